@@ -1,0 +1,117 @@
+/**
+ * Runs the built renderer without Electron: a loopback HTTP server serves out/renderer
+ * with the same headers as main's app:// handler, and each page gets `window.magpie`
+ * from the same createBridge as preload, wired to the same dispatcher and services that
+ * main uses, running here in Node.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createMainServices, type MainServices } from '../../main/app/mainServices.ts';
+import { createStaticFileServer } from '../../main/protocol/staticFiles.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+export const rendererDir = join(projectRoot, 'out/renderer');
+export const harnessBridgeScript = join(projectRoot, 'out/harness/bridge.js');
+
+export interface HarnessOptions {
+  /** Folder for settings and state; a new temporary folder by default. */
+  profileDir?: string;
+  /** Reported as the Chromium version in app:info. */
+  chromeVersion?: string;
+  /** Where web links go; tests record them, the interactive harness prints them. */
+  openExternal?: (url: string) => Promise<void>;
+  quiet?: boolean;
+}
+
+export interface Harness {
+  /** The app's entry URL, e.g. http://127.0.0.1:41234/index.html */
+  url: string;
+  origin: string;
+  profileDir: string;
+  services: MainServices;
+  /** Gives a page the preload API; call before navigating. */
+  attach(page: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((done, failed) => {
+    server.once('error', failed);
+    // Loopback only: the harness is never reachable from another machine.
+    server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'magpie-profile-')));
+  const serveFile = createStaticFileServer(rendererDir);
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    serveFile(path).then(
+      (file) => {
+        response.writeHead(file.status, file.headers);
+        response.end(file.body);
+      },
+      () => {
+        response.writeHead(500);
+        response.end();
+      },
+    );
+  });
+  const port = await listen(server);
+  const origin = `http://127.0.0.1:${port}`;
+  const pages = new Set<Page>();
+  const log = {
+    warn: (message: string) => {
+      if (!options.quiet) console.warn(`[harness] ${message}`);
+    },
+    error: (message: string, detail?: unknown) => console.error(`[harness] ${message}`, detail ?? ''),
+  };
+
+  const services = createMainServices({
+    appInfo: {
+      name: packageJson.productName,
+      version: packageJson.version,
+      platform: process.platform,
+      runtime: 'harness',
+      versions: { electron: null, chrome: options.chromeVersion ?? null, node: process.versions.node },
+    },
+    userData: profileDir,
+    appOrigin: origin,
+    openExternal:
+      options.openExternal ??
+      ((url) => {
+        console.info(`[harness] open in your browser: ${url}`);
+        return Promise.resolve();
+      }),
+    send: (event, payload) => {
+      for (const page of pages) {
+        page
+          .evaluate(([name, body]) => window.__magpieDeliver(name, body), [event, payload] as const)
+          .catch(() => pages.delete(page));
+      }
+    },
+    log,
+  });
+
+  return {
+    url: `${origin}/index.html`,
+    origin,
+    profileDir,
+    services,
+    async attach(page) {
+      await page.exposeBinding('__magpieTransport', ({ frame }, channel: unknown, payload: unknown) =>
+        services.dispatch(channel, payload, { url: frame.url(), isMainFrame: frame === page.mainFrame() }),
+      );
+      await page.addInitScript({ path: harnessBridgeScript });
+      pages.add(page);
+      page.once('close', () => pages.delete(page));
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

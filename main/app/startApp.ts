@@ -1,0 +1,120 @@
+/**
+ * Magpie's main-process start-up, written against narrow ports instead of the electron
+ * module so every security decision here is unit-tested under Node. main/electron/ maps
+ * the real Electron API onto these ports.
+ */
+import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import { requestChannelNames, type AppInfo, type EventChannel } from '../../core/ipc/channels.ts';
+import type { Logger, SenderInfo } from '../ipc/dispatcher.ts';
+import { createStaticFileServer, type StaticResponse } from '../protocol/staticFiles.ts';
+import { hardenWebContents, type GuardedContents } from '../security/webContentsGuards.ts';
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, mainWindowOptions } from '../security/windowPolicy.ts';
+import { createMainServices } from './mainServices.ts';
+
+export interface AppWindow {
+  loadURL: (url: string) => Promise<void>;
+  show: () => void;
+  focus: () => void;
+  restore: () => void;
+  isMinimized: () => boolean;
+  onReadyToShow: (listener: () => void) => void;
+  onClosed: (listener: () => void) => void;
+}
+
+export interface ElectronPorts {
+  enableSandbox: () => void;
+  registerSchemesAsPrivileged: (schemes: CustomScheme[]) => void;
+  requestSingleInstanceLock: () => boolean;
+  quit: () => void;
+  whenReady: () => Promise<void>;
+  onSecondInstance: (listener: () => void) => void;
+  onActivate: (listener: () => void) => void;
+  onWindowAllClosed: (listener: () => void) => void;
+  onWebContentsCreated: (listener: (contents: GuardedContents) => void) => void;
+  setPermissionRequestHandler: (handler: (permission: string, grant: (granted: boolean) => void) => void) => void;
+  setPermissionCheckHandler: (handler: (permission: string) => boolean) => void;
+  handleProtocol: (scheme: string, handler: (url: string) => Promise<StaticResponse>) => void;
+  handleIpc: (channel: string, listener: (sender: SenderInfo, payload: unknown) => Promise<unknown>) => void;
+  createWindow: (options: BrowserWindowConstructorOptions) => AppWindow;
+  sendToAllWindows: (event: EventChannel, payload: unknown) => void;
+  openExternal: (url: string) => Promise<void>;
+}
+
+export interface StartOptions {
+  ports: ElectronPorts;
+  appInfo: AppInfo;
+  paths: { userData: string; renderer: string; preload: string };
+  platform: string;
+  log: Logger & { info(message: string): void };
+}
+
+export interface RunningApp {
+  /** Resolves once the first window has loaded, or at once when another instance owns the lock. */
+  ready: Promise<void>;
+  primary: boolean;
+}
+
+export function startApp({ ports, appInfo, paths, platform, log }: StartOptions): RunningApp {
+  // Must happen before `ready`: Electron only honours these during start-up.
+  ports.enableSandbox();
+  ports.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }]);
+
+  if (!ports.requestSingleInstanceLock()) {
+    // A second launch hands over to the running window instead of opening another database.
+    ports.quit();
+    return { ready: Promise.resolve(), primary: false };
+  }
+
+  let mainWindow: AppWindow | null = null;
+  const guardOptions = { openExternal: ports.openExternal, warn: (message: string) => log.warn(message) };
+  ports.onWebContentsCreated((contents) => hardenWebContents(contents, guardOptions));
+
+  const { dispatch } = createMainServices({
+    appInfo,
+    userData: paths.userData,
+    appOrigin,
+    openExternal: ports.openExternal,
+    send: ports.sendToAllWindows,
+    log,
+  });
+
+  function openMainWindow(): AppWindow {
+    const window = ports.createWindow(mainWindowOptions(paths.preload));
+    window.onReadyToShow(() => window.show());
+    window.onClosed(() => {
+      mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
+  }
+
+  ports.onSecondInstance(() => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  ports.onWindowAllClosed(() => {
+    if (platform !== 'darwin') ports.quit();
+  });
+
+  const ready = ports.whenReady().then(async () => {
+    ports.setPermissionRequestHandler((permission, grant) => {
+      log.warn(`Denied a permission request: ${permission}`);
+      grant(false);
+    });
+    ports.setPermissionCheckHandler(() => false);
+
+    const serveFile = createStaticFileServer(paths.renderer);
+    ports.handleProtocol(appScheme, (url) => serveFile(new URL(url).pathname));
+    for (const channel of requestChannelNames) {
+      ports.handleIpc(channel, (sender, payload) => dispatch(channel, payload, sender));
+    }
+
+    ports.onActivate(() => {
+      if (!mainWindow) void openMainWindow().loadURL(appEntryUrl);
+    });
+    await openMainWindow().loadURL(appEntryUrl);
+    log.info(`Magpie ${appInfo.version} started`);
+  });
+  return { ready, primary: true };
+}

@@ -1,0 +1,39 @@
+import '@mantine/core/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { StartupError } from './app/StartupError.tsx';
+import { initI18n, resolveLanguage } from './i18n/index.ts';
+import { hasBridge, invoke } from './ipc/client.ts';
+import { followLocationHash } from './stores/routeStore.ts';
+import { followSettingsChanges, useSettingsStore } from './stores/settingsStore.ts';
+
+async function start(root: HTMLElement): Promise<void> {
+  const reactRoot = createRoot(root);
+  if (!hasBridge()) {
+    const i18n = await initI18n(resolveLanguage('system', navigator.languages));
+    reactRoot.render(<StartupError message={i18n.t('app.bridgeMissing')} />);
+    return;
+  }
+  try {
+    const [settings, info] = await Promise.all([useSettingsStore.getState().load(), invoke('app:info')]);
+    const language = resolveLanguage(settings.language, navigator.languages);
+    document.documentElement.lang = language;
+    await initI18n(language);
+    followSettingsChanges();
+    followLocationHash();
+    reactRoot.render(
+      <StrictMode>
+        <App harness={info.runtime === 'harness'} version={info.version} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    const i18n = await initI18n(resolveLanguage('system', navigator.languages));
+    const message = error instanceof Error ? error.message : String(error);
+    reactRoot.render(<StartupError message={i18n.t('app.startFailed', { message })} />);
+  }
+}
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -1,0 +1,17 @@
+import { pageEntry, type PageId } from '../shell/pages.ts';
+import { DashboardPage } from './DashboardPage.tsx';
+import { PlaceholderPage } from './PlaceholderPage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
+
+export function PageView({ page }: { page: PageId }) {
+  switch (page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default: {
+      const entry = { ...pageEntry(page), id: page };
+      return entry.arrivesWith ? <PlaceholderPage page={entry} milestone={entry.arrivesWith} /> : null;
+    }
+  }
+}

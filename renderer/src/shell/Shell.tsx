@@ -1,0 +1,57 @@
+import { AppShell, Group, Text } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageView } from '../pages/PageView.tsx';
+import { useRouteStore } from '../stores/routeStore.ts';
+import { HeaderBar } from './HeaderBar.tsx';
+import { Navigation } from './Navigation.tsx';
+import { pages } from './pages.ts';
+
+export function Shell({ harness, version }: { harness: boolean; version: string }) {
+  const { t } = useTranslation();
+  const [navigationOpen, { toggle, close }] = useDisclosure(false);
+  const page = useRouteStore((state) => state.page);
+  const navigate = useRouteStore((state) => state.navigate);
+  const main = useRef<HTMLElement>(null);
+
+  // Alt+1…9 jump to the pages in navigation order.
+  useHotkeys(pages.map((entry, index) => [`alt+${index + 1}`, () => navigate(entry.id)]));
+
+  useEffect(() => {
+    close();
+    main.current?.focus({ preventScroll: true });
+  }, [page, close]);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
+      footer={{ height: 30 }}
+      padding="lg"
+    >
+      <a href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <HeaderBar navigationOpen={navigationOpen} onToggleNavigation={toggle} harness={harness} />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Navigation />
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
+        <PageView page={page} />
+      </AppShell.Main>
+      <AppShell.Footer>
+        <Group h="100%" px="md" justify="space-between">
+          <Text size="xs" c="dimmed">
+            {t('app.offline')}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="footer-version">
+            {t('app.name')} {version}
+          </Text>
+        </Group>
+      </AppShell.Footer>
+    </AppShell>
+  );
+}
