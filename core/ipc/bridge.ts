@@ -15,13 +15,13 @@ import {
 import { fail, type IpcResult } from './result.ts';
 
 export interface BridgeTransport {
-  invoke(channel: RequestChannel, payload: unknown): Promise<unknown>;
-  subscribe(event: EventChannel, listener: (payload: unknown) => void): () => void;
+  invoke: (channel: RequestChannel, payload: unknown) => Promise<unknown>;
+  subscribe: (event: EventChannel, listener: (payload: unknown) => void) => () => void;
 }
 
 export interface MagpieBridge {
-  invoke<K extends RequestChannel>(channel: K, ...args: RequestArgs<K>): Promise<IpcResult<ResponseOf<K>>>;
-  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+  invoke: <K extends RequestChannel>(channel: K, ...args: RequestArgs<K>) => Promise<IpcResult<ResponseOf<K>>>;
+  on: <E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void) => () => void;
 }
 
 export function createBridge(transport: BridgeTransport): MagpieBridge {

@@ -5,6 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+// The renderer's declaration of `window.magpie` comes with this import.
+import type {} from '../../renderer/src/ipc/client.ts';
 import type { PageId } from '../../renderer/src/shell/pages.ts';
 import { startHarness, type Harness, type HarnessOptions } from '../harness/harness.ts';
 

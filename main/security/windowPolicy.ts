@@ -35,6 +35,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click would otherwise try to open links in a new window.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

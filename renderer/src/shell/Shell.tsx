@@ -14,11 +14,15 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
   const page = useRouteStore((state) => state.page);
   const navigate = useRouteStore((state) => state.navigate);
   const main = useRef<HTMLElement>(null);
+  const shownPage = useRef(page);
 
   // Alt+1…9 jump to the pages in navigation order.
   useHotkeys(pages.map((entry, index) => [`alt+${index + 1}`, () => navigate(entry.id)]));
 
+  // After a page change, focus moves to the new content (as a screen reader expects); not on first load.
   useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
     close();
     main.current?.focus({ preventScroll: true });
   }, [page, close]);

@@ -1,0 +1,173 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { AppInfo } from '../../core/ipc/channels.ts';
+import { createMainServices } from '../app/mainServices.ts';
+import { createDispatcher, HandlerError, trustedOrigin, type Handlers } from './dispatcher.ts';
+
+const appInfo: AppInfo = {
+  name: 'Magpie',
+  version: '1.2.3',
+  platform: 'linux',
+  runtime: 'electron',
+  versions: { electron: '45.4.1', chrome: '144.0.0.0', node: '24.0.0' },
+};
+const app = { url: 'app://magpie/index.html', isMainFrame: true };
+
+async function services() {
+  const sent: unknown[][] = [];
+  const opened: string[] = [];
+  const log = { warn: vi.fn(), error: vi.fn() };
+  const built = createMainServices({
+    appInfo,
+    userData: await mkdtemp(join(tmpdir(), 'magpie-dispatch-')),
+    appOrigin: 'app://magpie',
+    openExternal: (url) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+    send: (event, payload) => sent.push([event, payload]),
+    log,
+  });
+  return { ...built, sent, opened, log };
+}
+
+describe('dispatch', () => {
+  it('answers a valid request from the app window', async () => {
+    const { dispatch } = await services();
+    await expect(dispatch('app:info', undefined, app)).resolves.toEqual({ ok: true, value: appInfo });
+  });
+
+  it('saves settings and tells every window', async () => {
+    const { dispatch, sent } = await services();
+    const result = await dispatch('settings:update', { language: 'ja' }, app);
+    expect(result).toEqual({ ok: true, value: { language: 'ja', theme: 'system' } });
+    expect(sent).toEqual([['settings:changed', { language: 'ja', theme: 'system' }]]);
+    await expect(dispatch('settings:get', undefined, app)).resolves.toEqual(result);
+  });
+
+  it('rejects a malformed request with the path of each problem and changes nothing', async () => {
+    const { dispatch, sent } = await services();
+    const result = await dispatch('settings:update', { language: 'klingon', extra: true }, app);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.issues?.map((issue) => issue.path).sort()).toEqual(['', '/language']);
+    expect(sent).toEqual([]);
+    await expect(dispatch('settings:get', undefined, app)).resolves.toEqual({ ok: true, value: { language: 'system', theme: 'system' } });
+  });
+
+  it('rejects a payload on a channel that takes none', async () => {
+    const { dispatch } = await services();
+    await expect(dispatch('app:info', { leak: true }, app)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('rejects channels outside the contract, including prototype keys', async () => {
+    const { dispatch } = await services();
+    for (const channel of ['fs:read', 'constructor', '__proto__', 42, null]) {
+      await expect(dispatch(channel, undefined, app)).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+  });
+
+  it('refuses requests from other origins and from sub-frames', async () => {
+    const { dispatch, log } = await services();
+    for (const sender of [
+      { url: 'https://evil.example/index.html', isMainFrame: true },
+      { url: 'file:///tmp/index.html', isMainFrame: true },
+      { url: 'app://magpie.evil/index.html', isMainFrame: true },
+      { url: 'app://magpie/index.html', isMainFrame: false },
+      { url: '', isMainFrame: true },
+    ]) {
+      await expect(dispatch('settings:get', undefined, sender)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    expect(log.warn).toHaveBeenCalled();
+  });
+
+  it('hands only http(s) links to the OS browser', async () => {
+    const { dispatch, opened } = await services();
+    await dispatch('shell:open-external', { url: 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog' }, app);
+    await dispatch('shell:open-external', { url: 'file:///etc/passwd' }, app);
+    expect(opened).toEqual(['https://www.cisa.gov/known-exploited-vulnerabilities-catalog']);
+  });
+});
+
+describe('handler failures', () => {
+  const base: Omit<Handlers, 'app:info'> = {
+    'settings:get': () => ({ language: 'en', theme: 'light' }),
+    'settings:update': () => ({ language: 'en', theme: 'light' }),
+    'shell:open-external': () => ({ opened: false }),
+  };
+
+  it('turns an unexpected exception into a generic error without a stack trace', async () => {
+    const log = { warn: vi.fn(), error: vi.fn() };
+    const dispatch = createDispatcher({
+      handlers: {
+        ...base,
+        'app:info': () => {
+          throw new Error('ENOENT: /home/analyst/secret/path at Object.<anonymous> (main.ts:1:1)');
+        },
+      },
+      isTrustedSender: () => true,
+      log,
+    });
+    const result = await dispatch('app:info', undefined, app);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toMatch(/secret|main\.ts|ENOENT/);
+    expect(log.error).toHaveBeenCalled();
+  });
+
+  it('passes a HandlerError message through, for refusals the user can act on', async () => {
+    const dispatch = createDispatcher({
+      handlers: {
+        ...base,
+        'app:info': () => {
+          throw new HandlerError('The knowledge base is busy; try again when the import has finished.');
+        },
+      },
+      isTrustedSender: () => true,
+      log: { warn: vi.fn(), error: vi.fn() },
+    });
+    await expect(dispatch('app:info', undefined, app)).resolves.toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'The knowledge base is busy; try again when the import has finished.' },
+    });
+  });
+
+  it('refuses to send a response outside the contract', async () => {
+    const log = { warn: vi.fn(), error: vi.fn() };
+    const dispatch = createDispatcher({
+      handlers: { ...base, 'app:info': () => ({ ...appInfo, secret: 'token' }) },
+      isTrustedSender: () => true,
+      log,
+    });
+    const result = await dispatch('app:info', undefined, app);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('token');
+  });
+});
+
+describe('trustedOrigin', () => {
+  it('matches scheme and host exactly, for custom schemes and loopback harness URLs', () => {
+    const trusted = trustedOrigin('http://127.0.0.1:4173');
+    expect(trusted({ url: 'http://127.0.0.1:4173/index.html#/settings', isMainFrame: true })).toBe(true);
+    expect(trusted({ url: 'http://127.0.0.1:4174/index.html', isMainFrame: true })).toBe(false);
+    expect(trusted({ url: 'http://localhost:4173/index.html', isMainFrame: true })).toBe(false);
+  });
+});
+
+describe('settings file', () => {
+  it('is written where the profile is, readable as JSON', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'magpie-settings-file-'));
+    const { dispatch } = createMainServices({
+      appInfo,
+      userData,
+      appOrigin: 'app://magpie',
+      openExternal: () => Promise.resolve(),
+      send: () => undefined,
+      log: { warn: vi.fn(), error: vi.fn() },
+    });
+    await dispatch('settings:update', { theme: 'dark' }, app);
+    expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))).toEqual({ language: 'system', theme: 'dark' });
+  });
+});
