@@ -6,10 +6,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/harness/chromium.ts';
 import { rendererDir, startHarness } from '../e2e/harness/harness.ts';
+// The renderer's declaration of `window.magpie` comes with this import.
+import type {} from '../renderer/src/ipc/client.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 
@@ -33,7 +36,7 @@ async function blankServer() {
 }
 
 /** Launch → first contentful paint, and navigation → FCP, for one fresh browser. */
-async function measure(open: (page: import('playwright-core').Page) => Promise<void>, ready: string | null) {
+async function measure(open: (page: Page) => Promise<void>, ready: string | null) {
   const started = performance.now();
   const browser = await launchChromium();
   try {
@@ -42,17 +45,18 @@ async function measure(open: (page: import('playwright-core').Page) => Promise<v
     if (ready) await page.waitForSelector(ready);
     const timings = await page.evaluate(
       () =>
-        new Promise<{ fcp: number; painted: number }>((done) => {
+        new Promise<{ fcp: number; painted: number; marks: Record<string, number> }>((done) => {
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-              done({ fcp, painted: performance.now() });
+              const marks = Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, Math.round(mark.startTime)]));
+              done({ fcp, painted: performance.now(), marks });
             }),
           );
         }),
     );
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    return { launchToFcp: navigationStart - (performance.timeOrigin + started) + timings.fcp, navToFcp: timings.fcp, navToPainted: timings.painted };
+    return { launchToFcp: navigationStart - (performance.timeOrigin + started) + timings.fcp, navToFcp: timings.fcp, navToPainted: timings.painted, marks: timings.marks };
   } finally {
     await browser.close();
   }
@@ -73,6 +77,7 @@ async function bundleSizes() {
 
 const blank = await blankServer();
 const app = { launchToFcp: [] as number[], navToFcp: [] as number[], navToPainted: [] as number[] };
+const marks: Record<string, number[]> = {};
 const bare = { launchToFcp: [] as number[], navToFcp: [] as number[] };
 for (let run = 0; run < runs; run += 1) {
   const harness = await startHarness({ quiet: true });
@@ -84,16 +89,44 @@ for (let run = 0; run < runs; run += 1) {
   app.launchToFcp.push(ours.launchToFcp);
   app.navToFcp.push(ours.navToFcp);
   app.navToPainted.push(ours.navToPainted);
+  for (const [name, at] of Object.entries(ours.marks)) (marks[name] ??= []).push(at);
   const baseline = await measure((page) => page.goto(blank.url).then(() => undefined), null);
   bare.launchToFcp.push(baseline.launchToFcp);
   bare.navToFcp.push(baseline.navToFcp);
 }
 blank.close();
 
+/** The harness bridge crosses the DevTools protocol; Electron's IPC does not, so report its cost. */
+async function harnessRoundTrip(): Promise<number[]> {
+  const browser = await launchChromium();
+  const harness = await startHarness({ quiet: true });
+  try {
+    const page = await browser.newPage();
+    await harness.attach(page);
+    await page.goto(harness.url);
+    await page.waitForSelector('[data-testid="page-title"]');
+    return await page.evaluate(async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < 50; i += 1) {
+        const start = performance.now();
+        await window.magpie?.invoke('app:info');
+        samples.push(performance.now() - start);
+      }
+      return samples;
+    });
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+const roundTrips = await harnessRoundTrip();
+
 const sizes = await bundleSizes();
 const note = 'headless Chromium, --disable-gpu (software raster); fresh browser and profile per run';
 emit('startup.launch_to_fcp_ms', { ...stats(app.launchToFcp), blank: stats(bare.launchToFcp), note });
 emit('startup.navigation_to_fcp_ms', { ...stats(app.navToFcp), blank: stats(bare.navToFcp) });
 emit('startup.navigation_to_shell_painted_ms', stats(app.navToPainted));
+for (const [name, values] of Object.entries(marks)) emit(`startup.mark.${name.replace('magpie:', '')}_ms`, stats(values));
 emit('startup.fcp_over_blank_ratio', { median: Number(((stats(app.navToFcp).median || 1) / (stats(bare.navToFcp).median || 1)).toFixed(2)) });
 emit('bundle.renderer_bytes', sizes);
+emit('harness.ipc_round_trip_ms', { ...stats(roundTrips), note: 'Playwright binding over CDP; not present in Electron' });
