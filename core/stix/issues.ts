@@ -40,6 +40,7 @@ export type IssueRule =
   | 'pattern'
   | 'deprecated'
   | 'upgraded'
+  | 'repaired'
   | 'duplicate-id'
   | 'multiple-versions'
   | 'unexpected';

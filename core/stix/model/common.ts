@@ -6,7 +6,7 @@
 import { pointer } from '../issues.ts';
 import { isTypeName, parseId } from './identifier.ts';
 import {
-  boolean, embedded, enumeration, hashes, integer, isObject, list, literal, own, ref, required, string, timestamp,
+  boolean, embedded, enumeration, hashes, integer, isObject, list, own, ref, required, string, timestamp,
   type Hook, type Prop, type PropertyTable,
 } from './properties.ts';
 import { enums } from './vocabularies.ts';
@@ -67,7 +67,13 @@ export function extensions(predefined: Readonly<Record<string, Prop>> = {}): Pro
   };
 }
 
-const specVersion = literal('2.1');
+/** §3.1: objects of this spec say "2.1"; 2.0 content is upgraded by bundle/upgrade20.ts first. */
+export const specVersion: Prop<'2.1', false> = {
+  required: false,
+  check(value, path, issues) {
+    if (value !== '2.1') issues.error(path, 'spec-version', `spec_version must be "2.1"${typeof value === 'string' ? `, not "${value}"` : ''}.`);
+  },
+};
 
 /** §3.2: the common properties of SDOs and SROs. */
 export const sdoCommon = {

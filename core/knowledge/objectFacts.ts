@@ -1,0 +1,114 @@
+/**
+ * What the knowledge base derives from a STIX object to index it: a display name, the
+ * search terms, and every id it points at. Pure functions, shared by the store, the UI and
+ * the exports.
+ */
+import type { JsonObject } from '../stix/model/properties.ts';
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const HASH_PREFERENCE = ['SHA-256', 'SHA-1', 'MD5', 'SHA-512', 'SSDEEP', 'TLSH'];
+
+function preferredHash(hashes: unknown): string | undefined {
+  if (typeof hashes !== 'object' || hashes === null) return undefined;
+  const record = hashes as Record<string, unknown>;
+  for (const key of HASH_PREFERENCE) {
+    const value = text(record[key]);
+    if (value) return value;
+  }
+  return Object.values(record).map(text).find((value) => value !== undefined);
+}
+
+/** The name an analyst knows the object by: name, value, hash, subject, key… */
+export function displayName(object: Readonly<JsonObject>): string {
+  const type = String(object['type']);
+  const direct =
+    text(object['name']) ??
+    text(object['value']) ??
+    (type === 'autonomous-system' && typeof object['number'] === 'number' ? `AS${object['number']}` : undefined) ??
+    (type === 'file' || type === 'artifact' || type === 'x509-certificate' ? preferredHash(object['hashes']) : undefined) ??
+    text(object['subject']) ??
+    text(object['key']) ??
+    text(object['path']) ??
+    text(object['account_login']) ??
+    text(object['user_id']) ??
+    text(object['command_line']) ??
+    text(object['abstract']) ??
+    text(object['opinion']) ??
+    text(object['relationship_type']) ??
+    text(object['content']) ??
+    text(object['pattern']);
+  return (direct ?? String(object['id'])).slice(0, 500);
+}
+
+/** External ids such as T1059.001, CVE-2021-44228, G0016, and MITRE/NVD URL tails. */
+function externalIds(object: Readonly<JsonObject>): string[] {
+  const references = object['external_references'];
+  if (!Array.isArray(references)) return [];
+  return references.flatMap((reference: unknown) => {
+    const id = typeof reference === 'object' && reference !== null ? text((reference as JsonObject)['external_id']) : undefined;
+    return id ? [id] : [];
+  });
+}
+
+const MAX_TERM = 64;
+const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Lowercased terms for search-as-you-type: the whole name, each word of it (and of each
+ * alias), the external ids, and each dotted or hyphenated part, so "T1059" finds
+ * "T1059.001" and "powershell" finds "Invoke-PowerShell". Relationships get none: they
+ * are found through their ends.
+ */
+export function searchTerms(object: Readonly<JsonObject>): string[] {
+  const type = String(object['type']);
+  if (type === 'relationship' || type === 'sighting') return [];
+  const terms = new Set<string>();
+  const add = (value: string | undefined): void => {
+    if (!value) return;
+    const lower = value.toLowerCase();
+    terms.add(lower.slice(0, MAX_TERM));
+    for (const match of lower.matchAll(WORD)) {
+      const word = match[0];
+      terms.add(word.slice(0, MAX_TERM));
+      if (/[._-]/.test(word)) for (const part of word.split(/[._-]/)) if (part.length > 1) terms.add(part.slice(0, MAX_TERM));
+    }
+  };
+  add(displayName(object));
+  for (const key of ['aliases', 'x_mitre_aliases']) {
+    const aliases = object[key];
+    if (Array.isArray(aliases)) for (const alias of aliases) add(text(alias));
+  }
+  for (const id of externalIds(object)) add(id);
+  return [...terms].filter((term) => term.length > 0);
+}
+
+/**
+ * Every id the object refers to: `*_ref` and `*_refs` properties at any depth (so
+ * extension and granular-marking refs count) — including a relationship's two ends,
+ * its creator and its markings. This is the knowledge base's edge index.
+ */
+export function referencedIds(object: Readonly<JsonObject>): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown, key: string | undefined, depth: number): void => {
+    if (depth > 8) return;
+    if (typeof value === 'string') {
+      if (key !== undefined && (key.endsWith('_ref') || key.endsWith('_refs')) && value.includes('--')) found.add(value);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, key, depth + 1);
+      return;
+    }
+    if (typeof value === 'object' && value !== null) {
+      for (const [childKey, child] of Object.entries(value)) visit(child, childKey, depth + 1);
+    }
+  };
+  for (const [key, value] of Object.entries(object)) {
+    if (key !== 'id') visit(value, key, 0);
+  }
+  found.delete(String(object['id']));
+  return [...found];
+}

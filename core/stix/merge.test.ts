@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { mergeVersions } from './merge.ts';
+import { TLP_2 } from './markings.ts';
+import type { JsonObject } from './model/properties.ts';
+
+const base: JsonObject = {
+  type: 'malware',
+  spec_version: '2.1',
+  id: 'malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061',
+  created: '2024-01-01T00:00:00.000Z',
+  modified: '2024-02-01T00:00:00.000Z',
+  name: 'Cryptolocker',
+  is_family: true,
+  labels: ['ransomware'],
+  external_references: [{ source_name: 'acme', external_id: 'M-1' }],
+  object_marking_refs: [TLP_2.green.id],
+};
+
+describe('merging two versions of one object', () => {
+  it('takes the newer modified', () => {
+    const newer = { ...base, modified: '2024-03-01T00:00:00.000Z', name: 'CryptoLocker' };
+    const result = mergeVersions(base, newer);
+    expect(result.outcome).toBe('took-incoming');
+    expect(result.object['name']).toBe('CryptoLocker');
+    expect(result.changed).toBe(true);
+    expect(mergeVersions(newer, base).object['name']).toBe('CryptoLocker');
+  });
+
+  it('keeps the stored object when modified is equal, and changes nothing on re-import', () => {
+    const same = { ...base, name: 'Other name' };
+    expect(mergeVersions(base, same).object['name']).toBe('Cryptolocker');
+    expect(mergeVersions(base, structuredClone(base)).changed).toBe(false);
+  });
+
+  it('compares modified by time, not by text length', () => {
+    const finer = { ...base, modified: '2024-02-01T00:00:00.0001Z', name: 'finer' };
+    expect(mergeVersions(base, finer).outcome).toBe('took-incoming');
+  });
+
+  it('never un-revokes', () => {
+    const revoked = { ...base, revoked: true };
+    const newer = { ...base, modified: '2025-01-01T00:00:00.000Z', revoked: false };
+    expect(mergeVersions(revoked, newer).object['revoked']).toBe(true);
+  });
+
+  it('merges labels, external references and markings without duplicates', () => {
+    const incoming = {
+      ...base,
+      modified: '2024-03-01T00:00:00.000Z',
+      labels: ['ransomware', 'crimeware'],
+      external_references: [{ source_name: 'acme', external_id: 'M-1' }, { source_name: 'vendor', url: 'https://example.com/m' }],
+      object_marking_refs: [TLP_2.amber.id, TLP_2.green.id],
+      granular_markings: [{ marking_ref: TLP_2.red.id, selectors: ['description'] }],
+    };
+    const { object } = mergeVersions(base, incoming);
+    expect(object['labels']).toEqual(['ransomware', 'crimeware']);
+    expect(object['external_references']).toEqual([{ source_name: 'acme', external_id: 'M-1' }, { source_name: 'vendor', url: 'https://example.com/m' }]);
+    expect(object['object_marking_refs']).toEqual([TLP_2.green.id, TLP_2.amber.id]);
+    expect(object['granular_markings']).toEqual([{ marking_ref: TLP_2.red.id, selectors: ['description'] }]);
+  });
+
+  it('keeps stored markings even when an older version arrives', () => {
+    const older = { ...base, modified: '2023-01-01T00:00:00.000Z', object_marking_refs: [TLP_2.red.id] };
+    const { object, outcome } = mergeVersions(base, older);
+    expect(outcome).toBe('kept-stored');
+    expect(object['object_marking_refs']).toEqual([TLP_2.green.id, TLP_2.red.id]);
+  });
+
+  it('refuses to merge different objects', () => {
+    expect(() => mergeVersions(base, { ...base, id: 'malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' })).toThrow(/same id/);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Versioning and merge rules of the knowledge base — the one place they are written down.
+ * (STIX 2.1 §3.6 "Versioning": an object's versions share its id; `modified` orders them;
+ * a revoked object is never un-revoked.)
+ *
+ * When an incoming object has the id of a stored one:
+ * 1. The newer `modified` wins: its properties replace the stored version's.
+ * 2. Equal `modified` (or none, as for SCOs, which are not versioned): the stored object
+ *    is kept. Re-importing the same bundle therefore changes nothing.
+ * 3. Revoked stays revoked: if either version has `revoked: true`, the result does.
+ * 4. Whichever version wins, these are merged without duplicates, stored entries first
+ *    then new ones in their order: `labels` (exact strings), `external_references` (same
+ *    source_name + external_id + url is one reference), `object_marking_refs` (ids) and
+ *    `granular_markings` (same marking and selectors is one marking). Markings only ever
+ *    accumulate, so a merge never loosens how an object may be shared.
+ * 5. Objects with different ids are never merged; SCOs with equal deterministic ids are
+ *    the same observable by construction (ids.ts).
+ */
+import canonicalize from 'canonicalize';
+import { isObject, type JsonObject } from './model/properties.ts';
+import { compareTimestamps, isTimestamp } from './model/timestamp.ts';
+
+export type MergeOutcome = 'kept-stored' | 'took-incoming';
+
+export interface MergeResult<T extends JsonObject> {
+  readonly object: T;
+  readonly outcome: MergeOutcome;
+  /** True when the result differs from the stored object and must be written back. */
+  readonly changed: boolean;
+}
+
+function isNewer(incoming: Readonly<JsonObject>, stored: Readonly<JsonObject>): boolean {
+  const a = incoming['modified'];
+  const b = stored['modified'];
+  if (!isTimestamp(a)) return false;
+  if (!isTimestamp(b)) return true;
+  return compareTimestamps(a, b) > 0;
+}
+
+function unionBy(stored: unknown, incoming: unknown, keyOf: (value: unknown) => string): unknown[] | undefined {
+  const result: unknown[] = [];
+  const seen = new Set<string>();
+  for (const list of [stored, incoming]) {
+    if (!Array.isArray(list)) continue;
+    for (const value of list) {
+      const key = keyOf(value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(value);
+    }
+  }
+  return result.length > 0 ? result : undefined;
+}
+
+const byValue = (value: unknown): string => canonicalize(value) ?? '';
+
+function externalReferenceKey(value: unknown): string {
+  if (!isObject(value)) return byValue(value);
+  return byValue([value['source_name'], value['external_id'] ?? null, value['url'] ?? null]);
+}
+
+const MERGED: Readonly<Record<string, (value: unknown) => string>> = {
+  labels: byValue,
+  external_references: externalReferenceKey,
+  object_marking_refs: byValue,
+  granular_markings: byValue,
+};
+
+export function mergeVersions<T extends JsonObject>(stored: T, incoming: T): MergeResult<T> {
+  if (stored['id'] !== incoming['id']) throw new Error('Only versions of the same object (same id) can be merged.');
+  const outcome: MergeOutcome = isNewer(incoming, stored) ? 'took-incoming' : 'kept-stored';
+  const merged: JsonObject = { ...(outcome === 'took-incoming' ? incoming : stored) };
+  for (const [key, keyOf] of Object.entries(MERGED)) {
+    const union = unionBy(stored[key], incoming[key], keyOf);
+    if (union === undefined) Reflect.deleteProperty(merged, key);
+    else merged[key] = union;
+  }
+  if (stored['revoked'] === true || incoming['revoked'] === true) merged['revoked'] = true;
+  const changed = byValue(merged) !== byValue(stored);
+  return { object: merged as T, outcome, changed };
+}

@@ -1,0 +1,58 @@
+/**
+ * The knowledge base's API, as served by its worker over a MessagePort: one method map,
+ * from which the UI's client and later main's connectors are typed.
+ */
+import type { RpcApi } from '../../../core/rpc/rpc.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import { deleteObjects, undoSource } from './deletion.ts';
+import { exportBundle, type ExportRequest } from './exportBundle.ts';
+import { importBundleFile, type ImportFileRequest } from './importFile.ts';
+import { ingest, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
+import { getObject } from './queries/detail.ts';
+import { closure, neighbours, type ClosureOptions, type NeighbourRequest } from './queries/graph.ts';
+import { listObjects, type ListRequest } from './queries/listObjects.ts';
+import { search, type SearchRequest } from './queries/search.ts';
+import { stats } from './queries/stats.ts';
+import type { QuarantineEntry } from './records.ts';
+
+export function createKbApi(db: KbDatabase) {
+  return {
+    importBundleFile: (request: ImportFileRequest, progress: (report: IngestProgress) => void) => importBundleFile(db, request, { onProgress: progress }),
+    ingestObjects: (request: { items: IngestItem[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
+      ingest(db, request.items, request.source, { onProgress: progress }),
+    getObject: (request: { id: string }) => getObject(db, request.id),
+    listObjects: (request: ListRequest) => listObjects(db, request),
+    search: (request: SearchRequest) => search(db, request),
+    neighbours: (request: NeighbourRequest) => neighbours(db, request),
+    closure: (request: { ids: string[] } & ClosureOptions) => closure(db, request.ids, request),
+    stats: () => stats(db),
+    listSources: () => db.sources.orderBy('lastImportedAt').reverse().toArray(),
+    listQuarantine: async (request: { sourceId?: string; offset?: number; limit?: number }): Promise<{ rows: QuarantineEntry[]; total: number }> => {
+      const collection = request.sourceId ? db.quarantine.where('sourceId').equals(request.sourceId) : db.quarantine.toCollection();
+      const total = await collection.count();
+      const rows = await collection.offset(request.offset ?? 0).limit(Math.min(request.limit ?? 100, 1000)).toArray();
+      return { rows, total };
+    },
+    deleteObjects: (request: { ids: string[] }) => deleteObjects(db, request.ids),
+    undoSource: (request: { sourceId: string }) => undoSource(db, request.sourceId),
+    exportBundle: (request: ExportRequest) => exportBundle(db, request),
+  } satisfies RpcApi;
+}
+
+export type KbApi = ReturnType<typeof createKbApi>;
+
+export const kbMethods = [
+  'importBundleFile',
+  'ingestObjects',
+  'getObject',
+  'listObjects',
+  'search',
+  'neighbours',
+  'closure',
+  'stats',
+  'listSources',
+  'listQuarantine',
+  'deleteObjects',
+  'undoSource',
+  'exportBundle',
+] as const satisfies readonly (keyof KbApi)[];

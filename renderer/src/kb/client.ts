@@ -1,0 +1,55 @@
+/**
+ * The UI's handle on the knowledge base: starts the worker on first use, talks to it over
+ * a MessagePort, and restarts it if it dies (calls in flight fail with a clear error).
+ */
+import { createRpcClient, type RpcClient, type RpcConnection } from '../../../core/rpc/rpc.ts';
+import { kbMethods, type KbApi } from './api.ts';
+
+let connection: (RpcConnection<KbApi> & { worker: Worker }) | null = null;
+const listeners = new Set<() => void>();
+
+/** The database name; tests and benchmarks use their own so runs never mix. */
+function databaseName(): string | null {
+  return new URLSearchParams(window.location.search).get('kb');
+}
+
+function connect(): RpcConnection<KbApi> & { worker: Worker } {
+  const url = new URL('./worker.ts', import.meta.url);
+  const name = databaseName();
+  if (name) url.searchParams.set('db', name);
+  const worker = new Worker(url, { type: 'module', name: 'knowledge-base' });
+  const channel = new MessageChannel();
+  worker.postMessage({ kb: 'connect' }, [channel.port2]);
+  channel.port1.start();
+  const rpc = createRpcClient<KbApi>(channel.port1, kbMethods);
+  const opened = { ...rpc, worker };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    rpc.failPending(new Error('The knowledge-base worker stopped unexpectedly. What committed before is kept; try the action again.'));
+    if (connection === opened) connection = null;
+  });
+  return opened;
+}
+
+export function knowledgeBase(): RpcClient<KbApi> {
+  connection ??= connect();
+  return connection.api;
+}
+
+/** Stops the worker (tests use it to simulate a crash mid-import). */
+export function terminateKnowledgeBase(): void {
+  if (!connection) return;
+  connection.worker.terminate();
+  connection.failPending(new Error('The knowledge-base worker was stopped. What committed before is kept; try the action again.'));
+  connection = null;
+}
+
+/** Views re-read when the knowledge base changes (after an import, a delete, an undo). */
+export function onKnowledgeChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function notifyKnowledgeChanged(): void {
+  for (const listener of listeners) listener();
+}

@@ -1,0 +1,56 @@
+/**
+ * The knowledge base's Dexie database. It is opened only inside the knowledge-base worker
+ * (DESIGN.md: the knowledge base is the only writer of IndexedDB).
+ */
+import Dexie, { type Table } from 'dexie';
+import { KbError } from '../errors.ts';
+import type { QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
+import { migrations, type Migration } from './migrations/index.ts';
+
+export const defaultDatabaseName = 'magpie-knowledge-base';
+
+export class KbDatabase extends Dexie {
+  declare objects: Table<StoredObject, string>;
+  declare sources: Table<SourceRecord, string>;
+  declare files: Table<StoredFile, string>;
+  declare quarantine: Table<QuarantineEntry, number>;
+  declare state: Table<{ key: string; value: unknown }, string>;
+
+  /** The schema versions this build of Magpie knows. */
+  readonly versionsKnown: readonly number[];
+
+  constructor(name: string = defaultDatabaseName, versions: readonly Migration[] = migrations, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.versionsKnown = versions.map((migration) => migration.version);
+    for (const migration of versions) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}
+
+const newerMessage = 'This knowledge base was written by a newer version of Magpie. Update Magpie to open it; nothing has been changed.';
+
+/** Opens the database, turning Dexie's failures into errors an analyst can act on. */
+export async function openKnowledgeBase(database: KbDatabase): Promise<KbDatabase> {
+  const newest = Math.max(0, ...database.versionsKnown);
+  try {
+    await database.open();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'VersionError' || name === 'UpgradeError') {
+      throw new KbError('database-newer', newerMessage);
+    }
+    if (name === 'MissingAPIError' || name === 'InvalidStateError') {
+      throw new KbError('storage-unavailable', 'This window cannot use IndexedDB, so the knowledge base cannot open.');
+    }
+    throw error;
+  }
+  // Dexie 4 opens a newer database as it finds it; its records may mean something else.
+  // Dexie stores version N as IndexedDB version N × 10.
+  if (database.backendDB().version / 10 > newest) {
+    database.close();
+    throw new KbError('database-newer', newerMessage);
+  }
+  return database;
+}

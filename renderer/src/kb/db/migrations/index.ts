@@ -1,0 +1,15 @@
+/** Every schema version in order; a new version is one new file added at the end here. */
+import type { Transaction } from 'dexie';
+import { v1 } from './v1.ts';
+import { v2 } from './v2.ts';
+
+export interface Migration {
+  version: number;
+  stores: Readonly<Record<string, string>>;
+  /** Rewrites existing data when a version changes more than indexes. */
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [v1, v2];
+
+export const latestVersion: number = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { KbError } from '../../errors.ts';
+import { toRecord } from '../../records.ts';
+import { sampleObjects } from '../../testing/sampleObjects.ts';
+import { KbDatabase, openKnowledgeBase } from '../KbDatabase.ts';
+import { latestVersion, migrations } from './index.ts';
+import { v1 } from './v1.ts';
+
+describe('schema migrations', () => {
+  it('are numbered in order, ending at the latest version', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(latestVersion).toBe(migrations.length);
+  });
+
+  it('v1 → v2: a database written by version 1 opens with its data and gains the [type+modified] index', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    await old.sources.put({ id: 'file:old', kind: 'file', name: 'old.json', firstImportedAt: now, lastImportedAt: now, status: 'committed', committedObjects: 9, counts: { created: 9, updated: 0, unchanged: 0, rejected: 0 } });
+    old.close();
+
+    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.objects.count()).toBe(9);
+    expect(await upgraded.sources.get('file:old')).toMatchObject({ committedObjects: 9 });
+    const newestPatterns = await upgraded.objects.where('[type+modified]').between(['attack-pattern', ''], ['attack-pattern', '\uffff']).reverse().primaryKeys();
+    expect(newestPatterns).toHaveLength(2);
+    await upgraded.delete();
+  });
+
+  it('refuses, without changing it, a database written by a newer Magpie', async () => {
+    const name = `kb-newer-${crypto.randomUUID()}`;
+    const future = new KbDatabase(name, [...migrations, { version: latestVersion + 1, stores: { objects: 'id, type, [type+name], [type+modified], modified, *labels, *refs, *terms, *sources, confidence' } }]);
+    await openKnowledgeBase(future);
+    future.close();
+    const error = await openKnowledgeBase(new KbDatabase(name)).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(KbError);
+    expect(error).toMatchObject({ code: 'database-newer' });
+    const again = await openKnowledgeBase(new KbDatabase(name, [...migrations, { version: latestVersion + 1, stores: {} }]));
+    expect(again.verno).toBe(latestVersion + 1);
+    await again.delete();
+  });
+});

@@ -1,0 +1,28 @@
+/** Errors of the knowledge base, with codes the UI turns into sentences that say what to do. */
+export type KbErrorCode =
+  | 'database-newer'
+  | 'disk-full'
+  | 'not-found'
+  | 'not-a-bundle'
+  | 'invalid-argument'
+  | 'storage-unavailable';
+
+export class KbError extends Error {
+  readonly code: KbErrorCode;
+  constructor(code: KbErrorCode, message: string) {
+    super(message);
+    this.name = 'KbError';
+    this.code = code;
+  }
+}
+
+/** IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped by Dexie. */
+export function isQuotaError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
+    if (typeof current !== 'object') return false;
+    const { name, inner } = current as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    current = inner;
+  }
+  return false;
+}

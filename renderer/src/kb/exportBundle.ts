@@ -1,0 +1,82 @@
+/**
+ * STIX 2.1 bundle export of a selection, a search result or the whole store, honouring a
+ * maximum TLP: objects marked above it are withheld and counted, and so are relationships
+ * that would point at them; containers lose their references to withheld objects.
+ */
+import { bundleToString } from '../../../core/stix/bundle/write.ts';
+import { compareTlp, tlpOf, type TlpLevel } from '../../../core/stix/markings.ts';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import { closure } from './queries/graph.ts';
+import type { StoredObject } from './records.ts';
+
+export interface ExportRequest {
+  /** The objects to export; all objects in the store when omitted. */
+  ids?: string[];
+  /** Add what the objects need to stand alone (markings, creators, relationship ends). */
+  includeClosure?: boolean;
+  /** Also export the relationships around the selection, this many steps out. */
+  relationshipDepth?: number;
+  /** Withhold objects marked above this TLP; unmarked objects count as TLP:CLEAR. */
+  maxTlp?: TlpLevel;
+  /** Remove Magpie's own x_magpie_* properties. */
+  stripMagpieProperties?: boolean;
+}
+
+export interface ExportResult {
+  bundle: string;
+  exported: number;
+  /** Objects left out because of their marking, by TLP level. */
+  withheld: Partial<Record<TlpLevel, number>>;
+  /** Relationships, sightings and containers left out because what they point at was withheld. */
+  withheldRelationships: number;
+}
+
+const CONTAINER_REFS = ['object_refs', 'observed_data_refs', 'where_sighted_refs', 'sample_refs'];
+
+function stripMagpie(object: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !key.startsWith('x_magpie_')));
+}
+
+export async function exportBundle(db: KbDatabase, request: ExportRequest): Promise<ExportResult> {
+  let ids = request.ids ?? ((await db.objects.toCollection().primaryKeys()) as string[]);
+  if (request.includeClosure || (request.relationshipDepth ?? 0) > 0) {
+    ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0 });
+  }
+  const records = (await db.objects.bulkGet(ids)).filter((record): record is StoredObject => record !== undefined);
+  const withheld: Partial<Record<TlpLevel, number>> = {};
+  const withheldIds = new Set<string>();
+  let kept: JsonObject[] = [];
+  for (const { stix } of records) {
+    const level = tlpOf(stix);
+    if (request.maxTlp && level && compareTlp(level, request.maxTlp) > 0) {
+      withheld[level] = (withheld[level] ?? 0) + 1;
+      withheldIds.add(String(stix['id']));
+    } else {
+      kept.push(stix);
+    }
+  }
+  let withheldRelationships = 0;
+  if (withheldIds.size > 0) {
+    kept = kept.flatMap((object) => {
+      if ([object['source_ref'], object['target_ref'], object['sighting_of_ref']].some((ref) => typeof ref === 'string' && withheldIds.has(ref))) {
+        withheldRelationships += 1;
+        return [];
+      }
+      const trimmed: JsonObject = { ...object };
+      for (const key of CONTAINER_REFS) {
+        const refs = trimmed[key];
+        if (!Array.isArray(refs)) continue;
+        trimmed[key] = refs.filter((ref) => typeof ref !== 'string' || !withheldIds.has(ref));
+        // A container left with nothing it may show is withheld with its contents.
+        if ((trimmed[key] as unknown[]).length === 0) {
+          withheldRelationships += 1;
+          return [];
+        }
+      }
+      return [trimmed];
+    });
+  }
+  if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
+  return { bundle: await bundleToString(kept), exported: kept.length, withheld, withheldRelationships };
+}

@@ -1,0 +1,61 @@
+/**
+ * Importing a STIX bundle file into the knowledge base: hash it, keep the original, read
+ * it (2.0 upgraded) and ingest it under one source per file content, so importing the
+ * same file twice is recognised as the same import.
+ */
+import { readBundle, type BundleEvent, type Chunk } from '../../../core/stix/bundle/read.ts';
+import { BundleError } from '../../../core/stix/bundle/errors.ts';
+import type { Issue } from '../../../core/stix/issues.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import { KbError } from './errors.ts';
+import { ingest, type IngestItem, type IngestOptions, type IngestResult } from './ingest.ts';
+
+export interface ImportFileRequest {
+  file: Blob;
+  name: string;
+}
+
+export interface ImportFileResult extends IngestResult {
+  sha256: string;
+  specVersion: '2.0' | '2.1';
+  bundleIssues: Issue[];
+}
+
+export async function sha256Hex(blob: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function* blobChunks(blob: Blob): AsyncGenerator<Chunk> {
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** Bundle events as ingest items; the closing event's issues are kept for the summary. */
+async function* itemsOf(events: AsyncIterable<BundleEvent>, end: { issues: Issue[]; specVersion: '2.0' | '2.1' }): AsyncGenerator<IngestItem> {
+  for await (const event of events) {
+    if (event.kind === 'object') yield { object: event.object, path: `/objects/${event.index}`, issues: event.issues };
+    else {
+      end.issues = [...event.issues];
+      end.specVersion = event.specVersion;
+    }
+  }
+}
+
+export async function importBundleFile(db: KbDatabase, request: ImportFileRequest, options: IngestOptions = {}): Promise<ImportFileResult> {
+  const sha256 = await sha256Hex(request.file);
+  const end = { issues: [] as Issue[], specVersion: '2.1' as '2.0' | '2.1' };
+  let result: IngestResult;
+  try {
+    result = await ingest(db, itemsOf(readBundle(blobChunks(request.file)), end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, options);
+  } catch (error) {
+    if (error instanceof BundleError) throw new KbError('not-a-bundle', `${request.name}: ${error.message}`);
+    throw error;
+  }
+  await db.files.put({ sha256, name: request.name, size: request.file.size, mediaType: request.file.type || 'application/json', blob: request.file, addedAt: new Date().toISOString() });
+  return { ...result, sha256, specVersion: end.specVersion, bundleIssues: end.issues };
+}

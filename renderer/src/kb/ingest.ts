@@ -1,0 +1,183 @@
+/**
+ * Ingest: validated STIX objects in, merged into the store in batches, each batch one
+ * transaction. Invalid objects go to quarantine with their reasons; nothing is dropped
+ * silently and nothing is half-written. A batch that fails (a full disk) leaves the store
+ * as it was before that batch, and what committed before it stays, counted on the source.
+ * Ingesting the same data again changes nothing: ids deduplicate and the merge rules of
+ * core/stix/merge.ts keep the stored version when nothing is newer.
+ */
+import type { Issue } from '../../../core/stix/issues.ts';
+import { mergeVersions } from '../../../core/stix/merge.ts';
+import { isObject, type JsonObject } from '../../../core/stix/model/properties.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import { isQuotaError, KbError } from './errors.ts';
+import { toRecord, type IngestCounts, type QuarantineEntry, type SourceKind, type SourceRecord, type StoredObject } from './records.ts';
+
+export interface IngestItem {
+  object: unknown;
+  /** JSON pointer of the object in what was imported. */
+  path: string;
+  /** Issues found when it was read (validation, upgrade, duplicates). */
+  issues: readonly Issue[];
+}
+
+export interface IngestSource {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  sha256?: string;
+}
+
+export interface IngestProgress {
+  processed: number;
+  committed: number;
+  rejected: number;
+}
+
+export interface Rejection {
+  objectId: string;
+  path: string;
+  reasons: { path: string; rule: string; message: string }[];
+}
+
+export interface IngestResult {
+  sourceId: string;
+  counts: IngestCounts;
+  /** The first rejections with their reasons; all of them are in quarantine. */
+  rejections: Rejection[];
+  warnings: number;
+}
+
+export interface IngestOptions {
+  batchSize?: number;
+  now?: () => string;
+  onProgress?: (progress: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+const REJECTIONS_REPORTED = 200;
+
+function emptyCounts(): IngestCounts {
+  return { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+}
+
+function reasonsOf(issues: readonly Issue[]) {
+  return issues.filter((issue) => issue.severity === 'error').map(({ path, rule, message }) => ({ path, rule, message }));
+}
+
+/** Several versions of one object in a batch become one, by the same merge rules. */
+function collapseVersions(objects: JsonObject[]): Map<string, JsonObject> {
+  const byId = new Map<string, JsonObject>();
+  for (const object of objects) {
+    const id = String(object['id']);
+    const earlier = byId.get(id);
+    byId.set(id, earlier ? mergeVersions(earlier, object).object : object);
+  }
+  return byId;
+}
+
+export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | Iterable<IngestItem>, source: IngestSource, options: IngestOptions = {}): Promise<IngestResult> {
+  const batchSize = options.batchSize ?? 1000;
+  const now = options.now ?? (() => new Date().toISOString());
+  const counts = emptyCounts();
+  const rejections: Rejection[] = [];
+  let processed = 0;
+  let committed = 0;
+  let warnings = 0;
+
+  const startedAt = now();
+  await db.transaction('rw', db.sources, async () => {
+    const previous = await db.sources.get(source.id);
+    const record: SourceRecord = previous
+      ? { ...previous, name: source.name, lastImportedAt: startedAt, status: 'running', counts: emptyCounts() }
+      : { ...source, firstImportedAt: startedAt, lastImportedAt: startedAt, status: 'running', committedObjects: 0, counts: emptyCounts() };
+    delete record.error;
+    await db.sources.put(record);
+  });
+
+  async function commit(batch: IngestItem[]): Promise<void> {
+    const at = now();
+    const valid: JsonObject[] = [];
+    const quarantined: QuarantineEntry[] = [];
+    for (const item of batch) {
+      const reasons = reasonsOf(item.issues);
+      warnings += item.issues.length - reasons.length;
+      if (reasons.length === 0 && isObject(item.object)) {
+        valid.push(item.object);
+        continue;
+      }
+      const objectId = isObject(item.object) && typeof item.object['id'] === 'string' ? item.object['id'] : '';
+      const entry = { key: `${source.id}|${item.path}|${objectId}`, sourceId: source.id, objectId, path: item.path, object: item.object, reasons, at };
+      quarantined.push(entry);
+      if (rejections.length < REJECTIONS_REPORTED) rejections.push({ objectId, path: item.path, reasons });
+    }
+    const incoming = collapseVersions(valid);
+    const batchCounts = emptyCounts();
+    batchCounts.rejected = quarantined.length;
+
+    await db.transaction('rw', [db.objects, db.quarantine, db.sources], async () => {
+      const ids = [...incoming.keys()];
+      const stored = await db.objects.bulkGet(ids);
+      const writes: StoredObject[] = [];
+      ids.forEach((id, index) => {
+        const object = incoming.get(id);
+        if (!object) return;
+        const existing = stored[index];
+        if (!existing) {
+          writes.push(toRecord(object, [source.id], at, at));
+          batchCounts.created += 1;
+          return;
+        }
+        const merged = mergeVersions(existing.stix, object);
+        const newSource = !existing.sources.includes(source.id);
+        const sources = newSource ? [...existing.sources, source.id] : existing.sources;
+        if (merged.changed) {
+          writes.push(toRecord(merged.object, sources, existing.firstSeen, at));
+          batchCounts.updated += 1;
+        } else {
+          // Same content from one more source: only the provenance grows.
+          if (newSource) writes.push({ ...existing, sources });
+          batchCounts.unchanged += 1;
+        }
+      });
+      if (writes.length > 0) await db.objects.bulkPut(writes);
+      if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
+      const sourceRecord = await db.sources.get(source.id);
+      if (sourceRecord) {
+        sourceRecord.committedObjects += incoming.size;
+        for (const key of Object.keys(batchCounts) as (keyof IngestCounts)[]) sourceRecord.counts[key] += batchCounts[key];
+        await db.sources.put(sourceRecord);
+      }
+    });
+    for (const key of Object.keys(batchCounts) as (keyof IngestCounts)[]) counts[key] += batchCounts[key];
+    committed += incoming.size;
+  }
+
+  try {
+    let batch: IngestItem[] = [];
+    for await (const item of items) {
+      options.signal?.throwIfAborted();
+      batch.push(item);
+      processed += 1;
+      if (batch.length >= batchSize) {
+        await commit(batch);
+        batch = [];
+        options.onProgress?.({ processed, committed, rejected: counts.rejected });
+      }
+    }
+    if (batch.length > 0) await commit(batch);
+    options.onProgress?.({ processed, committed, rejected: counts.rejected });
+  } catch (error) {
+    const failure = isQuotaError(error)
+      ? new KbError('disk-full', `The disk is full. ${committed} objects were stored before it filled up and are kept; free some space and import again to add the rest.`)
+      : error;
+    await markSource(db, source.id, 'failed', failure instanceof Error ? failure.message : String(failure)).catch(() => undefined);
+    throw failure;
+  }
+  await markSource(db, source.id, 'committed');
+  return { sourceId: source.id, counts, rejections, warnings };
+}
+
+async function markSource(db: KbDatabase, id: string, status: SourceRecord['status'], error?: string): Promise<void> {
+  await db.sources.update(id, error === undefined ? { status } : { status, error });
+}

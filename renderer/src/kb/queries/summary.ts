@@ -1,0 +1,50 @@
+/** The small row the UI lists and the graph draws: enough to show an object without loading it. */
+import { displayName } from '../../../../core/knowledge/objectFacts.ts';
+import { tlpOf, type TlpLevel } from '../../../../core/stix/markings.ts';
+import type { StoredObject } from '../records.ts';
+
+export interface ObjectSummary {
+  id: string;
+  type: string;
+  name: string;
+  modified: string;
+  created: string | null;
+  labels: string[];
+  tlp: TlpLevel | null;
+  markings: string[];
+  createdBy: string | null;
+  confidence: number | null;
+  revoked: boolean;
+  sources: string[];
+  /** For relationships and sightings: the two ends and the verb. */
+  relationship?: { type: string; source: string; target: string };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function summarize(record: StoredObject): ObjectSummary {
+  const { stix } = record;
+  const summary: ObjectSummary = {
+    id: record.id,
+    type: record.type,
+    name: displayName(stix),
+    modified: record.modified,
+    created: typeof stix['created'] === 'string' ? stix['created'] : null,
+    labels: record.labels,
+    tlp: tlpOf(stix) ?? null,
+    markings: stringList(stix['object_marking_refs']),
+    createdBy: typeof stix['created_by_ref'] === 'string' ? stix['created_by_ref'] : null,
+    confidence: typeof stix['confidence'] === 'number' ? stix['confidence'] : null,
+    revoked: stix['revoked'] === true,
+    sources: record.sources,
+  };
+  if (record.type === 'relationship' && typeof stix['source_ref'] === 'string' && typeof stix['target_ref'] === 'string') {
+    summary.relationship = { type: String(stix['relationship_type']), source: stix['source_ref'], target: stix['target_ref'] };
+  } else if (record.type === 'sighting' && typeof stix['sighting_of_ref'] === 'string') {
+    const where = stringList(stix['where_sighted_refs'])[0] ?? stringList(stix['observed_data_refs'])[0] ?? '';
+    summary.relationship = { type: 'sighting-of', source: where, target: stix['sighting_of_ref'] };
+  }
+  return summary;
+}

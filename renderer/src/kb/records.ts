@@ -1,0 +1,94 @@
+/**
+ * How a STIX object is kept in IndexedDB: the object as merged from every source, plus the
+ * few derived fields the indexes need. Provenance lives on the record (source ids and when
+ * the object was first stored); per-source times live in the sources table, so importing
+ * the same data again writes nothing.
+ */
+import { displayName, referencedIds, searchTerms } from '../../../core/knowledge/objectFacts.ts';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+
+export interface StoredObject {
+  id: string;
+  type: string;
+  /** The STIX object itself, exactly as merged. */
+  stix: JsonObject;
+  /** Lowercased display name, for listing and sorting by name within a type. */
+  name: string;
+  /** `modified`, or `created`, or when Magpie first stored it (SCOs are not versioned). */
+  modified: string;
+  labels: string[];
+  /** Edge index: every id this object refers to (relationship ends, object_refs, markings, creator…). */
+  refs: string[];
+  terms: string[];
+  /** Provenance: the ids of the sources (imports, connectors) that brought this object. */
+  sources: string[];
+  firstSeen: string;
+  /** When Magpie last changed the stored object. */
+  updatedAt: string;
+}
+
+export function toRecord(stix: JsonObject, sources: string[], firstSeen: string, now: string): StoredObject {
+  const modified = stix['modified'] ?? stix['created'];
+  const labels = stix['labels'];
+  return {
+    id: String(stix['id']),
+    type: String(stix['type']),
+    stix,
+    name: displayName(stix).toLowerCase(),
+    modified: typeof modified === 'string' ? modified : firstSeen,
+    labels: Array.isArray(labels) ? labels.filter((label): label is string => typeof label === 'string') : [],
+    refs: referencedIds(stix),
+    terms: searchTerms(stix),
+    sources,
+    firstSeen,
+    updatedAt: now,
+  };
+}
+
+export type SourceKind = 'file' | 'connector' | 'manual';
+export type SourceStatus = 'running' | 'committed' | 'failed';
+
+export interface IngestCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/** One import: a file, a connector run, or the analyst's own edits. */
+export interface SourceRecord {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  /** SHA-256 of the imported file, when there is one (the original is kept in `files`). */
+  sha256?: string;
+  firstImportedAt: string;
+  lastImportedAt: string;
+  status: SourceStatus;
+  /** Objects whose batch committed, across all runs of this source. */
+  committedObjects: number;
+  counts: IngestCounts;
+  error?: string;
+}
+
+export interface StoredFile {
+  sha256: string;
+  name: string;
+  size: number;
+  mediaType: string;
+  blob: Blob;
+  addedAt: string;
+}
+
+export interface QuarantineEntry {
+  /** sourceId|path|objectId: the same rejection from the same source is kept once. */
+  key: string;
+  sourceId: string;
+  /** The object's id when it had a readable one. */
+  objectId: string;
+  /** JSON pointer of the object in what was imported, e.g. /objects/12. */
+  path: string;
+  object: unknown;
+  reasons: { path: string; rule: string; message: string }[];
+  at: string;
+}
