@@ -56,12 +56,32 @@ export const ExternalUrl = z
     }
   }, 'Only http(s) links without credentials can be opened.');
 
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) < 32) return true;
+  return false;
+}
+
+/** A file name offered in the save dialog: no folders, nothing a file system would refuse. */
+export const SuggestedFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name), 'A file name without folders or reserved characters.');
+
+/** Exports travel as text; the largest bundle Magpie writes in one piece. */
+export const MAX_SAVED_FILE_CHARS = 512 * 1024 * 1024;
+
 const NoPayload = z.undefined();
 
 export const requestChannels = {
   'app:info': { request: NoPayload, response: AppInfo },
   'settings:get': { request: NoPayload, response: Settings },
   'settings:update': { request: SettingsPatch, response: Settings },
+  /** Asks where to save (a dialog in the app) and writes the file there; main does the writing. */
+  'file:save': {
+    request: z.object({ suggestedName: SuggestedFileName, content: z.string().max(MAX_SAVED_FILE_CHARS) }).strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }).strict(),
+  },
   'shell:open-external': {
     request: z.object({ url: ExternalUrl }).strict(),
     response: z.object({ opened: z.boolean() }).strict(),

@@ -49,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export function serveRpc<Api extends RpcApi>(endpoint: RpcEndpoint, api: Api): () => void {
+export function serveRpc(endpoint: RpcEndpoint, api: RpcApi): () => void {
   const listener = (event: { data: unknown }): void => {
     const message = event.data;
     if (!isRecord(message) || message['rpc'] !== 'call' || typeof message['id'] !== 'number' || typeof message['method'] !== 'string') return;
@@ -95,7 +95,7 @@ export function createRpcClient<Api extends RpcApi>(endpoint: RpcEndpoint, metho
     }
     pending.delete(reply.id);
     if (reply.rpc === 'result') call.resolve(reply.value);
-    else if (reply.rpc === 'error') call.reject(new RpcError(reply.name, reply.message, reply.code));
+    else call.reject(new RpcError(reply.name, reply.message, reply.code));
   });
   const client: Record<string, unknown> = {};
   for (const method of methods) {

@@ -4,7 +4,7 @@
  * from the same createBridge as preload, wired to the same dispatcher and services that
  * main uses, running here in Node.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     userData: profileDir,
     appOrigin: origin,
+    // No dialog without Electron: files are saved into the profile's exports folder.
+    chooseSavePath: async (suggestedName) => {
+      const folder = join(profileDir, 'exports');
+      await mkdir(folder, { recursive: true });
+      return join(folder, suggestedName);
+    },
     openExternal:
       options.openExternal ??
       ((url) => {

@@ -16,6 +16,7 @@ export interface MainServicesOptions {
   /** The origin the renderer is served from; requests from anywhere else are refused. */
   appOrigin: string;
   openExternal: (url: string) => Promise<void>;
+  chooseSavePath: (suggestedName: string) => Promise<string | null>;
   /** Delivers an already validated event to every window. */
   send: (event: EventChannel, payload: unknown) => void;
   log: Logger;
@@ -30,7 +31,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const emit = createEmitter(options.send);
   const settings = createSettingsStore(join(options.userData, 'settings.json'), options.log);
-  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, emit });
+  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   return { dispatch, emit, settings };
 }

@@ -60,6 +60,7 @@ function fakeElectron({ lock = true } = {}) {
     },
     sendToAllWindows: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
+    showSaveDialog: vi.fn(() => Promise.resolve(null)),
   };
   return {
     ports,

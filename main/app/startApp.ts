@@ -38,6 +38,7 @@ export interface ElectronPorts {
   createWindow: (options: BrowserWindowConstructorOptions) => AppWindow;
   sendToAllWindows: (event: EventChannel, payload: unknown) => void;
   openExternal: (url: string) => Promise<void>;
+  showSaveDialog: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface StartOptions {
@@ -74,6 +75,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
     userData: paths.userData,
     appOrigin,
     openExternal: ports.openExternal,
+    chooseSavePath: ports.showSaveDialog,
     send: ports.sendToAllWindows,
     log,
   });

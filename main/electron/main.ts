@@ -2,7 +2,7 @@
  * Electron entry point: the only module that touches the electron API. It maps Electron
  * onto the ports of startApp and does nothing else, so the behaviour lives in tested code.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, webContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElectronPorts } from '../app/startApp.ts';
@@ -72,6 +72,12 @@ const ports: ElectronPorts = {
     for (const contents of webContents.getAllWebContents()) contents.send(event, payload);
   },
   openExternal: (url) => shell.openExternal(url),
+  showSaveDialog: async (suggestedName) => {
+    const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+    const owner = BrowserWindow.getFocusedWindow();
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
 };
 
 const running = startApp({

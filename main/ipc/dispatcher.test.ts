@@ -16,6 +16,7 @@ const appInfo: AppInfo = {
 const app = { url: 'app://magpie/index.html', isMainFrame: true };
 
 async function services() {
+  const exportDir = await mkdtemp(join(tmpdir(), 'magpie-exports-'));
   const sent: unknown[][] = [];
   const opened: string[] = [];
   const log = { warn: vi.fn(), error: vi.fn() };
@@ -27,10 +28,11 @@ async function services() {
       opened.push(url);
       return Promise.resolve();
     },
+    chooseSavePath: (name) => Promise.resolve(name === 'cancel.json' ? null : join(exportDir, name)),
     send: (event, payload) => sent.push([event, payload]),
     log,
   });
-  return { ...built, sent, opened, log };
+  return { ...built, sent, opened, log, exportDir };
 }
 
 describe('dispatch', () => {
@@ -92,11 +94,29 @@ describe('dispatch', () => {
   });
 });
 
+describe('file:save', () => {
+  it('writes the content where the analyst chose, and nothing when they cancel', async () => {
+    const { dispatch, exportDir } = await services();
+    const saved = await dispatch('file:save', { suggestedName: 'bundle.json', content: '{"type":"bundle"}' }, app);
+    expect(saved).toEqual({ ok: true, value: { saved: true, path: join(exportDir, 'bundle.json') } });
+    expect(await readFile(join(exportDir, 'bundle.json'), 'utf8')).toBe('{"type":"bundle"}');
+    await expect(dispatch('file:save', { suggestedName: 'cancel.json', content: 'x' }, app)).resolves.toEqual({ ok: true, value: { saved: false, path: null } });
+  });
+
+  it('refuses names that would leave the chosen folder', async () => {
+    const { dispatch } = await services();
+    for (const suggestedName of ['../escape.json', 'a/b.json', 'C:\\x.json', '']) {
+      await expect(dispatch('file:save', { suggestedName, content: 'x' }, app)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+  });
+});
+
 describe('handler failures', () => {
   const base: Omit<Handlers, 'app:info'> = {
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),
     'shell:open-external': () => ({ opened: false }),
+    'file:save': () => ({ saved: false, path: null }),
   };
 
   it('turns an unexpected exception into a generic error without a stack trace', async () => {
@@ -164,6 +184,7 @@ describe('settings file', () => {
       userData,
       appOrigin: 'app://magpie',
       openExternal: () => Promise.resolve(),
+      chooseSavePath: () => Promise.resolve(null),
       send: () => undefined,
       log: { warn: vi.fn(), error: vi.fn() },
     });

@@ -1,7 +1,8 @@
 /** The request handlers, built from injected services so they run unchanged under Node. */
+import { writeFile } from 'node:fs/promises';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import type { SettingsStore } from '../services/settingsStore.ts';
-import type { Handlers } from './dispatcher.ts';
+import { HandlerError, type Handlers } from './dispatcher.ts';
 import type { Emit } from './events.ts';
 
 export interface HandlerServices {
@@ -9,10 +10,12 @@ export interface HandlerServices {
   settings: SettingsStore;
   /** Opens a web link in the OS browser (Electron's `shell.openExternal`). */
   openExternal: (url: string) => Promise<void>;
+  /** Where to save a file: the save dialog in the app, a fixed folder in the harness; null if cancelled. */
+  chooseSavePath: (suggestedName: string) => Promise<string | null>;
   emit: Emit;
 }
 
-export function createHandlers({ appInfo, settings, openExternal, emit }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit }: HandlerServices): Handlers {
   return {
     'app:info': () => appInfo,
     'settings:get': () => settings.get(),
@@ -20,6 +23,17 @@ export function createHandlers({ appInfo, settings, openExternal, emit }: Handle
       const next = await settings.update(patch);
       emit('settings:changed', next);
       return next;
+    },
+    'file:save': async ({ suggestedName, content }) => {
+      const path = await chooseSavePath(suggestedName);
+      if (path === null) return { saved: false, path: null };
+      try {
+        await writeFile(path, content, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+        throw new HandlerError(`The file could not be written to ${path} (${code}). Choose another folder or free some disk space.`);
+      }
+      return { saved: true, path };
     },
     'shell:open-external': async ({ url }) => {
       await openExternal(url);

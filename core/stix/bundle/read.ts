@@ -69,8 +69,8 @@ export async function* readBundle(chunks: AsyncIterable<Chunk>, options: ReadOpt
   let queue: BundleEvent[] = [];
   let count = 0;
   let started = false;
-  let declared20 = false;
-  let objectsNotAList = false;
+  // Set from the parser's callbacks, hence an object rather than `let`s that flow analysis would narrow.
+  const state = { declared20: false, objectsNotAList: false };
 
   // Only the entries and the envelope's scalars are emitted: asking for `$.objects` (or `$.*`)
   // would make the parser keep every entry in that array until the end, i.e. the whole bundle.
@@ -83,7 +83,7 @@ export async function* readBundle(chunks: AsyncIterable<Chunk>, options: ReadOpt
     top[key] = value;
     if (key === 'type' && value !== 'bundle') throw new BundleError('not-bundle', `This JSON is a ${typeof value === 'string' ? `"${value}" object` : 'document'}, not a STIX bundle.`);
     if (key === 'spec_version') {
-      if (value === '2.0') declared20 = true;
+      if (value === '2.0') state.declared20 = true;
       else if (value === '2.1') bundleIssues.push({ path: '/spec_version', severity: 'warning', rule: 'deprecated', message: 'STIX 2.1 bundles carry no spec_version.' });
       else throw new BundleError('unsupported-spec-version', `STIX ${String(value)} bundles are not supported; Magpie reads STIX 2.1 and upgrades 2.0.`);
     }
@@ -99,7 +99,7 @@ export async function* readBundle(chunks: AsyncIterable<Chunk>, options: ReadOpt
     let object = value;
     const issues: Issue[] = [];
     const spec = object['spec_version'];
-    if (spec === '2.0' || (declared20 && spec === undefined)) {
+    if (spec === '2.0' || (state.declared20 && spec === undefined)) {
       const upgraded = upgradeFrom20(object, path);
       object = upgraded.object;
       issues.push(...upgraded.issues);
@@ -119,8 +119,8 @@ export async function* readBundle(chunks: AsyncIterable<Chunk>, options: ReadOpt
     if (stack.length === 1 && typeof key === 'string') takeTopLevel(key, value);
     else if (stack.length === 2 && stack[1]?.key === 'objects') {
       if (typeof key === 'number') takeObject(key, value);
-      else if (!objectsNotAList) {
-        objectsNotAList = true;
+      else if (!state.objectsNotAList) {
+        state.objectsNotAList = true;
         bundleIssues.push({ path: '/objects', severity: 'error', rule: 'value-type', message: 'objects must be a list.' });
       }
     }
@@ -156,7 +156,7 @@ export async function* readBundle(chunks: AsyncIterable<Chunk>, options: ReadOpt
   const id = typeof top['id'] === 'string' ? top['id'] : undefined;
   if (id === undefined) bundleIssues.push({ path: '/id', severity: 'error', rule: 'required', message: 'A bundle has an id.' });
   else if (parseId(id)?.type !== 'bundle') bundleIssues.push({ path: '/id', severity: 'error', rule: 'id-form', message: 'A bundle id is bundle--UUID.' });
-  yield { kind: 'end', id, specVersion: declared20 ? '2.0' : '2.1', count, issues: bundleIssues };
+  yield { kind: 'end', id, specVersion: state.declared20 ? '2.0' : '2.1', count, issues: bundleIssues };
 }
 
 /** Chunks from a string or bytes already in memory (tests, small imports). */

@@ -142,7 +142,7 @@ describe.skipIf(!fixturesAvailable || !hasFixture('stix2.1-schemas'))('bundles M
     await expectValid(await collect(createReadStream(fixturePath('mitre-attack', 'mobile-attack-17.1.json.gz')).pipe(createGunzip())));
   }, 60_000);
 
-  it('is a real oracle: it rejects what the validator rejects', async () => {
+  it('is a real oracle: it rejects what the validator rejects', () => {
     const check = ajv.getSchema(`${SCHEMA_BASE}sdos/tool.json`);
     const tool = allValidObjects.find((o) => o['type'] === 'tool');
     expect(check?.({ ...tool, created: '2024-03-01T10:00:00Z' })).toBe(false);

@@ -28,8 +28,9 @@ function millis(value: unknown): unknown {
 /** Returns the 2.1 form of a 2.0 object and what was changed, at `path`. */
 export function upgradeFrom20(object: JsonObject, path: string): { object: JsonObject; issues: Issue[] } {
   const type = typeof object['type'] === 'string' ? object['type'] : '';
-  const { type: _type, spec_version: _spec, ...rest } = object;
-  const upgraded: JsonObject = isScoType(type) ? { type: object['type'], ...rest } : { type: object['type'], spec_version: '2.1', ...rest };
+  // type first, then spec_version (SDOs and SROs only), then the rest in their order.
+  const upgraded: JsonObject = isScoType(type) ? { type: object['type'] } : { type: object['type'], spec_version: '2.1' };
+  for (const [key, value] of Object.entries(object)) if (key !== 'type' && key !== 'spec_version') upgraded[key] = value;
   const changes: string[] = [isScoType(type) ? 'dropped spec_version 2.0' : 'set spec_version to 2.1'];
 
   for (const key of ['created', 'modified']) {

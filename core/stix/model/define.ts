@@ -55,3 +55,8 @@ export function notBoth(o: Readonly<JsonObject>, path: string, issues: IssueList
 export function requires(o: Readonly<JsonObject>, path: string, issues: IssueList, dependent: string, on: string): void {
   if (o[dependent] !== undefined && o[on] === undefined) issues.error(pointer(path, dependent), 'dependency', `${dependent} requires ${on}.`);
 }
+
+/** A table without some of its properties (e.g. common properties a meta object lacks). */
+export function omit<T extends PropertyTable, K extends keyof T>(table: T, ...keys: readonly K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
+}

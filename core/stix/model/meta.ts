@@ -4,7 +4,7 @@
  */
 import { pointer } from '../issues.ts';
 import { externalReference, granularMarking, sdoCommon, specVersion } from './common.ts';
-import { defineType } from './define.ts';
+import { defineType, omit } from './define.ts';
 import { parseId } from './identifier.ts';
 import {
   dictionary, enumeration, isObject, list, ref, required, string, timestamp, type Prop,
@@ -53,19 +53,15 @@ export const markingDefinition = defineType('marking-definition', 'meta', {
   }
 });
 
-const { lang: _lang, ...withoutLang } = sdoCommon;
-
 export const languageContent = defineType('language-content', 'meta', {
-  ...withoutLang,
+  ...omit(sdoCommon, 'lang'),
   object_ref: required(ref(['any'])),
   object_modified: timestamp(),
   contents: required(dictionary(dictionary())),
 });
 
-const { lang: _l, confidence: _c, ...extensionDefinitionCommon } = sdoCommon;
-
 export const extensionDefinition = defineType('extension-definition', 'meta', {
-  ...extensionDefinitionCommon,
+  ...omit(sdoCommon, 'lang', 'confidence'),
   created_by_ref: required(ref(['identity'])),
   name: required(string()),
   description: string(),

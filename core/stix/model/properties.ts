@@ -4,7 +4,7 @@
  * tables (sdos.ts, scos.ts, …) are records of these, and the STIX object types are
  * derived from the tables, so the runtime rules and the static types cannot drift.
  */
-import { IssueList, pointer } from '../issues.ts';
+import { pointer, type IssueList } from '../issues.ts';
 import { refAllows, type RefTarget } from './categories.ts';
 import { parseId } from './identifier.ts';
 import { parseTimestamp } from './timestamp.ts';

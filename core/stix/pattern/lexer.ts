@@ -36,12 +36,12 @@ function readQuoted(source: string, start: number): { value: string; end: number
   let value = '';
   let at = start + 1;
   while (at < source.length) {
-    const char = source[at];
+    const char = source.charAt(at);
     if (char === "'") return { value, end: at + 1 };
     if (char === '\\') {
-      const next = source[at + 1];
+      const next = source.charAt(at + 1);
       if (next !== "'" && next !== '\\') throw new PatternSyntaxError("Only \\' and \\\\ may be escaped in a string", at);
-      value += next;
+      value += next === "'" ? "'" : '\\';
       at += 2;
     } else {
       value += char;

@@ -25,8 +25,8 @@ export function createKbApi(db: KbDatabase) {
     search: (request: SearchRequest) => search(db, request),
     neighbours: (request: NeighbourRequest) => neighbours(db, request),
     closure: (request: { ids: string[] } & ClosureOptions) => closure(db, request.ids, request),
-    stats: () => stats(db),
-    listSources: () => db.sources.orderBy('lastImportedAt').reverse().toArray(),
+    stats: (_request: Record<string, never>) => stats(db),
+    listSources: (_request: Record<string, never>) => db.sources.orderBy('lastImportedAt').reverse().toArray(),
     listQuarantine: async (request: { sourceId?: string; offset?: number; limit?: number }): Promise<{ rows: QuarantineEntry[]; total: number }> => {
       const collection = request.sourceId ? db.quarantine.where('sourceId').equals(request.sourceId) : db.quarantine.toCollection();
       const total = await collection.count();

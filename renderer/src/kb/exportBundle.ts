@@ -39,7 +39,7 @@ function stripMagpie(object: JsonObject): JsonObject {
 }
 
 export async function exportBundle(db: KbDatabase, request: ExportRequest): Promise<ExportResult> {
-  let ids = request.ids ?? ((await db.objects.toCollection().primaryKeys()) as string[]);
+  let ids = request.ids ?? (await db.objects.toCollection().primaryKeys());
   if (request.includeClosure || (request.relationshipDepth ?? 0) > 0) {
     ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0 });
   }

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Issue } from '../../../core/stix/issues.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
 import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
@@ -20,7 +19,7 @@ async function freshDb(): Promise<KbDatabase> {
 }
 
 function items(objects: unknown[]): IngestItem[] {
-  return objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object, { path: `/objects/${index}` }) as Issue[] }));
+  return objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object, { path: `/objects/${index}` }) }));
 }
 
 const source = { id: 'file:sample', kind: 'file' as const, name: 'sample.json' };
@@ -88,19 +87,37 @@ describe('ingest', () => {
   });
 
   it('keeps the batches that committed when the disk fills, and completes on a second run', async () => {
-    const db = await freshDb();
-    const many = Array.from({ length: 50 }, (_, index) => ({ type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${crypto.randomUUID()}`, value: `203.0.113.${index}` }));
-    const realBulkPut = db.objects.bulkPut.bind(db.objects);
-    let calls = 0;
-    const spy = vi.spyOn(db.objects, 'bulkPut').mockImplementation((...args: Parameters<typeof realBulkPut>) => {
-      calls += 1;
-      if (calls === 3) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) as never;
-      return realBulkPut(...args);
+    // The third write of objects fails as IndexedDB does on a full disk; later writes succeed again.
+    let writes = 0;
+    let diskFull = true;
+    const db = new KbDatabase(`kb-test-${crypto.randomUUID()}`);
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) => {
+              if (name === 'objects' && request.type === 'put' && diskFull && ++writes === 3) {
+                return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+              }
+              return table.mutate(request);
+            },
+          };
+        },
+      }),
     });
-    await expect(ingest(db, items(many), source, { batchSize: 10 })).rejects.toMatchObject({ code: 'disk-full', message: expect.stringContaining('20 objects were stored') });
+    databases.push(await openKnowledgeBase(db));
+    const many = Array.from({ length: 50 }, (_, index) => ({ type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${crypto.randomUUID()}`, value: `203.0.113.${index}` }));
+    const failure: unknown = await ingest(db, items(many), source, { batchSize: 10 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'disk-full' });
+    expect(failure instanceof Error ? failure.message : '').toContain('20 objects were stored');
     expect(await db.objects.count()).toBe(20);
     await expect(db.sources.get('file:sample')).resolves.toMatchObject({ status: 'failed', committedObjects: 20 });
-    spy.mockRestore();
+    diskFull = false;
     const retry = await ingest(db, items(many), source, { batchSize: 10 });
     expect(retry.counts).toEqual({ created: 30, updated: 0, unchanged: 20, rejected: 0 });
     expect(await db.objects.count()).toBe(50);

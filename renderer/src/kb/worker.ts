@@ -3,7 +3,7 @@
  * every MessagePort it is handed (the UI's, and later main's connectors'), so large
  * imports never run on the UI thread.
  */
-import { serveRpc, type RpcEndpoint } from '../../../core/rpc/rpc.ts';
+import { serveRpc } from '../../../core/rpc/rpc.ts';
 import { createKbApi, kbMethods, type KbApi } from './api.ts';
 import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
 
@@ -29,7 +29,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   const data = event.data;
   if (typeof data === 'object' && data !== null && (data as { kb?: unknown }).kb === 'connect' && event.ports[0]) {
     const port = event.ports[0];
-    serveRpc(port as RpcEndpoint, api);
+    serveRpc(port, api);
     port.start();
   }
 });

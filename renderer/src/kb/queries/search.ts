@@ -33,7 +33,7 @@ function hasExternalId(record: StoredObject, query: string): boolean {
 
 function score(record: StoredObject, query: string, words: string[]): number {
   if (!words.every((word) => record.terms.some((term) => term.startsWith(word)))) return -1;
-  let value = 0;
+  let value: number;
   if (record.name === query || hasExternalId(record, query)) value = 100;
   else if (record.terms.includes(query)) value = 90;
   else if (record.name.startsWith(query)) value = 70;

@@ -14,12 +14,12 @@ export interface KbStats {
 export async function stats(db: KbDatabase): Promise<KbStats> {
   const byType: Record<string, number> = {};
   await db.objects.orderBy('type').eachKey((type) => {
-    const key = String(type);
+    const key = type as string;
     byType[key] = (byType[key] ?? 0) + 1;
   });
   const months = new Map<string, number>();
   await db.objects.orderBy('modified').eachKey((modified) => {
-    const month = String(modified).slice(0, 7);
+    const month = (modified as string).slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   });
   return {

@@ -1,0 +1,135 @@
+/**
+ * The body of the Knowledge, Observables and Reports pages: a type menu with counts, a
+ * search box, a TLP filter, and the virtualised table. Search ranks by name, alias and
+ * external id; without a query the table lists the chosen types by name.
+ */
+import { Alert, Button, Card, EmptyState, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconDatabaseImport, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { knowledgeBase } from '../kb/client.ts';
+import { useKbQuery } from '../kb/useKbQuery.ts';
+import { ObjectTable, PAGE_SIZE, type RowSource } from './ObjectTable.tsx';
+import { TypeIcon, useTypeName } from './TypeLabel.tsx';
+
+const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+
+export function ObjectBrowser({ types, label }: { types: readonly string[]; label: string }) {
+  const { t } = useTranslation();
+  const typeName = useTypeName();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [maxTlp, setMaxTlp] = useState<TlpLevel | null>(null);
+  const [debounced] = useDebouncedValue(query.trim(), 150);
+
+  const stats = useKbQuery(() => knowledgeBase().stats({}), []);
+  const present = useMemo(() => types.filter((type) => (stats.data?.byType[type] ?? 0) > 0), [types, stats.data]);
+  const total = present.reduce((sum, type) => sum + (stats.data?.byType[type] ?? 0), 0);
+  const listed = useMemo(() => (selected ? [selected] : present), [selected, present]);
+  const listedKey = listed.join(',');
+
+  const searched = useKbQuery(
+    () => (debounced ? knowledgeBase().search({ query: debounced, types: listed, limit: 500 }) : Promise.resolve(null)),
+    [debounced, listedKey, maxTlp],
+  );
+  const counted = useKbQuery(
+    () => (debounced || listed.length === 0 ? Promise.resolve(null) : knowledgeBase().listObjects({ types: listed, ...(maxTlp ? { maxTlp } : {}), limit: 1 })),
+    [debounced, listedKey, maxTlp],
+  );
+
+  const source: RowSource | null = useMemo(() => {
+    if (debounced) {
+      const rows = (searched.data ?? []).filter((row) => !maxTlp || tlpLevels.indexOf(row.tlp ?? 'clear') <= tlpLevels.indexOf(maxTlp));
+      return { key: `search:${debounced}:${listed.join(',')}:${maxTlp ?? ''}`, total: rows.length, rows };
+    }
+    if (!counted.data) return null;
+    return {
+      key: `list:${listed.join(',')}:${maxTlp ?? ''}:${counted.data.total}`,
+      total: counted.data.total,
+      loadPage: async (page) => (await knowledgeBase().listObjects({ types: listed, ...(maxTlp ? { maxTlp } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE })).rows,
+    };
+  }, [debounced, searched.data, counted.data, listed, maxTlp]);
+
+  const error = stats.error ?? searched.error ?? counted.error;
+  if (error) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
+        {t('kb.error', { message: error.message })}
+      </Alert>
+    );
+  }
+  if (stats.data && total === 0) {
+    return (
+      <Card withBorder radius="lg" padding="xl" maw={760}>
+        <EmptyState align="left" variant="light" size="lg" icon={<IconDatabaseImport size={30} stroke={1.5} />} title={t('kb.emptyTitle')} description={t('kb.emptyBody')}>
+          <EmptyState.Actions>
+            <Button component="a" href="#/import">
+              {t('kb.openImport')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Card>
+    );
+  }
+
+  return (
+    <Group align="flex-start" gap="lg" wrap="nowrap">
+      <Card withBorder radius="md" padding={6} w={240} style={{ flexShrink: 0 }}>
+        <ScrollArea.Autosize mah="calc(100vh - 260px)">
+          <nav aria-label={t('kb.types')}>
+            <NavLink
+              label={t('kb.allTypes')}
+              rightSection={<Text size="xs" c="dimmed">{total.toLocaleString()}</Text>}
+              active={selected === null}
+              onClick={() => setSelected(null)}
+              data-type="all"
+            />
+            {present.map((type) => (
+              <NavLink
+                key={type}
+                label={typeName(type)}
+                leftSection={<TypeIcon type={type} size={20} />}
+                rightSection={<Text size="xs" c="dimmed">{(stats.data?.byType[type] ?? 0).toLocaleString()}</Text>}
+                active={selected === type}
+                onClick={() => setSelected(type)}
+                data-type={type}
+              />
+            ))}
+          </nav>
+        </ScrollArea.Autosize>
+      </Card>
+      <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
+        <Group gap="sm" wrap="nowrap">
+          <TextInput
+            style={{ flex: 1 }}
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('kb.searchPlaceholder')}
+            aria-label={t('kb.searchPlaceholder')}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+            data-testid="kb-search"
+          />
+          <Select
+            w={190}
+            aria-label={t('kb.maxTlp')}
+            placeholder={t('kb.anyTlp')}
+            clearable
+            value={maxTlp}
+            onChange={(value) => setMaxTlp(value)}
+            data={tlpLevels.map((level) => ({ value: level, label: `${t('kb.maxTlp')} TLP:${level.toUpperCase()}` }))}
+          />
+        </Group>
+        <Text size="sm" c="dimmed" data-testid="kb-count">
+          {source ? t('kb.count', { count: source.total }) : t('kb.loading')}
+        </Text>
+        {source && source.total === 0 && debounced ? (
+          <Text c="dimmed">{t('kb.noMatch', { query: debounced })}</Text>
+        ) : source ? (
+          <ObjectTable source={source} label={label} />
+        ) : null}
+      </Stack>
+    </Group>
+  );
+}

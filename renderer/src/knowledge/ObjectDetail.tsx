@@ -1,0 +1,257 @@
+/**
+ * The detail view of any object, in a drawer over the current page: its properties in a
+ * readable form, relationships both ways, external references, provenance and raw STIX.
+ */
+import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import type { ObjectDetail as Detail } from '../kb/queries/detail.ts';
+import type { GraphEdge } from '../kb/queries/graph.ts';
+import type { ObjectSummary } from '../kb/queries/summary.ts';
+import { useKbQuery } from '../kb/useKbQuery.ts';
+import { useSelectionStore } from '../stores/selectionStore.ts';
+import { Markdown } from './Markdown.tsx';
+import { openExternal } from './openExternal.ts';
+import { TlpBadge } from './TlpBadge.tsx';
+import { TypeIcon, TypeLabel, useTypeName } from './TypeLabel.tsx';
+
+const HIDDEN = new Set(['type', 'id', 'name', 'description', 'external_references', 'spec_version']);
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function readable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ');
+  return JSON.stringify(value, null, 1);
+}
+
+function Properties({ stix }: { stix: JsonObject }) {
+  const rows = Object.entries(stix).filter(([key]) => !HIDDEN.has(key));
+  return (
+    <Table variant="vertical" layout="fixed" data-testid="detail-properties">
+      <Table.Tbody>
+        {rows.map(([key, value]) => (
+          <Table.Tr key={key}>
+            <Table.Th w={200}>
+              <Text size="sm" ff="monospace">
+                {key}
+              </Text>
+            </Table.Th>
+            <Table.Td>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {readable(value)}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes: Map<string, ObjectSummary>; self: string; direction: 'outgoing' | 'incoming' }) {
+  const openDetail = useSelectionStore((state) => state.openDetail);
+  const typeName = useTypeName();
+  const mine = edges.filter((edge) => (direction === 'outgoing' ? edge.source === self : edge.target === self));
+  return (
+    <Stack gap={4}>
+      {mine.map((edge) => {
+        const other = nodes.get(direction === 'outgoing' ? edge.target : edge.source);
+        if (!other) return null;
+        return (
+          <Group key={edge.id + direction} gap="sm" wrap="nowrap" data-testid="detail-edge">
+            <Badge variant="outline" radius="sm" w={150} style={{ flexShrink: 0 }}>
+              {edge.label}
+            </Badge>
+            <TypeIcon type={other.type} size={20} />
+            <Anchor size="sm" onClick={() => openDetail(other.id)} truncate>
+              {other.name}
+            </Anchor>
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+              {typeName(other.type)}
+            </Text>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function DetailBody({ detail }: { detail: Detail }) {
+  const { t, i18n } = useTranslation();
+  const closeDetail = useSelectionStore((state) => state.closeDetail);
+  const [deleting, setDeleting] = useState(false);
+  const { stix, summary } = detail;
+  const description = typeof stix['description'] === 'string' ? stix['description'] : '';
+  const references = Array.isArray(stix['external_references']) ? (stix['external_references'] as JsonObject[]) : [];
+  const nodes = new Map(detail.related.nodes.map((node) => [node.id, node]));
+  const date = (value: string) => new Date(value).toLocaleString(i18n.language);
+
+  const remove = async () => {
+    if (!window.confirm(t('kb.detail.deleteConfirm', { name: summary.name }))) return;
+    setDeleting(true);
+    try {
+      await knowledgeBase().deleteObjects({ ids: [summary.id] });
+      notifyKnowledgeChanged();
+      closeDetail();
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          <TypeIcon type={summary.type} size={40} />
+          <div style={{ minWidth: 0 }}>
+            <Title order={3} data-testid="detail-title" style={{ wordBreak: 'break-word' }}>
+              {summary.name}
+            </Title>
+            <Group gap="xs">
+              <TypeLabel type={summary.type} />
+              <TlpBadge level={summary.tlp} />
+              {summary.revoked && <Badge color="gray">revoked</Badge>}
+            </Group>
+          </div>
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          <CopyButton value={summary.id}>
+            {({ copied, copy }) => (
+              <Tooltip label={summary.id}>
+                <ActionIcon variant="subtle" onClick={copy} aria-label={t('kb.detail.copyId')}>
+                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </CopyButton>
+          <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} loading={deleting} onClick={() => void remove()}>
+            {t('kb.detail.delete')}
+          </Button>
+        </Group>
+      </Group>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('kb.detail.overview')}</Tabs.Tab>
+          <Tabs.Tab value="relationships" data-testid="tab-relationships">
+            {t('kb.detail.relationships')} ({detail.related.edges.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="references">
+            {t('kb.detail.references')} ({references.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="provenance">{t('kb.detail.provenance')}</Tabs.Tab>
+          <Tabs.Tab value="raw">{t('kb.detail.raw')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Title order={4} size="h6" mb="xs">
+            {t('kb.detail.description')}
+          </Title>
+          {description ? <Markdown text={description} /> : <Text c="dimmed">{t('kb.detail.noDescription')}</Text>}
+          <Title order={4} size="h6" mt="md" mb="xs">
+            {t('kb.detail.properties')}
+          </Title>
+          <Properties stix={stix} />
+        </Tabs.Panel>
+        <Tabs.Panel value="relationships" pt="md">
+          {detail.related.edges.length === 0 ? (
+            <Text c="dimmed">{t('kb.detail.noRelationships')}</Text>
+          ) : (
+            <Stack>
+              <Title order={4} size="h6">
+                {t('kb.detail.outgoing')}
+              </Title>
+              <EdgeList edges={detail.related.edges} nodes={nodes} self={summary.id} direction="outgoing" />
+              <Title order={4} size="h6">
+                {t('kb.detail.incoming')}
+              </Title>
+              <EdgeList edges={detail.related.edges} nodes={nodes} self={summary.id} direction="incoming" />
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="references" pt="md">
+          {references.length === 0 ? (
+            <Text c="dimmed">{t('kb.detail.noReferences')}</Text>
+          ) : (
+            <Stack gap="xs">
+              {references.map((reference, index) => {
+                const url = typeof reference['url'] === 'string' ? reference['url'] : null;
+                return (
+                  <Group key={index} gap="sm" wrap="nowrap">
+                    <Badge variant="light" radius="sm">
+                      {textOf(reference['source_name'])}
+                    </Badge>
+                    <Text size="sm" fw={500}>
+                      {textOf(reference['external_id']) || textOf(reference['description'])}
+                    </Text>
+                    {url && (
+                      <Anchor size="sm" onClick={() => openExternal(url)} truncate title={t('kb.detail.openLink')}>
+                        <Group gap={4} wrap="nowrap">
+                          <IconExternalLink size={14} />
+                          {url}
+                        </Group>
+                      </Anchor>
+                    )}
+                  </Group>
+                );
+              })}
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="provenance" pt="md">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('kb.detail.source')}</Table.Th>
+                <Table.Th>{t('kb.detail.firstSeen')}</Table.Th>
+                <Table.Th>{t('kb.detail.lastSeen')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.sources.map((source) => (
+                <Table.Tr key={source.id}>
+                  <Table.Td>{source.name}</Table.Td>
+                  <Table.Td>{date(source.firstImportedAt)}</Table.Td>
+                  <Table.Td>{date(source.lastImportedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="sm" c="dimmed" mt="sm">
+            {t('kb.detail.firstSeen')}: {date(detail.firstSeen)} · {t('kb.detail.updated')}: {date(detail.updatedAt)}
+          </Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="raw" pt="md">
+          <Code block style={{ maxHeight: '60vh', overflow: 'auto' }}>
+            {JSON.stringify(stix, null, 2)}
+          </Code>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+export function ObjectDetailDrawer() {
+  const { t } = useTranslation();
+  const id = useSelectionStore((state) => state.detailId);
+  const closeDetail = useSelectionStore((state) => state.closeDetail);
+  const detail = useKbQuery(() => (id ? knowledgeBase().getObject({ id }) : Promise.resolve(null)), [id]);
+  return (
+    <Drawer opened={id !== null} onClose={closeDetail} position="right" size="xl" title={null} closeButtonProps={{ 'aria-label': t('kb.detail.close') }} scrollAreaComponent={ScrollArea.Autosize}>
+      {detail.loading && !detail.data ? (
+        <Loader />
+      ) : detail.error ? (
+        <Alert color="red">{t('kb.error', { message: detail.error.message })}</Alert>
+      ) : detail.data ? (
+        <DetailBody detail={detail.data} />
+      ) : (
+        <Text c="dimmed">{t('kb.detail.notFound')}</Text>
+      )}
+    </Drawer>
+  );
+}
