@@ -11,7 +11,7 @@ export {
 export { compareTlp, TLP_1, TLP_2, TLP_2_EXTENSION_ID, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpOf, type TlpLevel } from './markings.ts';
 export { mergeVersions, type MergeOutcome, type MergeResult } from './merge.ts';
 export { BundleError, type BundleErrorCode } from './bundle/errors.ts';
-export { chunksOf, readBundle, type BundleEvent, type Chunk, type ReadOptions } from './bundle/read.ts';
+export { chunksOf, readBundle, readBundleText, readParsedBundle, type BundleEvent, type Chunk, type ReadOptions } from './bundle/read.ts';
 export { bundleToString, writeBundle, type WriteOptions } from './bundle/write.ts';
 export { parsePattern, type PatternResult } from './pattern/parse.ts';
 export { patternFor, quote as quotePatternString } from './pattern/generate.ts';

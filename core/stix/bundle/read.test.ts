@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TLP_2 } from '../markings.ts';
 import { allValidObjects } from '../testdata/examples.ts';
 import { BundleError } from './errors.ts';
-import { chunksOf, readBundle, type BundleEvent, type Chunk } from './read.ts';
+import { chunksOf, readBundle, readBundleText, readParsedBundle, type BundleEvent, type Chunk } from './read.ts';
 import { bundleToString, writeBundle } from './write.ts';
 
 const BUNDLE_ID = 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d';
@@ -102,5 +102,39 @@ describe('hostile bundles', () => {
     expect(object).toEqual((JSON.parse(text) as { objects: unknown[] }).objects[0]);
     expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('reading a bundle already in memory', () => {
+  const textCode = (text: string) => {
+    try {
+      [...readBundleText(text)];
+      return 'none';
+    } catch (error) {
+      return error instanceof BundleError ? error.code : String(error);
+    }
+  };
+
+  it('gives the same events as the streaming reader', async () => {
+    const text = await bundleToString([...allValidObjects, tool, tool], { id: BUNDLE_ID });
+    expect([...readBundleText(text)]).toEqual(await read(text, 97));
+    const twoOh = JSON.stringify({ type: 'bundle', id: BUNDLE_ID, spec_version: '2.0', objects: [{ ...tool, spec_version: undefined, labels: ['remote-access'] }] });
+    expect([...readBundleText(twoOh)]).toEqual(await read(twoOh));
+  });
+
+  it('refuses what is not a bundle before handing out any object', async () => {
+    const report = JSON.stringify({ objects: [tool], type: 'report' });
+    expect(textCode(report)).toBe('not-bundle');
+    // The streaming reader cannot know before the end; the in-memory one yields nothing.
+    const events: unknown[] = [];
+    expect(() => {
+      for (const event of readParsedBundle(JSON.parse(report))) events.push(event);
+    }).toThrow(BundleError);
+    expect(events).toEqual([]);
+    expect(textCode('[1, 2]')).toBe('not-bundle');
+    expect(textCode('{"type": "bundle", ')).toBe('not-json');
+    expect(textCode('  ')).toBe('not-json');
+    expect(textCode('{"type":"bundle","spec_version":"1.0"}')).toBe('unsupported-spec-version');
+    expect(await errorCode('{"type":"bundle","spec_version":"1.0"}')).toBe('unsupported-spec-version');
   });
 });

@@ -3,7 +3,7 @@
  * it (2.0 upgraded) and ingest it under one source per file content, so importing the
  * same file twice is recognised as the same import.
  */
-import { readBundle, type BundleEvent, type Chunk } from '../../../core/stix/bundle/read.ts';
+import { readBundle, readBundleText, type BundleEvent, type Chunk } from '../../../core/stix/bundle/read.ts';
 import { BundleError } from '../../../core/stix/bundle/errors.ts';
 import type { Issue } from '../../../core/stix/issues.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
@@ -35,14 +35,22 @@ async function* blobChunks(blob: Blob): AsyncGenerator<Chunk> {
   }
 }
 
+/**
+ * Files up to this size are parsed with JSON.parse, several times faster than streaming;
+ * larger ones stream so memory stays bounded.
+ */
+const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
+
 /** Bundle events as ingest items; the closing event's issues are kept for the summary. */
-async function* itemsOf(events: AsyncIterable<BundleEvent>, end: { issues: Issue[]; specVersion: '2.0' | '2.1' }): AsyncGenerator<IngestItem> {
-  for await (const event of events) {
+async function* itemsOf(first: BundleEvent, rest: Iterator<BundleEvent> | AsyncIterator<BundleEvent>, end: { issues: Issue[]; specVersion: '2.0' | '2.1' }): AsyncGenerator<IngestItem> {
+  for (let event: BundleEvent | undefined = first; event; ) {
     if (event.kind === 'object') yield { object: event.object, path: `/objects/${event.index}`, issues: event.issues };
     else {
       end.issues = [...event.issues];
       end.specVersion = event.specVersion;
     }
+    const next = await rest.next();
+    event = next.done === true ? undefined : next.value;
   }
 }
 
@@ -51,7 +59,13 @@ export async function importBundleFile(db: KbDatabase, request: ImportFileReques
   const end = { issues: [] as Issue[], specVersion: '2.1' as '2.0' | '2.1' };
   let result: IngestResult;
   try {
-    result = await ingest(db, itemsOf(readBundle(blobChunks(request.file)), end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, options);
+    // Repairs (such as ATT&CK's empty x_mitre_data_source_ref) are applied and reported as warnings.
+    const events =
+      request.file.size <= IN_MEMORY_LIMIT ? readBundleText(await request.file.text(), { repair: true }) : readBundle(blobChunks(request.file), { repair: true });
+    // The first event is read before anything is written: a file that is not a bundle leaves no trace.
+    const first = await events.next();
+    if (first.done === true) throw new KbError('not-a-bundle', `${request.name}: the file holds no bundle.`);
+    result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, options);
   } catch (error) {
     if (error instanceof BundleError) throw new KbError('not-a-bundle', `${request.name}: ${error.message}`);
     throw error;
