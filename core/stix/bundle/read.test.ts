@@ -108,7 +108,7 @@ describe('hostile bundles', () => {
 describe('reading a bundle already in memory', () => {
   const textCode = (text: string) => {
     try {
-      [...readBundleText(text)];
+      Array.from(readBundleText(text));
       return 'none';
     } catch (error) {
       return error instanceof BundleError ? error.code : String(error);
