@@ -26,6 +26,8 @@ async function start(root: HTMLElement): Promise<void> {
     await initI18n(language);
     performance.mark('magpie:i18n-ready');
     followSettingsChanges();
+    // Ask the browser not to evict the knowledge base under storage pressure.
+    void navigator.storage.persist().catch(() => false);
     followLocationHash();
     reactRoot.render(
       <StrictMode>

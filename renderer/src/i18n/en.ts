@@ -106,6 +106,7 @@ export const en = {
       openLink: 'Open in your browser',
       notFound: 'This object is no longer in the knowledge base.',
       delete: 'Delete',
+      export: 'Export…',
       deleteConfirm: 'Delete {{name}} and the relationships attached to it?',
       deleted: 'Deleted {{count}} objects.',
       copyId: 'Copy id',

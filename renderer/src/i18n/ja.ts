@@ -108,6 +108,7 @@ export const ja: Messages = {
       openLink: 'ブラウザーで開く',
       notFound: 'このオブジェクトはナレッジベースにもうありません。',
       delete: '削除',
+      export: 'エクスポート…',
       deleteConfirm: '{{name}} と、それに付随するリレーションシップを削除しますか?',
       deleted: '{{count}} 件のオブジェクトを削除しました。',
       copyId: 'ID をコピー',

@@ -7,6 +7,7 @@ import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
+import { previewBundleFile } from './preview.ts';
 import { ingest, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
 import { getObject } from './queries/detail.ts';
 import { closure, neighbours, type ClosureOptions, type NeighbourRequest } from './queries/graph.ts';
@@ -18,6 +19,7 @@ import type { QuarantineEntry } from './records.ts';
 export function createKbApi(db: KbDatabase) {
   return {
     importBundleFile: (request: ImportFileRequest, progress: (report: IngestProgress) => void) => importBundleFile(db, request, { onProgress: progress }),
+    previewBundleFile: (request: ImportFileRequest) => previewBundleFile(request.file, request.name),
     ingestObjects: (request: { items: IngestItem[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
       ingest(db, request.items, request.source, { onProgress: progress }),
     getObject: (request: { id: string }) => getObject(db, request.id),
@@ -40,19 +42,3 @@ export function createKbApi(db: KbDatabase) {
 }
 
 export type KbApi = ReturnType<typeof createKbApi>;
-
-export const kbMethods = [
-  'importBundleFile',
-  'ingestObjects',
-  'getObject',
-  'listObjects',
-  'search',
-  'neighbours',
-  'closure',
-  'stats',
-  'listSources',
-  'listQuarantine',
-  'deleteObjects',
-  'undoSource',
-  'exportBundle',
-] as const satisfies readonly (keyof KbApi)[];

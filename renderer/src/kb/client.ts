@@ -3,7 +3,8 @@
  * a MessagePort, and restarts it if it dies (calls in flight fail with a clear error).
  */
 import { createRpcClient, type RpcClient, type RpcConnection } from '../../../core/rpc/rpc.ts';
-import { kbMethods, type KbApi } from './api.ts';
+import type { KbApi } from './api.ts';
+import { kbMethods } from './methods.ts';
 
 let connection: (RpcConnection<KbApi> & { worker: Worker }) | null = null;
 const listeners = new Set<() => void>();
@@ -14,12 +15,10 @@ function databaseName(): string | null {
 }
 
 function connect(): RpcConnection<KbApi> & { worker: Worker } {
-  const url = new URL('./worker.ts', import.meta.url);
-  const name = databaseName();
-  if (name) url.searchParams.set('db', name);
-  const worker = new Worker(url, { type: 'module', name: 'knowledge-base' });
+  // Written inline so Vite bundles the worker as its own file (same origin, allowed by the CSP).
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'knowledge-base' });
   const channel = new MessageChannel();
-  worker.postMessage({ kb: 'connect' }, [channel.port2]);
+  worker.postMessage({ kb: 'connect', database: databaseName() }, [channel.port2]);
   channel.port1.start();
   const rpc = createRpcClient<KbApi>(channel.port1, kbMethods);
   const opened = { ...rpc, worker };

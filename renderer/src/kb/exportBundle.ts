@@ -15,6 +15,8 @@ export interface ExportRequest {
   ids?: string[];
   /** Add what the objects need to stand alone (markings, creators, relationship ends). */
   includeClosure?: boolean;
+  /** Also export what containers in the selection refer to (a report's contents). */
+  includeContents?: boolean;
   /** Also export the relationships around the selection, this many steps out. */
   relationshipDepth?: number;
   /** Withhold objects marked above this TLP; unmarked objects count as TLP:CLEAR. */
@@ -40,8 +42,8 @@ function stripMagpie(object: JsonObject): JsonObject {
 
 export async function exportBundle(db: KbDatabase, request: ExportRequest): Promise<ExportResult> {
   let ids = request.ids ?? (await db.objects.toCollection().primaryKeys());
-  if (request.includeClosure || (request.relationshipDepth ?? 0) > 0) {
-    ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0 });
+  if (request.includeClosure || request.includeContents || (request.relationshipDepth ?? 0) > 0) {
+    ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0, includeContents: request.includeContents ?? false });
   }
   const records = (await db.objects.bulkGet(ids)).filter((record): record is StoredObject => record !== undefined);
   const withheld: Partial<Record<TlpLevel, number>> = {};

@@ -12,11 +12,12 @@ import type { TlpLevel } from '../../../core/stix/markings.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { ObjectTable, PAGE_SIZE, type RowSource } from './ObjectTable.tsx';
+import { isCustomObjectType } from './stixTypes.ts';
 import { TypeIcon, useTypeName } from './TypeLabel.tsx';
 
 const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
-export function ObjectBrowser({ types, label }: { types: readonly string[]; label: string }) {
+export function ObjectBrowser({ types, label, withCustomTypes = false }: { types: readonly string[]; label: string; withCustomTypes?: boolean }) {
   const { t } = useTranslation();
   const typeName = useTypeName();
   const [selected, setSelected] = useState<string | null>(null);
@@ -25,7 +26,11 @@ export function ObjectBrowser({ types, label }: { types: readonly string[]; labe
   const [debounced] = useDebouncedValue(query.trim(), 150);
 
   const stats = useKbQuery(() => knowledgeBase().stats({}), []);
-  const present = useMemo(() => types.filter((type) => (stats.data?.byType[type] ?? 0) > 0), [types, stats.data]);
+  const present = useMemo(() => {
+    const counts = stats.data?.byType ?? {};
+    const custom = withCustomTypes ? Object.keys(counts).filter(isCustomObjectType).sort() : [];
+    return [...types, ...custom].filter((type) => (counts[type] ?? 0) > 0);
+  }, [types, stats.data, withCustomTypes]);
   const total = present.reduce((sum, type) => sum + (stats.data?.byType[type] ?? 0), 0);
   const listed = useMemo(() => (selected ? [selected] : present), [selected, present]);
   const listedKey = listed.join(',');

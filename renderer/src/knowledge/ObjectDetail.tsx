@@ -3,8 +3,8 @@
  * readable form, relationships both ways, external references, provenance and raw STIX.
  */
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconCheck, IconCopy, IconExternalLink, IconFileExport, IconTrash } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
@@ -12,11 +12,15 @@ import type { ObjectDetail as Detail } from '../kb/queries/detail.ts';
 import type { GraphEdge } from '../kb/queries/graph.ts';
 import type { ObjectSummary } from '../kb/queries/summary.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
+import { useExportStore } from '../exports/exportStore.ts';
+import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
-import { Markdown } from './Markdown.tsx';
 import { openExternal } from './openExternal.ts';
 import { TlpBadge } from './TlpBadge.tsx';
 import { TypeIcon, TypeLabel, useTypeName } from './TypeLabel.tsx';
+
+// The Markdown renderer is large; it loads the first time a description is shown.
+const Markdown = lazy(() => import('./Markdown.tsx').then((module) => ({ default: module.Markdown })));
 
 const HIDDEN = new Set(['type', 'id', 'name', 'description', 'external_references', 'spec_version']);
 
@@ -93,6 +97,12 @@ function DetailBody({ detail }: { detail: Detail }) {
   const nodes = new Map(detail.related.nodes.map((node) => [node.id, node]));
   const date = (value: string) => new Date(value).toLocaleString(i18n.language);
 
+  const exportThis = () => {
+    useExportStore.getState().setScope({ ids: [summary.id], label: summary.name, includeContents: true });
+    closeDetail();
+    useRouteStore.getState().navigate('export');
+  };
+
   const remove = async () => {
     if (!window.confirm(t('kb.detail.deleteConfirm', { name: summary.name }))) return;
     setDeleting(true);
@@ -131,6 +141,9 @@ function DetailBody({ detail }: { detail: Detail }) {
               </Tooltip>
             )}
           </CopyButton>
+          <Button variant="subtle" size="xs" leftSection={<IconFileExport size={14} />} onClick={exportThis} data-testid="detail-export">
+            {t('kb.detail.export')}
+          </Button>
           <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} loading={deleting} onClick={() => void remove()}>
             {t('kb.detail.delete')}
           </Button>
@@ -152,7 +165,13 @@ function DetailBody({ detail }: { detail: Detail }) {
           <Title order={4} size="h6" mb="xs">
             {t('kb.detail.description')}
           </Title>
-          {description ? <Markdown text={description} /> : <Text c="dimmed">{t('kb.detail.noDescription')}</Text>}
+          {description ? (
+            <Suspense fallback={<Text style={{ whiteSpace: 'pre-wrap' }}>{description}</Text>}>
+              <Markdown text={description} />
+            </Suspense>
+          ) : (
+            <Text c="dimmed">{t('kb.detail.noDescription')}</Text>
+          )}
           <Title order={4} size="h6" mt="md" mb="xs">
             {t('kb.detail.properties')}
           </Title>

@@ -100,6 +100,11 @@ export function typeLook(type: string): TypeLook {
   return looks[type] ?? custom;
 }
 
+/** Custom object types (x-mitre-tactic, x-opencti-…): listed with the knowledge, by their raw name. */
+export function isCustomObjectType(type: string): boolean {
+  return !Object.hasOwn(looks, type) && type !== 'language-content' && type !== 'extension-definition';
+}
+
 /** The types each page lists, in the order of its type menu. */
 export const knowledgeTypes = Object.keys(looks).filter((type) => ['threats', 'techniques', 'defence', 'context'].includes(looks[type]?.group ?? ''));
 export const observableTypes = Object.keys(looks).filter((type) => looks[type]?.group === 'observables');

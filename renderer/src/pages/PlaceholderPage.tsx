@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Milestone, PageEntry } from '../shell/pages.ts';
 import { PageHeader } from './PageHeader.tsx';
 
-type PlaceholderId = 'knowledge' | 'observables' | 'reports' | 'investigate' | 'import' | 'connectors' | 'export';
+type PlaceholderId = 'investigate' | 'connectors';
 
 export function PlaceholderPage({ page, milestone }: { page: PageEntry & { id: PlaceholderId }; milestone: Milestone }) {
   const { t } = useTranslation();

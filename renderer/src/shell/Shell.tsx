@@ -2,6 +2,9 @@ import { AppShell, Group, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { acceptsAsBundle } from '../imports/ImportPage.tsx';
+import { useImportStore } from '../imports/importStore.ts';
+import { ObjectDetailDrawer } from '../knowledge/ObjectDetail.tsx';
 import { PageView } from '../pages/PageView.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -18,6 +21,24 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
 
   // Alt+1…9 jump to the pages in navigation order.
   useHotkeys(pages.map((entry, index) => [`alt+${index + 1}`, () => navigate(entry.id)]));
+
+  // A file dropped anywhere on the window goes to Import; nothing else reacts to drops.
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => event.preventDefault();
+    const onDrop = (event: DragEvent) => {
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      if (acceptsAsBundle(file)) useImportStore.getState().choose(file);
+      navigate('import');
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [navigate]);
 
   // After a page change, focus moves to the new content (as a screen reader expects); not on first load.
   useEffect(() => {
@@ -46,6 +67,7 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
       <AppShell.Main id="main-content" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <PageView page={page} />
       </AppShell.Main>
+      <ObjectDetailDrawer />
       <AppShell.Footer>
         <Group h="100%" px="md" justify="space-between">
           <Text size="xs" c="dimmed">

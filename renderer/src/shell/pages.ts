@@ -38,13 +38,13 @@ export interface PageEntry {
 
 export const pages: readonly PageEntry[] = [
   { id: 'dashboard', group: 'overview', icon: IconLayoutDashboard, arrivesWith: null },
-  { id: 'knowledge', group: 'knowledge', icon: IconBook2, arrivesWith: 'knowledgeBase' },
-  { id: 'observables', group: 'knowledge', icon: IconFingerprint, arrivesWith: 'knowledgeBase' },
-  { id: 'reports', group: 'knowledge', icon: IconFileText, arrivesWith: 'knowledgeBase' },
+  { id: 'knowledge', group: 'knowledge', icon: IconBook2, arrivesWith: null },
+  { id: 'observables', group: 'knowledge', icon: IconFingerprint, arrivesWith: null },
+  { id: 'reports', group: 'knowledge', icon: IconFileText, arrivesWith: null },
   { id: 'investigate', group: 'analysis', icon: IconAffiliate, arrivesWith: 'investigate' },
-  { id: 'import', group: 'data', icon: IconDatabaseImport, arrivesWith: 'extraction' },
+  { id: 'import', group: 'data', icon: IconDatabaseImport, arrivesWith: null },
   { id: 'connectors', group: 'data', icon: IconPlugConnected, arrivesWith: 'connectors' },
-  { id: 'export', group: 'data', icon: IconFileExport, arrivesWith: 'exports' },
+  { id: 'export', group: 'data', icon: IconFileExport, arrivesWith: null },
   { id: 'settings', group: null, icon: IconSettings, arrivesWith: null },
 ];
 

@@ -52,5 +52,19 @@ export async function openKnowledgeBase(database: KbDatabase): Promise<KbDatabas
     database.close();
     throw new KbError('database-newer', newerMessage);
   }
+  await markInterruptedImports(database);
   return database;
+}
+
+/**
+ * An import still marked running when the database opens was cut off (the app closed or
+ * crashed). What it committed is kept and counted; saying so lets the analyst re-run it.
+ */
+async function markInterruptedImports(database: KbDatabase): Promise<void> {
+  await database.sources
+    .filter((source) => source.status === 'running')
+    .modify((source) => {
+      source.status = 'failed';
+      source.error = `Interrupted: Magpie closed before this import finished. ${source.committedObjects} objects were stored; import the file again to add the rest.`;
+    });
 }

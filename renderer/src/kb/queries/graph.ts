@@ -35,7 +35,7 @@ export interface GraphSlice {
 }
 
 /** Markings and the creator point from nearly everything; as graph edges they are noise. */
-const QUIET_REFERENCES = new Set(['object_marking_refs', 'marking_ref', 'created_by_ref']);
+const QUIET_REFERENCES = new Set(['object_marking_refs', 'marking_ref', 'created_by_ref', 'x_mitre_modified_by_ref']);
 
 function referenceEdges(record: StoredObject): GraphEdge[] {
   const edges: GraphEdge[] = [];

@@ -1,0 +1,19 @@
+/**
+ * Builds the knowledge-base benchmark page (bench/kb/index.html → out/bench-kb): the real
+ * KB client and worker from renderer/src/kb, plus a bare-Dexie worker for the baseline.
+ * `npm run bench:kb` builds it itself before measuring.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(import.meta.dirname, '../../out/bench-kb'),
+    emptyOutDir: true,
+    // Minified like the renderer, so the worker runs the code the app ships.
+    minify: true,
+    rollupOptions: { input: resolve(import.meta.dirname, 'index.html') },
+  },
+});

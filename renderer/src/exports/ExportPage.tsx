@@ -1,0 +1,128 @@
+/**
+ * Export: the whole knowledge base, a search result or a chosen object (a report with its
+ * contents) as a STIX 2.1 bundle, with the closure it needs, the relationships around it,
+ * and a maximum TLP. main writes the file where the analyst chooses.
+ */
+import { Alert, Button, Card, Checkbox, CloseButton, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileExport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { invoke } from '../ipc/client.ts';
+import { knowledgeBase } from '../kb/client.ts';
+import { PageHeader } from '../pages/PageHeader.tsx';
+import { useExportStore } from './exportStore.ts';
+
+const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+
+type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
+
+function fileName(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return `magpie-export-${stamp}.json`;
+}
+
+export function ExportPage() {
+  const { t } = useTranslation();
+  const scope = useExportStore((state) => state.scope);
+  const setScope = useExportStore((state) => state.setScope);
+  const [mode, setMode] = useState<'all' | 'search'>('all');
+  const [query, setQuery] = useState('');
+  const [closure, setClosure] = useState(true);
+  const [depth, setDepth] = useState('0');
+  const [maxTlp, setMaxTlp] = useState<TlpLevel | null>('amber');
+  const [strip, setStrip] = useState(true);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const run = async () => {
+    setRunning(true);
+    setOutcome(null);
+    try {
+      let ids: string[] | undefined;
+      if (scope) ids = scope.ids;
+      else if (mode === 'search') ids = (await knowledgeBase().search({ query, limit: 500 })).map((hit) => hit.id);
+      const result = await knowledgeBase().exportBundle({
+        ...(ids ? { ids } : {}),
+        includeClosure: closure,
+        includeContents: scope?.includeContents ?? false,
+        relationshipDepth: Number(depth),
+        ...(maxTlp ? { maxTlp } : {}),
+        stripMagpieProperties: strip,
+      });
+      const withheldCount = Object.values(result.withheld).reduce((sum, count) => sum + count, 0);
+      const withheld = withheldCount > 0 ? t('exports.withheld', { count: withheldCount, tlp: `TLP:${(maxTlp ?? '').toUpperCase()}`, detail: Object.entries(result.withheld).map(([level, count]) => `TLP:${level.toUpperCase()} ${count}`).join(', ') }) : null;
+      if (result.exported === 0) {
+        setOutcome(withheld ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'nothing' });
+        return;
+      }
+      const saved = await invoke('file:save', { suggestedName: fileName(), content: result.bundle });
+      setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'cancelled' });
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('pages.export.title')} description={t('pages.export.description')} />
+      <Stack maw={760} gap="lg">
+        <Card withBorder radius="lg" padding="lg">
+          <Stack gap="md">
+            <Text fw={600}>{t('exports.scope')}</Text>
+            {scope ? (
+              <Group justify="space-between" data-testid="export-scope">
+                <Text>{scope.label}</Text>
+                <CloseButton onClick={() => setScope(null)} aria-label={t('imports.cancel')} />
+              </Group>
+            ) : (
+              <>
+                <SegmentedControl value={mode} onChange={(value) => setMode(value === 'search' ? 'search' : 'all')} data={(['all', 'search'] as const).map((value) => ({ value, label: t(`exports.scopes.${value}`) }))} />
+                {mode === 'search' && <TextInput label={t('exports.searchLabel')} value={query} onChange={(event) => setQuery(event.currentTarget.value)} data-testid="export-query" />}
+              </>
+            )}
+            <Checkbox label={t('exports.closure')} checked={closure} onChange={(event) => setClosure(event.currentTarget.checked)} />
+            <Select
+              label={t('exports.depth')}
+              value={depth}
+              onChange={(value) => setDepth(value ?? '0')}
+              data={[{ value: '0', label: t('exports.depthNone') }, { value: '1', label: '1' }, { value: '2', label: '2' }]}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('exports.maxTlp')}
+              value={maxTlp}
+              onChange={(value) => setMaxTlp(value)}
+              data={tlpLevels.map((level) => ({ value: level, label: `TLP:${level.toUpperCase()}` }))}
+              clearable
+              placeholder={t('kb.anyTlp')}
+              data-testid="export-max-tlp"
+            />
+            <Checkbox label={t('exports.strip')} checked={strip} onChange={(event) => setStrip(event.currentTarget.checked)} />
+            <Group>
+              <Button leftSection={<IconFileExport size={16} />} onClick={() => void run()} loading={running} disabled={!scope && mode === 'search' && query.trim() === ''} data-testid="run-export">
+                {t('exports.run')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+        {outcome?.kind === 'saved' && (
+          <Alert color={outcome.withheld ? 'orange' : 'green'} icon={outcome.withheld ? <IconAlertTriangle size={18} /> : <IconCheck size={18} />} data-testid="export-outcome">
+            {outcome.count > 0 && <Text size="sm">{t('exports.done', { count: outcome.count, path: outcome.path })}</Text>}
+            {outcome.withheld && <Text size="sm">{outcome.withheld}</Text>}
+            {outcome.withheldRelationships > 0 && <Text size="sm">{t('exports.withheldRelationships', { count: outcome.withheldRelationships })}</Text>}
+          </Alert>
+        )}
+        {outcome?.kind === 'cancelled' && <Alert color="gray">{t('exports.cancelled')}</Alert>}
+        {outcome?.kind === 'nothing' && <Alert color="gray">{t('exports.nothing')}</Alert>}
+        {outcome?.kind === 'failed' && (
+          <Alert color="red" role="alert">
+            {t('exports.failed', { message: outcome.message })}
+          </Alert>
+        )}
+      </Stack>
+    </>
+  );
+}
