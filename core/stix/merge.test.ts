@@ -32,6 +32,14 @@ describe('merging two versions of one object', () => {
     expect(mergeVersions(base, structuredClone(base)).changed).toBe(false);
   });
 
+  it('leaves a stored object alone on re-import even when its own lists repeat an entry', () => {
+    // ATT&CK has objects whose external_references list the same citation twice.
+    const repeats = { ...base, external_references: [{ source_name: 'acme', external_id: 'M-1' }, { source_name: 'acme', external_id: 'M-1' }], labels: ['a', 'a'] };
+    const result = mergeVersions(repeats, structuredClone(repeats));
+    expect(result.changed).toBe(false);
+    expect(result.object).toEqual(repeats);
+  });
+
   it('compares modified by time, not by text length', () => {
     const finer = { ...base, modified: '2024-02-01T00:00:00.0001Z', name: 'finer' };
     expect(mergeVersions(base, finer).outcome).toBe('took-incoming');

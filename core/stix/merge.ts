@@ -37,12 +37,15 @@ function isNewer(incoming: Readonly<JsonObject>, stored: Readonly<JsonObject>): 
   return compareTimestamps(a, b) > 0;
 }
 
+/**
+ * The stored list as it is (even a repeat inside it stays: merging must not rewrite what
+ * is stored), then each incoming entry it does not have yet.
+ */
 function unionBy(stored: unknown, incoming: unknown, keyOf: (value: unknown) => string): unknown[] | undefined {
-  const result: unknown[] = [];
-  const seen = new Set<string>();
-  for (const list of [stored, incoming]) {
-    if (!Array.isArray(list)) continue;
-    for (const value of list) {
+  const result: unknown[] = Array.isArray(stored) ? [...(stored as unknown[])] : [];
+  const seen = new Set(result.map(keyOf));
+  if (Array.isArray(incoming)) {
+    for (const value of incoming) {
       const key = keyOf(value);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -20,7 +20,7 @@ export interface OpenOptions extends HarnessOptions {
 export class MagpieApp {
   readonly page: Page;
   readonly harness: Harness;
-  private readonly context: BrowserContext;
+  readonly context: BrowserContext;
 
   constructor(page: Page, harness: Harness, context: BrowserContext) {
     this.page = page;
@@ -28,10 +28,10 @@ export class MagpieApp {
     this.context = context;
   }
 
-  static async open(browser: Browser, options: OpenOptions = {}): Promise<MagpieApp> {
+  static async open(browser: Browser, options: OpenOptions & { viewport?: { width: number; height: number } } = {}): Promise<MagpieApp> {
     const harness = await startHarness({ quiet: true, chromeVersion: browser.version(), ...options });
     const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
+      viewport: options.viewport ?? { width: 1280, height: 800 },
       colorScheme: options.colorScheme ?? 'light',
       locale: options.locale ?? 'en-US',
     });
@@ -69,6 +69,54 @@ export class MagpieApp {
     const path = join(screenshotDir, `${name}.png`);
     await this.page.screenshot({ path });
     return path;
+  }
+
+  /** Closes the window the way a crash or quit would (its workers die with it) and opens a new one. */
+  async reopen(): Promise<MagpieApp> {
+    await this.page.close();
+    const page = await this.context.newPage();
+    await this.harness.attach(page);
+    const app = new MagpieApp(page, this.harness, this.context);
+    await app.load();
+    return app;
+  }
+
+  /** Drops a file from disk onto the window, as dragging it from the file manager does. */
+  async dropFile(path: string): Promise<void> {
+    await this.page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'e2e-drop-source';
+      input.hidden = true;
+      document.body.append(input);
+    });
+    // Chromium reads the file from disk itself; nothing large crosses the DevTools protocol.
+    await this.page.setInputFiles('#e2e-drop-source', path);
+    await this.page.evaluate(() => {
+      const input = document.getElementById('e2e-drop-source') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      const file = input.files?.[0];
+      if (file) transfer.items.add(file);
+      input.remove();
+      document.querySelector('main')?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+  }
+
+  /** Imports a dropped bundle: waits for the preview, starts it, and waits for the result. */
+  async importDropped(path: string, timeout = 120_000): Promise<void> {
+    await this.dropFile(path);
+    const start = this.page.getByTestId('start-import');
+    await this.page.waitForFunction(() => {
+      const button = document.querySelector('[data-testid="start-import"]');
+      return button !== null && !button.hasAttribute('data-loading') && !button.hasAttribute('disabled');
+    }, null, { timeout });
+    await start.click();
+    await this.page.getByTestId('import-result').waitFor({ timeout });
+  }
+
+  async resultCount(kind: 'created' | 'updated' | 'unchanged' | 'rejected'): Promise<number> {
+    const text = await this.page.getByTestId(`result-${kind}`).locator('p').first().textContent();
+    return Number((text ?? '').replace(/[^0-9]/g, ''));
   }
 
   async close(): Promise<void> {

@@ -153,6 +153,23 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     committed += incoming.size;
   }
 
+  // One transaction in flight at a time, in order; while it commits, the next batch is read
+  // (parsed, validated) so the worker's CPU work overlaps IndexedDB's writes.
+  let inFlight: { done: Promise<void>; processed: number } | undefined;
+  async function settle(): Promise<void> {
+    if (!inFlight) return;
+    const { done, processed: through } = inFlight;
+    inFlight = undefined;
+    await done;
+    options.onProgress?.({ processed: through, committed, rejected: counts.rejected });
+  }
+  function start(batch: IngestItem[]): void {
+    const done = commit(batch);
+    // Its failure is rethrown by settle(); this only keeps it from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    inFlight = { done, processed };
+  }
+
   try {
     let batch: IngestItem[] = [];
     for await (const item of items) {
@@ -160,14 +177,18 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
       batch.push(item);
       processed += 1;
       if (batch.length >= batchSize) {
-        await commit(batch);
+        await settle();
+        start(batch);
         batch = [];
-        options.onProgress?.({ processed, committed, rejected: counts.rejected });
       }
     }
-    if (batch.length > 0) await commit(batch);
-    options.onProgress?.({ processed, committed, rejected: counts.rejected });
+    await settle();
+    if (batch.length > 0) start(batch);
+    await settle();
+    if (processed === 0) options.onProgress?.({ processed, committed, rejected: counts.rejected });
   } catch (error) {
+    // A batch still committing finishes (or fails) before the source is marked, so its count is right.
+    if (inFlight) await inFlight.done.catch(() => undefined);
     const failure = isQuotaError(error)
       ? new KbError('disk-full', `The disk is full. ${committed} objects were stored before it filled up and are kept; free some space and import again to add the rest.`)
       : error;

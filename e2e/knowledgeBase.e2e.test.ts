@@ -1,0 +1,210 @@
+/**
+ * The knowledge base end to end, in Chromium with real IndexedDB: drop the ATT&CK
+ * Enterprise bundle, find and read what it holds, export it back out; TLP-limited export;
+ * quarantine; and a window closed in the middle of an import.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../core/stix/model/properties.ts';
+import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
+import { fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
+import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
+import { launchChromium } from './harness/chromium.ts';
+import { MagpieApp } from './support/magpieApp.ts';
+import { attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+
+let browser: Browser;
+let folder: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  folder = await tempFolder();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+type Bundle = { objects: JsonObject[] };
+
+const attackAvailable = fixturesAvailable && hasFixture('mitre-attack', 'enterprise-attack-18.1.stix21-reconstructed.json.gz') && hasFixture('stix2.1-schemas');
+if (!attackAvailable) console.warn(`[e2e] ATT&CK knowledge-base tests skipped: ${fixturesSkipReason}`);
+
+describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () => {
+  it('imports the dropped bundle whole, finds T1059, shows its relationships, and exports it back unchanged and schema-valid', async () => {
+    const path = await attackEnterpriseFile(folder);
+    const bundle = JSON.parse(await readFile(path, 'utf8')) as Bundle;
+    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1300 } });
+    try {
+      await app.importDropped(path);
+      expect(await app.resultCount('created')).toBe(bundle.objects.length);
+      expect(await app.resultCount('rejected')).toBe(0);
+
+      // Counts by type on the dashboard equal the bundle's.
+      const expected = new Map<string, number>();
+      for (const object of bundle.objects) expected.set(String(object['type']), (expected.get(String(object['type'])) ?? 0) + 1);
+      await app.visit('dashboard');
+      await app.page.getByTestId('dashboard-total').waitFor();
+      expect(await app.page.getByTestId('dashboard-total').textContent()).toBe(bundle.objects.length.toLocaleString('en-US'));
+      for (const [type, count] of expected) {
+        expect(await app.page.getByTestId(`count-${type}`).textContent(), type).toContain(count.toLocaleString('en-US'));
+      }
+
+      // Search T1059: the technique first, then its sub-techniques.
+      const subTechniques = bundle.objects
+        .filter((object) => object['type'] === 'attack-pattern' && JSON.stringify(object['external_references']).includes('"T1059.'))
+        .map((object) => String(object['name']));
+      expect(subTechniques.length).toBeGreaterThan(5);
+      await app.visit('knowledge');
+      await app.page.getByTestId('kb-search').fill('T1059');
+      await app.page.waitForFunction((count) => document.querySelectorAll('[data-testid="object-row"]').length >= count, subTechniques.length + 1);
+      const names = await app.page.getByTestId('object-row').locator('[role="cell"]:first-child').allTextContents();
+      expect(names[0]).toBe('Command and Scripting Interpreter');
+      expect(names).toEqual(expect.arrayContaining(subTechniques));
+      await app.screenshot('kb-search-t1059');
+
+      // Its detail view shows relationships both ways.
+      await app.page.getByTestId('object-row').first().click();
+      await app.page.getByTestId('detail-title').waitFor();
+      expect(await app.page.getByTestId('detail-title').textContent()).toBe('Command and Scripting Interpreter');
+      await app.page.getByTestId('tab-relationships').click();
+      const edges = await app.page.getByTestId('detail-edge').allTextContents();
+      expect(edges.some((edge) => edge.includes('subtechnique-of') && edge.includes('PowerShell'))).toBe(true);
+      expect(edges.some((edge) => edge.includes('mitigates'))).toBe(true);
+      await app.screenshot('kb-detail-relationships');
+      await app.page.keyboard.press('Escape');
+
+      // Export everything back out. ATT&CK carries MITRE's statement marking and no TLP, so the default TLP limit keeps it all.
+      await app.visit('export');
+      await app.page.getByTestId('run-export').click();
+      await app.page.getByTestId('export-outcome').waitFor({ timeout: 120_000 });
+      const outcome = (await app.page.getByTestId('export-outcome').textContent()) ?? '';
+      const savedPath = /to (\/.+\.json)/.exec(outcome)?.[1] ?? '';
+      const exported = JSON.parse(await readFile(savedPath, 'utf8')) as Bundle;
+
+      const imported = new Map(bundle.objects.map((object) => [String(object['id']), object]));
+      expect(exported.objects.length).toBe(bundle.objects.length);
+      // ATT&CK 18.1 has a few empty x_mitre_data_source_ref values, which break the STIX rule for
+      // references; the importer drops them (reported as repairs). Everything else is identical.
+      const repaired: string[] = [];
+      for (const object of exported.objects) {
+        const original = imported.get(String(object['id']));
+        expect(original, String(object['id'])).toBeDefined();
+        if (original?.['x_mitre_data_source_ref'] === '') {
+          repaired.push(String(object['id']));
+          const { x_mitre_data_source_ref: _dropped, ...rest } = original;
+          expect(object).toEqual(rest);
+        } else {
+          expect(object).toEqual(original);
+        }
+      }
+      expect(repaired.length).toBe(7);
+      expect(loadStixSchemaOracle().bundleProblems(exported)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+
+  it('keeps exactly the committed batches when the window closes mid-import, and a second import completes it', async () => {
+    const path = await attackEnterpriseFile(folder);
+    const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;
+    let app = await MagpieApp.open(browser);
+    try {
+      await app.dropFile(path);
+      await app.page.waitForFunction(() => {
+        const button = document.querySelector('[data-testid="start-import"]');
+        return button !== null && !button.hasAttribute('data-loading');
+      }, null, { timeout: 60_000 });
+      await app.page.getByTestId('start-import').click();
+      // Close the window once some batches have committed (the progress line says how many).
+      await app.page.waitForFunction(() => {
+        const text = document.querySelector('[data-testid="import-progress"]')?.textContent ?? '';
+        const stored = /([\d,]+) stored/.exec(text)?.[1]?.replace(/,/g, '');
+        return Number(stored ?? 0) >= 3000;
+      }, null, { timeout: 120_000, polling: 50 });
+      app = await app.reopen();
+
+      await app.visit('import');
+      const history = app.page.getByTestId('import-history');
+      await history.waitFor();
+      const row = (await history.textContent()) ?? '';
+      expect(row).toContain('failed');
+      expect(row).toContain('Interrupted');
+      const committed = Number(/([\d,]+) objects were stored/.exec(row)?.[1]?.replace(/,/g, '') ?? 'NaN');
+      expect(committed).toBeGreaterThanOrEqual(3000);
+      expect(committed).toBeLessThan(total);
+      await app.visit('dashboard');
+      expect(await app.page.getByTestId('dashboard-total').textContent()).toBe(committed.toLocaleString('en-US'));
+
+      await app.importDropped(path);
+      expect(await app.resultCount('created')).toBe(total - committed);
+      expect(await app.resultCount('unchanged')).toBe(committed);
+      await app.visit('dashboard');
+      expect(await app.page.getByTestId('dashboard-total').textContent()).toBe(total.toLocaleString('en-US'));
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+});
+
+describe('a small bundle with invalid objects and TLP markings', () => {
+  const broken = [
+    ...sampleObjects(),
+    { type: 'malware', id: 'malware--not-a-uuid', name: 'Broken' },
+    { type: 'relationship', spec_version: '2.1', id: 'relationship--9b1f2f9a-34c5-4b5e-9d59-3a2b8b5d7c10', created: '2024-01-01T00:00:00Z', modified: '2023-01-01T00:00:00Z', relationship_type: 'uses', source_ref: ids.malware, target_ref: ids.subTechnique },
+  ];
+  const bundle = { type: 'bundle', id: 'bundle--0d9a3a55-6e3e-4a44-8a0e-1f2b5a1d3c11', objects: broken };
+
+  it('imports the valid objects, quarantines the others with reasons shown, and changes nothing on a second import', async () => {
+    const path = await writeJson(folder, 'acme-with-errors.json', bundle);
+    const app = await MagpieApp.open(browser);
+    try {
+      await app.importDropped(path);
+      expect(await app.resultCount('created')).toBe(9);
+      expect(await app.resultCount('rejected')).toBe(2);
+      const reasons = (await app.page.getByTestId('rejections').textContent()) ?? '';
+      expect(reasons).toContain('/objects/9/id');
+      expect(reasons).toContain('modified must be the same as or later than created');
+      expect(await app.page.getByTestId('quarantine').locator('tr').count()).toBe(2);
+      await app.screenshot('kb-import-quarantine');
+
+      await app.importDropped(path);
+      expect(await app.resultCount('created')).toBe(0);
+      expect(await app.resultCount('updated')).toBe(0);
+      expect(await app.resultCount('unchanged')).toBe(9);
+      expect(await app.page.getByTestId('quarantine').locator('tr').count()).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('exports a report with at most TLP:GREEN, leaving out its TLP:RED indicator and saying so', async () => {
+    const path = await writeJson(folder, 'acme.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(browser);
+    try {
+      await app.importDropped(path);
+      await app.visit('reports');
+      await app.page.getByTestId('object-row').first().click();
+      await app.page.getByTestId('detail-export').click();
+      expect(await app.page.getByTestId('export-scope').textContent()).toContain('PlugX campaign against ACME');
+      await app.page.getByTestId('export-max-tlp').click();
+      await app.page.getByRole('option', { name: 'TLP:GREEN' }).click();
+      await app.page.getByTestId('run-export').click();
+      const outcome = app.page.getByTestId('export-outcome');
+      await outcome.waitFor();
+      const text = (await outcome.textContent()) ?? '';
+      expect(text).toContain('1 objects marked above TLP:GREEN were left out (TLP:RED 1)');
+      expect(text).toContain('relationships or containers pointing at them were left out too');
+      const saved = JSON.parse(await readFile(/to (\/.+\.json)/.exec(text)?.[1] ?? '', 'utf8')) as Bundle;
+      const exportedIds = saved.objects.map((object) => object['id']);
+      expect(exportedIds).toContain(ids.report);
+      expect(exportedIds).toContain(ids.malware);
+      expect(exportedIds).not.toContain(ids.indicator);
+      expect(exportedIds).not.toContain(ids.indicates);
+      const report = saved.objects.find((object) => object['id'] === ids.report);
+      expect(report?.['object_refs']).not.toContain(ids.indicator);
+      if (fixturesAvailable && hasFixture('stix2.1-schemas')) expect(loadStixSchemaOracle().bundleProblems(saved)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+/** Files the e2e tests drop into the app, written to a temporary folder. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { createWriteStream } from 'node:fs';
+import { fixturePath } from '../../testkit/fixtures.ts';
+
+export async function tempFolder(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'magpie-e2e-'));
+}
+
+/** The ATT&CK Enterprise 18.1 STIX 2.1 bundle, gunzipped from the shared fixtures. */
+export async function attackEnterpriseFile(folder: string): Promise<string> {
+  const path = join(folder, 'enterprise-attack-18.1.json');
+  await pipeline(createReadStream(fixturePath('mitre-attack', 'enterprise-attack-18.1.stix21-reconstructed.json.gz')), createGunzip(), createWriteStream(path));
+  return path;
+}
+
+export async function writeJson(folder: string, name: string, value: unknown): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, JSON.stringify(value));
+  return path;
+}
