@@ -91,7 +91,7 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
         expect(original, String(object['id'])).toBeDefined();
         if (original?.['x_mitre_data_source_ref'] === '') {
           repaired.push(String(object['id']));
-          const { x_mitre_data_source_ref: _dropped, ...rest } = original;
+          const { x_mitre_data_source_ref: _repaired, ...rest } = original;
           expect(object).toEqual(rest);
         } else {
           expect(object).toEqual(original);
