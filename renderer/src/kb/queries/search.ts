@@ -1,8 +1,9 @@
 /**
  * Search as you type over names, values, aliases and external ids (the `terms` index),
- * ranked so an exact id or name comes first. Every query is bounded: an index range read
- * with a cap, never a scan of the store.
+ * ranked so an exact id or name comes first, then descriptions. Every query is bounded:
+ * index range reads with a cap, never a scan of the whole store.
  */
+import { SCO_TYPES } from '../../../../core/stix/model/categories.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
@@ -58,6 +59,33 @@ export async function search(db: KbDatabase, request: SearchRequest): Promise<Se
     const value = score(record, query, words);
     if (value >= 0) hits.push({ ...summarize(record), score: value });
   }
+  if (hits.length < limit && query.length >= 3) {
+    const found = new Set(hits.map((hit) => hit.id));
+    for (const record of await descriptionMatches(db, words, types)) {
+      if (!found.has(record.id)) hits.push({ ...summarize(record), score: DESCRIPTION_SCORE + typeWeight(record.type) });
+    }
+  }
   hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return hits.slice(0, limit);
+}
+
+const DESCRIPTION_SCORE = 10;
+/** Types that carry no prose: observables, relationships, markings. Never scanned for descriptions. */
+const WITHOUT_DESCRIPTIONS = [...SCO_TYPES, 'relationship', 'sighting', 'marking-definition'];
+/** A bound on the description scan, so a huge store of prose objects cannot stall a keystroke. */
+const DESCRIPTION_SCAN_LIMIT = 20_000;
+
+/**
+ * Second-tier matches: objects whose description holds every word. Only types that have
+ * prose are read (through the type index), and at most a bounded number of them.
+ */
+async function descriptionMatches(db: KbDatabase, words: string[], types: Set<string> | null): Promise<StoredObject[]> {
+  const candidates = await db.objects.where('type').noneOf(WITHOUT_DESCRIPTIONS).limit(DESCRIPTION_SCAN_LIMIT).toArray();
+  return candidates.filter((record) => {
+    if (types && !types.has(record.type)) return false;
+    const description = record.stix['description'];
+    if (typeof description !== 'string') return false;
+    const text = description.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
 }
