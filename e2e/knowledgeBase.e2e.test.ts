@@ -146,6 +146,45 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
   }, 300_000);
 });
 
+describe.skipIf(!attackAvailable)('a full disk', () => {
+  it('stops the import with a clear message, keeps what was stored, and imports the rest once there is room', async () => {
+    const path = await attackEnterpriseFile(folder);
+    const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;
+    const app = await MagpieApp.open(browser);
+    try {
+      // Chromium's own storage quota for the app's origin, shrunk to a few megabytes.
+      const devtools = await app.context.newCDPSession(app.page);
+      await devtools.send('Storage.overrideQuotaForOrigin', { origin: app.harness.origin, quotaSize: 12 * 1024 * 1024 });
+      await app.dropFile(path);
+      await app.page.waitForFunction(() => {
+        const button = document.querySelector('[data-testid="start-import"]');
+        return button !== null && !button.hasAttribute('data-loading');
+      }, null, { timeout: 60_000 });
+      await app.page.getByTestId('start-import').click();
+      const failed = app.page.getByTestId('import-failed');
+      await failed.waitFor({ timeout: 120_000 });
+      const message = (await failed.textContent()) ?? '';
+      expect(message).toContain('The disk is full.');
+      expect(message).toContain('free some space and import again');
+      const stored = Number(/(\d+) objects were stored/.exec(message)?.[1] ?? 'NaN');
+      expect(stored).toBeGreaterThan(0);
+      expect(stored).toBeLessThan(total);
+      expect(await app.page.getByTestId('import-history').textContent()).toContain('failed');
+      await app.screenshot('kb-disk-full');
+      await app.visit('dashboard');
+      expect(await app.page.getByTestId('dashboard-total').textContent()).toBe(stored.toLocaleString('en-US'));
+
+      // Room again: the same import completes, adding only what was missing.
+      await devtools.send('Storage.overrideQuotaForOrigin', { origin: app.harness.origin });
+      await app.importDropped(path);
+      expect(await app.resultCount('created')).toBe(total - stored);
+      expect(await app.resultCount('unchanged')).toBe(stored);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+});
+
 describe('a small bundle with invalid objects and TLP markings', () => {
   const broken = [
     ...sampleObjects(),

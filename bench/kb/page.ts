@@ -49,7 +49,7 @@ export interface KbBench {
   bare(request: BareRequest): Promise<BareResult>;
   ingestObservables(count: number, chunk: number): Promise<ObservableIngest>;
   searchQueries(perClass: number): Promise<Record<'prefix' | 'token' | 'full', QueryClassResult>>;
-  measureMemory(): Promise<number | null>;
+  measureMemory(): Promise<{ bytes: number | null; storage: number }>;
 }
 
 declare global {
@@ -245,11 +245,14 @@ function bare(request: BareRequest): Promise<BareResult> {
   });
 }
 
-/** Needs cross-origin isolation; the whole page's memory (the KB worker included), or null. */
-async function measureMemory(): Promise<number | null> {
+/**
+ * The page's memory with its workers (measureUserAgentSpecificMemory needs cross-origin
+ * isolation; null without it), and what the origin stores on disk.
+ */
+async function measureMemory(): Promise<{ bytes: number | null; storage: number }> {
   const measure = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
-  if (!crossOriginIsolated || !measure) return null;
-  return (await measure.call(performance)).bytes;
+  const bytes = crossOriginIsolated && measure ? (await measure.call(performance)).bytes : null;
+  return { bytes, storage: (await navigator.storage.estimate()).usage ?? 0 };
 }
 
 window.kbBench = { importAttack, bare, ingestObservables, searchQueries, measureMemory };

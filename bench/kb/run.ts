@@ -91,7 +91,7 @@ async function openPage(browser: Browser, database: string): Promise<Page> {
  * The KB worker's V8 heap after two forced GCs, through the DevTools protocol
  * (Runtime.getHeapUsage on the worker target), as STACK-MEASUREMENTS measured it.
  */
-async function workerHeap(browser: Browser): Promise<{ usedMb: number; totalMb: number } | null> {
+async function workerHeap(browser: Browser): Promise<{ usedMb: number; totalMb: number; target: string } | null> {
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
@@ -115,7 +115,7 @@ async function workerHeap(browser: Browser): Promise<{ usedMb: number; totalMb: 
     await call('HeapProfiler.collectGarbage');
     const usage = await call('Runtime.getHeapUsage');
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    return { usedMb: mb(Number(usage['usedSize'])), totalMb: mb(Number(usage['totalSize'])) };
+    return { usedMb: mb(Number(usage['usedSize'])), totalMb: mb(Number(usage['totalSize'])), target: new URL(target.url).pathname };
   } catch (error) {
     console.warn(`[bench:kb] worker heap unavailable: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -217,7 +217,7 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
         objects_per_s: Math.round(added.objects / (added.ms / 1000)),
         created: added.created,
         rejected: added.rejected,
-        main_thread_long_tasks: added.longTasks,
+        main_thread_long_tasks: { ...added.longTasks, note: 'includes the page generating each 20,000 objects and cloning them into the RPC message: bench work, not (c)' },
         path: 'knowledgeBase().ingestObjects() in calls of 20,000; the page generates them between calls (not timed)',
         runs: 1,
       });
@@ -227,7 +227,13 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
       for (const [name, result] of Object.entries(results)) {
         emit(`kb.search.${size}.${name}_ms`, { ...result, runs: 1, note: 'timed on the page per knowledgeBase().search({query, limit: 50}): includes the RPC hop' });
       }
-      emit(`kb.search.${size}.worker_heap_mb`, { ...(heap ?? { unavailable: true }), page_and_workers_mb: pageMemory === null ? null : mb(pageMemory), stored: size });
+      emit(`kb.search.${size}.worker_heap_mb`, {
+        ...(heap ?? { unavailable: true }),
+        page_and_workers_mb: pageMemory?.bytes == null ? null : mb(pageMemory.bytes),
+        indexeddb_usage_mb: pageMemory === null ? null : mb(pageMemory.storage),
+        stored: size,
+        note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage); the store itself lives in IndexedDB, so usage is its size on disk (navigator.storage.estimate)',
+      });
     }
   } finally {
     await browser.close();

@@ -8,7 +8,7 @@ import { deleteObjects, undoSource } from './deletion.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
 import { previewBundleFile } from './preview.ts';
-import { ingest, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
+import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
 import { getObject } from './queries/detail.ts';
 import { closure, neighbours, type ClosureOptions, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
@@ -28,7 +28,7 @@ export function createKbApi(db: KbDatabase) {
     neighbours: (request: NeighbourRequest) => neighbours(db, request),
     closure: (request: { ids: string[] } & ClosureOptions) => closure(db, request.ids, request),
     stats: (_request: Record<string, never>) => stats(db),
-    listSources: (_request: Record<string, never>) => db.sources.orderBy('lastImportedAt').reverse().toArray(),
+    listSources: async (_request: Record<string, never>) => withUnrecordedFailures(await db.sources.orderBy('lastImportedAt').reverse().toArray()),
     listQuarantine: async (request: { sourceId?: string; offset?: number; limit?: number }): Promise<{ rows: QuarantineEntry[]; total: number }> => {
       const collection = request.sourceId ? db.quarantine.where('sourceId').equals(request.sourceId) : db.quarantine.toCollection();
       const total = await collection.count();

@@ -85,6 +85,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   let committed = 0;
   let warnings = 0;
 
+  unrecordedFailures.delete(source.id);
   const startedAt = now();
   await db.transaction('rw', db.sources, async () => {
     const previous = await db.sources.get(source.id);
@@ -192,11 +193,39 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     const failure = isQuotaError(error)
       ? new KbError('disk-full', `The disk is full. ${committed} objects were stored before it filled up and are kept; free some space and import again to add the rest.`)
       : error;
-    await markSource(db, source.id, 'failed', failure instanceof Error ? failure.message : String(failure)).catch(() => undefined);
+    await markFailed(db, source.id, failure instanceof Error ? failure.message : String(failure));
     throw failure;
   }
   await markSource(db, source.id, 'committed');
   return { sourceId: source.id, counts, rejections, warnings };
+}
+
+/**
+ * Records the failure on the source. Right after a full-disk abort the browser may still
+ * count the rolled-back batch against the quota, so the small write is tried a few times.
+ */
+async function markFailed(db: KbDatabase, id: string, error: string): Promise<void> {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    try {
+      await markSource(db, id, 'failed', error);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+    }
+  }
+  // Still refused: remembered here so the history tells the truth now; the next start
+  // records it for good (markInterruptedImports).
+  unrecordedFailures.set(id, error);
+}
+
+const unrecordedFailures = new Map<string, string>();
+
+/** Sources as stored, corrected by failures this worker could not write (a full disk). */
+export function withUnrecordedFailures(sources: SourceRecord[]): SourceRecord[] {
+  return sources.map((source) => {
+    const error = source.status === 'running' ? unrecordedFailures.get(source.id) : undefined;
+    return error === undefined ? source : { ...source, status: 'failed', error };
+  });
 }
 
 async function markSource(db: KbDatabase, id: string, status: SourceRecord['status'], error?: string): Promise<void> {

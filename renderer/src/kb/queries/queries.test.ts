@@ -4,7 +4,7 @@ import { validateObject } from '../../../../core/stix/validate.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { deleteObjects, undoSource } from '../deletion.ts';
 import { exportBundle } from '../exportBundle.ts';
-import { ingest } from '../ingest.ts';
+import { ingest, type IngestSource } from '../ingest.ts';
 import { ids, sampleObjects } from '../testing/sampleObjects.ts';
 import { getObject } from './detail.ts';
 import { closure, neighbours } from './graph.ts';
@@ -13,7 +13,7 @@ import { search } from './search.ts';
 import { stats } from './stats.ts';
 
 let db: KbDatabase;
-const source = { id: 'file:sample', kind: 'file' as const, name: 'sample.json' };
+const source: IngestSource = { id: 'file:sample', kind: 'file', name: 'sample.json' };
 
 async function load(objects = sampleObjects(), from = source) {
   await ingest(db, objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), from);
