@@ -216,6 +216,34 @@ describe('a small bundle with invalid objects and TLP markings', () => {
     }
   });
 
+  it('exports a selection with at most TLP:GREEN, leaving out its TLP:RED object and saying so', async () => {
+    const path = await writeJson(folder, 'acme-selection.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(browser);
+    try {
+      await app.importDropped(path);
+      await app.visit('knowledge');
+      for (const id of [ids.malware, ids.indicator]) {
+        await app.page.locator(`[data-testid="object-row"][data-id="${id}"] [data-testid="row-select"]`).check();
+      }
+      await app.page.getByTestId('export-selected').click();
+      expect(await app.page.getByTestId('export-scope').textContent()).toContain('2 selected objects');
+      await app.page.getByTestId('export-max-tlp').click();
+      await app.page.getByRole('option', { name: 'TLP:GREEN' }).click();
+      await app.page.getByTestId('run-export').click();
+      const outcome = app.page.getByTestId('export-outcome');
+      await outcome.waitFor();
+      const text = (await outcome.textContent()) ?? '';
+      expect(text).toContain('1 object marked above TLP:GREEN was left out (TLP:RED 1)');
+      const saved = JSON.parse(await readFile(/to (\/.+\.json)/.exec(text)?.[1] ?? '', 'utf8')) as Bundle;
+      const exportedIds = saved.objects.map((object) => object['id']);
+      expect(exportedIds).toContain(ids.malware);
+      expect(exportedIds).not.toContain(ids.indicator);
+      await app.screenshot('kb-export-tlp');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('exports a report with at most TLP:GREEN, leaving out its TLP:RED indicator and saying so', async () => {
     const path = await writeJson(folder, 'acme.json', { ...bundle, objects: sampleObjects() });
     const app = await MagpieApp.open(browser);
@@ -231,8 +259,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       const outcome = app.page.getByTestId('export-outcome');
       await outcome.waitFor();
       const text = (await outcome.textContent()) ?? '';
-      expect(text).toContain('1 objects marked above TLP:GREEN were left out (TLP:RED 1)');
-      expect(text).toContain('relationships or containers pointing at them were left out too');
+      expect(text).toContain('1 object marked above TLP:GREEN was left out (TLP:RED 1)');
+      expect(text).toContain('pointing at them w');
       const saved = JSON.parse(await readFile(/to (\/.+\.json)/.exec(text)?.[1] ?? '', 'utf8')) as Bundle;
       const exportedIds = saved.objects.map((object) => object['id']);
       expect(exportedIds).toContain(ids.report);

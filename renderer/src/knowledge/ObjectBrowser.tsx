@@ -5,11 +5,14 @@
  */
 import { Alert, Button, Card, EmptyState, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconDatabaseImport, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDatabaseImport, IconFileExport, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { useExportStore } from '../exports/exportStore.ts';
 import { knowledgeBase } from '../kb/client.ts';
+import { useRouteStore } from '../stores/routeStore.ts';
+import { useSelectionStore } from '../stores/selectionStore.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { ObjectTable, PAGE_SIZE, type RowSource } from './ObjectTable.tsx';
 import { isCustomObjectType } from './stixTypes.ts';
@@ -56,6 +59,13 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
       loadPage: async (page) => (await knowledgeBase().listObjects({ types: listed, ...(maxTlp ? { maxTlp } : {}), offset: page * PAGE_SIZE, limit: PAGE_SIZE })).rows,
     };
   }, [debounced, searched.data, counted.data, listed, maxTlp]);
+
+  const selectedIds = useSelectionStore((state) => state.selected);
+  const clearSelected = useSelectionStore((state) => state.clearSelected);
+  const exportIds = (ids: string[], name: string) => {
+    useExportStore.getState().setScope({ ids, label: name, includeContents: false });
+    useRouteStore.getState().navigate('export');
+  };
 
   const error = stats.error ?? searched.error ?? counted.error;
   if (error) {
@@ -126,9 +136,28 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
             data={tlpLevels.map((level) => ({ value: level, label: `${t('kb.maxTlp')} TLP:${level.toUpperCase()}` }))}
           />
         </Group>
-        <Text size="sm" c="dimmed" data-testid="kb-count">
-          {source ? t('kb.count', { count: source.total }) : t('kb.loading')}
-        </Text>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" data-testid="kb-count">
+            {source ? t('kb.count', { count: source.total }) : t('kb.loading')}
+          </Text>
+          <Group gap="xs">
+            {debounced && source?.rows && source.rows.length > 0 && (
+              <Button size="xs" variant="default" leftSection={<IconFileExport size={14} />} onClick={() => exportIds((source.rows ?? []).map((row) => row.id), t('kb.searchScope', { query: debounced, count: source.rows?.length ?? 0 }))}>
+                {t('kb.exportResults')}
+              </Button>
+            )}
+            {selectedIds.length > 0 && (
+              <>
+                <Button size="xs" leftSection={<IconFileExport size={14} />} onClick={() => exportIds([...selectedIds], t('kb.selectionScope', { count: selectedIds.length }))} data-testid="export-selected">
+                  {t('kb.exportSelected', { count: selectedIds.length })}
+                </Button>
+                <Button size="xs" variant="subtle" onClick={clearSelected}>
+                  {t('kb.clearSelection')}
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
         {source && source.total === 0 && debounced ? (
           <Text c="dimmed">{t('kb.noMatch', { query: debounced })}</Text>
         ) : source ? (

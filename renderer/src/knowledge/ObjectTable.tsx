@@ -3,7 +3,7 @@
  * pages of rows are fetched as they scroll into view, so 200,000 observables list as fast
  * as 20.
  */
-import { Box, Group, Loader, Text } from '@mantine/core';
+import { Box, Checkbox, Group, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ export interface RowSource {
   key: string;
 }
 
-const columns = '2.4fr 1.2fr 0.9fr 1.4fr 1.1fr';
+const columns = '28px 2.4fr 1.2fr 0.9fr 1.4fr 1.1fr';
 
 function formatDate(value: string, language: string): string {
   const date = new Date(value);
@@ -34,6 +34,8 @@ function formatDate(value: string, language: string): string {
 export function ObjectTable({ source, label }: { source: RowSource; label: string }) {
   const { t, i18n } = useTranslation();
   const openDetail = useSelectionStore((state) => state.openDetail);
+  const selected = useSelectionStore((state) => state.selected);
+  const toggleSelected = useSelectionStore((state) => state.toggleSelected);
   const scroller = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Map<number, ObjectSummary[]>>(new Map());
   const requested = useRef(new Set<number>());
@@ -73,6 +75,7 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
   return (
     <Box role="table" aria-label={label} aria-rowcount={source.total} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}>
       <Box role="row" px="sm" py={8} style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, background: 'var(--mantine-color-default-hover)', fontWeight: 600 }}>
+        <span role="columnheader" aria-label={t('kb.select')} />
         {(['name', 'type', 'tlp', 'labels', 'modified'] as const).map((column) => (
           <Text key={column} role="columnheader" size="sm" fw={600}>
             {t(`kb.columns.${column}`)}
@@ -117,6 +120,9 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
               >
                 {row ? (
                   <>
+                    <div role="cell" onClick={(event) => event.stopPropagation()}>
+                      <Checkbox size="xs" aria-label={t('kb.selectRow', { name: row.name })} checked={selected.includes(row.id)} onChange={() => toggleSelected(row.id)} data-testid="row-select" />
+                    </div>
                     <Text role="cell" size="sm" fw={500} truncate title={row.name} td={row.revoked ? 'line-through' : undefined}>
                       {row.name}
                     </Text>
@@ -134,7 +140,7 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
                     </Text>
                   </>
                 ) : (
-                  <Group role="cell" gap="xs">
+                  <Group role="cell" gap="xs" style={{ gridColumn: '2 / -1' }}>
                     <Loader size={12} />
                     <Text size="xs" c="dimmed">
                       {t('kb.loading')}
