@@ -57,7 +57,7 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
       await app.visit('knowledge');
       await app.page.getByTestId('kb-search').fill('T1059');
       await app.page.waitForFunction((count) => document.querySelectorAll('[data-testid="object-row"]').length >= count, subTechniques.length + 1);
-      const names = await app.page.getByTestId('object-row').locator('[role="cell"]:first-child').allTextContents();
+      const names = await app.page.getByTestId('row-name').allTextContents();
       expect(names[0]).toBe('Command and Scripting Interpreter');
       expect(names).toEqual(expect.arrayContaining(subTechniques));
       await app.screenshot('kb-search-t1059');
@@ -109,12 +109,7 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
     const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;
     let app = await MagpieApp.open(browser);
     try {
-      await app.dropFile(path);
-      await app.page.waitForFunction(() => {
-        const button = document.querySelector('[data-testid="start-import"]');
-        return button !== null && !button.hasAttribute('data-loading');
-      }, null, { timeout: 60_000 });
-      await app.page.getByTestId('start-import').click();
+      await app.startDroppedImport(path);
       // Close the window once some batches have committed (the progress line says how many).
       await app.page.waitForFunction(() => {
         const text = document.querySelector('[data-testid="import-progress"]')?.textContent ?? '';
@@ -155,12 +150,7 @@ describe.skipIf(!attackAvailable)('a full disk', () => {
       // Chromium's own storage quota for the app's origin, shrunk to a few megabytes.
       const devtools = await app.context.newCDPSession(app.page);
       await devtools.send('Storage.overrideQuotaForOrigin', { origin: app.harness.origin, quotaSize: 12 * 1024 * 1024 });
-      await app.dropFile(path);
-      await app.page.waitForFunction(() => {
-        const button = document.querySelector('[data-testid="start-import"]');
-        return button !== null && !button.hasAttribute('data-loading');
-      }, null, { timeout: 60_000 });
-      await app.page.getByTestId('start-import').click();
+      await app.startDroppedImport(path);
       const failed = app.page.getByTestId('import-failed');
       await failed.waitFor({ timeout: 120_000 });
       const message = (await failed.textContent()) ?? '';

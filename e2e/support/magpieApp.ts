@@ -102,15 +102,19 @@ export class MagpieApp {
     });
   }
 
-  /** Imports a dropped bundle: waits for the preview, starts it, and waits for the result. */
-  async importDropped(path: string, timeout = 120_000): Promise<void> {
+  /** Drops a bundle, waits for its preview and starts the import. */
+  async startDroppedImport(path: string, timeout = 120_000): Promise<void> {
     await this.dropFile(path);
-    const start = this.page.getByTestId('start-import');
     await this.page.waitForFunction(() => {
       const button = document.querySelector('[data-testid="start-import"]');
       return button !== null && !button.hasAttribute('data-loading') && !button.hasAttribute('disabled');
     }, null, { timeout });
-    await start.click();
+    await this.page.getByTestId('start-import').click();
+  }
+
+  /** Imports a dropped bundle and waits for the result. */
+  async importDropped(path: string, timeout = 120_000): Promise<void> {
+    await this.startDroppedImport(path, timeout);
     await this.page.getByTestId('import-result').waitFor({ timeout });
   }
 

@@ -27,6 +27,15 @@ export function acceptsAsBundle(file: File): boolean {
   return file.name.toLowerCase().endsWith('.json') || file.type === 'application/json';
 }
 
+/** Why an object was refused: each broken rule at its place in the object. */
+function Reasons({ reasons }: { reasons: readonly { path: string; rule: string; message: string }[] }) {
+  return reasons.map((reason) => (
+    <Text key={reason.path + reason.rule} size="sm" c="red">
+      {reason.path}: {reason.message}
+    </Text>
+  ));
+}
+
 function DropArea() {
   const { t } = useTranslation();
   const choose = useImportStore((state) => state.choose);
@@ -199,11 +208,7 @@ function CurrentImport() {
                   <Text size="sm" fw={500}>
                     {rejection.objectId || '—'}
                   </Text>
-                  {rejection.reasons.map((reason) => (
-                    <Text key={reason.path + reason.rule} size="sm" c="red">
-                      {reason.path}: {reason.message}
-                    </Text>
-                  ))}
+                  <Reasons reasons={rejection.reasons} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -238,11 +243,7 @@ function Quarantine() {
                   <Text size="sm" fw={500}>
                     {entry.objectId || entry.path}
                   </Text>
-                  {entry.reasons.map((reason) => (
-                    <Text key={reason.path + reason.rule} size="sm" c="red">
-                      {reason.path}: {reason.message}
-                    </Text>
-                  ))}
+                  <Reasons reasons={entry.reasons} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -123,7 +123,7 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
                     <div role="cell" onClick={(event) => event.stopPropagation()}>
                       <Checkbox size="xs" aria-label={t('kb.selectRow', { name: row.name })} checked={selected.includes(row.id)} onChange={() => toggleSelected(row.id)} data-testid="row-select" />
                     </div>
-                    <Text role="cell" size="sm" fw={500} truncate title={row.name} td={row.revoked ? 'line-through' : undefined}>
+                    <Text role="cell" size="sm" fw={500} truncate title={row.name} data-testid="row-name" td={row.revoked ? 'line-through' : undefined}>
                       {row.name}
                     </Text>
                     <div role="cell">

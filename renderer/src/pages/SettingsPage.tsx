@@ -49,6 +49,42 @@ function AboutTable({ info }: { info: AppInfo }) {
   );
 }
 
+interface SettingRowProps<V extends string> {
+  id: string;
+  title: string;
+  help: string;
+  testId: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange: (value: V) => void;
+}
+
+/** One setting: its name and explanation, and a segmented choice of its values. */
+function SettingRow<V extends string>({ id, title, help, testId, value, options, onChange }: SettingRowProps<V>) {
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <div>
+        <Text fw={600} id={id}>
+          {title}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {help}
+        </Text>
+      </div>
+      <SegmentedControl
+        aria-labelledby={id}
+        data-testid={testId}
+        value={value}
+        onChange={(next) => {
+          const chosen = options.find((option) => option.value === next);
+          if (chosen) onChange(chosen.value);
+        }}
+        data={options}
+      />
+    </Group>
+  );
+}
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);
@@ -72,40 +108,24 @@ export function SettingsPage() {
         )}
         <Card withBorder radius="lg" padding="lg">
           <Stack gap="lg">
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div>
-                <Text fw={600} id="setting-language">
-                  {t('pages.settings.language')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('pages.settings.languageHelp')}
-                </Text>
-              </div>
-              <SegmentedControl
-                aria-labelledby="setting-language"
-                data-testid="language-control"
-                value={settings.language}
-                onChange={(value) => save({ language: value })}
-                data={languages.map((value) => ({ value, label: t(`pages.settings.languages.${value}`) }))}
-              />
-            </Group>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div>
-                <Text fw={600} id="setting-theme">
-                  {t('pages.settings.theme')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('pages.settings.themeHelp')}
-                </Text>
-              </div>
-              <SegmentedControl
-                aria-labelledby="setting-theme"
-                data-testid="theme-control"
-                value={settings.theme}
-                onChange={(value) => save({ theme: value })}
-                data={themes.map((value) => ({ value, label: t(`pages.settings.themes.${value}`) }))}
-              />
-            </Group>
+            <SettingRow
+              id="setting-language"
+              title={t('pages.settings.language')}
+              help={t('pages.settings.languageHelp')}
+              testId="language-control"
+              value={settings.language}
+              options={languages.map((value) => ({ value, label: t(`pages.settings.languages.${value}`) }))}
+              onChange={(value) => save({ language: value })}
+            />
+            <SettingRow
+              id="setting-theme"
+              title={t('pages.settings.theme')}
+              help={t('pages.settings.themeHelp')}
+              testId="theme-control"
+              value={settings.theme}
+              options={themes.map((value) => ({ value, label: t(`pages.settings.themes.${value}`) }))}
+              onChange={(value) => save({ theme: value })}
+            />
           </Stack>
         </Card>
         <Card withBorder radius="lg" padding="lg">
