@@ -251,7 +251,9 @@ function bare(request: BareRequest): Promise<BareResult> {
  */
 async function measureMemory(): Promise<{ bytes: number | null; storage: number }> {
   const measure = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
-  const bytes = crossOriginIsolated && measure ? (await measure.call(performance)).bytes : null;
+  // Chromium may hold the answer until its next GC; give up after 20 s rather than hang the bench.
+  const timeout = new Promise<null>((done) => setTimeout(() => done(null), 20_000));
+  const bytes = crossOriginIsolated && measure ? await Promise.race([measure.call(performance).then((result) => result.bytes), timeout]) : null;
   return { bytes, storage: (await navigator.storage.estimate()).usage ?? 0 };
 }
 

@@ -108,6 +108,7 @@ async function workerHeap(browser: Browser): Promise<{ usedMb: number; totalMb: 
     const call = (method: string) =>
       new Promise<Record<string, unknown>>((done, failed) => {
         const id = nextId++;
+        setTimeout(() => failed(new Error(`${method}: no answer in 30 s`)), 30_000).unref();
         waiting.set(id, (message) => (message.error ? failed(new Error(message.error.message)) : done(message.result ?? {})));
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(failed);
       });
@@ -221,7 +222,9 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
         path: 'knowledgeBase().ingestObjects() in calls of 20,000; the page generates them between calls (not timed)',
         runs: 1,
       });
+      console.warn(`[bench:kb] ${size} stored; searching`);
       const results = await page.evaluate((perClass) => (window.kbBench as KbBench).searchQueries(perClass), 300);
+      console.warn('[bench:kb] measuring memory');
       const heap = await workerHeap(browser);
       const pageMemory = await page.evaluate(() => (window.kbBench as KbBench).measureMemory()).catch(() => null);
       for (const [name, result] of Object.entries(results)) {
@@ -229,7 +232,7 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
       }
       emit(`kb.search.${size}.worker_heap_mb`, {
         ...(heap ?? { unavailable: true }),
-        page_and_workers_mb: pageMemory?.bytes == null ? null : mb(pageMemory.bytes),
+        page_and_workers_mb: pageMemory === null || pageMemory.bytes === null ? null : mb(pageMemory.bytes),
         indexeddb_usage_mb: pageMemory === null ? null : mb(pageMemory.storage),
         stored: size,
         note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage); the store itself lives in IndexedDB, so usage is its size on disk (navigator.storage.estimate)',
