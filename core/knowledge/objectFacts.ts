@@ -86,11 +86,27 @@ export function searchTerms(object: Readonly<JsonObject>): string[] {
 }
 
 /**
- * Every id the object refers to: `*_ref` and `*_refs` properties at any depth (so
- * extension and granular-marking refs count) — including a relationship's two ends,
- * its creator and its markings. This is the knowledge base's edge index.
+ * References that say who made or may share an object rather than what it is about. Nearly
+ * every object carries them, pointing at a handful of ids (the author, TLP markings), so as
+ * graph edges they are noise and as index entries they are half of all entries (ATT&CK).
  */
+const PROVENANCE_KEYS = new Set(['created_by_ref', 'object_marking_refs', 'marking_ref', 'x_mitre_modified_by_ref']);
+
+/**
+ * The ids the object is about: `*_ref` and `*_refs` properties at any depth (so extension
+ * refs count), including a relationship's two ends and a report's contents, but not its
+ * creator or markings. This is the knowledge base's edge index.
+ */
+export function edgeIds(object: Readonly<JsonObject>): string[] {
+  return collectReferences(object, true);
+}
+
+/** Every id the object refers to, creator and markings included (what an export must carry). */
 export function referencedIds(object: Readonly<JsonObject>): string[] {
+  return collectReferences(object, false);
+}
+
+function collectReferences(object: Readonly<JsonObject>, skipProvenance: boolean): string[] {
   const found = new Set<string>();
   const visit = (value: unknown, key: string | undefined, depth: number): void => {
     if (depth > 8) return;
@@ -103,11 +119,13 @@ export function referencedIds(object: Readonly<JsonObject>): string[] {
       return;
     }
     if (typeof value === 'object' && value !== null) {
-      for (const [childKey, child] of Object.entries(value)) visit(child, childKey, depth + 1);
+      for (const [childKey, child] of Object.entries(value)) {
+        if (!(skipProvenance && PROVENANCE_KEYS.has(childKey))) visit(child, childKey, depth + 1);
+      }
     }
   };
   for (const [key, value] of Object.entries(object)) {
-    if (key !== 'id') visit(value, key, 0);
+    if (key !== 'id' && !(skipProvenance && PROVENANCE_KEYS.has(key))) visit(value, key, 0);
   }
   found.delete(String(object['id']));
   return [...found];

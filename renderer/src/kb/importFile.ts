@@ -21,8 +21,8 @@ export interface ImportFileResult extends IngestResult {
   bundleIssues: Issue[];
 }
 
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+export async function sha256Hex(blob: Blob | ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', blob instanceof ArrayBuffer ? blob : await blob.arrayBuffer());
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -55,13 +55,14 @@ async function* itemsOf(first: BundleEvent, rest: Iterator<BundleEvent> | AsyncI
 }
 
 export async function importBundleFile(db: KbDatabase, request: ImportFileRequest, options: IngestOptions = {}): Promise<ImportFileResult> {
-  const sha256 = await sha256Hex(request.file);
+  // One read of the file serves both the hash and, for files that fit in memory, the parse.
+  const bytes = request.file.size <= IN_MEMORY_LIMIT ? await request.file.arrayBuffer() : null;
+  const sha256 = await sha256Hex(bytes ?? request.file);
   const end = { issues: [] as Issue[], specVersion: '2.1' as '2.0' | '2.1' };
   let result: IngestResult;
   try {
     // Repairs (such as ATT&CK's empty x_mitre_data_source_ref) are applied and reported as warnings.
-    const events =
-      request.file.size <= IN_MEMORY_LIMIT ? readBundleText(await request.file.text(), { repair: true }) : readBundle(blobChunks(request.file), { repair: true });
+    const events = bytes ? readBundleText(new TextDecoder().decode(bytes), { repair: true }) : readBundle(blobChunks(request.file), { repair: true });
     // The first event is read before anything is written: a file that is not a bundle leaves no trace.
     const first = await events.next();
     if (first.done === true) throw new KbError('not-a-bundle', `${request.name}: the file holds no bundle.`);

@@ -32,7 +32,9 @@ describe('ingest', () => {
     const malware = await db.objects.get(ids.malware);
     expect(malware?.stix['name']).toBe('PlugX');
     expect(malware?.terms).toEqual(expect.arrayContaining(['plugx', 'korplug', 'sogu']));
-    expect(malware?.refs.sort()).toEqual([ids.identity, ids.tlpGreen].sort());
+    // Creator and markings stay on the object; the edge index holds what it is about.
+    expect(malware?.refs).toEqual([]);
+    expect((await db.objects.get(ids.report))?.refs.sort()).toEqual([ids.malware, ids.indicator, ids.indicates, ids.ip].sort());
     expect(malware?.sources).toEqual(['file:sample']);
     const relationship = await db.objects.get(ids.indicates);
     expect(relationship?.refs).toEqual(expect.arrayContaining([ids.indicator, ids.malware]));

@@ -118,7 +118,10 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
 
     await db.transaction('rw', [db.objects, db.quarantine, db.sources], async () => {
       const ids = [...incoming.keys()];
-      const stored = await db.objects.bulkGet(ids);
+      // Keys alone are cheap to read; whole records are read only for the ids already stored.
+      const present = await db.objects.where(':id').anyOf(ids).primaryKeys();
+      const byId = new Map((await db.objects.bulkGet(present)).flatMap((record) => (record ? [[record.id, record] as const] : [])));
+      const stored = ids.map((id) => byId.get(id));
       const writes: StoredObject[] = [];
       ids.forEach((id, index) => {
         const object = incoming.get(id);

@@ -4,7 +4,7 @@
  * the object was first stored); per-source times live in the sources table, so importing
  * the same data again writes nothing.
  */
-import { displayName, referencedIds, searchTerms } from '../../../core/knowledge/objectFacts.ts';
+import { displayName, edgeIds, searchTerms } from '../../../core/knowledge/objectFacts.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 
 export interface StoredObject {
@@ -12,12 +12,16 @@ export interface StoredObject {
   type: string;
   /** The STIX object itself, exactly as merged. */
   stix: JsonObject;
-  /** Lowercased display name, for listing and sorting by name within a type. */
-  name: string;
+  /**
+   * Lowercased display name, for listing and sorting by name within a type. Relationships
+   * and sightings have none: they are found through their ends, and an index entry each
+   * would cost every ingest.
+   */
+  name?: string;
   /** `modified`, or `created`, or when Magpie first stored it (SCOs are not versioned). */
   modified: string;
   labels: string[];
-  /** Edge index: every id this object refers to (relationship ends, object_refs, markings, creator…). */
+  /** Edge index: the ids this object is about (relationship ends, object_refs, sighting_of_ref…), not its creator or markings. */
   refs: string[];
   terms: string[];
   /** Provenance: the ids of the sources (imports, connectors) that brought this object. */
@@ -34,10 +38,10 @@ export function toRecord(stix: JsonObject, sources: string[], firstSeen: string,
     id: String(stix['id']),
     type: String(stix['type']),
     stix,
-    name: displayName(stix).toLowerCase(),
+    ...(stix['type'] === 'relationship' || stix['type'] === 'sighting' ? {} : { name: displayName(stix).toLowerCase() }),
     modified: typeof modified === 'string' ? modified : firstSeen,
     labels: Array.isArray(labels) ? labels.filter((label): label is string => typeof label === 'string') : [],
-    refs: referencedIds(stix),
+    refs: edgeIds(stix),
     terms: searchTerms(stix),
     sources,
     firstSeen,

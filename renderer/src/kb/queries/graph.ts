@@ -2,6 +2,7 @@
  * Graph queries over the edge index (`refs`): neighbours of a set of objects to a depth,
  * and the closure an export needs to be a valid, self-contained bundle.
  */
+import { referencedIds } from '../../../../core/knowledge/objectFacts.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
@@ -136,7 +137,9 @@ export async function closure(db: KbDatabase, ids: string[], options: ClosureOpt
       if (included.has(record.id)) continue;
       included.add(record.id);
       const stix = record.stix;
-      const required = record.type === 'relationship' || record.type === 'sighting' || options.includeContents ? record.refs : record.refs.filter((ref) => ref.startsWith('marking-definition--') || ref === stix['created_by_ref']);
+      const all = referencedIds(stix);
+      // Relationships need their ends; containers their contents only when asked; everyone their markings and creator.
+      const required = record.type === 'relationship' || record.type === 'sighting' || options.includeContents ? all : all.filter((ref) => !record.refs.includes(ref));
       for (const ref of required) if (!included.has(ref)) next.add(ref);
     }
     if (relationshipSteps > 0) {

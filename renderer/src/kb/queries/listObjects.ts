@@ -37,9 +37,14 @@ function hasFilters(filter: ListFilter): boolean {
   return Boolean(filter.labels?.length || filter.maxTlp || filter.markingRefs?.length || filter.createdBy || filter.source || filter.modifiedFrom || filter.modifiedTo || filter.minConfidence !== undefined);
 }
 
+function markingRefsOf(record: StoredObject): string[] {
+  const refs = record.stix['object_marking_refs'];
+  return Array.isArray(refs) ? refs.filter((ref): ref is string => typeof ref === 'string') : [];
+}
+
 export function matchesFilter(record: StoredObject, filter: ListFilter): boolean {
   if (filter.labels?.length && !filter.labels.some((label) => record.labels.includes(label))) return false;
-  if (filter.markingRefs?.length && !filter.markingRefs.some((ref) => record.refs.includes(ref))) return false;
+  if (filter.markingRefs?.length && !filter.markingRefs.some((ref) => markingRefsOf(record).includes(ref))) return false;
   if (filter.createdBy && record.stix['created_by_ref'] !== filter.createdBy) return false;
   if (filter.source && !record.sources.includes(filter.source)) return false;
   if (filter.modifiedFrom && record.modified < filter.modifiedFrom) return false;
@@ -75,7 +80,7 @@ export async function listObjects(db: KbDatabase, request: ListRequest): Promise
   // Several types: read each type's range, then sort the union (types are listed in the UI, so few).
   let records = await db.objects.where('type').anyOf(request.types).toArray();
   if (filtered) records = records.filter((record) => matchesFilter(record, request));
-  const key = (record: StoredObject) => (sort === 'name' ? record.name : record.modified);
+  const key = (record: StoredObject) => (sort === 'name' ? (record.name ?? '') : record.modified);
   records.sort((a, b) => key(a).localeCompare(key(b)) * (request.direction === 'desc' ? -1 : 1));
   return { rows: records.slice(offset, offset + limit).map(summarize), total: records.length };
 }

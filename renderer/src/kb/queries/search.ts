@@ -18,8 +18,11 @@ export interface SearchHit extends ObjectSummary {
   score: number;
 }
 
-/** How many candidates one term prefix may bring; enough to rank, bounded for speed. */
-const CANDIDATES = 2000;
+/**
+ * How many candidates one term prefix may bring. The index returns terms in order, so the
+ * exact term and the shortest completions come first; a few hundred are enough to rank.
+ */
+const CANDIDATES = 250;
 
 function typeWeight(type: string): number {
   if (type === 'relationship' || type === 'sighting') return 0;
@@ -37,7 +40,7 @@ function score(record: StoredObject, query: string, words: string[]): number {
   let value: number;
   if (record.name === query || hasExternalId(record, query)) value = 100;
   else if (record.terms.includes(query)) value = 90;
-  else if (record.name.startsWith(query)) value = 70;
+  else if ((record.name ?? '').startsWith(query)) value = 70;
   else if (record.terms.some((term) => term.startsWith(query))) value = 50;
   else value = 30;
   if (record.stix['revoked'] === true || record.stix['x_mitre_deprecated'] === true) value -= 25;

@@ -18,14 +18,14 @@ export async function stats(db: KbDatabase): Promise<KbStats> {
     byType[key] = (byType[key] ?? 0) + 1;
   });
   const months = new Map<string, number>();
-  await db.objects.orderBy('modified').eachKey((modified) => {
-    const month = (modified as string).slice(0, 7);
+  await db.objects.orderBy('[type+modified]').eachKey((key) => {
+    const month = String((key as [string, string])[1]).slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   });
   return {
     total: Object.values(byType).reduce((sum, count) => sum + count, 0),
     byType,
-    byMonth: [...months.entries()],
+    byMonth: [...months.entries()].sort((a, b) => a[0].localeCompare(b[0])),
     recentSources: await db.sources.orderBy('lastImportedAt').reverse().limit(10).toArray(),
     quarantined: await db.quarantine.count(),
   };

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { KbError } from '../../errors.ts';
 import { toRecord } from '../../records.ts';
 import { sampleObjects } from '../../testing/sampleObjects.ts';
+import { stats } from '../../queries/stats.ts';
 import { KbDatabase, openKnowledgeBase } from '../KbDatabase.ts';
 import { latestVersion, migrations } from './index.ts';
 import { v1 } from './v1.ts';
+import { v2 } from './v2.ts';
 
 describe('schema migrations', () => {
   it('are numbered in order, ending at the latest version', () => {
@@ -21,7 +23,7 @@ describe('schema migrations', () => {
     await old.sources.put({ id: 'file:old', kind: 'file', name: 'old.json', firstImportedAt: now, lastImportedAt: now, status: 'committed', committedObjects: 9, counts: { created: 9, updated: 0, unchanged: 0, rejected: 0 } });
     old.close();
 
-    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2]));
     expect(upgraded.verno).toBe(2);
     expect(await upgraded.objects.count()).toBe(9);
     expect(await upgraded.sources.get('file:old')).toMatchObject({ committedObjects: 9 });
@@ -30,9 +32,23 @@ describe('schema migrations', () => {
     await upgraded.delete();
   });
 
+  it('v2 → v3: the single modified index goes, the data and the dashboard months stay', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.objects.count()).toBe(9);
+    expect(upgraded.objects.schema.indexes.map((index) => index.name)).not.toContain('modified');
+    expect((await stats(upgraded)).byMonth).toEqual([['2024-03', 8], ['2026-01', 1]]);
+    await upgraded.delete();
+  });
+
   it('refuses, without changing it, a database written by a newer Magpie', async () => {
     const name = `kb-newer-${crypto.randomUUID()}`;
-    const future = new KbDatabase(name, [...migrations, { version: latestVersion + 1, stores: { objects: 'id, type, [type+name], [type+modified], modified, *labels, *refs, *terms, *sources, confidence' } }]);
+    const future = new KbDatabase(name, [...migrations, { version: latestVersion + 1, stores: { objects: 'id, type, [type+name], [type+modified], *labels, *refs, *terms, *sources, confidence' } }]);
     await openKnowledgeBase(future);
     future.close();
     const error = await openKnowledgeBase(new KbDatabase(name)).catch((reason: unknown) => reason);
