@@ -19,7 +19,7 @@ export async function stats(db: KbDatabase): Promise<KbStats> {
   });
   const months = new Map<string, number>();
   await db.objects.orderBy('[type+modified]').eachKey((key) => {
-    const month = String((key as [string, string])[1]).slice(0, 7);
+    const month = (key as [string, string])[1].slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   });
   return {
