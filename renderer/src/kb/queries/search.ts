@@ -3,7 +3,7 @@
  * ranked so an exact id or name comes first, then descriptions. Every query is bounded:
  * index range reads with a cap, never a scan of the whole store.
  */
-import { SCO_TYPES } from '../../../../core/stix/model/categories.ts';
+import { SDO_TYPES } from '../../../../core/stix/model/categories.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
@@ -73,19 +73,19 @@ export async function search(db: KbDatabase, request: SearchRequest): Promise<Se
 }
 
 const DESCRIPTION_SCORE = 10;
-/** Types that carry no prose: observables, relationships, markings. Never scanned for descriptions. */
-const WITHOUT_DESCRIPTIONS = [...SCO_TYPES, 'relationship', 'sighting', 'marking-definition'];
 /** A bound on the description scan, so a huge store of prose objects cannot stall a keystroke. */
-const DESCRIPTION_SCAN_LIMIT = 20_000;
+const DESCRIPTION_SCAN_LIMIT = 5_000;
 
 /**
- * Second-tier matches: objects whose description holds every word. Only types that have
- * prose are read (through the type index), and at most a bounded number of them.
+ * Second-tier matches: domain objects whose description holds every word. Each SDO type
+ * is read through its own index range (observables, relationships and custom types are
+ * never scanned; `noneOf` over the type index walked all 200k observables per keystroke),
+ * at most a bounded number per type.
  */
 async function descriptionMatches(db: KbDatabase, words: string[], types: Set<string> | null): Promise<StoredObject[]> {
-  const candidates = await db.objects.where('type').noneOf(WITHOUT_DESCRIPTIONS).limit(DESCRIPTION_SCAN_LIMIT).toArray();
-  return candidates.filter((record) => {
-    if (types && !types.has(record.type)) return false;
+  const scanned = SDO_TYPES.filter((type) => !types || types.has(type));
+  const perType = await Promise.all(scanned.map((type) => db.objects.where('type').equals(type).limit(DESCRIPTION_SCAN_LIMIT).toArray()));
+  return perType.flat().filter((record) => {
     const description = record.stix['description'];
     if (typeof description !== 'string') return false;
     const text = description.toLowerCase();
