@@ -16,12 +16,23 @@ import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
 import type { QuarantineEntry } from './records.ts';
 
+/** Runs writes one after another: ingest relies on nobody else writing while it runs. */
+function oneWriterAtATime(): <T>(write: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (write) => {
+    const result = tail.then(write, write);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
 export function createKbApi(db: KbDatabase) {
+  const writing = oneWriterAtATime();
   return {
-    importBundleFile: (request: ImportFileRequest, progress: (report: IngestProgress) => void) => importBundleFile(db, request, { onProgress: progress }),
+    importBundleFile: (request: ImportFileRequest, progress: (report: IngestProgress) => void) => writing(() => importBundleFile(db, request, { onProgress: progress })),
     previewBundleFile: (request: ImportFileRequest) => previewBundleFile(request.file, request.name),
     ingestObjects: (request: { items: IngestItem[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
-      ingest(db, request.items, request.source, { onProgress: progress }),
+      writing(() => ingest(db, request.items, request.source, { onProgress: progress })),
     getObject: (request: { id: string }) => getObject(db, request.id),
     listObjects: (request: ListRequest) => listObjects(db, request),
     search: (request: SearchRequest) => search(db, request),
@@ -35,8 +46,8 @@ export function createKbApi(db: KbDatabase) {
       const rows = await collection.offset(request.offset ?? 0).limit(Math.min(request.limit ?? 100, 1000)).toArray();
       return { rows, total };
     },
-    deleteObjects: (request: { ids: string[] }) => deleteObjects(db, request.ids),
-    undoSource: (request: { sourceId: string }) => undoSource(db, request.sourceId),
+    deleteObjects: (request: { ids: string[] }) => writing(() => deleteObjects(db, request.ids)),
+    undoSource: (request: { sourceId: string }) => writing(() => undoSource(db, request.sourceId)),
     exportBundle: (request: ExportRequest) => exportBundle(db, request),
   } satisfies RpcApi;
 }

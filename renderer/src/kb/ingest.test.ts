@@ -125,6 +125,16 @@ describe('ingest', () => {
     expect(await db.objects.count()).toBe(50);
   });
 
+  it('merges an object that comes back in a later batch of the same import into an empty store', async () => {
+    const db = await freshDb();
+    const malware = sampleObjects().find((object) => object['id'] === ids.malware) as JsonObject;
+    const newer = { ...malware, modified: '2025-01-01T00:00:00.000Z', labels: ['backdoor'] };
+    const filler = Array.from({ length: 5 }, (_, index) => ({ type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${crypto.randomUUID()}`, value: `192.0.2.${index}` }));
+    const result = await ingest(db, items([malware, ...filler, newer]), source, { batchSize: 2 });
+    expect(result.counts).toEqual({ created: 6, updated: 1, unchanged: 0, rejected: 0 });
+    expect((await db.objects.get(ids.malware))?.stix['labels']).toEqual(['rat', 'backdoor']);
+  });
+
   it('reports progress after each batch', async () => {
     const db = await freshDb();
     const seen: number[] = [];

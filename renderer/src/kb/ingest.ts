@@ -86,6 +86,8 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   let warnings = 0;
 
   unrecordedFailures.delete(source.id);
+  const startedEmpty = (await db.objects.count()) === 0;
+  const written = new Set<string>();
   const startedAt = now();
   await db.transaction('rw', db.sources, async () => {
     const previous = await db.sources.get(source.id);
@@ -118,9 +120,14 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
 
     await db.transaction('rw', [db.objects, db.quarantine, db.sources], async () => {
       const ids = [...incoming.keys()];
-      // bulkGet, not where(':id').anyOf(ids): on a store of 100k objects anyOf walks a cursor
-      // for seconds per batch, while bulkGet of 1,000 ids takes tens of milliseconds.
-      const stored = await db.objects.bulkGet(ids);
+      // Into a store that was empty when this ingest began, only ids this ingest wrote can
+      // exist, so only those are read back (ingests run one at a time: api.ts). Otherwise
+      // bulkGet — not where(':id').anyOf(ids), which on 100k objects walks a cursor for
+      // seconds per batch where bulkGet takes tens of milliseconds.
+      const toRead = startedEmpty ? ids.filter((id) => written.has(id)) : ids;
+      const found = toRead.length === 0 ? [] : await db.objects.bulkGet(toRead);
+      const byId = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+      const stored = ids.map((id) => byId.get(id));
       const writes: StoredObject[] = [];
       ids.forEach((id, index) => {
         const object = incoming.get(id);
@@ -144,6 +151,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         }
       });
       if (writes.length > 0) await db.objects.bulkPut(writes);
+      for (const id of ids) written.add(id);
       if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
       const sourceRecord = await db.sources.get(source.id);
       if (sourceRecord) {
