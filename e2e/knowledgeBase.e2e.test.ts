@@ -75,11 +75,7 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
 
       // Export everything back out. ATT&CK carries MITRE's statement marking and no TLP, so the default TLP limit keeps it all.
       await app.visit('export');
-      await app.page.getByTestId('run-export').click();
-      await app.page.getByTestId('export-outcome').waitFor({ timeout: 120_000 });
-      const outcome = (await app.page.getByTestId('export-outcome').textContent()) ?? '';
-      const savedPath = /to (\/.+\.json)/.exec(outcome)?.[1] ?? '';
-      const exported = JSON.parse(await readFile(savedPath, 'utf8')) as Bundle;
+      const { bundle: exported } = await app.runExport();
 
       const imported = new Map(bundle.objects.map((object) => [String(object['id']), object]));
       expect(exported.objects.length).toBe(bundle.objects.length);
@@ -217,14 +213,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       }
       await app.page.getByTestId('export-selected').click();
       expect(await app.page.getByTestId('export-scope').textContent()).toContain('2 selected objects');
-      await app.page.getByTestId('export-max-tlp').click();
-      await app.page.getByRole('option', { name: 'TLP:GREEN' }).click();
-      await app.page.getByTestId('run-export').click();
-      const outcome = app.page.getByTestId('export-outcome');
-      await outcome.waitFor();
-      const text = (await outcome.textContent()) ?? '';
+      const { outcome: text, bundle: saved } = await app.runExport('TLP:GREEN');
       expect(text).toContain('1 object marked above TLP:GREEN was left out (TLP:RED 1)');
-      const saved = JSON.parse(await readFile(/to (\/.+\.json)/.exec(text)?.[1] ?? '', 'utf8')) as Bundle;
       const exportedIds = saved.objects.map((object) => object['id']);
       expect(exportedIds).toContain(ids.malware);
       expect(exportedIds).not.toContain(ids.indicator);
@@ -243,15 +233,9 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       await app.page.getByTestId('object-row').first().click();
       await app.page.getByTestId('detail-export').click();
       expect(await app.page.getByTestId('export-scope').textContent()).toContain('PlugX campaign against ACME');
-      await app.page.getByTestId('export-max-tlp').click();
-      await app.page.getByRole('option', { name: 'TLP:GREEN' }).click();
-      await app.page.getByTestId('run-export').click();
-      const outcome = app.page.getByTestId('export-outcome');
-      await outcome.waitFor();
-      const text = (await outcome.textContent()) ?? '';
+      const { outcome: text, bundle: saved } = await app.runExport('TLP:GREEN');
       expect(text).toContain('1 object marked above TLP:GREEN was left out (TLP:RED 1)');
       expect(text).toContain('pointing at them w');
-      const saved = JSON.parse(await readFile(/to (\/.+\.json)/.exec(text)?.[1] ?? '', 'utf8')) as Bundle;
       const exportedIds = saved.objects.map((object) => object['id']);
       expect(exportedIds).toContain(ids.report);
       expect(exportedIds).toContain(ids.malware);

@@ -2,7 +2,7 @@
  * Page module for the app shell: the locators and actions e2e tests share, so a change
  * to the markup is fixed here once.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 // The renderer's declaration of `window.magpie` comes with this import.
@@ -116,6 +116,24 @@ export class MagpieApp {
   async importDropped(path: string, timeout = 120_000): Promise<void> {
     await this.startDroppedImport(path, timeout);
     await this.page.getByTestId('import-result').waitFor({ timeout });
+  }
+
+  /**
+   * On the Export page: optionally limits the TLP, runs the export and returns what the page
+   * said and the bundle main saved.
+   */
+  async runExport(maxTlp?: string): Promise<{ outcome: string; bundle: { objects: Record<string, unknown>[] } }> {
+    if (maxTlp) {
+      await this.page.getByTestId('export-max-tlp').click();
+      await this.page.getByRole('option', { name: maxTlp }).click();
+    }
+    await this.page.getByTestId('run-export').click();
+    const outcome = this.page.getByTestId('export-outcome');
+    await outcome.waitFor({ timeout: 120_000 });
+    const text = (await outcome.textContent()) ?? '';
+    const path = /to (\/.+\.json)/.exec(text)?.[1];
+    if (!path) throw new Error(`The export said no file was saved: ${text}`);
+    return { outcome: text, bundle: JSON.parse(await readFile(path, 'utf8')) as { objects: Record<string, unknown>[] } };
   }
 
   async resultCount(kind: 'created' | 'updated' | 'unchanged' | 'rejected'): Promise<number> {
