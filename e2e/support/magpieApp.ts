@@ -57,7 +57,8 @@ export class MagpieApp {
 
   async visit(id: PageId): Promise<void> {
     await this.navLink(id).click();
-    await this.page.waitForFunction((page) => window.location.hash === `#/${page}`, id);
+    // The link is marked current in the same render that shows the page: wait for that, not the URL.
+    await this.page.waitForFunction((page) => document.querySelector(`nav a[data-page="${page}"]`)?.getAttribute('aria-current') === 'page', id);
   }
 
   segment(control: 'language-control' | 'theme-control', label: string): Locator {
