@@ -182,14 +182,16 @@ function DetailBody({ detail }: { detail: Detail }) {
             <Text c="dimmed">{t('kb.detail.noRelationships')}</Text>
           ) : (
             <Stack>
-              <Title order={4} size="h6">
-                {t('kb.detail.outgoing')}
-              </Title>
-              <EdgeList edges={detail.related.edges} nodes={nodes} self={summary.id} direction="outgoing" />
-              <Title order={4} size="h6">
-                {t('kb.detail.incoming')}
-              </Title>
-              <EdgeList edges={detail.related.edges} nodes={nodes} self={summary.id} direction="incoming" />
+              {(['outgoing', 'incoming'] as const)
+                .filter((direction) => detail.related.edges.some((edge) => (direction === 'outgoing' ? edge.source : edge.target) === summary.id))
+                .map((direction) => (
+                  <Stack key={direction} gap="xs">
+                    <Title order={4} size="h6">
+                      {t(`kb.detail.${direction}`)}
+                    </Title>
+                    <EdgeList edges={detail.related.edges} nodes={nodes} self={summary.id} direction={direction} />
+                  </Stack>
+                ))}
             </Stack>
           )}
         </Tabs.Panel>
