@@ -18,15 +18,13 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
-import { createStaticFileServer } from '../../main/protocol/staticFiles.ts';
 import { fixturePath, fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { launchChromium } from '../../e2e/harness/chromium.ts';
+import { serveOnLoopback } from '../../e2e/harness/loopbackServer.ts';
 import type { AttackImport, KbBench, ObservableIngest } from './page.ts';
 import type { BareResult } from './bareWorker.ts';
 
@@ -57,27 +55,12 @@ const attackFile = fixturePath(...ATTACK);
 const attackJson = existsSync(attackFile) ? gunzipSync(await readFile(attackFile)) : null;
 
 // Loopback only, with the app's own headers (COOP/COEP: the page is cross-origin isolated).
-const serveFile = createStaticFileServer(outDir);
-const server = createServer((request, response) => {
-  const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-  if (path === '/data/attack.json' && attackJson) {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Cross-Origin-Resource-Policy': 'same-origin', 'Content-Length': String(attackJson.length) });
-    response.end(attackJson);
-    return;
-  }
-  serveFile(path).then(
-    (file) => {
-      response.writeHead(file.status, file.headers);
-      response.end(file.body);
-    },
-    () => {
-      response.writeHead(500);
-      response.end();
-    },
-  );
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveOnLoopback(outDir, (path) =>
+  path === '/data/attack.json' && attackJson
+    ? { status: 200, headers: { 'Content-Type': 'application/json', 'Cross-Origin-Resource-Policy': 'same-origin', 'Content-Length': String(attackJson.length) }, body: attackJson }
+    : undefined,
+);
+const { origin } = server;
 
 async function openPage(browser: Browser, database: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -243,4 +226,4 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
   }
 }
 
-server.close();
+await server.close();

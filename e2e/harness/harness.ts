@@ -5,14 +5,12 @@
  * main uses, running here in Node.
  */
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../main/app/mainServices.ts';
-import { createStaticFileServer } from '../../main/protocol/staticFiles.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { serveOnLoopback } from './loopbackServer.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 export const rendererDir = join(projectRoot, 'out/renderer');
@@ -39,32 +37,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function listen(server: Server): Promise<number> {
-  return new Promise((done, failed) => {
-    server.once('error', failed);
-    // Loopback only: the harness is never reachable from another machine.
-    server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port));
-  });
-}
-
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'magpie-profile-')));
-  const serveFile = createStaticFileServer(rendererDir);
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    serveFile(path).then(
-      (file) => {
-        response.writeHead(file.status, file.headers);
-        response.end(file.body);
-      },
-      () => {
-        response.writeHead(500);
-        response.end();
-      },
-    );
-  });
-  const port = await listen(server);
-  const origin = `http://127.0.0.1:${port}`;
+  const server = await serveOnLoopback(rendererDir);
+  const { origin } = server;
   const pages = new Set<Page>();
   const log = {
     warn: (message: string) => {
@@ -118,6 +94,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pages.add(page);
       page.once('close', () => pages.delete(page));
     },
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: server.close,
   };
 }
