@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconDatabaseImport, IconPlugConnected, IconRadar2 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knowledgeBase } from '../kb/client.ts';
 import type { KbStats } from '../kb/queries/stats.ts';
@@ -54,6 +55,18 @@ function MonthChart({ months }: { months: [string, number][] }) {
   );
 }
 
+/** A titled card of the dashboard. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md">
+      <Title order={4} size="h5" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 function Overview({ stats }: { stats: KbStats }) {
   const { t, i18n } = useTranslation();
   const typeName = useTypeName();
@@ -80,10 +93,7 @@ function Overview({ stats }: { stats: KbStats }) {
           </Title>
         </Card>
       </SimpleGrid>
-      <Card withBorder radius="md">
-        <Title order={4} size="h5" mb="sm">
-          {t('dashboard.byType')}
-        </Title>
+      <Section title={t('dashboard.byType')}>
         <Group gap="xs">
           {types.map(([type, count]) => (
             <Tooltip key={type} label={type}>
@@ -93,17 +103,11 @@ function Overview({ stats }: { stats: KbStats }) {
             </Tooltip>
           ))}
         </Group>
-      </Card>
-      <Card withBorder radius="md">
-        <Title order={4} size="h5" mb="sm">
-          {t('dashboard.overTime')}
-        </Title>
+      </Section>
+      <Section title={t('dashboard.overTime')}>
         <MonthChart months={stats.byMonth} />
-      </Card>
-      <Card withBorder radius="md">
-        <Title order={4} size="h5" mb="sm">
-          {t('dashboard.recent')}
-        </Title>
+      </Section>
+      <Section title={t('dashboard.recent')}>
         <Stack gap={6}>
           {stats.recentSources.map((source) => (
             <Group key={source.id} justify="space-between">
@@ -116,7 +120,7 @@ function Overview({ stats }: { stats: KbStats }) {
             </Group>
           ))}
         </Stack>
-      </Card>
+      </Section>
     </Stack>
   );
 }
