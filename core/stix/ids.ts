@@ -107,6 +107,22 @@ export function attackPatternId(techniqueId: string): string {
   return `attack-pattern--${uuidFor({ x_mitre_id: techniqueId.trim().toUpperCase() })}`;
 }
 
+/**
+ * A name-based id for an object Magpie derives from other data (an indicator from its
+ * pattern, a relationship from its ends), so deriving it again gives the same object.
+ */
+export function derivedId(type: string, contribution: Readonly<JsonObject>): string {
+  return `${type}--${uuidFor({ type, ...contribution })}`;
+}
+
+/**
+ * An ATT&CK object Magpie creates before the ATT&CK data is imported (a group G0016, a
+ * mitigation M1036…), keyed by its ATT&CK id so every report naming it shares one object.
+ */
+export function attackObjectId(type: string, attackId: string): string {
+  return `${type}--${uuidFor({ type, x_mitre_id: attackId.trim().toUpperCase() })}`;
+}
+
 export function identityId(name: string, identityClass: string): string {
   return `identity--${uuidFor({ name: normalName(name), identity_class: identityClass.trim().toLowerCase() })}`;
 }

@@ -5,7 +5,7 @@
 export { hasErrors, type Issue, type IssueRule, type Severity } from './issues.ts';
 export { validateObject, type ValidateOptions } from './validate.ts';
 export {
-  attackPatternId, generateScoId, ID_CONTRIBUTING_PROPERTIES, idContribution, identityId, randomId, reportId, reportIdForFile,
+  attackObjectId, attackPatternId, derivedId, generateScoId, ID_CONTRIBUTING_PROPERTIES, idContribution, identityId, randomId, reportId, reportIdForFile,
   STIX_NAMESPACE, vulnerabilityId,
 } from './ids.ts';
 export { compareTlp, TLP_1, TLP_2, TLP_2_EXTENSION_ID, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpOf, type TlpLevel } from './markings.ts';

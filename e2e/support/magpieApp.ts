@@ -84,23 +84,40 @@ export class MagpieApp {
 
   /** Drops a file from disk onto the window, as dragging it from the file manager does. */
   async dropFile(path: string): Promise<void> {
+    await this.dropFiles([path]);
+  }
+
+  /** Drops several files at once, as a multi-selection dragged from the file manager. */
+  async dropFiles(paths: readonly string[]): Promise<void> {
     await this.page.evaluate(() => {
       const input = document.createElement('input');
       input.type = 'file';
+      input.multiple = true;
       input.id = 'e2e-drop-source';
       input.hidden = true;
       document.body.append(input);
     });
-    // Chromium reads the file from disk itself; nothing large crosses the DevTools protocol.
-    await this.page.setInputFiles('#e2e-drop-source', path);
+    // Chromium reads the files from disk itself; nothing large crosses the DevTools protocol.
+    await this.page.setInputFiles('#e2e-drop-source', [...paths]);
     await this.page.evaluate(() => {
       const input = document.getElementById('e2e-drop-source') as HTMLInputElement;
       const transfer = new DataTransfer();
-      const file = input.files?.[0];
-      if (file) transfer.items.add(file);
+      for (const file of input.files ?? []) transfer.items.add(file);
       input.remove();
       document.querySelector('main')?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     });
+  }
+
+  /** The review of a dropped document, once its indicators are ready. */
+  async waitForReview(timeout = 120_000): Promise<Locator> {
+    const review = this.page.getByTestId('extraction-review');
+    await review.waitFor({ timeout });
+    return review;
+  }
+
+  /** The review row of one extracted value. */
+  indicatorRow(type: string, value: string): Locator {
+    return this.page.locator(`[data-testid="indicator-row"][data-type="${type}"][data-value="${value}"]`);
   }
 
   /** Drops a bundle, waits for its preview and starts the import. */

@@ -1,6 +1,8 @@
 /**
- * Import: choose or drop a STIX bundle, see what it holds, import it with progress, read
- * the result (with every quarantined object and why), and undo an import from the history.
+ * Import: choose or drop files. Reports (PDF, text, HTML, CSV, e-mail) go to indicator
+ * extraction and its review; a STIX bundle or MISP event is previewed, imported with
+ * progress, and its result shown (with every quarantined object and why). Imports can be
+ * undone from the history.
  */
 import { Alert, Badge, Button, Card, FileButton, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconFileUpload } from '@tabler/icons-react';
@@ -10,7 +12,10 @@ import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { TypeIcon, useTypeName } from '../knowledge/TypeLabel.tsx';
 import { PageHeader } from '../pages/PageHeader.tsx';
+import { ExtractionQueue } from '../extraction/ExtractionQueue.tsx';
 import { useImportStore } from './importStore.ts';
+import { useRefusalStore } from './refusalStore.ts';
+import { takeFiles } from './takeFiles.ts';
 
 function formatSize(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -23,9 +28,7 @@ function formatSize(bytes: number, language: string): string {
   return `${value.toLocaleString(language, { maximumFractionDigits: 1 })} ${units[unit] ?? 'B'}`;
 }
 
-export function acceptsAsBundle(file: File): boolean {
-  return file.name.toLowerCase().endsWith('.json') || file.type === 'application/json';
-}
+const ACCEPTED = '.pdf,.txt,.text,.log,.md,.markdown,.html,.htm,.csv,.tsv,.eml,.json,application/pdf,application/json,text/*,message/rfc822';
 
 /** Why an object was refused: each broken rule at its place in the object. */
 function Reasons({ reasons }: { reasons: readonly { path: string; rule: string; message: string }[] }) {
@@ -38,23 +41,18 @@ function Reasons({ reasons }: { reasons: readonly { path: string; rule: string; 
 
 function DropArea() {
   const { t } = useTranslation();
-  const choose = useImportStore((state) => state.choose);
+  const { refused, show, dismiss } = useRefusalStore();
   const [over, setOver] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
-  const take = (file: File | null) => {
-    if (!file) return;
-    if (!acceptsAsBundle(file)) {
-      setRefused(t('imports.notJson', { name: file.name }));
-      return;
-    }
-    setRefused(null);
-    choose(file);
+  const take = (files: readonly File[]) => {
+    if (files.length === 0) return;
+    dismiss();
+    void takeFiles(files).then(show);
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     event.stopPropagation();
     setOver(false);
-    take(event.dataTransfer.files[0] ?? null);
+    take([...event.dataTransfer.files]);
   };
   return (
     <Stack gap="sm">
@@ -81,7 +79,7 @@ function DropArea() {
               {t('imports.dropBody')}
             </Text>
           </div>
-          <FileButton onChange={take} accept=".json,application/json">
+          <FileButton onChange={take} accept={ACCEPTED} multiple>
             {(props) => (
               <Button {...props} variant="default" data-testid="choose-file">
                 {t('imports.choose')}
@@ -90,9 +88,13 @@ function DropArea() {
           </FileButton>
         </Group>
       </Card>
-      {refused && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />} role="alert">
-          {refused}
+      {refused.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} role="alert" withCloseButton onClose={dismiss} title={t('imports.refusedTitle')} data-testid="refused-files">
+          {refused.map((refusal) => (
+            <Text key={refusal.name} size="sm">
+              {refusal.name}: {refusal.reason}
+            </Text>
+          ))}
         </Alert>
       )}
     </Stack>
@@ -327,6 +329,7 @@ export function ImportPage() {
       <PageHeader title={t('pages.import.title')} description={t('pages.import.description')} />
       <Stack maw={960} gap="lg">
         <DropArea />
+        <ExtractionQueue />
         <CurrentImport />
         <Quarantine />
         <History />

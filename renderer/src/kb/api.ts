@@ -3,9 +3,11 @@
  * from which the UI's client and later main's connectors are typed.
  */
 import type { RpcApi } from '../../../core/rpc/rpc.ts';
+import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
+import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
 import { previewBundleFile } from './preview.ts';
 import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
@@ -49,6 +51,9 @@ export function createKbApi(db: KbDatabase) {
     deleteObjects: (request: { ids: string[] }) => writing(() => deleteObjects(db, request.ids)),
     undoSource: (request: { sourceId: string }) => writing(() => undoSource(db, request.sourceId)),
     exportBundle: (request: ExportRequest) => exportBundle(db, request),
+    commitExtraction: (request: CommitExtractionRequest) => writing(() => commitExtraction(db, request)),
+    getExtractionLists: (_request: Record<string, never>) => getExtractionLists(db),
+    setExtractionLists: (request: { lists: unknown }) => writing(() => setExtractionLists(db, request.lists)),
   } satisfies RpcApi;
 }
 

@@ -19,6 +19,9 @@ export const kbMethods = [
   'deleteObjects',
   'undoSource',
   'exportBundle',
+  'commitExtraction',
+  'getExtractionLists',
+  'setExtractionLists',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

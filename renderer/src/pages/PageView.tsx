@@ -1,12 +1,17 @@
-import { ExportPage } from '../exports/ExportPage.tsx';
-import { ImportPage } from '../imports/ImportPage.tsx';
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { pageEntry, type PageId } from '../shell/pages.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { KnowledgeListPage } from './KnowledgePages.tsx';
 import { PlaceholderPage } from './PlaceholderPage.tsx';
-import { SettingsPage } from './SettingsPage.tsx';
 
-export function PageView({ page }: { page: PageId }) {
+// Pages that pull in large code (the extraction engine, pdf.js, lists) load on first visit,
+// so the window's first paint does not wait for them.
+const ImportPage = lazy(() => import('../imports/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
+const ExportPage = lazy(() => import('../exports/ExportPage.tsx').then((module) => ({ default: module.ExportPage })));
+const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+
+function Page({ page }: { page: PageId }) {
   switch (page) {
     case 'dashboard':
       return <DashboardPage />;
@@ -25,4 +30,18 @@ export function PageView({ page }: { page: PageId }) {
       return entry.arrivesWith ? <PlaceholderPage page={entry} milestone={entry.arrivesWith} /> : null;
     }
   }
+}
+
+export function PageView({ page }: { page: PageId }) {
+  return (
+    <Suspense
+      fallback={
+        <Center h={200}>
+          <Loader size="sm" />
+        </Center>
+      }
+    >
+      <Page page={page} />
+    </Suspense>
+  );
 }

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, SettingsPatch, ThemePreference } from '../../../core/ipc/channels.ts';
+import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { PageHeader } from './PageHeader.tsx';
@@ -128,6 +129,7 @@ export function SettingsPage() {
             />
           </Stack>
         </Card>
+        <ExtractionListsCard />
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h5" mb="sm">
             {t('pages.settings.about')}

@@ -2,8 +2,8 @@ import { AppShell, Group, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptsAsBundle } from '../imports/ImportPage.tsx';
-import { useImportStore } from '../imports/importStore.ts';
+import { takeFiles } from '../imports/takeFiles.ts';
+import { useRefusalStore } from '../imports/refusalStore.ts';
 import { ObjectDetailDrawer } from '../knowledge/ObjectDetail.tsx';
 import { PageView } from '../pages/PageView.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
@@ -27,10 +27,10 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
     const onDragOver = (event: DragEvent) => event.preventDefault();
     const onDrop = (event: DragEvent) => {
       event.preventDefault();
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      if (acceptsAsBundle(file)) useImportStore.getState().choose(file);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
       navigate('import');
+      void takeFiles(files).then((refused) => useRefusalStore.getState().show(refused));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

@@ -1,0 +1,82 @@
+/**
+ * Where an indicator was found: each occurrence with its page and context, and the page's
+ * text with the chosen occurrence highlighted. Text is rendered as React text nodes (never
+ * as HTML), so nothing in a hostile document can become markup.
+ */
+import { Badge, Card, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentText } from '../../../core/documents/types.ts';
+import type { ExtractedIndicator, Occurrence } from '../../../core/extract/types.ts';
+
+function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }) {
+  const mark = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: 'center' });
+  }, [occurrence]);
+  const end = occurrence.offset + occurrence.length;
+  return (
+    <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }} data-testid="page-text">
+      {text.slice(0, occurrence.offset)}
+      <mark ref={mark} data-testid="highlight">
+        {text.slice(occurrence.offset, end)}
+      </mark>
+      {text.slice(end)}
+    </Text>
+  );
+}
+
+export function ContextView({ indicator, document }: { indicator: ExtractedIndicator; document: DocumentText }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState(0);
+  useEffect(() => setChosen(0), [indicator]);
+  const occurrence = indicator.occurrences[chosen] ?? indicator.occurrences[0];
+  const page = occurrence ? document.pages.find((entry) => entry.page === occurrence.page) : undefined;
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="context-view">
+      <Text fw={600} ff="monospace" style={{ wordBreak: 'break-all' }} mb={4}>
+        {indicator.value}
+      </Text>
+      {indicator.flags.map((flag) => (
+        <Text key={flag.code} size="sm" c="orange.7">
+          {t(`extraction.flags.${flag.code}`)}: {flag.reason}
+        </Text>
+      ))}
+      <Text size="sm" c="dimmed" mt="xs" mb={4}>
+        {t('extraction.occurrences', { count: indicator.occurrenceCount })}
+      </Text>
+      <ScrollArea.Autosize mah={160} type="auto">
+        <Stack gap={2}>
+          {indicator.occurrences.map((entry, index) => (
+            <UnstyledButton
+              key={`${entry.page}:${entry.offset}`}
+              onClick={() => setChosen(index)}
+              aria-pressed={index === chosen}
+              data-testid="occurrence"
+              style={{ borderRadius: 4, padding: '2px 6px', background: index === chosen ? 'var(--mantine-color-default-hover)' : undefined }}
+            >
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
+                  {t('extraction.page', { page: entry.page })}
+                </Badge>
+                <Text size="xs" ff="monospace" lineClamp={2}>
+                  {entry.context}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+      {occurrence && page && (
+        <>
+          <Text size="sm" fw={500} mt="sm" mb={4}>
+            {t('extraction.inDocument', { page: occurrence.page })}
+          </Text>
+          <ScrollArea h={280} type="auto" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, padding: 8 }}>
+            <PageText text={page.text} occurrence={occurrence} />
+          </ScrollArea>
+        </>
+      )}
+    </Card>
+  );
+}

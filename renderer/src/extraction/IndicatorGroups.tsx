@@ -1,0 +1,103 @@
+/**
+ * The extracted indicators grouped by type: a checkbox per group selects or clears the
+ * whole type, a checkbox per row picks one, and the value opens its context. Flags are
+ * shown on the row with their reason, so nothing flagged is hidden from the analyst.
+ */
+import { Badge, Checkbox, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ExtractedIndicator } from '../../../core/extract/types.ts';
+import { TypeIcon } from '../knowledge/TypeLabel.tsx';
+import { indicatorKey, type IndicatorGroup } from './selection.ts';
+
+interface GroupProps {
+  group: IndicatorGroup;
+  selected: ReadonlySet<string>;
+  focused: string | null;
+  onToggle: (key: string) => void;
+  onSetMany: (keys: readonly string[], selected: boolean) => void;
+  onFocus: (indicator: ExtractedIndicator) => void;
+}
+
+/** A file item is a hash or a name; the label says which. */
+function detailOf(indicator: ExtractedIndicator): string | undefined {
+  return indicator.hash_type ?? (indicator.kind === 'name' ? 'name' : undefined) ?? indicator.currency ?? indicator.attack_kind;
+}
+
+function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indicator: ExtractedIndicator; checked: boolean; focused: boolean; onToggle: () => void; onFocus: () => void }) {
+  const { t } = useTranslation();
+  const first = indicator.occurrences[0];
+  const detail = detailOf(indicator);
+  return (
+    <Group gap="xs" wrap="nowrap" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked}>
+      <Checkbox checked={checked} onChange={onToggle} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
+      <UnstyledButton
+        onClick={onFocus}
+        aria-pressed={focused}
+        style={{ flex: 1, minWidth: 0, borderRadius: 4, padding: '1px 4px', background: focused ? 'var(--mantine-color-default-hover)' : undefined }}
+      >
+        <Text size="sm" ff="monospace" truncate="end" c={checked ? undefined : 'dimmed'}>
+          {indicator.value}
+        </Text>
+      </UnstyledButton>
+      {detail && (
+        <Badge size="xs" variant="outline" color="gray">
+          {detail === 'name' ? t('extraction.fileName') : detail}
+        </Badge>
+      )}
+      {indicator.flags.map((flag) => (
+        <Tooltip key={flag.code} label={flag.reason} multiline maw={320} withArrow>
+          <Badge size="xs" variant="light" color={flag.code === 'denied' || flag.code === 'defanged' ? 'red' : 'orange'} tabIndex={0} data-flag={flag.code}>
+            {t(`extraction.flags.${flag.code}`)}
+          </Badge>
+        </Tooltip>
+      ))}
+      {first && (
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+          {t('extraction.page', { page: first.page })}
+          {indicator.occurrenceCount > 1 ? ` ×${indicator.occurrenceCount}` : ''}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+export function IndicatorGroupSection({ group, selected, focused, onToggle, onSetMany, onFocus }: GroupProps) {
+  const { t } = useTranslation();
+  const keys = group.indicators.map(indicatorKey);
+  const ticked = keys.filter((key) => selected.has(key)).length;
+  return (
+    <section aria-label={t(`extraction.groups.${group.type}`)} data-testid="indicator-group" data-type={group.type}>
+      <Group gap="xs" mb={4}>
+        <Checkbox
+          checked={ticked === keys.length}
+          indeterminate={ticked > 0 && ticked < keys.length}
+          onChange={() => onSetMany(keys, ticked < keys.length)}
+          aria-label={t('extraction.selectType', { type: t(`extraction.groups.${group.type}`) })}
+          data-testid="select-type"
+        />
+        <TypeIcon type={group.type} size={20} />
+        <Text fw={600} size="sm">
+          {t(`extraction.groups.${group.type}`)}
+        </Text>
+        <Badge size="sm" variant="light" color="gray">
+          {ticked} / {keys.length}
+        </Badge>
+      </Group>
+      <Stack gap={2} pl="lg">
+        {group.indicators.map((indicator, index) => {
+          const key = keys[index] ?? indicatorKey(indicator);
+          return (
+            <IndicatorRow
+              key={key}
+              indicator={indicator}
+              checked={selected.has(key)}
+              focused={focused === key}
+              onToggle={() => onToggle(key)}
+              onFocus={() => onFocus(indicator)}
+            />
+          );
+        })}
+      </Stack>
+    </section>
+  );
+}

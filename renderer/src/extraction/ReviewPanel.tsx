@@ -1,0 +1,141 @@
+/**
+ * The review of one document: the report's name, date, author and TLP (prefilled from
+ * the document), the indicators by type with their flags, the context of the one in
+ * focus, and the commit. Nothing enters the knowledge base before the analyst commits.
+ */
+import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExtractedIndicator } from '../../../core/extract/types.ts';
+import { TLP_ORDER, type TlpLevel } from '../../../core/stix/markings.ts';
+import { useRouteStore } from '../stores/routeStore.ts';
+import { useSelectionStore } from '../stores/selectionStore.ts';
+import { ContextView } from './ContextView.tsx';
+import { useExtractionStore, type ExtractionJob } from './extractionStore.ts';
+import { IndicatorGroupSection } from './IndicatorGroups.tsx';
+import { groupByType, indicatorKey } from './selection.ts';
+
+function CommitDone({ job }: { job: ExtractionJob }) {
+  const { t } = useTranslation();
+  const openDetail = useSelectionStore((state) => state.openDetail);
+  const navigate = useRouteStore((state) => state.navigate);
+  if (!job.commit) return null;
+  const { counts } = job.commit;
+  return (
+    <Alert color="green" icon={<IconCheck size={18} />} data-testid="commit-result" title={t('extraction.committed', { name: job.draft.name })}>
+      <Text size="sm">{t('extraction.committedBody', { observables: counts.observables, indicators: counts.indicators, relationships: counts.relationships, linked: counts.linked })}</Text>
+      <Group mt="xs">
+        <Button
+          size="xs"
+          variant="light"
+          data-testid="open-report"
+          onClick={() => {
+            navigate('reports');
+            openDetail(job.commit?.reportId ?? '');
+          }}
+        >
+          {t('extraction.openReport')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+export function ReviewPanel({ job }: { job: ExtractionJob }) {
+  const { t } = useTranslation();
+  const { toggle, setMany, editDraft, setTlp, commit } = useExtractionStore();
+  const [focused, setFocused] = useState<ExtractedIndicator | null>(null);
+  const groups = useMemo(() => groupByType(job.extraction?.indicators ?? []), [job.extraction]);
+  const total = job.extraction?.indicators.length ?? 0;
+  const locked = job.status !== 'review';
+  if (!job.extraction || !job.document) return null;
+  return (
+    <Card withBorder radius="lg" padding="lg" data-testid="extraction-review">
+      <Stack gap="md">
+        <div>
+          <Title order={3} size="h5">
+            {t('extraction.reviewTitle', { name: job.file.name })}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('extraction.reviewBody', { pages: job.document.pages.length, count: total })}
+          </Text>
+        </div>
+        {job.status === 'committed' && <CommitDone job={job} />}
+        {job.error && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="commit-failed">
+            {t('extraction.commitFailed', { message: job.error })}
+          </Alert>
+        )}
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput label={t('extraction.reportName')} value={job.draft.name} disabled={locked} onChange={(event) => editDraft(job.id, { name: event.currentTarget.value })} data-testid="report-name" />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 3 }}>
+            <TextInput type="date" label={t('extraction.published')} value={job.draft.published} disabled={locked} onChange={(event) => editDraft(job.id, { published: event.currentTarget.value })} data-testid="report-date" />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 3 }}>
+            <TextInput label={t('extraction.author')} value={job.draft.author} disabled={locked} onChange={(event) => editDraft(job.id, { author: event.currentTarget.value })} data-testid="report-author" />
+          </Grid.Col>
+        </Grid>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="extraction-tlp">
+            {t('extraction.tlp')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="extraction-tlp"
+            value={job.tlp}
+            disabled={locked}
+            onChange={(value) => setTlp(job.id, value as TlpLevel)}
+            data={TLP_ORDER.map((level) => ({ value: level, label: `TLP:${level.toUpperCase()}` }))}
+            data-testid="report-tlp"
+          />
+        </div>
+        {total === 0 ? (
+          <Text c="dimmed" data-testid="no-indicators">
+            {t('extraction.none')}
+          </Text>
+        ) : (
+          <Grid>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="md">
+                {groups.map((group) => (
+                  <IndicatorGroupSection
+                    key={group.type}
+                    group={group}
+                    selected={job.selected}
+                    focused={focused ? indicatorKey(focused) : null}
+                    onToggle={(key) => !locked && toggle(job.id, key)}
+                    onSetMany={(keys, selected) => !locked && setMany(job.id, keys, selected)}
+                    onFocus={setFocused}
+                  />
+                ))}
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <div style={{ position: 'sticky', top: 70 }}>
+                {focused ? (
+                  <ContextView indicator={focused} document={job.document} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('extraction.pickOne')}
+                  </Text>
+                )}
+              </div>
+            </Grid.Col>
+          </Grid>
+        )}
+        <Group justify="space-between">
+          <Text size="sm" data-testid="selected-count">
+            {t('extraction.selectedCount', { selected: job.selected.size, total })}
+          </Text>
+          {job.status !== 'committed' && (
+            <Button onClick={() => commit(job.id)} loading={job.status === 'committing'} disabled={(locked && job.status !== 'committing') || job.selected.size === 0} data-testid="commit-extraction">
+              {t('extraction.commit', { count: job.selected.size })}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

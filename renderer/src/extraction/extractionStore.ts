@@ -1,0 +1,185 @@
+/**
+ * The documents dropped for indicator extraction: a queue read one file at a time (a PDF
+ * read is CPU-heavy; two at once would only slow both), each with its progress, its
+ * review state and its commit. It lives outside the page so the work goes on while the
+ * analyst looks elsewhere.
+ */
+import { create } from 'zustand';
+import type { DocumentText } from '../../../core/documents/types.ts';
+import type { ExtractionResult } from '../../../core/extract/types.ts';
+import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import type { CommitExtractionResult } from '../kb/commitExtraction.ts';
+import { analyseFile, languageOf } from './analyseFile.ts';
+import { defaultSelection, indicatorKey } from './selection.ts';
+
+export type JobStatus = 'queued' | 'reading' | 'review' | 'committing' | 'committed' | 'failed';
+
+export interface ReportDraft {
+  name: string;
+  /** yyyy-mm-dd, as a date input gives it. */
+  published: string;
+  author: string;
+}
+
+export interface ExtractionJob {
+  id: number;
+  file: File;
+  status: JobStatus;
+  pagesDone: number;
+  pagesTotal: number;
+  document: DocumentText | null;
+  extraction: ExtractionResult | null;
+  selected: ReadonlySet<string>;
+  draft: ReportDraft;
+  tlp: TlpLevel;
+  error: string | null;
+  commit: CommitExtractionResult | null;
+}
+
+interface ExtractionState {
+  jobs: ExtractionJob[];
+  activeId: number | null;
+  enqueue: (files: readonly File[]) => void;
+  activate: (id: number) => void;
+  remove: (id: number) => void;
+  toggle: (id: number, key: string) => void;
+  setMany: (id: number, keys: readonly string[], selected: boolean) => void;
+  editDraft: (id: number, draft: Partial<ReportDraft>) => void;
+  setTlp: (id: number, tlp: TlpLevel) => void;
+  commit: (id: number) => void;
+}
+
+let nextId = 1;
+let reading = false;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function titleFromName(name: string): string {
+  return name.replace(/\.[^.]+$/, '');
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export const useExtractionStore = create<ExtractionState>()((set, get) => {
+  const update = (id: number, change: Partial<ExtractionJob> | ((job: ExtractionJob) => Partial<ExtractionJob>)) =>
+    set((state) => ({ jobs: state.jobs.map((job) => (job.id === id ? { ...job, ...(typeof change === 'function' ? change(job) : change) } : job)) }));
+
+  /** Reads the next queued file; called again when one finishes. */
+  async function pump(): Promise<void> {
+    if (reading) return;
+    const job = get().jobs.find((entry) => entry.status === 'queued');
+    if (!job) return;
+    reading = true;
+    update(job.id, { status: 'reading' });
+    try {
+      const { document, extraction } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
+      const metadata = document.metadata;
+      update(job.id, {
+        status: 'review',
+        document,
+        extraction,
+        selected: defaultSelection(extraction.indicators),
+        pagesDone: document.pages.length,
+        pagesTotal: document.pages.length,
+        draft: {
+          name: metadata.title?.trim() || titleFromName(job.file.name),
+          published: metadata.date?.slice(0, 10) ?? today(),
+          author: metadata.author?.trim() ?? '',
+        },
+      });
+    } catch (error) {
+      update(job.id, { status: 'failed', error: messageOf(error) });
+    } finally {
+      reading = false;
+    }
+    void pump();
+  }
+
+  return {
+    jobs: [],
+    activeId: null,
+    enqueue(files) {
+      const added: ExtractionJob[] = files.map((file) => ({
+        id: nextId++,
+        file,
+        status: 'queued',
+        pagesDone: 0,
+        pagesTotal: 0,
+        document: null,
+        extraction: null,
+        selected: new Set<string>(),
+        draft: { name: titleFromName(file.name), published: today(), author: '' },
+        tlp: 'amber',
+        error: null,
+        commit: null,
+      }));
+      set((state) => ({ jobs: [...state.jobs, ...added], activeId: state.activeId ?? added[0]?.id ?? null }));
+      void pump();
+    },
+    activate(id) {
+      set({ activeId: id });
+    },
+    remove(id) {
+      set((state) => {
+        const jobs = state.jobs.filter((job) => job.id !== id || job.status === 'reading' || job.status === 'committing');
+        return { jobs, activeId: state.activeId === id ? (jobs[0]?.id ?? null) : state.activeId };
+      });
+    },
+    toggle(id, key) {
+      update(id, (job) => {
+        const selected = new Set(job.selected);
+        if (selected.has(key)) selected.delete(key);
+        else selected.add(key);
+        return { selected };
+      });
+    },
+    setMany(id, keys, selected) {
+      update(id, (job) => {
+        const next = new Set(job.selected);
+        for (const key of keys) {
+          if (selected) next.add(key);
+          else next.delete(key);
+        }
+        return { selected: next };
+      });
+    },
+    editDraft(id, draft) {
+      update(id, (job) => ({ draft: { ...job.draft, ...draft } }));
+    },
+    setTlp(id, tlp) {
+      update(id, { tlp });
+    },
+    commit(id) {
+      const job = get().jobs.find((entry) => entry.id === id);
+      if (!job?.extraction || job.status !== 'review') return;
+      const indicators = job.extraction.indicators.filter((indicator) => job.selected.has(indicatorKey(indicator)));
+      update(id, { status: 'committing', error: null });
+      knowledgeBase()
+        .commitExtraction({
+          file: job.file,
+          fileName: job.file.name,
+          mediaType: job.file.type,
+          report: {
+            name: job.draft.name.trim() || titleFromName(job.file.name),
+            published: job.draft.published || today(),
+            author: job.draft.author.trim(),
+            ...(job.document && languageOf(job.document) ? { lang: languageOf(job.document) } : {}),
+          },
+          tlp: job.tlp,
+          indicators,
+        })
+        .then(
+          (commit) => {
+            update(id, { status: 'committed', commit });
+            notifyKnowledgeChanged();
+          },
+          (error: unknown) => update(id, { status: 'review', error: messageOf(error) }),
+        );
+    },
+  };
+});

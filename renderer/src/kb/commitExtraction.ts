@@ -1,0 +1,118 @@
+/**
+ * Commit of a reviewed extraction (issue 9): the report, the observables, indicators and
+ * `based-on` relationships for the ticked values, links to the vulnerabilities and ATT&CK
+ * objects the knowledge base already holds, the TLP marking, the author, and the original
+ * file with its hash — all in one transaction, so a failure leaves nothing behind.
+ */
+import type { ExtractedIndicator } from '../../../core/extract/types.ts';
+import { authorIdentity, reportFor, toStixObjects, type ExtractionStix } from '../../../core/extractToStix/index.ts';
+import { formatTimestamp, hasErrors, TLP_2, validateObject, type TlpLevel } from '../../../core/stix/index.ts';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import { KbError } from './errors.ts';
+import { sha256Hex } from './importFile.ts';
+import { ingest, type IngestItem } from './ingest.ts';
+
+export interface CommitExtractionRequest {
+  file: Blob;
+  fileName: string;
+  mediaType: string;
+  report: {
+    name: string;
+    /** yyyy-mm-dd. */
+    published: string;
+    author: string;
+    lang?: string;
+  };
+  tlp: TlpLevel;
+  indicators: ExtractedIndicator[];
+}
+
+export interface CommitExtractionResult {
+  reportId: string;
+  sourceId: string;
+  counts: ExtractionStix['counts'];
+  skipped: ExtractionStix['skipped'];
+}
+
+/** The ATT&CK object named by an id such as T1059.001 or G0016, when the store holds it. */
+async function findAttackObject(db: KbDatabase, attackId: string): Promise<string | undefined> {
+  const candidates = await db.objects.where('terms').equals(attackId.toLowerCase()).toArray();
+  const matches = candidates.filter(({ stix }) => {
+    const references = stix['external_references'];
+    return Array.isArray(references) && references.some((reference) => typeof reference === 'object' && reference !== null && (reference as JsonObject)['source_name'] === 'mitre-attack' && (reference as JsonObject)['external_id'] === attackId);
+  });
+  // A revoked or deprecated copy is kept only when nothing current names the id.
+  const current = matches.find(({ stix }) => stix['revoked'] !== true && stix['x_mitre_deprecated'] !== true);
+  return (current ?? matches[0])?.id;
+}
+
+async function findVulnerability(db: KbDatabase, cve: string): Promise<string | undefined> {
+  const record = await db.objects.where('[type+name]').equals(['vulnerability', cve.toLowerCase()]).first();
+  return record?.id;
+}
+
+/** What the store already holds for the CVE and ATT&CK ids being committed. */
+async function existingObjects(db: KbDatabase, indicators: readonly ExtractedIndicator[]): Promise<Map<string, string>> {
+  const existing = new Map<string, string>();
+  for (const indicator of indicators) {
+    const key = indicator.value.toUpperCase();
+    if (indicator.type === 'vulnerability') {
+      const id = await findVulnerability(db, key);
+      if (id) existing.set(key, id);
+    } else if (indicator.type === 'attack-pattern') {
+      const id = await findAttackObject(db, key);
+      if (id) existing.set(key, id);
+    }
+  }
+  return existing;
+}
+
+function publishedTimestamp(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new KbError('invalid-argument', `"${date}" is not a date; give the report's publication date as year-month-day.`);
+  }
+  return `${date}T00:00:00.000Z`;
+}
+
+export async function commitExtraction(db: KbDatabase, request: CommitExtractionRequest): Promise<CommitExtractionResult> {
+  const name = request.report.name.trim();
+  if (name === '') throw new KbError('invalid-argument', 'Give the report a name before saving it.');
+  if (request.indicators.length === 0) throw new KbError('invalid-argument', 'Tick at least one indicator to save a report: a STIX report must refer to something.');
+  const published = publishedTimestamp(request.report.published);
+  const sha256 = await sha256Hex(request.file);
+  const now = formatTimestamp(new Date());
+  const marking = TLP_2[request.tlp];
+  const author = request.report.author.trim() === '' ? undefined : authorIdentity(request.report.author.trim(), now);
+  const options = { now, markingRefs: [marking.id], ...(author ? { createdByRef: String(author['id']) } : {}) };
+
+  const existing = await existingObjects(db, request.indicators);
+  const extraction = toStixObjects(request.indicators, { ...options, existing });
+  if (extraction.refs.length === 0) throw new KbError('invalid-argument', `None of the ticked values can be saved: ${extraction.skipped.map((entry) => entry.reason).join(' ')}`);
+  const report = reportFor(
+    {
+      name,
+      published,
+      description: `Indicators extracted by Magpie from ${request.fileName}.`,
+      ...(request.report.lang ? { lang: request.report.lang } : {}),
+      file: { name: request.fileName, sha256 },
+    },
+    extraction.refs,
+    options,
+  );
+  const objects: JsonObject[] = [marking as unknown as JsonObject, ...(author ? [author] : []), ...extraction.objects, report];
+  const items: IngestItem[] = objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) }));
+  const invalid = items.find((item) => hasErrors(item.issues));
+  if (invalid) {
+    // Magpie wrote these objects itself; one failing validation is a bug, and nothing is saved.
+    throw new KbError('invalid-argument', `Nothing was saved: Magpie built an invalid object (${invalid.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}). Please report this.`);
+  }
+
+  const source = { id: `file:${sha256}`, kind: 'file' as const, name: request.fileName, sha256 };
+  const result = await db.transaction('rw', [db.objects, db.sources, db.files, db.quarantine], async () => {
+    const ingested = await ingest(db, items, source, { batchSize: items.length, now: () => now });
+    await db.files.put({ sha256, name: request.fileName, size: request.file.size, mediaType: request.mediaType || 'application/octet-stream', blob: request.file, addedAt: now });
+    return ingested;
+  });
+  return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped };
+}
