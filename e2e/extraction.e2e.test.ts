@@ -54,7 +54,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       const domain = truth.indicators['domain']?.[0] ?? '';
       const cve = truth.indicators['cve']?.[0] ?? '';
       for (const [type, value] of [['file', md5], ['domain-name', domain], ['vulnerability', cve]] as const) {
-        await expect.poll(() => app.indicatorRow(type, value).count(), `${type} ${value}`).toBe(1);
+        await expect.poll(() => app.indicatorRow(type, value).count(), { message: `${type} ${value}` }).toBe(1);
         expect(await app.indicatorRow(type, value).textContent()).toMatch(/p\. \d+/);
       }
       // Its context, with the value highlighted in the page's text.
@@ -82,7 +82,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       const refs = new Set(report?.['object_refs'] as string[]);
       const byId = new Map(objects.map((object) => [String(object['id']), object]));
       // The ticked md5 is a file observable in the report, with an indicator based on it.
-      const file = byType(objects, 'file').find((object) => JSON.stringify(object['hashes']).includes(md5));
+      const file = byType(objects, 'file').find((object) => JSON.stringify(object['hashes'] ?? {}).includes(md5));
       expect(file).toBeDefined();
       expect(refs.has(String(file?.['id']))).toBe(true);
       const basedOn = byType(objects, 'relationship').filter((relationship) => relationship['relationship_type'] === 'based-on' && relationship['target_ref'] === file?.['id']);

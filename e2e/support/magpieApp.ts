@@ -149,7 +149,7 @@ export class MagpieApp {
     const outcome = this.page.getByTestId('export-outcome');
     await outcome.waitFor({ timeout: 120_000 });
     const text = (await outcome.textContent()) ?? '';
-    const path = /to (\/.+\.json)/.exec(text)?.[1];
+    const path = /(\/\S+\.json)/.exec(text)?.[1];
     if (!path) throw new Error(`The export said no file was saved: ${text}`);
     return { outcome: text, bundle: JSON.parse(await readFile(path, 'utf8')) as { objects: Record<string, unknown>[] } };
   }

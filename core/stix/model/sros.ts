@@ -4,7 +4,7 @@
  * each SDO section of §4 lists are checked as a SHOULD, so a mismatch is a warning.
  */
 import { pointer } from '../issues.ts';
-import { isCustomType, type SpecType } from './categories.ts';
+import { isCustomType, specCategory, type SpecType } from './categories.ts';
 import { sdoCommon } from './common.ts';
 import { defineType, timeOrder } from './define.ts';
 import { formatted, integer, list, ref, required, string, timestamp, boolean, type JsonObject } from './properties.ts';
@@ -72,9 +72,18 @@ function checkRelationshipType(o: Readonly<JsonObject>, path: string, issues: Is
   const endpoints = Object.hasOwn(SPEC_RELATIONSHIPS, kind) ? SPEC_RELATIONSHIPS[kind] : undefined;
   if (endpoints === undefined || isCustomType(source) || isCustomType(target)) return;
   const allowed: readonly string[] | undefined = Object.hasOwn(endpoints, source) ? endpoints[source as SpecType] : undefined;
-  if (allowed === undefined || !allowed.includes(target)) {
+  if ((allowed === undefined || !allowed.includes(target)) && !commonPractice(kind, source, target)) {
     issues.warn(pointer(path, 'relationship_type'), 'relationship-type', `The spec does not define "${kind}" from ${source} to ${target}.`);
   }
+}
+
+/**
+ * Relationships outside §4's tables that the CTI tools Magpie exchanges data with write
+ * routinely, so warning about them would only bury real problems: an indicator `based-on`
+ * the observable it detects (OpenCTI's model, and what Magpie's extraction writes).
+ */
+function commonPractice(kind: string, source: string, target: string): boolean {
+  return kind === 'based-on' && source === 'indicator' && specCategory(target) === 'sco';
 }
 
 export const relationship = defineType('relationship', 'sro', {

@@ -29,7 +29,6 @@ function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }
 export function ContextView({ indicator, document }: { indicator: ExtractedIndicator; document: DocumentText }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState(0);
-  useEffect(() => setChosen(0), [indicator]);
   const occurrence = indicator.occurrences[chosen] ?? indicator.occurrences[0];
   const page = occurrence ? document.pages.find((entry) => entry.page === occurrence.page) : undefined;
   return (

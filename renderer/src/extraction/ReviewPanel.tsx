@@ -8,7 +8,7 @@ import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
-import { TLP_ORDER, type TlpLevel } from '../../../core/stix/markings.ts';
+import { TLP_ORDER } from '../../../core/stix/markings.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { ContextView } from './ContextView.tsx';
@@ -86,7 +86,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             aria-labelledby="extraction-tlp"
             value={job.tlp}
             disabled={locked}
-            onChange={(value) => setTlp(job.id, value as TlpLevel)}
+            onChange={(value) => setTlp(job.id, value)}
             data={TLP_ORDER.map((level) => ({ value: level, label: `TLP:${level.toUpperCase()}` }))}
             data-testid="report-tlp"
           />
@@ -115,7 +115,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <div style={{ position: 'sticky', top: 70 }}>
                 {focused ? (
-                  <ContextView indicator={focused} document={job.document} />
+                  <ContextView key={indicatorKey(focused)} indicator={focused} document={job.document} />
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('extraction.pickOne')}

@@ -100,7 +100,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
     extraction.refs,
     options,
   );
-  const objects: JsonObject[] = [marking as unknown as JsonObject, ...(author ? [author] : []), ...extraction.objects, report];
+  const objects: JsonObject[] = [marking, ...(author ? [author] : []), ...extraction.objects, report];
   const items: IngestItem[] = objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) }));
   const invalid = items.find((item) => hasErrors(item.issues));
   if (invalid) {
@@ -109,10 +109,11 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
   }
 
   const source = { id: `file:${sha256}`, kind: 'file' as const, name: request.fileName, sha256 };
-  const result = await db.transaction('rw', [db.objects, db.sources, db.files, db.quarantine], async () => {
-    const ingested = await ingest(db, items, source, { batchSize: items.length, now: () => now });
-    await db.files.put({ sha256, name: request.fileName, size: request.file.size, mediaType: request.mediaType || 'application/octet-stream', blob: request.file, addedAt: now });
-    return ingested;
+  // One batch, one transaction: the objects, the source's counts and the original file.
+  const result = await ingest(db, items, source, {
+    batchSize: items.length,
+    now: () => now,
+    alsoWrite: () => db.files.put({ sha256, name: request.fileName, size: request.file.size, mediaType: request.mediaType || 'application/octet-stream', blob: request.file, addedAt: now }),
   });
   return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped };
 }

@@ -66,11 +66,12 @@ export async function importBundleFile(db: KbDatabase, request: ImportFileReques
     // The first event is read before anything is written: a file that is not a bundle leaves no trace.
     const first = await events.next();
     if (first.done === true) throw new KbError('not-a-bundle', `${request.name}: the file holds no bundle.`);
-    result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, options);
+    // The original file is written with the first batch: an import that stores anything keeps its file.
+    const keepFile = () => db.files.put({ sha256, name: request.name, size: request.file.size, mediaType: request.file.type || 'application/json', blob: request.file, addedAt: new Date().toISOString() });
+    result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, { ...options, alsoWrite: keepFile });
   } catch (error) {
     if (error instanceof BundleError) throw new KbError('not-a-bundle', `${request.name}: ${error.message}`);
     throw error;
   }
-  await db.files.put({ sha256, name: request.name, size: request.file.size, mediaType: request.file.type || 'application/json', blob: request.file, addedAt: new Date().toISOString() });
   return { ...result, sha256, specVersion: end.specVersion, bundleIssues: end.issues };
 }

@@ -53,6 +53,11 @@ export interface IngestOptions {
   now?: () => string;
   onProgress?: (progress: IngestProgress) => void;
   signal?: AbortSignal;
+  /**
+   * More writes (to `files`) committed in the same transaction as the first batch, so
+   * what they record and the objects stand or fall together.
+   */
+  alsoWrite?: () => Promise<unknown>;
 }
 
 const REJECTIONS_REPORTED = 200;
@@ -98,6 +103,8 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     await db.sources.put(record);
   });
 
+  let pendingAlsoWrite = options.alsoWrite;
+
   async function commit(batch: IngestItem[]): Promise<void> {
     const at = now();
     const valid: JsonObject[] = [];
@@ -118,7 +125,9 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     const batchCounts = emptyCounts();
     batchCounts.rejected = quarantined.length;
 
-    await db.transaction('rw', [db.objects, db.quarantine, db.sources], async () => {
+    const alsoWrite = pendingAlsoWrite;
+    pendingAlsoWrite = undefined;
+    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files], async () => {
       const ids = [...incoming.keys()];
       // Into a store that was empty when this ingest began, only ids this ingest wrote can
       // exist, so only those are read back (ingests run one at a time: api.ts). Otherwise
@@ -153,6 +162,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
       if (writes.length > 0) await db.objects.bulkPut(writes);
       for (const id of ids) written.add(id);
       if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
+      if (alsoWrite) await alsoWrite();
       const sourceRecord = await db.sources.get(source.id);
       if (sourceRecord) {
         sourceRecord.committedObjects += incoming.size;

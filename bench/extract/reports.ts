@@ -1,0 +1,157 @@
+/**
+ * The report PDFs of the shared fixtures (reports/, each with NAME.expected.json) through
+ * the product path — the Node PDF reader (pdf.js in a worker thread) and the extraction
+ * engine — scored against the hand-made labels: precision, recall and F1 per type and
+ * overall (micro-averaged over all reports). Values in `benign`/`uncertain` are neither
+ * right nor wrong; extracting them is counted as a "benign hit". In the same run, the same
+ * files through poppler's `pdftotext -layout`, for pages per second side by side.
+ *
+ *   node bench/extract/reports.ts [--misses]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extractIndicators } from '../../core/extract/index.ts';
+import { defaultDocumentLimits, type DocumentText } from '../../core/documents/types.ts';
+import { readDocument } from '../../core/documents/readDocument.ts';
+import { createNodePdfReader } from '../../main/documents/nodePdfReader.ts';
+import { fixturePath, fixturesSkipReason } from '../../testkit/fixtures.ts';
+import { normaliseValue, typeKeysOf, type TypeKey } from './typeKeys.ts';
+
+/** The keys the report labels use. */
+export const REPORT_KEYS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256', 'sha512', 'cve', 'attack'] as const satisfies readonly TypeKey[];
+type ReportKey = (typeof REPORT_KEYS)[number];
+
+interface Expected {
+  pages: number;
+  indicators: Partial<Record<ReportKey, string[]>>;
+  benign?: string[];
+  uncertain?: string[];
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  benignHits: number;
+}
+
+export interface TypeScore extends Tally {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface ReportsResult {
+  reports: number;
+  pages: number;
+  overall: TypeScore;
+  perType: Partial<Record<ReportKey, TypeScore>>;
+  perReport: { name: string; pages: number; seconds: number; f1: number; precision: number; recall: number }[];
+  speed: { magpiePagesPerSecond: number; magpieSeconds: number; pdftotext: { pagesPerSecond: number; seconds: number } | string };
+  misses?: { report: string; key: ReportKey; missed: string[]; wrong: string[] }[];
+}
+
+const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, benignHits: 0 });
+const add = (into: Tally, from: Tally): void => {
+  into.tp += from.tp;
+  into.fp += from.fp;
+  into.fn += from.fn;
+  into.benignHits += from.benignHits;
+};
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+function score(tally: Tally): TypeScore {
+  const precision = tally.tp + tally.fp === 0 ? 1 : tally.tp / (tally.tp + tally.fp);
+  const recall = tally.tp + tally.fn === 0 ? 1 : tally.tp / (tally.tp + tally.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { ...tally, precision: round(precision), recall: round(recall), f1: round(f1) };
+}
+
+/** Found values per key, normalised as the labels are. */
+function found(document: DocumentText): Map<TypeKey, Set<string>> {
+  const result = new Map<TypeKey, Set<string>>();
+  for (const indicator of extractIndicators(document.pages, { publisherDomains: document.metadata.publisherDomains ?? [] }).indicators) {
+    for (const { key, value } of typeKeysOf(indicator)) {
+      const set = result.get(key) ?? new Set<string>();
+      set.add(value);
+      result.set(key, set);
+    }
+  }
+  return result;
+}
+
+function pdftotextAvailable(): boolean {
+  const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  return probe.error === undefined;
+}
+
+export async function scoreReports(options: { misses?: boolean } = {}): Promise<ReportsResult | { skipped: string }> {
+  const folder = fixturePath('reports');
+  if (!existsSync(folder)) return { skipped: `report PDFs missing: ${fixturesSkipReason}` };
+  const names = readdirSync(folder).filter((name) => name.endsWith('.pdf') && existsSync(fixturePath('reports', name.replace(/\.pdf$/, '.expected.json')))).sort();
+  if (names.length === 0) return { skipped: `no report PDFs with expected.json in ${folder}` };
+  const readPdf = createNodePdfReader();
+  const perType = new Map<ReportKey, Tally>();
+  const total = empty();
+  const perReport: ReportsResult['perReport'] = [];
+  const misses: NonNullable<ReportsResult['misses']> = [];
+  let pages = 0;
+  let magpieSeconds = 0;
+  for (const name of names) {
+    const bytes = new Uint8Array(readFileSync(fixturePath('reports', name)));
+    const expected = JSON.parse(readFileSync(fixturePath('reports', name.replace(/\.pdf$/, '.expected.json')), 'utf8')) as Expected;
+    const started = performance.now();
+    const document = await readDocument(bytes, name, { limits: defaultDocumentLimits, readPdf });
+    const seconds = (performance.now() - started) / 1000;
+    magpieSeconds += seconds;
+    pages += document.pages.length;
+    const ours = found(document);
+    const reportTally = empty();
+    for (const key of REPORT_KEYS) {
+      const labelled = new Set((expected.indicators[key] ?? []).map((value) => normaliseValue(key, value)));
+      const ignored = new Set([...(expected.benign ?? []), ...(expected.uncertain ?? [])].map((value) => normaliseValue(key, value)));
+      const extracted = ours.get(key) ?? new Set<string>();
+      const tally = empty();
+      const wrong: string[] = [];
+      for (const value of extracted) {
+        if (labelled.has(value)) tally.tp++;
+        else if (ignored.has(value)) tally.benignHits++;
+        else {
+          tally.fp++;
+          wrong.push(value);
+        }
+      }
+      const missed = [...labelled].filter((value) => !extracted.has(value));
+      tally.fn = missed.length;
+      add(reportTally, tally);
+      const typeTally = perType.get(key) ?? empty();
+      add(typeTally, tally);
+      perType.set(key, typeTally);
+      if (options.misses && (missed.length > 0 || wrong.length > 0)) misses.push({ report: name, key, missed, wrong });
+    }
+    add(total, reportTally);
+    const { f1, precision, recall } = score(reportTally);
+    perReport.push({ name, pages: document.pages.length, seconds: round(seconds), f1, precision, recall });
+  }
+
+  let pdftotext: ReportsResult['speed']['pdftotext'] = 'pdftotext not found: install poppler-utils to compare';
+  if (pdftotextAvailable()) {
+    const started = performance.now();
+    for (const name of names) spawnSync('pdftotext', ['-layout', fixturePath('reports', name), '-'], { maxBuffer: 256 * 1024 * 1024 });
+    const seconds = (performance.now() - started) / 1000;
+    pdftotext = { pagesPerSecond: round(pages / seconds), seconds: round(seconds) };
+  }
+  return {
+    reports: names.length,
+    pages,
+    overall: score(total),
+    perType: Object.fromEntries([...perType].map(([key, tally]) => [key, score(tally)])),
+    perReport,
+    speed: { magpiePagesPerSecond: round(pages / magpieSeconds), magpieSeconds: round(magpieSeconds), pdftotext },
+    ...(options.misses ? { misses } : {}),
+  };
+}
+
+if (import.meta.main) {
+  console.info(JSON.stringify(await scoreReports({ misses: process.argv.includes('--misses') }), null, 1));
+}

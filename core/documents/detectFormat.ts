@@ -1,0 +1,92 @@
+/**
+ * What a dropped file is, from its name and first bytes, so the caller routes it: a
+ * document to the readers and the extraction engine, a STIX bundle or a MISP event to
+ * their own importers (they carry structured objects; mining their text would lose them).
+ * Content wins over the name where the bytes are unambiguous (`%PDF-`, JSON shapes).
+ */
+import type { DocumentFormat } from './types.ts';
+
+export type DetectedFormat =
+  | { kind: 'document'; format: DocumentFormat }
+  | { kind: 'stix-bundle' }
+  | { kind: 'misp-event' }
+  | { kind: 'unsupported'; reason: string };
+
+/** How many leading bytes detectFormat looks at; pass at least this many when the file is longer. */
+export const SNIFF_BYTES = 64 * 1024;
+
+const EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
+  pdf: 'pdf',
+  txt: 'text', text: 'text', log: 'text', ioc: 'text', ioc2: 'text', rules: 'text', yar: 'text', yara: 'text',
+  md: 'markdown', markdown: 'markdown', mdown: 'markdown',
+  html: 'html', htm: 'html', xhtml: 'html', mht: 'text',
+  csv: 'csv', tsv: 'csv',
+  eml: 'eml',
+};
+
+const BINARY_FORMATS: readonly [string, string][] = [
+  ['PK\u0003\u0004', 'an Office document or ZIP archive: save it as PDF (or extract the archive) and import that'],
+  ['\u00d0\u00cf\u0011\u00e0', 'an old Office document: save it as PDF and import that'],
+  ['\u0089PNG', 'an image: Magpie reads text, not images (use OCR first)'],
+  ['\u00ff\u00d8\u00ff', 'an image: Magpie reads text, not images (use OCR first)'],
+  ['GIF8', 'an image: Magpie reads text, not images (use OCR first)'],
+  ['\u001f\u008b', 'a gzip archive: extract it and import the files inside'],
+  ['Rar!', 'a RAR archive: extract it and import the files inside'],
+  ['7z\u00bc\u00af', 'a 7-Zip archive: extract it and import the files inside'],
+  ['MZ', 'a Windows executable: Magpie does not read binaries'],
+  ['\u007fELF', 'an executable: Magpie does not read binaries'],
+];
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function latin1(bytes: Uint8Array, length: number): string {
+  let text = '';
+  for (let i = 0; i < Math.min(length, bytes.length); i++) text += String.fromCharCode(bytes[i] ?? 0);
+  return text;
+}
+
+function jsonKind(head: string): DetectedFormat {
+  // "type": "bundle" before any nested object or array opens: a property of the top level.
+  if (/^\s*\{[^{}[\]]*"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
+  if (/^\s*\{[^{}[\]]*"spec_version"\s*:\s*"2\.[01]"[^{}[\]]*"objects"\s*:\s*\[/.test(head)) return { kind: 'stix-bundle' };
+  if (/^\s*(\[\s*)?\{\s*"Event"\s*:\s*\{/.test(head) || /^\s*\{\s*"response"\s*:\s*\[\s*\{\s*"Event"\s*:/.test(head)) return { kind: 'misp-event' };
+  return { kind: 'unsupported', reason: 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.' };
+}
+
+/** NUL bytes in text that is not UTF-16 mean a binary file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  if (utf16) return false;
+  let nul = 0;
+  for (const byte of sample) if (byte === 0) nul++;
+  // UTF-16 without a BOM has NULs in every other byte; anything between is binary.
+  return nul > 0 && (nul < sample.length * 0.3 || nul > sample.length * 0.6);
+}
+
+export function detectFormat(name: string, firstBytes: Uint8Array): DetectedFormat {
+  const head = latin1(firstBytes, 1024);
+  if (head.includes('%PDF-')) return { kind: 'document', format: 'pdf' };
+  const extension = extensionOf(name);
+  if (firstBytes.length === 0) return { kind: 'unsupported', reason: 'The file is empty.' };
+  const binary = BINARY_FORMATS.find(([magic]) => head.startsWith(magic));
+  if (binary) return { kind: 'unsupported', reason: `This looks like ${binary[1]}.` };
+  if (extension === 'pdf') return { kind: 'unsupported', reason: 'The file is named .pdf but is not a PDF (it has no %PDF- header).' };
+  if (looksBinary(firstBytes)) return { kind: 'unsupported', reason: 'This is a binary file, not a document Magpie can read.' };
+
+  const text = new TextDecoder('utf-8').decode(firstBytes.subarray(0, SNIFF_BYTES)).replace(/^\ufeff/, '');
+  if (extension === 'json' || extension === 'stix' || /^\s*[{[]\s*"/.test(text)) {
+    const kind = jsonKind(text);
+    if (kind.kind !== 'unsupported' || extension === 'json' || extension === 'stix') return kind;
+  }
+  const byExtension = EXTENSIONS[extension];
+  if (byExtension) return { kind: 'document', format: byExtension };
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(text)) return { kind: 'document', format: 'html' };
+  if (/^(Received|Return-Path|From|MIME-Version|Message-ID|Delivered-To|X-[\w-]+):/im.test(text.slice(0, 2048)) && /^Subject:/im.test(text)) {
+    return { kind: 'document', format: 'eml' };
+  }
+  return { kind: 'document', format: 'text' };
+}

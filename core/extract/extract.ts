@@ -1,0 +1,97 @@
+/**
+ * extractIndicators: pages in, deduplicated and flagged indicators out, every occurrence
+ * pointing into the page text as given. Deterministic: ordered by type, then by first
+ * occurrence (page, offset).
+ */
+import { createClassifier } from './classify.ts';
+import { findWrappedIndicators } from './lineJoins.ts';
+import { isDefanged, originalSpan } from './mappedText.ts';
+import { prepareText } from './refang.ts';
+import type { Candidate } from './scan/candidate.ts';
+import { scanAll } from './scan/scanAll.ts';
+import type { ExtractedIndicator, ExtractionResult, ExtractOptions, IndicatorType, Occurrence, TextPage } from './types.ts';
+
+const TYPE_ORDER: readonly IndicatorType[] = [
+  'ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'file', 'vulnerability', 'attack-pattern', 'cryptocurrency-wallet', 'windows-registry-key', 'autonomous-system', 'mac-addr',
+];
+const CONTEXT_CHARS = 40;
+const DEFAULT_MAX_OCCURRENCES = 50;
+
+/** A candidate placed in the original page text. */
+export interface Located {
+  candidate: Candidate;
+  start: number;
+  end: number;
+  defanged: boolean;
+}
+
+function contextOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+/** Every candidate of one page, placed in the original text, in reading order. */
+export function locateCandidates(pageText: string): Located[] {
+  const prepared = prepareText(pageText);
+  const wrapped = findWrappedIndicators(prepared);
+  const located: Located[] = [];
+  for (const candidate of scanAll(prepared)) {
+    if (wrapped.suppressed.some((span) => candidate.start < span.end && span.start < candidate.end)) continue;
+    const span = originalSpan(prepared, candidate.start, candidate.end);
+    located.push({ candidate, start: span.start, end: span.end, defanged: isDefanged(prepared, candidate.start, candidate.end) });
+  }
+  located.push(...wrapped.located);
+  return located.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const keyOf = (candidate: Candidate): string => `${candidate.type}\u0000${candidate.hash_type ?? candidate.kind ?? candidate.currency ?? ''}\u0000${candidate.value}`;
+
+export function extractIndicators(pages: readonly TextPage[], options: ExtractOptions = {}): ExtractionResult {
+  const maxOccurrences = Math.max(0, options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES);
+  const classifier = createClassifier(options);
+  const byKey = new Map<string, { candidate: Candidate; defanged: boolean; occurrences: Occurrence[]; count: number; first: [number, number] }>();
+  let characters = 0;
+  const ordered = [...pages].sort((a, b) => a.page - b.page);
+  for (const page of ordered) {
+    characters += page.text.length;
+    for (const found of locateCandidates(page.text)) {
+      const key = keyOf(found.candidate);
+      let entry = byKey.get(key);
+      if (entry === undefined) {
+        entry = { candidate: found.candidate, defanged: false, occurrences: [], count: 0, first: [page.page, found.start] };
+        byKey.set(key, entry);
+      }
+      // The same value found twice at one place (a URL's host also seen as a domain) counts once.
+      const last = entry.occurrences[entry.occurrences.length - 1];
+      if (last?.page === page.page && last.offset === found.start && entry.count > 0) continue;
+      entry.count++;
+      entry.defanged ||= found.defanged;
+      if (entry.occurrences.length < maxOccurrences) {
+        entry.occurrences.push({ page: page.page, offset: found.start, length: found.end - found.start, context: contextOf(page.text, found.start, found.end) });
+      }
+    }
+  }
+  const indicators: (ExtractedIndicator & { first: [number, number] })[] = [];
+  for (const entry of byKey.values()) {
+    const { candidate } = entry;
+    indicators.push({
+      type: candidate.type,
+      value: candidate.value,
+      ...(candidate.hash_type !== undefined ? { hash_type: candidate.hash_type } : {}),
+      ...(candidate.kind !== undefined ? { kind: candidate.kind } : {}),
+      ...(candidate.currency !== undefined ? { currency: candidate.currency } : {}),
+      ...(candidate.attack_kind !== undefined ? { attack_kind: candidate.attack_kind } : {}),
+      ...(candidate.cidr === true ? { cidr: true } : {}),
+      flags: classifier.flagsFor(candidate, entry.defanged),
+      occurrences: entry.occurrences,
+      occurrenceCount: entry.count,
+      first: entry.first,
+    });
+  }
+  indicators.sort(
+    (a, b) =>
+      TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || a.first[0] - b.first[0] || a.first[1] - b.first[1] || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
+  return { indicators: indicators.map(({ first: _first, ...indicator }) => indicator), characters };
+}

@@ -1,0 +1,288 @@
+/**
+ * Indicators that PDF text breaks across lines: a host wrapped at an internal hyphen
+ * (`icloud-` / `iphonesecurity[.]com`, the hyphen kept), a URL wrapped after a slash, a
+ * hyphen or mid-token, a hash split over two or three lines of a narrow table cell, a
+ * CVE id wrapped at its hyphen. In `pdftotext -layout` output the continuation sits on
+ * the next line at the same column, or at the start of the column block, so both are
+ * tried. A join is kept only when the joined text is an indicator that the pieces alone
+ * are not; the pieces are then not reported on their own.
+ */
+import { classifyHost, isIPv4 } from './hostnames.ts';
+import type { Located } from './extract.ts';
+import { isDefanged, originalSpan, type MappedText } from './mappedText.ts';
+import { HASH_LENGTHS } from './scan/hashes.ts';
+import { scanAll } from './scan/scanAll.ts';
+
+export interface WrappedIndicators {
+  located: Located[];
+  /** Prepared-text spans whose own matches are superseded by a join. */
+  suppressed: { start: number; end: number }[];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Display column: CJK and full-width characters count two. */
+  column: number;
+  /** Display column where the token's block starts (after a gap of 2+ spaces). */
+  blockColumn: number;
+  /** Only white space precedes the token on its line. */
+  opensLine: boolean;
+}
+
+const TOKEN = /[\x21-\x7E]+/g;
+const MAX_LINE_TOKENS = 64;
+
+function displayWidth(char: string): number {
+  const code = char.charCodeAt(0);
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
+}
+
+/** Count of leading spaces of `line`, up to `limit`. */
+function spacesBefore(line: string, limit: number): number {
+  let count = 0;
+  while (count < limit && line.charCodeAt(count) === 0x20) count++;
+  return count;
+}
+
+function tokensOfLine(text: string, lineStart: number, lineEnd: number): Token[] {
+  const line = text.slice(lineStart, lineEnd);
+  const tokens: Token[] = [];
+  let column = 0;
+  let consumed = 0;
+  let blockColumn = 0;
+  let spaces = 0;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(line); match !== null && tokens.length < MAX_LINE_TOKENS; match = TOKEN.exec(line)) {
+    for (; consumed < match.index; consumed++) {
+      const char = line.charAt(consumed);
+      if (char === ' ') spaces++;
+      else {
+        if (spaces >= 2 || column === spaces) blockColumn = column;
+        spaces = 0;
+      }
+      column += displayWidth(char);
+    }
+    if (spaces >= 2 || column === spaces) blockColumn = column;
+    spaces = 0;
+    tokens.push({ start: lineStart + match.index, end: lineStart + match.index + match[0].length, column, blockColumn, opensLine: column === spacesBefore(line, match.index) });
+    column += match[0].length;
+    consumed = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+/**
+ * The tokens of the next non-empty line after `from`, at most `blankLines` blank lines
+ * skipped (a URL never continues across a blank line: that is a paragraph break).
+ */
+function nextLineTokens(text: string, from: number, blankLines = 1): Token[] {
+  let lineStart = text.indexOf('\n', from) + 1;
+  for (let skipped = 0; lineStart > 0 && skipped <= blankLines; skipped++) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const tokens = tokensOfLine(text, lineStart, lineEnd === -1 ? text.length : lineEnd);
+    if (tokens.length > 0) return tokens;
+    if (lineEnd === -1) return [];
+    lineStart = lineEnd + 1;
+  }
+  return [];
+}
+
+/** Candidates on the next line for continuing `piece`: same column, block start, line start. */
+function continuations(piece: Token, next: readonly Token[], innerColumn = piece.column): Token[] {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 2;
+  // `innerColumn`: where the indicator itself starts inside the token (`src="hxxps://…`
+  // continues under the `h`, not under the quote).
+  // The line's first token counts only when it opens the line: `用し、CVE-2024-21412` in the
+  // next column of a layout page is text, not the tail of a wrapped URL.
+  // A token that starts a column block (after 2+ spaces) somewhere under the head token
+  // also counts: pdftotext -layout shifts columns after CJK text by a few cells.
+  const startsBlock = (token: Token): boolean => token.opensLine || token.blockColumn === token.column;
+  const under = (token: Token): boolean => startsBlock(token) && token.column >= piece.column - 2 && token.column <= piece.column + (piece.end - piece.start);
+  const picks = next.filter((token, index) => (index === 0 && startsBlock(token)) || near(token.column, piece.column) || near(token.column, piece.blockColumn) || near(token.column, innerColumn) || under(token));
+  return picks.slice(0, 3);
+}
+
+const HEX_TAIL = /(?<![A-Za-z0-9])[0-9A-Fa-f]+$/;
+const HEX = /^[0-9A-Fa-f]+/;
+const HASH_SIZES = [...HASH_LENGTHS.keys()];
+
+/** A standalone indicator on its own: then it is not the tail of a wrapped one. */
+function standsAlone(text: string): boolean {
+  const bare = text.replace(/[.,;:)\]}>'"]+$/, '');
+  if (isIPv4(bare) || bare.includes('://') || bare.includes('@')) return true;
+  return classifyHost(bare, false) === 'domain';
+}
+
+type JoinKind = 'host' | 'url' | 'hex' | 'cve';
+
+function joinKind(piece: string, text: string, hasMore: boolean): JoinKind | undefined {
+  if (/CVE-\d{4}-$/i.test(piece)) return 'cve';
+  if (piece.includes('://')) return hasMore ? 'url' : undefined;
+  const hex = HEX_TAIL.exec(piece)?.[0];
+  if (hex !== undefined && hex.length >= 4 && hex.length < 128 && !HASH_LENGTHS.has(hex.length) && /[0-9]/.test(hex)) return 'hex';
+  if (/(?:^|[^A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]-$/.test(piece) && !/--$/.test(piece) && text.length > 0) return 'host';
+  return undefined;
+}
+
+/** What follows a continuation token on its own line: nothing, a column gap, or running text. */
+interface TailContext {
+  /** True when another token follows after a single space (running prose, not a table column). */
+  proseFollows: boolean;
+  /** True when the token is the only one on its line. */
+  alone: boolean;
+}
+
+/** Characters that a wrapped URL piece may start with. */
+const URL_PIECE = /^[A-Za-z0-9%_~\-./?#=&+]+/;
+/** Path punctuation: a piece holding one of these reads as part of a path or query. */
+const PATH_PUNCT = /[/\-_=?&.%]/;
+/**
+ * Numbers that sit at the start of the next line in reports: footnote markers (`1`, `14`),
+ * list and section numbers (`3.`, `3.1`), years in footers (`2024`). They are never a
+ * path's continuation, even after a `/`.
+ */
+const NUMBER_PIECE = /^\d{1,4}(?:\.\d{1,3})*[.):]?$/;
+/** A page number `6/7` alone on its line (footers of list pages). */
+const PAGE_OF = /^\d{1,3}\/\d{1,3}$/;
+/** A bare word with at most sentence punctuation after it: no path structure of its own. */
+const BARE_WORD = /^[A-Za-z]+[:,;.)]?$/;
+
+function acceptsUrl(first: string, second: string, context: TailContext): boolean {
+  const piece = URL_PIECE.exec(second)?.[0];
+  if (piece === undefined || standsAlone(second)) return false;
+  if (NUMBER_PIECE.test(second) || (context.alone && PAGE_OF.test(second))) return false;
+  if (BARE_WORD.test(second)) {
+    // `http://www.microsoft.com/` + `Accept: */*`, `…/35019/` + `TECHNICAL ANALYSIS`,
+    // `…/up.php.` + `Another thread`: a capitalised or all-caps word starts a new sentence,
+    // heading or header line, never a path segment that merely wrapped.
+    if (/^[A-Z]/.test(second)) return false;
+    // A lower-case word followed by more words on its line is prose resuming after the URL.
+    if (context.proseFollows) return false;
+  }
+  const last = first.charAt(first.length - 1);
+  // After a separator any path piece continues; a mid-token break needs a continuation
+  // that itself reads as a path piece (`27.html`), so prose is never glued on.
+  return /[/\-_=?&.%]/.test(last) || PATH_PUNCT.test(piece);
+}
+
+function accepts(kind: JoinKind, first: string, second: string, context: TailContext): boolean {
+  switch (kind) {
+    case 'cve':
+      return /^\d{4,7}(?![0-9])/.test(second);
+    case 'host': {
+      const host = /^[A-Za-z0-9][A-Za-z0-9_.-]*/.exec(second)?.[0].replace(/\.$/, '') ?? '';
+      const head = /[A-Za-z0-9][A-Za-z0-9.-]*-$/.exec(first)?.[0] ?? '';
+      return host.includes('.') && classifyHost(head + host, true) !== undefined;
+    }
+    case 'url':
+      return acceptsUrl(first, second, context);
+    case 'hex':
+      return HEX.test(second);
+  }
+}
+
+/**
+ * Where a join can start: a URL (`://`), a token ending in `-` (a host or CVE id wrapped
+ * at its hyphen), a token ending in 4+ hex digits (a split hash). A superset of what
+ * `joinKind` accepts, bounded so that it stays linear on any input.
+ */
+const JOIN_START = /:\/\/|-(?![\x21-\x7E])|[0-9A-Fa-f]{4}(?![\x21-\x7E])/g;
+
+export function findWrappedIndicators(mapped: MappedText): WrappedIndicators {
+  const text = mapped.text;
+  const located: Located[] = [];
+  const suppressed: { start: number; end: number }[] = [];
+  const used = new Set<number>();
+  // Only lines where a join can start are tokenised (most lines of a report cannot): the
+  // filter finds each such line, which is then handled whole, in order, as before.
+  JOIN_START.lastIndex = 0;
+  for (let hit = JOIN_START.exec(text); hit !== null; hit = JOIN_START.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', hit.index - 1) + 1;
+    const newline = text.indexOf('\n', hit.index);
+    // The last line has nothing after it to join with.
+    if (newline === -1) break;
+    const lineEnd = newline;
+    JOIN_START.lastIndex = lineEnd + 1;
+    const tokens = tokensOfLine(text, lineStart, lineEnd);
+    let next: Token[] | undefined;
+    let nextAdjacent: Token[] | undefined;
+    for (const [index, token] of tokens.entries()) {
+      if (used.has(token.start)) continue;
+      const piece = text.slice(token.start, token.end);
+      const gap = text.slice(token.end, tokens[index + 1]?.start ?? lineEnd);
+      const last = index === tokens.length - 1 || gap.length >= 2;
+      const kind = joinKind(piece, text, last);
+      if (kind === undefined || (kind !== 'hex' && !last)) continue;
+      // A URL continues on the next line only when it runs to the end of its line or of its
+      // table column; `…/svc.binからローダーをダウン` ended at the Japanese text, not at a wrap.
+      if (kind === 'url' && !/^(?:[ \t\r]*$| {2})/.test(gap)) continue;
+      let pieces: Token[] | undefined;
+      if (kind === 'url') {
+        nextAdjacent ??= nextLineTokens(text, lineStart, 0);
+        pieces = joinFrom(mapped, token, kind, nextAdjacent);
+      } else {
+        next ??= nextLineTokens(text, lineStart);
+        pieces = joinFrom(mapped, token, kind, next);
+      }
+      if (pieces === undefined) continue;
+      const joined = virtualText(mapped, pieces);
+      const found = scanAll(joined);
+      const junction = pieces[0] === undefined ? 0 : pieces[0].end - pieces[0].start;
+      const crossing = found.filter((candidate) => candidate.start < junction && candidate.end > junction);
+      if (crossing.length === 0) continue;
+      for (const piece of pieces) {
+        used.add(piece.start);
+        suppressed.push({ start: piece.start, end: piece.end });
+      }
+      for (const candidate of found) {
+        const span = originalSpan(joined, candidate.start, candidate.end);
+        located.push({ candidate, start: span.start, end: span.end, defanged: isDefanged(joined, candidate.start, candidate.end) });
+      }
+    }
+  }
+  return { located, suppressed };
+}
+
+function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readonly Token[]): Token[] | undefined {
+  const text = mapped.text;
+  const head = text.slice(first.start, first.end);
+  const schemeAt = kind === 'url' ? Math.max(0, head.search(/[A-Za-z]+:\/\//)) : 0;
+  for (const candidate of continuations(first, next, first.column + schemeAt)) {
+    const tail = text.slice(candidate.start, candidate.end);
+    const index = next.indexOf(candidate);
+    const after = next[index + 1];
+    const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2 };
+    if (!accepts(kind, head, tail, context)) continue;
+    if (kind !== 'hex') return [first, candidate];
+    const headHex = HEX_TAIL.exec(head)?.[0] ?? '';
+    const tailHex = HEX.exec(tail)?.[0] ?? '';
+    const firstPiece = { ...first, start: first.end - headHex.length };
+    const total = headHex.length + tailHex.length;
+    if (HASH_SIZES.includes(total) && tailHex.length === tail.length) return [firstPiece, candidate];
+    if (total < 128 && tailHex.length === tail.length && !HASH_LENGTHS.has(tailHex.length)) {
+      for (const third of continuations(candidate, nextLineTokens(text, candidate.start))) {
+        const thirdHex = HEX.exec(text.slice(third.start, third.end))?.[0] ?? '';
+        if (HASH_SIZES.includes(total + thirdHex.length) && thirdHex.length === third.end - third.start) return [firstPiece, candidate, third];
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The pieces laid end to end, each character still mapped to its page offset. */
+function virtualText(mapped: MappedText, pieces: readonly Token[]): MappedText {
+  const text = pieces.map((piece) => mapped.text.slice(piece.start, piece.end)).join('');
+  const origin = new Int32Array(text.length + 1);
+  const defanged = new Uint8Array(text.length);
+  let at = 0;
+  for (const piece of pieces) {
+    for (let i = piece.start; i < piece.end; i++, at++) {
+      origin[at] = mapped.origin[i] ?? 0;
+      defanged[at] = mapped.defanged[i] ?? 0;
+    }
+  }
+  const lastPiece = pieces[pieces.length - 1];
+  origin[text.length] = lastPiece === undefined ? 0 : (mapped.origin[lastPiece.end] ?? 0);
+  return { text, origin, defanged };
+}

@@ -1,0 +1,84 @@
+/**
+ * Unicode normalisation for matching, with an offset map back to the page text.
+ *
+ * NFKC folds the forms that real reports put inside indicators: full-width ASCII in
+ * Japanese text (`１９８．５１`, `［．］`, `＠`, U+FF0D), and typographic ligatures that PDF
+ * text layers leave inside hashes and domains (`ﬀ`, `ﬂ`). It is applied one character
+ * at a time so every output character knows its source offset.
+ */
+import { identityMapped, MappedBuilder, type MappedText } from './mappedText.ts';
+
+/** Characters folded beyond NFKC, for reasons NFKC does not know about. */
+const EXTRA_FOLDS: ReadonlyMap<string, string> = new Map([
+  // Japanese fonts render the backslash as a yen sign, so Windows paths arrive as C:¥Users¥….
+  ['\u00A5', '\\'],
+  ['\uFFE5', '\\'],
+  // Hyphens and minus signs that layout engines substitute for ASCII '-'.
+  ['\u2010', '-'],
+  ['\u2011', '-'],
+  ['\u2012', '-'],
+  ['\u2212', '-'],
+  // Full-width and ideographic dots used as defangs between labels are folded by NFKC,
+  // except the halfwidth ideographic full stop.
+  ['\uFF61', '\u3002'],
+]);
+
+/** Invisible characters that split tokens in PDF text for no visible reason. */
+const DROPPED = new Set(['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
+
+/** Full-width forms that Japanese reports use as defangs between labels (`cdn-syncnode．org`). */
+const DEFANG_MARKS = new Set(['\uFF0E', '\uFF20']);
+
+const cache = new Map<string, string>();
+
+function fold(char: string): string {
+  const extra = EXTRA_FOLDS.get(char);
+  if (extra !== undefined) return extra;
+  if (DROPPED.has(char)) return '';
+  let folded = cache.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFKC');
+    // NFKC turns some symbols into sequences with spaces (e.g. U+00A8); those carry no
+    // indicator text, so they stay as written to keep the text's shape.
+    if (folded.includes(' ') && folded.length > 1) folded = char;
+    if (cache.size < 4096) cache.set(char, folded);
+  }
+  return folded;
+}
+
+/** Anything outside ASCII: only then can a character need folding. */
+const NON_ASCII = /[^\u0020-\u007E\t\n\r\f\v]/;
+
+export function normalizeForMatching(text: string): MappedText {
+  // Most pages of English reports are pure ASCII: nothing to fold, the identity mapping.
+  if (!NON_ASCII.test(text)) return identityMapped(text);
+  const out = new MappedBuilder(text.length);
+  let asciiStart = 0;
+  let i = 0;
+  const flushAscii = (end: number): void => {
+    if (end > asciiStart) out.pushVerbatim(text.slice(asciiStart, end), asciiStart);
+  };
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      i++;
+      continue;
+    }
+    // A BMP character that folds to itself (kana, kanji, `•`, `’` …) stays in the verbatim
+    // run: only characters that change break it, which keeps most pages one or two runs.
+    if ((code < 0xd800 || code > 0xdfff) && !DEFANG_MARKS.has(text.charAt(i)) && fold(text.charAt(i)) === text.charAt(i)) {
+      i++;
+      continue;
+    }
+    flushAscii(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const char = text.slice(i, i + width);
+    out.push(fold(char), i, DEFANG_MARKS.has(char));
+    i += width;
+    asciiStart = i;
+  }
+  // Nothing changed: the identity mapping, without copying the text.
+  if (asciiStart === 0) return identityMapped(text);
+  flushAscii(text.length);
+  return out.build(text.length);
+}

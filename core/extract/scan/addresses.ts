@@ -1,0 +1,69 @@
+/**
+ * IPv4 and IPv6 addresses and CIDR blocks, and MAC addresses. Version numbers that look
+ * like dotted quads (`rv:1.9.1.5`, `Chrome/123.0.0.0`, `version 2.4.1.7`) are not IPs.
+ */
+import ipaddr from 'ipaddr.js';
+import { isIPv4 } from '../hostnames.ts';
+import type { MappedText } from '../mappedText.ts';
+import { eachMatch, textBefore, type Candidate } from './candidate.ts';
+
+const IPV4 = /(?<![A-Za-z0-9_.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:\/(\d{1,2})(?![0-9]))?(?![A-Za-z0-9_]|\.[A-Za-z0-9])/g;
+const IPV6 = /(?<![A-Za-z0-9_:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?:\/(\d{1,3}))?(?![A-Za-z0-9_:]|\.\d)/g;
+const MAC = /(?<![A-Za-z0-9_:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![A-Za-z0-9_:-])/g;
+
+/** What precedes a version number: a keyword, or a product token such as `Chrome/`. */
+// `(?:set\s+)?to`: "with the Flash Player version set to 23.0.0.185".
+const VERSION_BEFORE = new RegExp(
+  String.raw`(?:(?:\b(?:v|ver\.?|version|versions|rv|build|firmware|release|update|flash player|flash)|バージョン|ビルド|版)\s*(?:[:=]|は|が|is|of|(?:set\s+)?to)?\s*` +
+    String.raw`(?:\d+(?:\.\d+){1,4}\s*(?:から|to|through|and|or|,|、|-|~|～)\s*)?` +
+    String.raw`|(?:^|[\s(;,])[A-Za-z][A-Za-z0-9_-]*\/)$`,
+  'i',
+);
+
+export function looksLikeVersion(text: string, offset: number): boolean {
+  // The label may end the line above (`ファイルバージョンは` / `3.2.0.118 で`).
+  return VERSION_BEFORE.test(textBefore(text, offset, 48));
+}
+
+export function scanIPv4(mapped: MappedText): Candidate[] {
+  const text = mapped.text;
+  const found: Candidate[] = [];
+  eachMatch(IPV4, text, (match) => {
+    const address = match[1] ?? '';
+    if (!isIPv4(address) || looksLikeVersion(text, match.index)) return;
+    const prefix = match[2];
+    if (prefix !== undefined && Number(prefix) <= 32) {
+      found.push({ type: 'ipv4-addr', value: `${address}/${prefix}`, start: match.index, end: match.index + match[0].length, cidr: true });
+    } else {
+      found.push({ type: 'ipv4-addr', value: address, start: match.index, end: match.index + address.length });
+    }
+  });
+  return found;
+}
+
+export function scanIPv6(mapped: MappedText): Candidate[] {
+  const found: Candidate[] = [];
+  eachMatch(IPV6, mapped.text, (match) => {
+    const written = match[0];
+    const prefix = match[1];
+    const address = prefix === undefined ? written : written.slice(0, written.length - prefix.length - 1);
+    if ((address.match(/:/g) ?? []).length < 2 || !/[0-9A-Fa-f]/.test(address)) return;
+    if (!ipaddr.IPv6.isValid(address)) return;
+    const end = match.index + written.length;
+    if (prefix !== undefined && Number(prefix) <= 128) {
+      found.push({ type: 'ipv6-addr', value: written.toLowerCase(), start: match.index, end, cidr: true });
+    } else {
+      found.push({ type: 'ipv6-addr', value: address.toLowerCase(), start: match.index, end: match.index + address.length });
+    }
+  });
+  return found;
+}
+
+export function scanMacAddresses(mapped: MappedText): Candidate[] {
+  const found: Candidate[] = [];
+  eachMatch(MAC, mapped.text, (match) => {
+    const value = match[0].toLowerCase().replace(/-/g, ':');
+    found.push({ type: 'mac-addr', value, start: match.index, end: match.index + match[0].length });
+  });
+  return found;
+}

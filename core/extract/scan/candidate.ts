@@ -1,0 +1,49 @@
+import type { AttackIdKind, HashType, IndicatorType } from '../types.ts';
+
+/** One match in the prepared (normalised, refanged) text, before flags and grouping. */
+export interface Candidate {
+  type: IndicatorType;
+  value: string;
+  /** [start, end) in the prepared text. */
+  start: number;
+  end: number;
+  hash_type?: HashType;
+  kind?: 'name';
+  currency?: 'BTC' | 'ETH' | 'XMR';
+  attack_kind?: AttackIdKind;
+  cidr?: boolean;
+  /** A domain whose last label is also a common file extension (`log.zip`). */
+  filenameLike?: boolean;
+}
+
+/** Runs a global regular expression over `text`, calling `visit` for each match. */
+export function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    visit(match);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+/**
+ * The text before `offset` on its line and the non-blank line before it, line breaks and
+ * runs of white space read as one space, at most `limit` characters: a label such as `ファイルバージョンは` or `暗号化キー`
+ * often ends the line above the value it names.
+ */
+export function textBefore(text: string, offset: number, limit: number): string {
+  const from = Math.max(0, offset - limit);
+  const window = text.slice(from, offset);
+  if (!window.includes('\n')) return window;
+  // Blank lines and layout padding between the label and the value carry no meaning.
+  const lines = window.split('\n').filter((line) => line.trim() !== '');
+  const kept = lines.slice(-2).join(' ').replace(/\s{2,}/g, ' ');
+  return window.endsWith('\n') || /\n[ \t]*$/.test(window) ? `${kept.trimEnd()} ` : kept;
+}
+
+/** The text of the line holding `offset`, up to `offset`, at most `limit` characters. */
+export function lineBefore(text: string, offset: number, limit: number): string {
+  const from = Math.max(0, offset - limit);
+  const window = text.slice(from, offset);
+  const newline = window.lastIndexOf('\n');
+  return newline === -1 ? window : window.slice(newline + 1);
+}

@@ -1,0 +1,53 @@
+/**
+ * Bare domain names and e-mail addresses. Every pattern starts only where the preceding
+ * character cannot continue the token (a lookbehind), so a long run such as `a.a.a.…`
+ * is tried once, not once per position: the scan stays linear.
+ */
+import { classifyHost } from '../hostnames.ts';
+import { isDefanged, type MappedText } from '../mappedText.ts';
+import { eachMatch, type Candidate } from './candidate.ts';
+
+const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126}(?![A-Za-z0-9_-])/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
+
+/** Domain names not preceded by `@`, `/` or `\` (e-mail, path and URL parts are found elsewhere). */
+export function scanDomains(mapped: MappedText): Candidate[] {
+  const found: Candidate[] = [];
+  eachMatch(DOMAIN, mapped.text, (match) => {
+    let written = match[0];
+    let start = match.index;
+    const lead = /^-+/.exec(written);
+    if (lead !== null) {
+      written = written.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    const end = start + written.length;
+    const verdict = classifyHost(written, isDefanged(mapped, start, end));
+    if (verdict === undefined) return;
+    found.push({ type: 'domain-name', value: written.toLowerCase(), start, end, filenameLike: verdict === 'filename-like' });
+  });
+  return found;
+}
+
+/** E-mail addresses, plus their domains as `domain-name` candidates. */
+export function scanEmails(mapped: MappedText): Candidate[] {
+  const found: Candidate[] = [];
+  eachMatch(EMAIL, mapped.text, (match) => {
+    const host = match[1] ?? '';
+    let start = match.index;
+    let local = match[0].slice(0, match[0].length - host.length - 1);
+    const lead = /^[.-]+/.exec(local);
+    if (lead !== null) {
+      local = local.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    if (local === '' || local.endsWith('.') || local.includes('..')) return;
+    const hostStart = match.index + match[0].length - host.length;
+    const end = hostStart + host.length;
+    if (classifyHost(host, isDefanged(mapped, start, end)) === undefined) return;
+    // Local parts are case-insensitive at every real provider; one spelling per mailbox.
+    found.push({ type: 'email-addr', value: `${local}@${host}`.toLowerCase(), start, end });
+    found.push({ type: 'domain-name', value: host.toLowerCase(), start: hostStart, end });
+  });
+  return found;
+}

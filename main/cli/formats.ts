@@ -1,0 +1,42 @@
+/** The outputs of `magpie extract`: JSON, CSV and plain text (STIX is in stixOutput.ts). */
+import type { DocumentFormat, DocumentMetadata } from '../../core/documents/types.ts';
+import type { ExtractedIndicator } from '../../core/extract/types.ts';
+
+export interface FileResult {
+  file: string;
+  format: DocumentFormat;
+  metadata: DocumentMetadata;
+  indicators: ExtractedIndicator[];
+}
+
+export function jsonOutput(results: readonly FileResult[]): string {
+  const body = results.length === 1 && results[0] ? results[0] : { results };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** RFC 4180: quote a field holding a comma, quote or line break; double inner quotes. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvOutput(results: readonly FileResult[]): string {
+  const withFile = results.length > 1;
+  const rows: string[] = [['type', 'value', 'flags', 'page', 'context', ...(withFile ? ['file'] : [])].join(',')];
+  for (const result of results) {
+    for (const indicator of result.indicators) {
+      const flags = indicator.flags.map((flag) => flag.code).join(' ');
+      const occurrences = indicator.occurrences.length > 0 ? indicator.occurrences : [undefined];
+      for (const occurrence of occurrences) {
+        const fields = [indicator.type, indicator.value, flags, occurrence?.page ?? '', occurrence?.context ?? '', ...(withFile ? [result.file] : [])];
+        rows.push(fields.map(csvField).join(','));
+      }
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+export function txtOutput(results: readonly FileResult[]): string {
+  const values = new Set(results.flatMap((result) => result.indicators.map((indicator) => indicator.value)));
+  return values.size === 0 ? '' : `${[...values].join('\n')}\n`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The `magpie` command line, as a function of its arguments and streams (tested without a
+ * process). Argument parsing is node:util's parseArgs, strict: an unknown option is a
+ * usage error (exit 2) with the command's usage.
+ */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
+import { UsageError, type CliIo } from './io.ts';
+import { extractUsage, toolUsage, validateUsage } from './usage.ts';
+import { runValidate } from './validate.ts';
+
+function parse(args: readonly string[], options: ParseArgsOptionsConfig, usage: string): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error: unknown) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), usage);
+  }
+}
+
+async function command(args: readonly string[], io: CliIo, version: string): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    if (name === undefined) throw new UsageError('a command is required', toolUsage);
+    io.stdout(toolUsage);
+    return 0;
+  }
+  if (name === '-V' || name === '--version') {
+    io.stdout(`magpie ${version}\n`);
+    return 0;
+  }
+  if (name === 'extract') {
+    const { values, positionals } = parse(rest, { format: { type: 'string', short: 'f', default: 'json' }, help: { type: 'boolean', short: 'h' } }, extractUsage);
+    if (values['help'] === true) return (io.stdout(extractUsage), 0);
+    const format = String(values['format']);
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (json, stix, csv or txt)`, extractUsage);
+    if (positionals.length === 0) throw new UsageError('name at least one file, or - for stdin', extractUsage);
+    return runExtract(positionals, format as OutputFormat, io);
+  }
+  if (name === 'validate') {
+    const { values, positionals } = parse(rest, { help: { type: 'boolean', short: 'h' } }, validateUsage);
+    if (values['help'] === true) return (io.stdout(validateUsage), 0);
+    const [path, ...extra] = positionals;
+    if (path === undefined || extra.length > 0) throw new UsageError('name exactly one bundle file', validateUsage);
+    return runValidate(path, io);
+  }
+  throw new UsageError(`unknown command "${name}"`, toolUsage);
+}
+
+export async function runCli(args: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  try {
+    return await command(args, io, version);
+  } catch (error: unknown) {
+    if (error instanceof UsageError) {
+      io.stderr(`magpie: ${error.message}\n\n${error.usage}`);
+      return 2;
+    }
+    io.stderr(`magpie: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

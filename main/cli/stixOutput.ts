@@ -1,0 +1,41 @@
+/**
+ * `magpie extract --format stix`: one bundle for all files, with the same conversion the
+ * review screen commits (core/extractToStix), plus a report per file keyed by the file's
+ * SHA-256 so importing the bundle twice merges.
+ */
+import { authorIdentity, reportFor, toStixObjects } from '../../core/extractToStix/index.ts';
+import { bundleToString, formatTimestamp, type JsonObject } from '../../core/stix/index.ts';
+import type { FileResult } from './formats.ts';
+
+export interface StixFileResult extends FileResult {
+  /** SHA-256 of the file's bytes (hex), or undefined for stdin. */
+  sha256?: string;
+}
+
+export async function stixOutput(results: readonly StixFileResult[], now: Date): Promise<{ text: string; skipped: string[] }> {
+  const timestamp = formatTimestamp(now);
+  const objects = new Map<string, JsonObject>();
+  const skipped: string[] = [];
+  for (const result of results) {
+    const author = result.metadata.author;
+    const identity = author ? authorIdentity(author, timestamp) : undefined;
+    const options = { now: timestamp, ...(identity ? { createdByRef: String(identity['id']) } : {}) };
+    const converted = toStixObjects(result.indicators, options);
+    skipped.push(...converted.skipped.map((entry) => `${result.file}: ${entry.reason}`));
+    const report = reportFor(
+      {
+        name: result.metadata.title ?? result.file,
+        published: result.metadata.date ? formatTimestamp(new Date(result.metadata.date)) : timestamp,
+        ...(author ? { author } : {}),
+        ...(result.sha256 ? { file: { name: result.file, sha256: result.sha256 } } : {}),
+      },
+      converted.refs,
+      options,
+    );
+    for (const object of [...(identity ? [identity] : []), ...converted.objects, report]) {
+      const id = String(object['id']);
+      if (!objects.has(id)) objects.set(id, object);
+    }
+  }
+  return { text: `${await bundleToString(objects.values())}\n`, skipped };
+}

@@ -1,0 +1,45 @@
+/** The help texts, one per command; printed by --help and, on a usage error, to stderr. */
+export const toolUsage = `Usage: magpie <command> [options]
+
+Magpie's command-line tool: extract indicators from threat reports and check STIX bundles,
+offline, with the same readers and extraction engine as the app.
+
+Commands:
+  extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files
+  validate <bundle.json>  check a STIX 2.1 bundle against the specification
+
+Options:
+  -h, --help              show this help (or a command's: magpie extract --help)
+  -V, --version           print the version
+
+Exit status: 0 success, 1 a file could not be read or a bundle is invalid, 2 usage error.
+`;
+
+export const extractUsage = `Usage: magpie extract <file…|-> [--format json|stix|csv|txt]
+
+Reads each file (PDFs in a separate thread with time and memory limits) and prints the
+indicators found: IPs, domains, URLs, e-mail addresses, hashes, CVE and ATT&CK ids…,
+refanged, with flags for likely false positives. "-" reads plain text from stdin.
+
+Options:
+  -f, --format <format>   json (default): {"file", "format", "metadata", "indicators": […]} for one
+                          file; {"results": [that, …]} for several. Each indicator has type,
+                          value, flags and occurrences (page, offset, length, context).
+                          stix: one STIX 2.1 bundle: observables, indicators with patterns,
+                          based-on relationships, vulnerabilities, attack patterns, and a
+                          report per file.
+                          csv: type,value,flags,page,context[,file] (file with several inputs),
+                          one row per occurrence, RFC 4180 quoting.
+                          txt: each value once per line.
+  -h, --help              show this help
+`;
+
+export const validateUsage = `Usage: magpie validate <bundle.json>
+
+Checks a STIX 2.1 (or 2.0, upgraded) bundle: every object against the specification's
+rules and the bundle's own structure. Prints one OK line and exits 0, or lists each
+issue as "<JSON pointer>: <message>" and exits 1. Warnings are listed but do not fail.
+
+Options:
+  -h, --help              show this help
+`;

@@ -1,0 +1,13 @@
+/** Messages between the Node PDF reader and its worker thread. */
+import type { DocumentErrorCode, DocumentLimits, DocumentMetadata, PdfProgress } from '../../core/documents/types.ts';
+import type { TextPage } from '../../core/extract/types.ts';
+
+export interface WorkerRequest {
+  bytes: Uint8Array;
+  limits: DocumentLimits;
+}
+
+export type WorkerReply =
+  | ({ type: 'progress' } & PdfProgress)
+  | { type: 'result'; pages: TextPage[]; metadata: DocumentMetadata }
+  | { type: 'error'; code: DocumentErrorCode; message: string };

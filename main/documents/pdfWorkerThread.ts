@@ -1,0 +1,39 @@
+/**
+ * The CLI's PDF worker thread: pdf.js (legacy build, for Node) parses one untrusted PDF
+ * here, away from the CLI's own thread, so the parent can terminate it on a time limit and
+ * cap its memory. pdf.js's own worker code is loaded into this thread ("fake worker")
+ * rather than spawning yet another thread.
+ */
+import { fileURLToPath } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { pdfError, readPdfText, type PdfJsLike } from '../../core/documents/pdf.ts';
+import type { DocumentLimits } from '../../core/documents/types.ts';
+import type { WorkerReply, WorkerRequest } from './pdfWorkerProtocol.ts';
+
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+
+/** CMaps and standard fonts from the installed pdfjs-dist, as paths with a trailing slash. */
+function assetDir(name: string): string {
+  return fileURLToPath(new URL(`${name}/`, import.meta.resolve('pdfjs-dist/package.json')));
+}
+
+const port = parentPort;
+if (!port) throw new Error('pdfWorkerThread runs as a worker thread only.');
+
+port.once('message', (request: WorkerRequest) => {
+  const post = (reply: WorkerReply): void => port.postMessage(reply);
+  const limits: DocumentLimits = request.limits;
+  readPdfText(pdfjs as unknown as PdfJsLike, request.bytes, limits, {
+    cMapUrl: assetDir('cmaps'),
+    standardFontDataUrl: assetDir('standard_fonts'),
+    onProgress: (progress) => post({ type: 'progress', ...progress }),
+  }).then(
+    (text) => post({ type: 'result', ...text }),
+    (error: unknown) => {
+      const failure = pdfError(error);
+      post({ type: 'error', code: failure.code, message: failure.message });
+    },
+  );
+});

@@ -1,0 +1,79 @@
+/**
+ * The UI's one call for reading a dropped document: `readDocumentFile(file, onProgress)`,
+ * progress as (pages read, pages in all) for PDFs; other formats are read in one step.
+ * Each file gets its own worker, ended when the read finishes; a watchdog ends it early
+ * when no page has been read for `msPerPage` (a PDF built to stall pdf.js), and the call
+ * then rejects with DocumentError('timeout').
+ */
+import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits, type DocumentText } from '../../../core/documents/types.ts';
+import { createRpcClient, RpcError } from '../../../core/rpc/rpc.ts';
+import { documentMethods, type DocumentApi } from './api.ts';
+
+export { detectFormat, SNIFF_BYTES, type DetectedFormat } from '../../../core/documents/detectFormat.ts';
+export { DocumentError, type DocumentErrorCode, type DocumentText, type PdfProgress } from '../../../core/documents/types.ts';
+
+const CODES: ReadonlySet<string> = new Set<DocumentErrorCode>(['too-large', 'too-many-pages', 'encrypted', 'corrupt', 'timeout', 'unsupported', 'empty']);
+
+/** Errors cross the worker boundary as RpcErrors; the UI gets DocumentErrors back. */
+function asDocumentError(error: unknown): DocumentError {
+  if (error instanceof DocumentError) return error;
+  if (error instanceof RpcError && CODES.has(error.code)) return new DocumentError(error.code as DocumentErrorCode, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return new DocumentError('corrupt', `The document could not be read: ${message}`);
+}
+
+export interface ReadDocumentFileOptions {
+  limits?: DocumentLimits;
+}
+
+export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<DocumentText> {
+  const limits = options.limits ?? defaultDocumentLimits;
+  if (file.size > limits.maxBytes) {
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    return Promise.reject(new DocumentError('too-large', `This file is ${mb(file.size)}; Magpie reads files up to ${mb(limits.maxBytes)}.`));
+  }
+  // Written inline so Vite bundles the worker as its own file (same origin, allowed by the CSP).
+  const worker = new Worker(new URL('./documentWorker.ts', import.meta.url), { type: 'module', name: 'document-reader' });
+  const channel = new MessageChannel();
+  worker.postMessage({ documents: 'connect' }, [channel.port2]);
+  channel.port1.start();
+  const rpc = createRpcClient<DocumentApi>(channel.port1, documentMethods);
+  return new Promise<DocumentText>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const finish = (outcome: () => void): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      worker.terminate();
+      channel.port1.close();
+      outcome();
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const seconds = Math.round(limits.msPerPage / 1000);
+        finish(() => reject(new DocumentError('timeout', `Reading this document stalled for more than ${seconds} s, so it was stopped. The file may be damaged or built to stall readers.`)));
+      }, limits.msPerPage);
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      finish(() => reject(new DocumentError('corrupt', 'The document reader stopped unexpectedly while reading this file.')));
+    });
+    arm();
+    rpc.api
+      .read(
+        { file, name: file.name, limits },
+        {
+          onProgress: (progress) => {
+            arm();
+            onProgress?.(progress.pagesDone, progress.pagesTotal);
+          },
+        },
+      )
+      .then(
+        (text) => finish(() => resolve(text)),
+        (error: unknown) => finish(() => reject(asDocumentError(error))),
+      );
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The document worker: reads one untrusted document (PDF, HTML, e-mail, CSV, text) per
+ * worker, off the UI thread, in the sandboxed renderer. The client starts a fresh worker
+ * for each file and terminates it when the file stalls, which also ends pdf.js.
+ *
+ * pdf.js's parser runs in this same worker ("fake worker": its worker module is imported
+ * here and registered as `globalThis.pdfjsWorker`), so there is no nested worker to load
+ * under the CSP and one `terminate()` stops everything. CMaps and standard font data are
+ * fetched from this origin (`/pdfjs/…`, copied there by the renderer build), allowed by
+ * `connect-src 'self'`.
+ */
+import * as pdfjs from 'pdfjs-dist';
+import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.mjs';
+import { readPdfText } from '../../../core/documents/pdf.ts';
+import { readDocument } from '../../../core/documents/readDocument.ts';
+import type { PdfReader } from '../../../core/documents/types.ts';
+import { serveRpc } from '../../../core/rpc/rpc.ts';
+import type { DocumentApi } from './api.ts';
+
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+
+/** Same origin as the app, whatever serves it (app://magpie, the harness, the dev server). */
+const cMapUrl = new URL('/pdfjs/cmaps/', self.location.href).href;
+const standardFontDataUrl = new URL('/pdfjs/standard_fonts/', self.location.href).href;
+
+const readPdf: PdfReader = (bytes, limits, onProgress) =>
+  readPdfText(pdfjs, bytes, limits, {
+    cMapUrl,
+    standardFontDataUrl,
+    // There is no `document` in a worker: pdf.js must fetch CMaps itself.
+    useWorkerFetch: true,
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+const api: DocumentApi = {
+  async read({ file, name, limits }, progress) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return readDocument(bytes, name, { limits, readPdf, onProgress: progress });
+  },
+};
+
+// Served on a port of its own: importing pdf.js's worker module makes it listen and post on
+// `self` (it thinks it is pdf.js's worker), so the RPC keeps out of its way.
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const port = event.ports[0];
+  if ((event.data as { documents?: unknown } | null)?.documents !== 'connect' || !port) return;
+  serveRpc(port, api);
+  port.start();
+});
