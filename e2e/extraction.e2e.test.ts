@@ -157,4 +157,24 @@ describe('documents that cannot be read, and several at once', () => {
       await app.close();
     }
   });
+
+  it('applies the allow list from Settings: a listed domain is shown flagged and starts unticked', async () => {
+    const notes = join(folder, 'allow.txt');
+    await writeFile(notes, 'Beacons to cdn.partner-sync.net and c2.bad-actor-infra.com every hour.\n');
+    const app = await MagpieApp.open(browser);
+    try {
+      await app.visit('settings');
+      await app.page.getByTestId('allow-list').fill('partner-sync.net');
+      await app.page.getByTestId('save-lists').click();
+      await app.page.getByRole('status').waitFor();
+      await app.dropFile(notes);
+      await app.waitForReview();
+      const listed = app.indicatorRow('domain-name', 'cdn.partner-sync.net');
+      expect(await listed.getAttribute('data-selected')).toBe('false');
+      expect(await listed.locator('[data-flag="benign"]').count()).toBe(1);
+      expect(await app.indicatorRow('domain-name', 'c2.bad-actor-infra.com').getAttribute('data-selected')).toBe('true');
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -53,6 +53,10 @@ function jsonKind(head: string): DetectedFormat {
   if (/^\s*\{[^{}[\]]*"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
   if (/^\s*\{[^{}[\]]*"spec_version"\s*:\s*"2\.[01]"[^{}[\]]*"objects"\s*:\s*\[/.test(head)) return { kind: 'stix-bundle' };
   if (/^\s*(\[\s*)?\{\s*"Event"\s*:\s*\{/.test(head) || /^\s*\{\s*"response"\s*:\s*\[\s*\{\s*"Event"\s*:/.test(head)) return { kind: 'misp-event' };
+  // Writers that sort keys put "objects" (and the whole content) before "type": a
+  // top-level-looking "type": "bundle" anywhere in the head still names a bundle.
+  if (/^\s*\{/.test(head) && /"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
+  if (/^\s*\{\s*"id"\s*:\s*"bundle--/.test(head)) return { kind: 'stix-bundle' };
   return { kind: 'unsupported', reason: 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.' };
 }
 

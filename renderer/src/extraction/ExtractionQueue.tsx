@@ -41,9 +41,16 @@ function JobRow({ job, active }: { job: ExtractionJob; active: boolean }) {
           </Text>
         )}
         {job.status === 'failed' && (
-          <Text size="xs" c="red" role="alert" data-testid="extraction-error">
-            {job.error}
-          </Text>
+          <div role="alert" data-testid="extraction-error">
+            {job.errorCode && (
+              <Text size="xs" c="red">
+                {t(`extraction.errors.${job.errorCode}`)}
+              </Text>
+            )}
+            <Text size="xs" c={job.errorCode ? 'dimmed' : 'red'}>
+              {job.error}
+            </Text>
+          </div>
         )}
       </UnstyledButton>
       <Badge color={statusColour[job.status]} variant="light">

@@ -5,7 +5,7 @@
  * analyst looks elsewhere.
  */
 import { create } from 'zustand';
-import type { DocumentText } from '../../../core/documents/types.ts';
+import { DocumentError, type DocumentErrorCode, type DocumentText } from '../../../core/documents/types.ts';
 import type { ExtractionResult } from '../../../core/extract/types.ts';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
@@ -34,6 +34,8 @@ export interface ExtractionJob {
   draft: ReportDraft;
   tlp: TlpLevel;
   error: string | null;
+  /** Why a document could not be read, for a message in the UI's language; the English detail is `error`. */
+  errorCode: DocumentErrorCode | null;
   commit: CommitExtractionResult | null;
 }
 
@@ -93,7 +95,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         },
       });
     } catch (error) {
-      update(job.id, { status: 'failed', error: messageOf(error) });
+      update(job.id, { status: 'failed', error: messageOf(error), errorCode: error instanceof DocumentError ? error.code : null });
     } finally {
       reading = false;
     }
@@ -116,6 +118,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         draft: { name: titleFromName(file.name), published: today(), author: '' },
         tlp: 'amber',
         error: null,
+        errorCode: null,
         commit: null,
       }));
       set((state) => ({ jobs: [...state.jobs, ...added], activeId: state.activeId ?? added[0]?.id ?? null }));

@@ -182,6 +182,15 @@ export const en = {
     inDocument: 'Page {{page}} of the document',
     occurrences_one: 'Found once:',
     occurrences_other: 'Found {{count}} times:',
+    errors: {
+      'too-large': 'The file is too large to read. Split it or export the part you need, then import that.',
+      'too-many-pages': 'The document has more pages than Magpie reads at once. Split it and import the parts.',
+      encrypted: 'This PDF is password-protected. Remove the password (for example, print it to a new PDF) and import it again.',
+      corrupt: 'This file is damaged or not a valid PDF, so its text cannot be read. Save it again from the program that made it and retry.',
+      timeout: 'Reading stopped because it took too long. The file may be damaged or built to stall readers; save it as a new PDF and retry.',
+      unsupported: 'Magpie cannot read this kind of file.',
+      empty: 'No text was found. If this is a scanned PDF, run OCR on it first.',
+    },
     flags: {
       reserved: 'reserved range',
       benign: 'allow list',

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
 import { importBundleFile, sha256Hex } from './importFile.ts';
+import { previewBundleFile } from './preview.ts';
+import { attribute, mispEvent, tag } from '../../../core/misp/testdata/events.ts';
 import { sampleObjects } from './testing/sampleObjects.ts';
 
 let db: KbDatabase;
@@ -43,5 +45,30 @@ describe('importBundleFile', () => {
     expect(await db.sources.count()).toBe(0);
     expect(await db.objects.count()).toBe(0);
     expect(await db.files.count()).toBe(0);
+  });
+});
+
+describe('importBundleFile with a MISP event', () => {
+  it('converts the event to STIX, stores it under the file, and previews it the same way', async () => {
+    await open();
+    const event = { Event: mispEvent({ Attribute: [attribute('ip-dst', '203.0.113.9', { to_ids: true }), attribute('domain', 'evil.example.net', { to_ids: false }), attribute('pdb', 'C:\\build\\x.pdb')], Tag: [tag('tlp:amber')] }) };
+    const text = JSON.stringify(event);
+    const preview = await previewBundleFile(jsonFile(text), 'event.json');
+    expect(preview.byType).toMatchObject({ report: 1, 'ipv4-addr': 1, 'domain-name': 1, indicator: 1 });
+    const result = await importBundleFile(db, { file: jsonFile(text), name: 'event.json' });
+    expect(result.counts.rejected).toBe(0);
+    expect(result.counts.created).toBe(preview.objects);
+    // The unmapped attribute type is reported, not dropped silently.
+    expect(result.bundleIssues.map((issue) => issue.message).join(' ')).toMatch(/pdb/);
+    const report = await db.objects.where('type').equals('report').first();
+    expect(report?.stix['name']).toBe(event.Event['info']);
+    expect(await db.files.count()).toBe(1);
+  });
+
+  it('refuses a MISP feed manifest with a message that says what it is', async () => {
+    await open();
+    const manifest = JSON.stringify({ '5c7cdc3b-2f40-4dca-8200-276c0a00000e': { info: 'x', Orgc: { name: 'a', uuid: 'b' }, timestamp: '1' } });
+    await expect(importBundleFile(db, { file: jsonFile(manifest), name: 'manifest.json' })).rejects.toThrow();
+    expect(await db.objects.count()).toBe(0);
   });
 });

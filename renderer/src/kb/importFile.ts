@@ -9,6 +9,7 @@ import type { Issue } from '../../../core/stix/issues.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { KbError } from './errors.ts';
 import { ingest, type IngestItem, type IngestOptions, type IngestResult } from './ingest.ts';
+import { isMispFile, mispItems } from './mispFile.ts';
 
 export interface ImportFileRequest {
   file: Blob;
@@ -60,6 +61,13 @@ export async function importBundleFile(db: KbDatabase, request: ImportFileReques
   const sha256 = await sha256Hex(bytes ?? request.file);
   const end = { issues: [] as Issue[], specVersion: '2.1' as '2.0' | '2.1' };
   let result: IngestResult;
+  const keepFile = () => db.files.put({ sha256, name: request.name, size: request.file.size, mediaType: request.file.type || 'application/json', blob: request.file, addedAt: new Date().toISOString() });
+  if (bytes && isMispFile(new Uint8Array(bytes), request.name)) {
+    // A MISP event: converted to STIX first, then stored like a bundle's objects.
+    const misp = mispItems(new TextDecoder().decode(bytes), request.name);
+    result = await ingest(db, misp.items, { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, { ...options, alsoWrite: keepFile });
+    return { ...result, sha256, specVersion: '2.1', bundleIssues: misp.issues, warnings: result.warnings + misp.issues.length };
+  }
   try {
     // Repairs (such as ATT&CK's empty x_mitre_data_source_ref) are applied and reported as warnings.
     const events = bytes ? readBundleText(new TextDecoder().decode(bytes), { repair: true }) : readBundle(blobChunks(request.file), { repair: true });
@@ -67,7 +75,6 @@ export async function importBundleFile(db: KbDatabase, request: ImportFileReques
     const first = await events.next();
     if (first.done === true) throw new KbError('not-a-bundle', `${request.name}: the file holds no bundle.`);
     // The original file is written with the first batch: an import that stores anything keeps its file.
-    const keepFile = () => db.files.put({ sha256, name: request.name, size: request.file.size, mediaType: request.file.type || 'application/json', blob: request.file, addedAt: new Date().toISOString() });
     result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, { ...options, alsoWrite: keepFile });
   } catch (error) {
     if (error instanceof BundleError) throw new KbError('not-a-bundle', `${request.name}: ${error.message}`);
