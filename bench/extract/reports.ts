@@ -3,8 +3,10 @@
  * the product path — the Node PDF reader (pdf.js in a worker thread) and the extraction
  * engine — scored against the hand-made labels: precision, recall and F1 per type and
  * overall (micro-averaged over all reports). Values in `benign`/`uncertain` are neither
- * right nor wrong; extracting them is counted as a "benign hit". In the same run, the same
- * files through poppler's `pdftotext -layout`, for pages per second side by side.
+ * right nor wrong; extracting them is counted as a "benign hit". In the same run, the
+ * ioc-extractor npm package scored on the same page texts (it sees exactly what Magpie's
+ * engine sees), and the same files through poppler's `pdftotext -layout`, for pages per
+ * second side by side.
  *
  *   node bench/extract/reports.ts [--misses]
  */
@@ -15,6 +17,7 @@ import { defaultDocumentLimits, type DocumentText } from '../../core/documents/t
 import { readDocument } from '../../core/documents/readDocument.ts';
 import { createNodePdfReader } from '../../main/documents/nodePdfReader.ts';
 import { fixturePath, fixturesSkipReason } from '../../testkit/fixtures.ts';
+import { iocExtractorExtractor } from './cases.ts';
 import { normaliseValue, typeKeysOf, type TypeKey } from './typeKeys.ts';
 
 /** The keys the report labels use. */
@@ -47,6 +50,8 @@ export interface ReportsResult {
   overall: TypeScore;
   perType: Partial<Record<ReportKey, TypeScore>>;
   perReport: { name: string; pages: number; seconds: number; f1: number; precision: number; recall: number }[];
+  /** The ioc-extractor package on the same texts (it has no ATT&CK ids: its `attack` recall is 0). */
+  iocExtractor: { overall: TypeScore; perType: Partial<Record<ReportKey, TypeScore>> };
   speed: { magpiePagesPerSecond: number; magpieSeconds: number; pdftotext: { pagesPerSecond: number; seconds: number } | string };
   misses?: { report: string; key: ReportKey; missed: string[]; wrong: string[] }[];
 }
@@ -80,6 +85,25 @@ function found(document: DocumentText): Map<TypeKey, Set<string>> {
   return result;
 }
 
+/** One type of one report: what was right, wrong (neither labelled nor benign) and missed. */
+function tallyOf(expected: Expected, key: ReportKey, extracted: ReadonlySet<string>): { tally: Tally; missed: string[]; wrong: string[] } {
+  const labelled = new Set((expected.indicators[key] ?? []).map((value) => normaliseValue(key, value)));
+  const ignored = new Set([...(expected.benign ?? []), ...(expected.uncertain ?? [])].map((value) => normaliseValue(key, value)));
+  const tally = empty();
+  const wrong: string[] = [];
+  for (const value of extracted) {
+    if (labelled.has(value)) tally.tp++;
+    else if (ignored.has(value)) tally.benignHits++;
+    else {
+      tally.fp++;
+      wrong.push(value);
+    }
+  }
+  const missed = [...labelled].filter((value) => !extracted.has(value));
+  tally.fn = missed.length;
+  return { tally, missed, wrong };
+}
+
 function pdftotextAvailable(): boolean {
   const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
   return probe.error === undefined;
@@ -95,6 +119,8 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
   const total = empty();
   const perReport: ReportsResult['perReport'] = [];
   const misses: NonNullable<ReportsResult['misses']> = [];
+  const theirPerType = new Map<ReportKey, Tally>();
+  const theirTotal = empty();
   let pages = 0;
   let magpieSeconds = 0;
   for (const name of names) {
@@ -108,26 +134,20 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     const ours = found(document);
     const reportTally = empty();
     for (const key of REPORT_KEYS) {
-      const labelled = new Set((expected.indicators[key] ?? []).map((value) => normaliseValue(key, value)));
-      const ignored = new Set([...(expected.benign ?? []), ...(expected.uncertain ?? [])].map((value) => normaliseValue(key, value)));
-      const extracted = ours.get(key) ?? new Set<string>();
-      const tally = empty();
-      const wrong: string[] = [];
-      for (const value of extracted) {
-        if (labelled.has(value)) tally.tp++;
-        else if (ignored.has(value)) tally.benignHits++;
-        else {
-          tally.fp++;
-          wrong.push(value);
-        }
-      }
-      const missed = [...labelled].filter((value) => !extracted.has(value));
-      tally.fn = missed.length;
+      const { tally, missed, wrong } = tallyOf(expected, key, ours.get(key) ?? new Set<string>());
       add(reportTally, tally);
       const typeTally = perType.get(key) ?? empty();
       add(typeTally, tally);
       perType.set(key, typeTally);
       if (options.misses && (missed.length > 0 || wrong.length > 0)) misses.push({ report: name, key, missed, wrong });
+    }
+    const theirs = iocExtractorExtractor(document.pages.map((page) => page.text).join('\n'));
+    for (const key of REPORT_KEYS) {
+      const { tally } = tallyOf(expected, key, theirs.get(key) ?? new Set<string>());
+      add(theirTotal, tally);
+      const typeTally = theirPerType.get(key) ?? empty();
+      add(typeTally, tally);
+      theirPerType.set(key, typeTally);
     }
     add(total, reportTally);
     const { f1, precision, recall } = score(reportTally);
@@ -147,6 +167,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     overall: score(total),
     perType: Object.fromEntries([...perType].map(([key, tally]) => [key, score(tally)])),
     perReport,
+    iocExtractor: { overall: score(theirTotal), perType: Object.fromEntries([...theirPerType].map(([key, tally]) => [key, score(tally)])) },
     speed: { magpiePagesPerSecond: round(pages / magpieSeconds), magpieSeconds: round(magpieSeconds), pdftotext },
     ...(options.misses ? { misses } : {}),
   };

@@ -9,6 +9,7 @@ import { isDefanged, originalSpan } from './mappedText.ts';
 import { prepareText } from './refang.ts';
 import type { Candidate } from './scan/candidate.ts';
 import { scanAll } from './scan/scanAll.ts';
+import { SpanIndex } from './scan/spanIndex.ts';
 import type { ExtractedIndicator, ExtractionResult, ExtractOptions, IndicatorType, Occurrence, TextPage } from './types.ts';
 
 const TYPE_ORDER: readonly IndicatorType[] = [
@@ -36,12 +37,13 @@ export function locateCandidates(pageText: string): Located[] {
   const prepared = prepareText(pageText);
   const wrapped = findWrappedIndicators(prepared);
   const located: Located[] = [];
+  const suppressed = new SpanIndex(wrapped.suppressed);
   for (const candidate of scanAll(prepared)) {
-    if (wrapped.suppressed.some((span) => candidate.start < span.end && span.start < candidate.end)) continue;
+    if (suppressed.overlaps(candidate)) continue;
     const span = originalSpan(prepared, candidate.start, candidate.end);
     located.push({ candidate, start: span.start, end: span.end, defanged: isDefanged(prepared, candidate.start, candidate.end) });
   }
-  located.push(...wrapped.located);
+  for (const entry of wrapped.located) located.push(entry);
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

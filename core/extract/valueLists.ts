@@ -23,29 +23,50 @@ export interface ListSubject {
   ip?: ipaddr.IPv4 | ipaddr.IPv6;
 }
 
-type Matcher = (subject: ListSubject) => boolean;
-
-function hostMatcher(suffix: string): Matcher {
-  return (subject) => subject.host !== undefined && (subject.host === suffix || subject.host.endsWith(`.${suffix}`));
+/**
+ * One list, compiled to hashed lookups: MISP warning lists run to hundreds of thousands of
+ * entries, and testing each entry for each indicator made a long report crawl. CIDR
+ * blocks are few and are tested in turn.
+ */
+interface CompiledList {
+  name: string;
+  /** Domains matching themselves and their subdomains; also compared with whole values. */
+  suffixes: Set<string>;
+  exact: Set<string>;
+  addresses: Set<string>;
+  blocks: [ipaddr.IPv4 | ipaddr.IPv6, number][];
 }
 
-function matcherFor(entry: string): Matcher | undefined {
-  const trimmed = entry.trim().toLowerCase().replace(/\.$/, '');
-  if (trimmed === '') return undefined;
-  if (ipaddr.isValidCIDR(trimmed)) {
-    const [network, prefix] = ipaddr.parseCIDR(trimmed);
-    return (subject) => subject.ip !== undefined && subject.ip.kind() === network.kind() && subject.ip.match(network, prefix);
+function compileList(list: ValueList): CompiledList {
+  const compiled: CompiledList = { name: list.name, suffixes: new Set(), exact: new Set(), addresses: new Set(), blocks: [] };
+  for (const entry of list.values) {
+    const trimmed = entry.trim().toLowerCase().replace(/\.$/, '');
+    if (trimmed === '') continue;
+    if (ipaddr.isValidCIDR(trimmed)) compiled.blocks.push(ipaddr.parseCIDR(trimmed));
+    else if (ipaddr.isValid(trimmed)) compiled.addresses.add(ipaddr.parse(trimmed).toNormalizedString());
+    else if (/^\*?\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/.test(trimmed)) compiled.suffixes.add(trimmed.replace(/^\*?\./, ''));
+    else compiled.exact.add(trimmed);
   }
-  if (ipaddr.isValid(trimmed)) {
-    const address = ipaddr.parse(trimmed).toNormalizedString();
-    return (subject) => subject.ip?.toNormalizedString() === address;
+  return compiled;
+}
+
+/** The host and each parent domain: a.b.example.com, b.example.com, example.com, com. */
+function* suffixesOf(host: string): Generator<string> {
+  for (let index = -1; index < host.length; index = host.indexOf('.', index + 1)) {
+    yield host.slice(index + 1);
+    if (host.indexOf('.', index + 1) === -1) return;
   }
-  if (/^\*?\.?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/.test(trimmed)) {
-    const suffix = trimmed.replace(/^\*?\./, '');
-    const byHost = hostMatcher(suffix);
-    return (subject) => byHost(subject) || subject.value === suffix;
+}
+
+function holds(list: CompiledList, subject: ListSubject): boolean {
+  if (list.exact.has(subject.value) || list.suffixes.has(subject.value)) return true;
+  if (subject.host !== undefined) for (const suffix of suffixesOf(subject.host)) if (list.suffixes.has(suffix)) return true;
+  const ip = subject.ip;
+  if (ip !== undefined) {
+    if (list.addresses.has(ip.toNormalizedString())) return true;
+    if (list.blocks.some(([network, prefix]) => ip.kind() === network.kind() && ip.match(network, prefix))) return true;
   }
-  return (subject) => subject.value === trimmed;
+  return false;
 }
 
 /** A compiled list: answers which list (by name) holds a subject, if any. */
@@ -54,10 +75,10 @@ export interface CompiledLists {
 }
 
 export function compileLists(lists: readonly ValueList[]): CompiledLists {
-  const compiled = lists.map((list) => ({ name: list.name, matchers: list.values.map(matcherFor).filter((matcher) => matcher !== undefined) }));
+  const compiled = lists.map(compileList);
   return {
     find(subject) {
-      return compiled.find((list) => list.matchers.some((matcher) => matcher(subject)))?.name;
+      return compiled.find((list) => holds(list, subject))?.name;
     },
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentError, defaultDocumentLimits, type DocumentLimits } from '../../core/documents/types.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
 import { createNodePdfReader } from './nodePdfReader.ts';
-import { testPdf } from './testPdf.ts';
+import { mutatedPdf, testPdf } from './testPdf.ts';
 
 const readPdf = createNodePdfReader();
 
@@ -62,6 +62,21 @@ describe('Node PDF reader (own tiny PDFs)', () => {
     const error = await failure(readPdf(testPdf(['slow']), { ...defaultDocumentLimits, msPerPage: 1 }));
     expect(error.code).toBe('timeout');
   });
+});
+
+describe('Node PDF reader on damaged PDFs (seeded; the long run is npm run bench:fuzz-extract)', () => {
+  it('reads or refuses each one with a DocumentError, never hanging', async () => {
+    const limits: DocumentLimits = { ...defaultDocumentLimits, msPerPage: 5_000 };
+    for (let seed = 1; seed <= 8; seed++) {
+      const started = Date.now();
+      const outcome = await readPdf(mutatedPdf(seed), limits).then(
+        (text) => `read ${text.pages.length} pages`,
+        (error: unknown) => (error instanceof DocumentError ? `refused: ${error.code}` : `crashed: ${String(error)}`),
+      );
+      expect(outcome, `seed ${seed}`).toMatch(/^(read|refused)/);
+      expect(Date.now() - started, `seed ${seed}`).toBeLessThan(15_000);
+    }
+  }, 120_000);
 });
 
 const reports = (name: string): string => fixturePath('reports', name);

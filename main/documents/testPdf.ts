@@ -50,3 +50,26 @@ export function testPdf(pages: readonly string[], options: TestPdfOptions = {}):
   body += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info ${infoId} 0 R${encryptRef} /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
+
+/** Bytes of a small PDF with seeded damage: flipped bytes, a cut, a duplicated slice. */
+export function mutatedPdf(seed: number): Uint8Array {
+  const random = mulberry32(seed);
+  const bytes = Uint8Array.from(testPdf(['C2 198.51.100.7 and evil[.]example', 'page two'], { title: 'fuzz' }));
+  const flips = 1 + Math.floor(random() * 8);
+  for (let index = 0; index < flips; index++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+  const cut = random() < 0.3 ? Math.floor(random() * bytes.length) : bytes.length;
+  const start = Math.floor(random() * bytes.length);
+  const slice = bytes.subarray(start, Math.min(bytes.length, start + Math.floor(random() * 64)));
+  return random() < 0.3 ? Uint8Array.from([...bytes.subarray(0, cut), ...slice, ...slice]) : bytes.subarray(0, cut);
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -16,15 +16,11 @@ import { scanRegistryKeys } from './registry.ts';
 import { scanUrls } from './urls.ts';
 import { scanWallets } from './wallets.ts';
 
-interface Span {
-  start: number;
-  end: number;
-}
+import { SpanIndex, type Span } from './spanIndex.ts';
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-
-function overlapsAny(candidate: Span, spans: readonly Span[]): boolean {
-  return spans.some((span) => overlaps(candidate, span));
+/** Appends without spreading: a hostile page yields more candidates than a call has arguments. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 export function scanAll(mapped: MappedText): Candidate[] {
@@ -35,26 +31,33 @@ export function scanAll(mapped: MappedText): Candidate[] {
   const wallets = scanWallets(mapped);
   const ipv6 = scanIPv6(mapped);
   const ssdeep = hashes.filter((hash) => hash.hash_type === 'SSDEEP');
-  const owners: Span[] = [...emails.filter((email) => email.type === 'email-addr'), ...registry, ...ssdeep, ...wallets];
+  const owners = new SpanIndex<Span>([...emails.filter((email) => email.type === 'email-addr'), ...registry, ...ssdeep, ...wallets]);
+  const urlSpans = new SpanIndex(urls.spans);
 
   const result: Candidate[] = [...urls.candidates];
-  const insideUrlPath = (candidate: Candidate): boolean =>
-    urls.spans.some((span) => candidate.start >= span.start && candidate.end <= span.queryStart);
+  const insideUrlPath = (candidate: Candidate): boolean => {
+    const span = urlSpans.containing(candidate);
+    return span !== undefined && candidate.end <= span.queryStart;
+  };
   const allowedInUrl = (candidate: Candidate): boolean =>
     (candidate.type === 'ipv4-addr' && candidate.cidr !== true) || candidate.type === 'vulnerability' || (candidate.type === 'file' && candidate.kind === undefined && insideUrlPath(candidate));
-  const keep = (candidate: Candidate, extraOwners: readonly Span[] = []): boolean =>
-    (!overlapsAny(candidate, urls.spans) || allowedInUrl(candidate)) && !overlapsAny(candidate, owners) && !overlapsAny(candidate, extraOwners);
+  const keep = (candidate: Candidate, extraOwners?: SpanIndex): boolean =>
+    (!urlSpans.overlaps(candidate) || allowedInUrl(candidate)) && !owners.overlaps(candidate) && extraOwners?.overlaps(candidate) !== true;
 
-  result.push(...emails.filter((candidate) => !overlapsAny(candidate, urls.spans)));
-  result.push(...registry, ...ssdeep, ...wallets.filter((wallet) => !overlapsAny(wallet, urls.spans)));
+  append(result, emails.filter((candidate) => !urlSpans.overlaps(candidate)));
+  append(result, registry);
+  append(result, ssdeep);
+  append(result, wallets.filter((wallet) => !urlSpans.overlaps(wallet)));
 
   const domains = scanDomains(mapped).filter((domain) => keep(domain) && (domain.filenameLike !== true || isDefanged(mapped, domain.start, domain.end)));
-  result.push(...domains);
-  result.push(...ipv6.filter((candidate) => keep(candidate)));
-  result.push(...scanIPv4(mapped).filter((candidate) => keep(candidate, ipv6)));
-  result.push(...scanMacAddresses(mapped).filter((candidate) => keep(candidate)));
-  result.push(...hashes.filter((hash) => hash.hash_type !== 'SSDEEP' && keep(hash)));
-  result.push(...scanIdentifiers(mapped).filter((candidate) => keep(candidate)));
-  result.push(...scanFileNames(mapped).filter((candidate) => keep(candidate, domains)));
+  append(result, domains);
+  append(result, ipv6.filter((candidate) => keep(candidate)));
+  const ipv6Index = new SpanIndex(ipv6);
+  append(result, scanIPv4(mapped).filter((candidate) => keep(candidate, ipv6Index)));
+  append(result, scanMacAddresses(mapped).filter((candidate) => keep(candidate)));
+  append(result, hashes.filter((hash) => hash.hash_type !== 'SSDEEP' && keep(hash)));
+  append(result, scanIdentifiers(mapped).filter((candidate) => keep(candidate)));
+  const domainIndex = new SpanIndex(domains);
+  append(result, scanFileNames(mapped).filter((candidate) => keep(candidate, domainIndex)));
   return result;
 }
