@@ -65,6 +65,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       const highlighted = (await app.page.getByTestId('highlight').textContent()) ?? '';
       expect(highlighted.replace(/\[\.\]|\[dot\]|\(\.\)/g, '.').toLowerCase()).toContain(domain.split('.')[0]);
       expect(await review.getByTestId('report-name').inputValue()).not.toBe('');
+      await app.screenshot('extraction-review');
 
       // Untick one domain, mark the import TLP:GREEN, commit.
       await app.indicatorRow('domain-name', domain).getByRole('checkbox').uncheck();
@@ -118,6 +119,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       const missing: string[] = [];
       for (const [type, value] of wanted) if ((await app.indicatorRow(type, value).count()) === 0) missing.push(`${type} ${value}`);
       expect(missing).toEqual([]);
+      await app.screenshot('extraction-review-ja');
       await app.page.getByTestId('commit-extraction').click();
       await app.page.getByTestId('commit-result').waitFor({ timeout: 60_000 });
       await app.visit('export');

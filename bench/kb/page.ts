@@ -6,6 +6,7 @@
  * bare-Dexie baseline in a second dedicated Worker. Every timing is taken on this page,
  * so the KB figures include the RPC hop.
  */
+import { seededRandom } from '../../testkit/seededRandom.ts';
 import { knowledgeBase } from '../../renderer/src/kb/client.ts';
 import type { IngestItem } from '../../renderer/src/kb/ingest.ts';
 import type { BareRequest, BareResult } from './bareWorker.ts';
@@ -85,19 +86,8 @@ async function longTasksDuring<T>(work: () => Promise<T>): Promise<[T, LongTasks
   ];
 }
 
-/** mulberry32: a small seeded generator, so every run stores the same observables. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = seeded(0x6d61_6770);
+const random = seededRandom(0x6d61_6770);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
 const hex = (length: number): string => Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
@@ -179,7 +169,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function searchQueries(perClass: number): Promise<Record<'prefix' | 'token' | 'full', QueryClassResult>> {
   const kb = knowledgeBase();
-  const draw = seeded(0x71_7565);
+  const draw = seededRandom(0x71_7565);
   const sample = (): string => sampleValues[Math.floor(draw() * sampleValues.length)] ?? '';
   const queries = {
     prefix: Array.from({ length: perClass }, () => sample().slice(0, 2 + Math.floor(draw() * 3))),

@@ -3,6 +3,7 @@
  * numbers kept, and the metadata that prefills the report. Readers run where untrusted
  * files may be parsed (renderer workers, the CLI's worker thread), never in Electron's main.
  */
+import { CodedError } from '../errors.ts';
 import type { TextPage } from '../extract/types.ts';
 
 export type DocumentFormat = 'pdf' | 'text' | 'markdown' | 'html' | 'csv' | 'eml';
@@ -52,11 +53,8 @@ export type PdfReader = (bytes: Uint8Array, limits: DocumentLimits, onProgress?:
 export type DocumentErrorCode = 'too-large' | 'too-many-pages' | 'encrypted' | 'corrupt' | 'timeout' | 'unsupported' | 'empty';
 
 /** A document that cannot be read; `message` says what the analyst can do about it. */
-export class DocumentError extends Error {
-  readonly code: DocumentErrorCode;
+export class DocumentError extends CodedError<DocumentErrorCode> {
   constructor(code: DocumentErrorCode, message: string) {
-    super(message);
-    this.name = 'DocumentError';
-    this.code = code;
+    super('DocumentError', code, message);
   }
 }

@@ -3,6 +3,8 @@
  * one text line per page in Helvetica, with a correct cross-reference table so pdf.js
  * reads them without repair. Options make the hostile variants the readers must refuse.
  */
+import { seededRandom } from '../../testkit/seededRandom.ts';
+
 export interface TestPdfOptions {
   title?: string;
   creationDate?: string;
@@ -53,7 +55,7 @@ export function testPdf(pages: readonly string[], options: TestPdfOptions = {}):
 
 /** Bytes of a small PDF with seeded damage: flipped bytes, a cut, a duplicated slice. */
 export function mutatedPdf(seed: number): Uint8Array {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const bytes = Uint8Array.from(testPdf(['C2 198.51.100.7 and evil[.]example', 'page two'], { title: 'fuzz' }));
   const flips = 1 + Math.floor(random() * 8);
   for (let index = 0; index < flips; index++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
@@ -63,13 +65,3 @@ export function mutatedPdf(seed: number): Uint8Array {
   return random() < 0.3 ? Uint8Array.from([...bytes.subarray(0, cut), ...slice, ...slice]) : bytes.subarray(0, cut);
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

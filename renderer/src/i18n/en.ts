@@ -269,6 +269,7 @@ export const en = {
     exports: 'export formats and enrichment',
   },
   pages: {
+    loading: 'Loading the page…',
     dashboard: {
       title: 'Dashboard',
       description: 'What is in your knowledge base, and what changed recently.',

@@ -271,6 +271,7 @@ export const ja: Messages = {
     exports: 'エクスポート形式とエンリッチメントの実装',
   },
   pages: {
+    loading: 'ページを読み込んでいます…',
     dashboard: {
       title: 'ダッシュボード',
       description: 'ナレッジベースの内容と最近の変更。',

@@ -1,4 +1,6 @@
 /** Errors of the knowledge base, with codes the UI turns into sentences that say what to do. */
+import { CodedError } from '../../../core/errors.ts';
+
 export type KbErrorCode =
   | 'database-newer'
   | 'disk-full'
@@ -7,12 +9,9 @@ export type KbErrorCode =
   | 'invalid-argument'
   | 'storage-unavailable';
 
-export class KbError extends Error {
-  readonly code: KbErrorCode;
+export class KbError extends CodedError<KbErrorCode> {
   constructor(code: KbErrorCode, message: string) {
-    super(message);
-    this.name = 'KbError';
-    this.code = code;
+    super('KbError', code, message);
   }
 }
 

@@ -74,11 +74,13 @@ export async function importBundleFile(db: KbDatabase, request: ImportFileReques
     // The first event is read before anything is written: a file that is not a bundle leaves no trace.
     const first = await events.next();
     if (first.done === true) throw new KbError('not-a-bundle', `${request.name}: the file holds no bundle.`);
-    // The original file is written with the first batch: an import that stores anything keeps its file.
-    result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, { ...options, alsoWrite: keepFile });
+    result = await ingest(db, itemsOf(first.value, events, end), { id: `file:${sha256}`, kind: 'file', name: request.name, sha256 }, options);
   } catch (error) {
     if (error instanceof BundleError) throw new KbError('not-a-bundle', `${request.name}: ${error.message}`);
     throw error;
   }
+  // The original is kept once its objects are in: a large bundle's file (ATT&CK is 46 MB)
+  // written first could take the room its objects need on a nearly full disk.
+  await keepFile();
   return { ...result, sha256, specVersion: end.specVersion, bundleIssues: end.issues };
 }

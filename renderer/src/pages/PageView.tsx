@@ -1,8 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { pageEntry, type PageId } from '../shell/pages.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { KnowledgeListPage } from './KnowledgePages.tsx';
+import { PageHeader } from './PageHeader.tsx';
 import { PlaceholderPage } from './PlaceholderPage.tsx';
 
 // Pages that pull in large code (the extraction engine, pdf.js, lists) load on first visit,
@@ -32,15 +34,23 @@ function Page({ page }: { page: PageId }) {
   }
 }
 
+/** While a page's code loads, its title is already there: the analyst sees where they are. */
+function Loading({ page }: { page: PageId }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t(`pages.${page}.title`)} description={t(`pages.${page}.description`)} />
+      <Center h={200}>
+        <Loader size="sm" aria-label={t('pages.loading')} />
+      </Center>
+    </>
+  );
+}
+
 export function PageView({ page }: { page: PageId }) {
   return (
-    <Suspense
-      fallback={
-        <Center h={200}>
-          <Loader size="sm" />
-        </Center>
-      }
-    >
+    // Keyed by page: the previous page unmounts at once instead of lingering hidden while this one loads.
+    <Suspense key={page} fallback={<Loading page={page} />}>
       <Page page={page} />
     </Suspense>
   );
