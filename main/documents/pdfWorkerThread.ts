@@ -4,6 +4,8 @@
  * cap its memory. pdf.js's own worker code is loaded into this thread ("fake worker")
  * rather than spawning yet another thread.
  */
+// First: it must run before pdf.js's modules evaluate.
+import './nodeCompat.ts';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
