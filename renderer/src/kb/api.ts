@@ -3,6 +3,7 @@
  * from which the UI's client and later main's connectors are typed.
  */
 import type { RpcApi } from '../../../core/rpc/rpc.ts';
+import { validateObject } from '../../../core/stix/validate.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
@@ -35,6 +36,9 @@ export function createKbApi(db: KbDatabase) {
     previewBundleFile: (request: ImportFileRequest) => previewBundleFile(request.file, request.name),
     ingestObjects: (request: { items: IngestItem[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
       writing(() => ingest(db, request.items, request.source, { onProgress: progress })),
+    // Connector batches arrive as plain objects; validating here keeps that work off the UI thread.
+    ingestStix: (request: { objects: unknown[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
+      writing(() => ingest(db, request.objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), request.source, { onProgress: progress })),
     getObject: (request: { id: string }) => getObject(db, request.id),
     listObjects: (request: ListRequest) => listObjects(db, request),
     search: (request: SearchRequest) => search(db, request),

@@ -8,6 +8,7 @@ export const kbMethods = [
   'importBundleFile',
   'previewBundleFile',
   'ingestObjects',
+  'ingestStix',
   'getObject',
   'listObjects',
   'search',

@@ -1,0 +1,118 @@
+/**
+ * The connector contract (issue 6). A connector is one folder under main/connectors/
+ * exporting one `ConnectorDefinition`; the runtime owns scheduling, state, the HTTP
+ * client, secrets, logs and delivery, as OpenCTI's connector host does. Connectors are
+ * plain Node modules: the app, the CLI (`magpie connector run`) and the tests run them
+ * unchanged.
+ */
+import type { z } from 'zod';
+import type { JsonObject } from '../../core/stix/index.ts';
+
+/** OpenCTI's five connector kinds. */
+export type ConnectorKind = 'external-import' | 'internal-enrichment' | 'stream' | 'internal-import-file' | 'internal-export-file';
+
+/**
+ * A connector's settings, as a zod object. Each field's `.meta({ title, description,
+ * secret?, widget? })` drives the settings form; `secret: true` fields are stored with
+ * the OS keychain (Electron safeStorage), never in plain files, logs or exports.
+ */
+export type ConfigSchema = z.ZodObject;
+
+export interface FieldMeta {
+  title: string;
+  description?: string;
+  secret?: boolean;
+  /** How the form shows the field when its type alone does not say (a duration, a URL, a list). */
+  widget?: 'url' | 'duration' | 'date' | 'list' | 'textarea';
+}
+
+export interface ConnectorDefinitionBase<Schema extends ConfigSchema = ConfigSchema> {
+  /** Stable id, also the folder name: `cisa-kev`, `mitre-attack`, `misp-feed`, `otx`, `taxii`. */
+  id: string;
+  kind: ConnectorKind;
+  /** English name and one-line description; the UI translates by id where it can. */
+  name: string;
+  description: string;
+  config: Schema;
+  /** The ISO 8601 duration between runs when the analyst switches it on (`P1D`, `PT6H`). */
+  defaultSchedule: string;
+}
+
+/** One run's view of the world, built by the runtime (or by the CLI) for an import connector. */
+export interface ImportRunContext<Config> {
+  config: Config;
+  /** What the last successful run left (e.g. `{ addedAfter: '…' }`); `{}` the first time. */
+  cursor: Readonly<Record<string, unknown>>;
+  http: HttpClient;
+  log: RunLogger;
+  now: () => Date;
+  signal: AbortSignal;
+  /**
+   * Hands a batch of STIX 2.1 objects to delivery. Resolves once the batch is safe on disk
+   * (the durable inbox), so a crash after it loses nothing. Batches of a few thousand
+   * objects keep memory flat; every object must pass core/stix's validator.
+   */
+  emit: (objects: JsonObject[]) => Promise<void>;
+}
+
+export interface ImportRunResult {
+  /** The cursor to keep — only once everything emitted is committed to the knowledge base. */
+  cursor: Record<string, unknown>;
+  /** One line for the run log and the Connectors page ("1,404 vulnerabilities, 12 changed"). */
+  summary: string;
+}
+
+export interface ImportConnector<Schema extends ConfigSchema = ConfigSchema> extends ConnectorDefinitionBase<Schema> {
+  kind: 'external-import';
+  run: (context: ImportRunContext<z.infer<Schema>>) => Promise<ImportRunResult>;
+}
+
+/** Other kinds (enrichment, stream, file import/export) arrive with issue 8. */
+export type ConnectorDefinition = ImportConnector;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface RunLogger {
+  debug: (message: string) => void;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+  error: (message: string) => void;
+}
+
+export interface HttpRequestOptions {
+  headers?: Readonly<Record<string, string>>;
+  /** Largest body accepted, after decompression; larger → HttpError('too-large'). */
+  maxBytes?: number;
+  timeoutMs?: number;
+  /**
+   * Send the ETag / Last-Modified stored for this URL; a 304 comes back as
+   * `notModified: true` with an empty body. New validators are kept only if the run succeeds.
+   */
+  conditional?: boolean;
+  /** Expected media types (`application/json`, `application/taxii+json`); others → HttpError('content-type'). */
+  accept?: readonly string[];
+  /** Basic or bearer credentials, never logged. */
+  auth?: { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string } | { type: 'header'; name: string; value: string };
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  notModified: boolean;
+  headers: Readonly<Record<string, string>>;
+  body: Uint8Array;
+  text: () => string;
+  /** Parsed JSON; HttpError('invalid-json') when the body is not (a truncated download). */
+  json: () => unknown;
+}
+
+/**
+ * The one HTTP client: timeouts, retries with exponential backoff and jitter on network
+ * errors, 429 and 5xx (honouring Retry-After), gzip, a size cap, the system or configured
+ * HTTPS proxy.
+ */
+export interface HttpClient {
+  get: (url: string, options?: HttpRequestOptions) => Promise<HttpResponse>;
+}
+
+export type HttpErrorCode = 'timeout' | 'connection' | 'status' | 'too-large' | 'content-type' | 'invalid-json' | 'aborted';
