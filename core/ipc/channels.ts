@@ -73,6 +73,89 @@ export const MAX_SAVED_FILE_CHARS = 512 * 1024 * 1024;
 
 const NoPayload = z.undefined();
 
+/* Connectors (issue 6): main runs them; the renderer configures them and drains the inbox. */
+
+export const ConnectorId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A connector id: lower-case letters, digits and dashes.');
+export const RunId = z.string().regex(/^[0-9]{8}T[0-9]{9}Z-[0-9a-f]{6}$/, 'A run id.');
+
+/** What the knowledge base did with a batch: counted per object. */
+export const IngestCounts = z
+  .object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() })
+  .strict();
+export type IngestCounts = z.infer<typeof IngestCounts>;
+
+export const ConnectorRunStatus = z.enum(['running', 'succeeded', 'failed']);
+
+export const ConnectorRunOutcome = z
+  .object({
+    runId: RunId,
+    trigger: z.enum(['schedule', 'manual']),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    status: ConnectorRunStatus,
+    summary: z.string(),
+    error: z.string().nullable(),
+    /** Objects emitted by the run (all written to the inbox). */
+    objects: z.number().int().nonnegative(),
+  })
+  .strict();
+export type ConnectorRunOutcome = z.infer<typeof ConnectorRunOutcome>;
+
+/**
+ * One connector as the Connectors page shows it. `configSchema` is the JSON Schema of its
+ * settings (zod's `toJSONSchema`, with each field's `title`, `description`, `secret` and
+ * `widget`); `config` holds the current values, where each secret field is `{ set }` and
+ * never its value.
+ */
+export const ConnectorSummary = z
+  .object({
+    id: ConnectorId,
+    kind: z.enum(['external-import', 'internal-enrichment', 'stream', 'internal-import-file', 'internal-export-file']),
+    name: z.string(),
+    description: z.string(),
+    configSchema: z.record(z.string(), z.unknown()),
+    config: z.record(z.string(), z.unknown()),
+    enabled: z.boolean(),
+    /** ISO 8601 duration between runs, or `once` (run one time, then switch off). */
+    schedule: z.string(),
+    defaultSchedule: z.string(),
+    /** `scheduled` when enabled and waiting for `nextRunAt`; `failed` when the last run failed. */
+    status: z.enum(['idle', 'running', 'failed', 'scheduled']),
+    nextRunAt: z.string().nullable(),
+    lastRun: ConnectorRunOutcome.nullable(),
+    /** The last run whose objects all reached the knowledge base, with what the KB did with them. */
+    lastSuccess: z.object({ runId: RunId, at: z.string(), summary: z.string(), counts: IngestCounts }).strict().nullable(),
+    /** Batches written by this connector and not yet acknowledged by the knowledge base. */
+    pendingBatches: z.number().int().nonnegative(),
+    /** False in the harness and the CLI: secrets are forgotten on exit. */
+    secretsPersistent: z.boolean(),
+  })
+  .strict();
+export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
+
+export const ConnectorLogEntry = z.object({ at: z.string(), level: z.enum(['debug', 'info', 'warn', 'error']), message: z.string() }).strict();
+
+export const ConnectorRunLog = ConnectorRunOutcome.extend({
+  connectorId: ConnectorId,
+  batches: z.number().int().nonnegative(),
+  /** Summed ingest counts of the batches acknowledged so far; null before the first. */
+  delivered: IngestCounts.nullable(),
+  entries: z.array(ConnectorLogEntry),
+  droppedEntries: z.number().int().nonnegative(),
+}).strict();
+export type ConnectorRunLog = z.infer<typeof ConnectorRunLog>;
+
+export const InboxBatch = z
+  .object({
+    connectorId: ConnectorId,
+    runId: RunId,
+    seq: z.number().int().nonnegative(),
+    /** STIX 2.1 objects, each already checked by core/stix's validator in main. */
+    objects: z.array(z.record(z.string(), z.unknown())),
+  })
+  .strict();
+export type InboxBatch = z.infer<typeof InboxBatch>;
+
 export const requestChannels = {
   'app:info': { request: NoPayload, response: AppInfo },
   'settings:get': { request: NoPayload, response: Settings },
@@ -85,6 +168,27 @@ export const requestChannels = {
   'shell:open-external': {
     request: z.object({ url: ExternalUrl }).strict(),
     response: z.object({ opened: z.boolean() }).strict(),
+  },
+  'connector:list': { request: NoPayload, response: z.array(ConnectorSummary) },
+  /**
+   * Saves settings (checked against the connector's schema) and schedule. Secret fields:
+   * a string sets the secret, `''` removes it, leaving the field out keeps it.
+   */
+  'connector:configure': {
+    request: z.object({ id: ConnectorId, config: z.record(z.string(), z.unknown()), schedule: z.string().min(1).max(40) }).strict(),
+    response: ConnectorSummary,
+  },
+  'connector:set-enabled': { request: z.object({ id: ConnectorId, enabled: z.boolean() }).strict(), response: ConnectorSummary },
+  /** Starts a run now (queued behind others when the concurrency limit is reached). */
+  'connector:run-now': { request: z.object({ id: ConnectorId }).strict(), response: z.object({ queued: z.boolean() }).strict() },
+  /** The last runs, newest first; one run with `runId`. */
+  'connector:log': { request: z.object({ id: ConnectorId, runId: RunId.optional() }).strict(), response: z.array(ConnectorRunLog) },
+  /** The oldest batch waiting for the knowledge base, again until it is acknowledged; null when none. */
+  'inbox:next': { request: NoPayload, response: InboxBatch.nullable() },
+  /** Call after the knowledge base committed the batch; the batch file is deleted. */
+  'inbox:ack': {
+    request: z.object({ runId: RunId, seq: z.number().int().nonnegative(), counts: IngestCounts }).strict(),
+    response: z.object({ remaining: z.number().int().nonnegative() }).strict(),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -100,6 +204,10 @@ export const eventChannels = {
       total: z.number().int().nonnegative().nullable(),
     })
     .strict(),
+  /** A connector's state changed (settings, run started or ended, delivery confirmed). */
+  'connector:changed': ConnectorSummary,
+  /** Batches wait in the inbox: the renderer drains them with inbox:next / inbox:ack. */
+  'inbox:ready': z.object({ pending: z.number().int().nonnegative() }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -23,7 +23,7 @@ describe('attribute values as observables and patterns', () => {
     ['domain', 'Evil.Example', 'domain-name', { value: 'evil.example' }, "[domain-name:value = 'evil.example']"],
     ['hostname', 'www.evil.example', 'domain-name', { value: 'www.evil.example' }, "[domain-name:value = 'www.evil.example']"],
     ['url', 'http://evil.example/a?b=1', 'url', { value: 'http://evil.example/a?b=1' }, "[url:value = 'http://evil.example/a?b=1']"],
-    ['uri', '/gate.php', 'url', { value: '/gate.php' }, "[url:value = '/gate.php']"],
+    ['uri', 'http://evil.example/gate.php', 'url', { value: 'http://evil.example/gate.php' }, "[url:value = 'http://evil.example/gate.php']"],
     ['email', 'a@evil.example', 'email-addr', { value: 'a@evil.example' }, "[email-addr:value = 'a@evil.example']"],
     ['email-src', 'b@evil.example', 'email-addr', { value: 'b@evil.example' }, "[email-addr:value = 'b@evil.example']"],
     ['email-dst', 'c@victim.example', 'email-addr', { value: 'c@victim.example' }, "[email-addr:value = 'c@victim.example']"],
@@ -151,5 +151,21 @@ describe('nothing is dropped silently', () => {
       'Skipped the ip-dst attribute "999.1.1.1": /value: Expected an IPv4 address or CIDR block.',
       'Skipped the AS attribute "cloudflare": expected an AS number such as AS13335.',
     ]);
+  });
+});
+
+describe('url attributes as feeds write them', () => {
+  it('refangs defanged URLs and reads scheme-less ones as http, so every url is a URI', () => {
+    const { objects } = mispEventToStix({ Event: mispEvent({ Attribute: [attribute('url', 'hXXps[:]//membros.example-images.com/spotify'), attribute('url', 'balticpipe.playroom8.site/x')] }) });
+    const values = objects.filter((object) => object['type'] === 'url').map((object) => object['value']);
+    expect(values).toEqual(['https://membros.example-images.com/spotify', 'http://balticpipe.playroom8.site/x']);
+  });
+});
+
+describe('uri attributes that are only a path', () => {
+  it('are not imported as urls, and the warning says why', () => {
+    const { objects, warnings } = mispEventToStix({ Event: mispEvent({ Attribute: [attribute('uri', '/gate.php')] }) });
+    expect(objects.some((object) => object['type'] === 'url')).toBe(false);
+    expect(warnings.join(' ')).toMatch(/gate\.php.*without a host/);
   });
 });

@@ -6,6 +6,7 @@
  * observables are SCOs with the spec's deterministic ids, not observed-data, as OpenCTI
  * stores them.
  */
+import { refang } from '../extract/index.ts';
 import { v5 as uuidv5 } from 'uuid';
 import { generateScoId, patternFor, quotePatternString, STIX_NAMESPACE, type JsonObject } from '../stix/index.ts';
 
@@ -35,6 +36,17 @@ function wallet(value: string): JsonObject {
 
 function single(observable: JsonObject, pattern = patternFor(observable)): Observation {
   return { observables: [observable], primary: [observable['id'] as string], ...(pattern === undefined ? {} : { pattern }) };
+}
+
+
+/**
+ * Feeds publish URLs defanged (`hXXps[:]//…`) and without a scheme (`host.example/path`);
+ * a STIX url must be a URI, so they are refanged and read as http, as analysts read them.
+ */
+function urlValue(raw: string): string {
+  // Characters RFC 3986 does not allow (`{victim@email}` templates, spaces, non-ASCII) are percent-encoded.
+  const value = refang(raw.trim()).replace(/[^\x21-\x7e]|["<>\\^`{|}]/gu, (character) => encodeURIComponent(character));
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
 }
 
 const compare = (path: string, value: string | number): string => `${path} = ${typeof value === 'number' ? String(value) : quotePatternString(value)}`;
@@ -168,8 +180,9 @@ const BY_TYPE: Readonly<Record<string, Mapper>> = {
     const parts = splitLast(value);
     return parts === undefined ? { invalid: 'expected "domain|ip"' } : resolution(parts[0], [parts[1]]);
   },
-  url: (value) => single(sco('url', { value: value.trim() })),
-  uri: (value) => single(sco('url', { value: value.trim() })),
+  url: (value) => single(sco('url', { value: urlValue(value) })),
+  // MISP's `uri` is often a bare path (`/gate.php`): with no host it is no STIX url.
+  uri: (value) => (value.trim().startsWith('/') ? { invalid: 'a path without a host is not a URL; record it with its host as a url attribute' } : single(sco('url', { value: urlValue(value) }))),
   email: (value) => single(sco('email-addr', { value: value.trim() })),
   'email-src': (value) => single(sco('email-addr', { value: value.trim() })),
   'email-dst': (value) => single(sco('email-addr', { value: value.trim() })),

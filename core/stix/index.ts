@@ -13,6 +13,7 @@ export { mergeVersions, type MergeOutcome, type MergeResult } from './merge.ts';
 export { BundleError, type BundleErrorCode } from './bundle/errors.ts';
 export { chunksOf, readBundle, readBundleText, readParsedBundle, type BundleEvent, type Chunk, type ReadOptions } from './bundle/read.ts';
 export { bundleToString, writeBundle, type WriteOptions } from './bundle/write.ts';
+export { repairObject } from './bundle/repair.ts';
 export { parsePattern, type PatternResult } from './pattern/parse.ts';
 export { patternFor, quote as quotePatternString } from './pattern/generate.ts';
 export { observablesFromPattern, type ObservablesResult, type PatternObservable } from './pattern/observables.ts';

@@ -4,6 +4,10 @@
  */
 import { join } from 'node:path';
 import type { AppInfo, EventChannel } from '../../core/ipc/channels.ts';
+import { connectors as registeredConnectors } from '../connectors/registry.ts';
+import { createConnectorRuntime, type ConnectorRuntime } from '../connectors/runtime/runtime.ts';
+import { createMemorySecretStore, type SecretStore } from '../connectors/runtime/secretStore.ts';
+import type { ConnectorDefinition } from '../connectors/types.ts';
 import { createDispatcher, trustedOrigin, type Dispatch, type Logger } from '../ipc/dispatcher.ts';
 import { createEmitter, type Emit } from '../ipc/events.ts';
 import { createHandlers } from '../ipc/handlers.ts';
@@ -20,18 +24,34 @@ export interface MainServicesOptions {
   /** Delivers an already validated event to every window. */
   send: (event: EventChannel, payload: unknown) => void;
   log: Logger;
+  /** Connector secrets: the OS keychain in the app; in memory (forgotten on exit) when absent. */
+  secrets?: SecretStore;
+  /** The connectors to host; the registry's by default. */
+  connectors?: readonly ConnectorDefinition[];
 }
 
 export interface MainServices {
   dispatch: Dispatch;
   emit: Emit;
   settings: SettingsStore;
+  connectors: ConnectorRuntime;
 }
 
 export function createMainServices(options: MainServicesOptions): MainServices {
   const emit = createEmitter(options.send);
   const settings = createSettingsStore(join(options.userData, 'settings.json'), options.log);
-  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit });
+  if (!options.secrets) options.log.warn('No OS keychain here: connector secrets are kept in memory only and forgotten on exit.');
+  const connectors = createConnectorRuntime({
+    userData: options.userData,
+    connectors: options.connectors ?? registeredConnectors,
+    secrets: options.secrets ?? createMemorySecretStore(),
+    onChange: (summary) => emit('connector:changed', summary),
+    onInboxReady: (pending) => emit('inbox:ready', { pending }),
+    log: options.log,
+  });
+  // Scheduled runs and the inbox left by the last session do not wait for the renderer.
+  connectors.start().catch((error: unknown) => options.log.error('The connector runtime could not start', error));
+  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
-  return { dispatch, emit, settings };
+  return { dispatch, emit, settings, connectors };
 }

@@ -9,6 +9,8 @@ import type { Logger, SenderInfo } from '../ipc/dispatcher.ts';
 import { createStaticFileServer, type StaticResponse } from '../protocol/staticFiles.ts';
 import { hardenWebContents, type GuardedContents } from '../security/webContentsGuards.ts';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, mainWindowOptions } from '../security/windowPolicy.ts';
+import { join } from 'node:path';
+import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../connectors/runtime/secretStore.ts';
 import { createMainServices } from './mainServices.ts';
 
 export interface AppWindow {
@@ -39,6 +41,8 @@ export interface ElectronPorts {
   sendToAllWindows: (event: EventChannel, payload: unknown) => void;
   openExternal: (url: string) => Promise<void>;
   showSaveDialog: (suggestedName: string) => Promise<string | null>;
+  /** The OS keychain (Electron safeStorage) for connector secrets; without it they stay in memory. */
+  secretCipher?: SecretCipher;
 }
 
 export interface StartOptions {
@@ -78,6 +82,9 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
     chooseSavePath: ports.showSaveDialog,
     send: ports.sendToAllWindows,
     log,
+    secrets: ports.secretCipher
+      ? createEncryptedSecretStore(join(paths.userData, 'connector-secrets.json'), ports.secretCipher, (message) => log.warn(message))
+      : createMemorySecretStore(),
   });
 
   function openMainWindow(): AppWindow {

@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
 import { UsageError, type CliIo } from './io.ts';
-import { extractUsage, toolUsage, validateUsage } from './usage.ts';
+import { connectorRunUsage, connectorUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
 import { runValidate } from './validate.ts';
 
 function parse(args: readonly string[], options: ParseArgsOptionsConfig, usage: string): ReturnType<typeof parseArgs> {
@@ -43,7 +43,52 @@ async function command(args: readonly string[], io: CliIo, version: string): Pro
     if (path === undefined || extra.length > 0) throw new UsageError('name exactly one bundle file', validateUsage);
     return runValidate(path, io);
   }
+  if (name === 'connector') return connectorCommand(rest, io);
   throw new UsageError(`unknown command "${name}"`, toolUsage);
+}
+
+async function connectorCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '-h' || sub === '--help') {
+    if (sub === undefined) throw new UsageError('connector needs list or run', connectorUsage);
+    return (io.stdout(connectorUsage), 0);
+  }
+  // Loaded only here, so the other commands do not pay for every connector's code.
+  const { connectors } = await import('../connectors/registry.ts');
+  const { listConnectors, runConnector } = await import('./connector.ts');
+  if (sub === 'list') {
+    const { values } = parse(rest, { help: { type: 'boolean', short: 'h' } }, connectorUsage);
+    if (values['help'] === true) return (io.stdout(connectorUsage), 0);
+    return listConnectors(connectors, io);
+  }
+  if (sub === 'run') {
+    const { values, positionals } = parse(
+      rest,
+      {
+        set: { type: 'string', short: 's', multiple: true },
+        'cursor-file': { type: 'string', short: 'c' },
+        out: { type: 'string', short: 'o' },
+        proxy: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      connectorRunUsage,
+    );
+    if (values['help'] === true) return (io.stdout(connectorRunUsage), 0);
+    const [id, ...extra] = positionals;
+    if (id === undefined || extra.length > 0) throw new UsageError('name exactly one connector id', connectorRunUsage);
+    const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    const sets = Array.isArray(values['set']) ? values['set'].filter((value): value is string => typeof value === 'string') : [];
+    const cursorFile = text(values['cursor-file']);
+    const out = text(values['out']);
+    const proxy = text(values['proxy']);
+    return runConnector(
+      connectors,
+      { id, sets, quiet: values['quiet'] === true, ...(cursorFile === undefined ? {} : { cursorFile }), ...(out === undefined ? {} : { out }), ...(proxy === undefined ? {} : { proxy }) },
+      io,
+    );
+  }
+  throw new UsageError(`unknown connector command "${sub}"`, connectorUsage);
 }
 
 export async function runCli(args: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

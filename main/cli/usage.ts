@@ -7,6 +7,8 @@ offline, with the same readers and extraction engine as the app.
 Commands:
   extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files
   validate <bundle.json>  check a STIX 2.1 bundle against the specification
+  connector list          list the import connectors
+  connector run <id>      run one connector once and write what it imported as a STIX bundle
 
 Options:
   -h, --help              show this help (or a command's: magpie extract --help)
@@ -42,4 +44,33 @@ issue as "<JSON pointer>: <message>" and exits 1. Warnings are listed but do not
 
 Options:
   -h, --help              show this help
+`;
+
+export const connectorUsage = `Usage: magpie connector <list|run> [options]
+
+  list                    the connectors: id, kind, name and default schedule
+  run <id> [options]      run one import connector once (see magpie connector run --help)
+
+Options:
+  -h, --help              show this help
+`;
+
+export const connectorRunUsage = `Usage: magpie connector run <id> [--set key=value …] [--cursor-file <file>] [--out <bundle.json>]
+
+Runs one import connector once with the app's HTTP client (timeouts, retries, size limits,
+the proxy from HTTPS_PROXY / HTTP_PROXY / NO_PROXY or --proxy) and writes every object it
+emitted as one STIX 2.1 bundle. Progress goes to stderr. Nothing is stored, except the
+cursor when --cursor-file is given. Secrets given with --set stay in your shell history.
+
+Options:
+  -s, --set <key=value>   a setting (repeatable); numbers, true/false, comma-separated
+                          lists and JSON objects are typed by the connector's schema
+  -c, --cursor-file <f>   start from the cursor in <f> (if it exists) and write the new
+                          cursor there after a successful run, for incremental imports
+  -o, --out <file>        write the bundle to <file> instead of stdout
+      --proxy <url>       an http(s) proxy, overriding the environment
+  -q, --quiet             no progress on stderr
+  -h, --help              show this help
+
+Exit status: 0 success, 1 the run failed (the message says why), 2 usage error.
 `;

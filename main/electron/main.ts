@@ -2,7 +2,7 @@
  * Electron entry point: the only module that touches the electron API. It maps Electron
  * onto the ports of startApp and does nothing else, so the behaviour lives in tested code.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, webContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElectronPorts } from '../app/startApp.ts';
@@ -77,6 +77,16 @@ const ports: ElectronPorts = {
     const owner = BrowserWindow.getFocusedWindow();
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  secretCipher: {
+    isAvailable: async () => {
+      await app.whenReady();
+      // Linux without a keyring falls back to a fixed key ("basic_text"): no better than clear text.
+      if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return false;
+      return safeStorage.isAsyncEncryptionAvailable();
+    },
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
   },
 };
 

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import { createMainServices } from '../app/mainServices.ts';
+import { createConnectorRuntime } from '../connectors/runtime/runtime.ts';
+import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
 import { createDispatcher, HandlerError, trustedOrigin, type Handlers } from './dispatcher.ts';
+import { createConnectorHandlers } from './handlers.ts';
 
 const appInfo: AppInfo = {
   name: 'Magpie',
@@ -112,7 +115,10 @@ describe('file:save', () => {
 });
 
 describe('handler failures', () => {
+  // The connector handlers are never called here; their runtime is never started.
+  const idleConnectors = createConnectorRuntime({ userData: '/nonexistent', connectors: [], secrets: createMemorySecretStore() });
   const base: Omit<Handlers, 'app:info'> = {
+    ...createConnectorHandlers(idleConnectors),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),
     'shell:open-external': () => ({ opened: false }),

@@ -1,6 +1,8 @@
 /** The request handlers, built from injected services so they run unchanged under Node. */
 import { writeFile } from 'node:fs/promises';
 import type { AppInfo } from '../../core/ipc/channels.ts';
+import { ConnectorError } from '../connectors/runtime/errors.ts';
+import type { ConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import type { SettingsStore } from '../services/settingsStore.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';
 import type { Emit } from './events.ts';
@@ -13,10 +15,36 @@ export interface HandlerServices {
   /** Where to save a file: the save dialog in the app, a fixed folder in the harness; null if cancelled. */
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   emit: Emit;
+  connectors: ConnectorRuntime;
 }
 
-export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit }: HandlerServices): Handlers {
+type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'inbox:next' | 'inbox:ack';
+
+/** A refusal from the runtime (bad settings, unknown id) reaches the analyst as it is worded. */
+async function refusalsShown<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof ConnectorError) throw new HandlerError(error.message);
+    throw error;
+  }
+}
+
+export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Handlers, ConnectorChannel> {
   return {
+    'connector:list': () => connectors.list(),
+    'connector:configure': ({ id, config, schedule }) => refusalsShown(() => connectors.configure(id, config, schedule)),
+    'connector:set-enabled': ({ id, enabled }) => refusalsShown(() => connectors.setEnabled(id, enabled)),
+    'connector:run-now': ({ id }) => refusalsShown(() => connectors.runNow(id)),
+    'connector:log': ({ id, runId }) => refusalsShown(() => connectors.logs(id, runId)),
+    'inbox:next': () => connectors.inboxNext(),
+    'inbox:ack': ({ runId, seq, counts }) => connectors.inboxAck(runId, seq, counts),
+  };
+}
+
+export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit, connectors }: HandlerServices): Handlers {
+  return {
+    ...createConnectorHandlers(connectors),
     'app:info': () => appInfo,
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {

@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { StartupError } from './app/StartupError.tsx';
 import { initI18n, resolveLanguage } from './i18n/index.ts';
+import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
+import { startInboxDrainer } from './connectors/inboxDrainer.ts';
 import { hasBridge, invoke } from './ipc/client.ts';
 import { followLocationHash } from './stores/routeStore.ts';
 import { followSettingsChanges, useSettingsStore } from './stores/settingsStore.ts';
@@ -26,6 +28,9 @@ async function start(root: HTMLElement): Promise<void> {
     await initI18n(language);
     performance.mark('magpie:i18n-ready');
     followSettingsChanges();
+    followConnectorChanges();
+    // Connector output waiting in main's inbox goes into the knowledge base while a window is open.
+    startInboxDrainer({ onError: (message) => useConnectorStore.setState({ drainError: message }) });
     // Ask the browser not to evict the knowledge base under storage pressure.
     void navigator.storage.persist().catch(() => false);
     followLocationHash();

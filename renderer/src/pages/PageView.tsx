@@ -11,6 +11,7 @@ import { PlaceholderPage } from './PlaceholderPage.tsx';
 // so the window's first paint does not wait for them.
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
 const ExportPage = lazy(() => import('../exports/ExportPage.tsx').then((module) => ({ default: module.ExportPage })));
+const ConnectorsPage = lazy(() => import('../connectors/ConnectorsPage.tsx').then((module) => ({ default: module.ConnectorsPage })));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 function Page({ page }: { page: PageId }) {
@@ -25,6 +26,8 @@ function Page({ page }: { page: PageId }) {
       return <ImportPage />;
     case 'export':
       return <ExportPage />;
+    case 'connectors':
+      return <ConnectorsPage />;
     case 'settings':
       return <SettingsPage />;
     default: {

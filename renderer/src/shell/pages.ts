@@ -43,7 +43,7 @@ export const pages: readonly PageEntry[] = [
   { id: 'reports', group: 'knowledge', icon: IconFileText, arrivesWith: null },
   { id: 'investigate', group: 'analysis', icon: IconAffiliate, arrivesWith: 'investigate' },
   { id: 'import', group: 'data', icon: IconDatabaseImport, arrivesWith: null },
-  { id: 'connectors', group: 'data', icon: IconPlugConnected, arrivesWith: 'connectors' },
+  { id: 'connectors', group: 'data', icon: IconPlugConnected, arrivesWith: null },
   { id: 'export', group: 'data', icon: IconFileExport, arrivesWith: null },
   { id: 'settings', group: null, icon: IconSettings, arrivesWith: null },
 ];
