@@ -81,7 +81,7 @@ describe.skipIf(!available)('all import connectors into the knowledge base', () 
     const misp = await serveFeedFolder(fixturePath('misp-feed', 'infoblox'));
     const otx = await serveOtx('e2e-key', { pulses, pageSize: 2 });
     // TAXII serves ATT&CK Mobile: its matrices and tactics are not in ICS, so they count alone.
-    const taxii = await startTaxiiServer({ objects: mobile.objects as never, pageSize: 500 });
+    const taxii = await startTaxiiServer({ objects: mobile.objects, pageSize: 500 });
     const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1000 } });
     try {
       const kev = await runConnector(app, 'cisa-kev', { url: `${files.url}/kev.json` });

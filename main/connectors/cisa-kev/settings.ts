@@ -3,7 +3,7 @@
  * (CISA_CATALOG_URL, CISA_CREATE_INFRASTRUCTURES, CISA_TLP).
  */
 import { z } from 'zod';
-import { TLP_ORDER } from '../../../core/stix/index.ts';
+import { tlpField } from '../settingFields.ts';
 
 export const KEV_FEED_URL = 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json';
 
@@ -17,10 +17,7 @@ export const configSchema = z.object({
     title: 'Create infrastructures',
     description: 'Also record each affected product as an infrastructure that has the vulnerability, as OpenCTI can.',
   }),
-  tlp: z.enum(TLP_ORDER).default('clear').meta({
-    title: 'TLP marking',
-    description: 'The TLP 2.0 marking put on everything this connector imports.',
-  }),
+  tlp: tlpField('TLP marking', 'The TLP 2.0 marking put on everything this connector imports.'),
 });
 
 export type KevConfig = z.infer<typeof configSchema>;

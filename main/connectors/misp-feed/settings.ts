@@ -3,11 +3,10 @@
  * MISP_FEED_IMPORT_FROM_DATE) with MISP's own default feeds as presets.
  */
 import { z } from 'zod';
-import { TLP_ORDER } from '../../../core/stix/index.ts';
 import { FEED_PRESETS, PRESET_CHOICES, type PresetChoice } from './presets.ts';
+import { tlpField, importFromField } from '../settingFields.ts';
 
 /** A day, or empty (the form's blank field). */
-const DAY = /^(\d{4}-\d{2}-\d{2})?$/;
 
 export const configSchema = z
   .object({
@@ -20,15 +19,8 @@ export const configSchema = z
       description: 'The folder that holds manifest.json and one <uuid>.json per event. When set, it is used instead of the preset.',
       widget: 'url',
     }),
-    importFrom: z.string().regex(DAY, 'expected a date such as 2024-01-31').optional().meta({
-      title: 'Import from',
-      description: 'Only events created or changed on or after this day. Empty: the last 30 days.',
-      widget: 'date',
-    }),
-    tlp: z.enum(TLP_ORDER).default('clear').meta({
-      title: 'Default TLP',
-      description: 'The TLP marking of events that carry no TLP tag of their own.',
-    }),
+    importFrom: importFromField('Only events created or changed on or after this day. Empty: the last 30 days.'),
+    tlp: tlpField('Default TLP', 'The TLP marking of events that carry no TLP tag of their own.'),
   })
   .refine((config) => config.preset !== 'custom' || config.url !== undefined, { message: 'give the feed URL for a custom feed', path: ['url'] });
 

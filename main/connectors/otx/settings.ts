@@ -3,12 +3,11 @@
  * (ALIENVAULT_BASE_URL, ALIENVAULT_API_KEY, ALIENVAULT_PULSE_START_TIMESTAMP, ALIENVAULT_TLP).
  */
 import { z } from 'zod';
-import { TLP_ORDER } from '../../../core/stix/index.ts';
+import { tlpField, importFromField } from '../settingFields.ts';
 
 export const OTX_BASE_URL = 'https://otx.alienvault.com';
 
 /** A day, or empty (the form's blank field). */
-const DAY = /^(\d{4}-\d{2}-\d{2})?$/;
 
 export const configSchema = z.object({
   apiKey: z.string().min(1, 'the OTX API key is needed').meta({
@@ -21,15 +20,8 @@ export const configSchema = z.object({
     description: 'Change it only to go through a mirror or gateway.',
     widget: 'url',
   }),
-  importFrom: z.string().regex(DAY, 'expected a date such as 2024-01-31').optional().meta({
-    title: 'Import from',
-    description: 'On the first run, pulses changed on or after this day. Empty: the last 30 days.',
-    widget: 'date',
-  }),
-  tlp: z.enum(TLP_ORDER).default('clear').meta({
-    title: 'Default TLP',
-    description: 'The TLP marking of pulses that do not state one.',
-  }),
+  importFrom: importFromField('On the first run, pulses changed on or after this day. Empty: the last 30 days.'),
+  tlp: tlpField('Default TLP', 'The TLP marking of pulses that do not state one.'),
 });
 
 export type OtxConfig = z.infer<typeof configSchema>;
