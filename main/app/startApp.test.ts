@@ -36,6 +36,7 @@ function fakeElectron({ lock = true } = {}) {
     onSecondInstance: (listener) => listeners.set('second-instance', listener),
     onActivate: (listener) => listeners.set('activate', listener),
     onWindowAllClosed: (listener) => listeners.set('window-all-closed', listener),
+    onBeforeQuit: (listener) => listeners.set('before-quit', listener),
     onWebContentsCreated: (listener) => (onContents = listener),
     setPermissionRequestHandler: (handler) => (permissionRequest = handler),
     setPermissionCheckHandler: (handler) => (permissionCheck = handler),

@@ -32,6 +32,8 @@ export interface ElectronPorts {
   onSecondInstance: (listener: () => void) => void;
   onActivate: (listener: () => void) => void;
   onWindowAllClosed: (listener: () => void) => void;
+  /** Before the app quits: connector runs are cancelled so their state is written as failed, not cut off. */
+  onBeforeQuit?: (listener: () => void) => void;
   onWebContentsCreated: (listener: (contents: GuardedContents) => void) => void;
   setPermissionRequestHandler: (handler: (permission: string, grant: (granted: boolean) => void) => void) => void;
   setPermissionCheckHandler: (handler: (permission: string) => boolean) => void;
@@ -74,7 +76,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
   const guardOptions = { openExternal: ports.openExternal, warn: (message: string) => log.warn(message) };
   ports.onWebContentsCreated((contents) => hardenWebContents(contents, guardOptions));
 
-  const { dispatch } = createMainServices({
+  const { dispatch, connectors } = createMainServices({
     appInfo,
     userData: paths.userData,
     appOrigin,
@@ -104,6 +106,9 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
   });
   ports.onWindowAllClosed(() => {
     if (platform !== 'darwin') ports.quit();
+  });
+  ports.onBeforeQuit?.(() => {
+    void connectors.stop().catch((error: unknown) => log.warn(`Connectors did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   const ready = ports.whenReady().then(async () => {

@@ -25,6 +25,7 @@ const ports: ElectronPorts = {
   onSecondInstance: (listener) => app.on('second-instance', listener),
   onActivate: (listener) => app.on('activate', listener),
   onWindowAllClosed: (listener) => app.on('window-all-closed', listener),
+  onBeforeQuit: (listener) => app.on('before-quit', listener),
   onWebContentsCreated: (listener) =>
     app.on('web-contents-created', (_event, contents) =>
       listener({
