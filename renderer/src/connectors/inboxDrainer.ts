@@ -17,6 +17,12 @@ export interface DrainerOptions {
 
 export function startInboxDrainer(options: DrainerOptions = {}): () => void {
   let stopped = false;
+  const names = new Map<string, string>();
+  /** The connector's display name for the import history, looked up once. */
+  async function nameOf(id: string): Promise<string> {
+    if (!names.has(id)) for (const connector of await invoke('connector:list')) names.set(connector.id, connector.name);
+    return names.get(id) ?? id;
+  }
   let draining = false;
   let again = false;
 
@@ -31,7 +37,7 @@ export function startInboxDrainer(options: DrainerOptions = {}): () => void {
         if (stopped) return;
         const batch = await invoke('inbox:next');
         if (!batch) break;
-        const result = await knowledgeBase().ingestStix({ objects: batch.objects, source: { id: `connector:${batch.connectorId}`, kind: 'connector', name: batch.connectorId } });
+        const result = await knowledgeBase().ingestStix({ objects: batch.objects, source: { id: `connector:${batch.connectorId}`, kind: 'connector', name: await nameOf(batch.connectorId) } });
         await invoke('inbox:ack', { runId: batch.runId, seq: batch.seq, counts: { created: result.counts.created, updated: result.counts.updated, rejected: result.counts.rejected } });
         notifyKnowledgeChanged();
       }

@@ -142,3 +142,17 @@ describe('ingest', () => {
     expect(seen).toEqual([4, 8, 9]);
   });
 });
+
+describe('a connector delivering in batches', () => {
+  it('adds up the counts of its batches in the import history, where a re-imported file starts afresh', async () => {
+    const db = await freshDb();
+    const connector = { id: 'connector:test', kind: 'connector' as const, name: 'Test feed' };
+    const objects = sampleObjects();
+    await ingest(db, items(objects.slice(0, 4)), connector);
+    await ingest(db, items(objects.slice(4)), connector);
+    expect((await db.sources.get('connector:test'))?.counts.created).toBe(objects.length);
+    await ingest(db, items(objects), source);
+    await ingest(db, items(objects), source);
+    expect((await db.sources.get('file:sample'))?.counts).toMatchObject({ created: 0, unchanged: objects.length });
+  });
+});
