@@ -43,6 +43,7 @@ describe.skipIf(!kevAvailable)('the CISA KEV connector', () => {
       // Every vulnerability, and the software and relationships around them, counted as new.
       const created = Number(/(\d[\d,]*) new/.exec((await delivered.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 'NaN');
       expect(created).toBeGreaterThan(entries);
+      await app.screenshot('connectors-page');
 
       await app.visit('dashboard');
       await app.page.getByTestId('count-vulnerability').waitFor();

@@ -14,6 +14,11 @@ import { useConnectorStore } from './connectorStore.ts';
 
 const statusColour: Record<ConnectorSummary['status'], string> = { idle: 'gray', running: 'blue', failed: 'red', scheduled: 'green' };
 
+/** Counts as the analyst's locale writes numbers (4,214 rather than 4214). */
+function formatted(counts: { created: number; updated: number; rejected: number }, language: string) {
+  return { created: counts.created.toLocaleString(language), updated: counts.updated.toLocaleString(language), rejected: counts.rejected.toLocaleString(language) };
+}
+
 function when(iso: string | null | undefined, language: string): string {
   return iso ? new Date(iso).toLocaleString(language) : '—';
 }
@@ -43,7 +48,7 @@ function RunLog({ id }: { id: string }) {
           </Group>
           {run.delivered && (
             <Text size="xs" c="dimmed">
-              {t('connectors.delivered', run.delivered)}
+              {t('connectors.delivered', formatted(run.delivered, i18n.language))}
             </Text>
           )}
           {run.error && (
@@ -110,7 +115,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
           </Text>
           {connector.lastSuccess && (
             <Text size="xs" c="dimmed" data-testid="connector-delivered">
-              {t('connectors.lastSuccess', { at: when(connector.lastSuccess.at, i18n.language), ...connector.lastSuccess.counts })}
+              {t('connectors.lastSuccess', { at: when(connector.lastSuccess.at, i18n.language), ...formatted(connector.lastSuccess.counts, i18n.language) })}
             </Text>
           )}
           {connector.lastRun?.error && (
