@@ -86,6 +86,21 @@ function commonPractice(kind: string, source: string, target: string): boolean {
   return kind === 'based-on' && source === 'indicator' && specCategory(target) === 'sco';
 }
 
+/**
+ * The relationship types STIX 2.1 defines from `sourceType` to `targetType` (§4's tables,
+ * the common practice above, §5.1.2's same-type ones), alphabetically, then `related-to`,
+ * which §5.1.2 allows between any two objects — what an analyst may pick when linking them.
+ */
+export function relationshipTypesFor(sourceType: string, targetType: string): string[] {
+  const types = new Set<string>();
+  for (const [kind, endpoints] of Object.entries(SPEC_RELATIONSHIPS)) {
+    const allowed: readonly string[] | undefined = Object.hasOwn(endpoints, sourceType) ? endpoints[sourceType as SpecType] : undefined;
+    if (allowed?.includes(targetType) || commonPractice(kind, sourceType, targetType)) types.add(kind);
+  }
+  if (sourceType === targetType) for (const kind of SAME_TYPE) types.add(kind);
+  return [...[...types].sort(), 'related-to'];
+}
+
 export const relationship = defineType('relationship', 'sro', {
   ...sdoCommon,
   relationship_type: required(formatted(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens')),
