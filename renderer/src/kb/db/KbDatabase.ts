@@ -3,6 +3,7 @@
  * (DESIGN.md: the knowledge base is the only writer of IndexedDB).
  */
 import Dexie, { type Table } from 'dexie';
+import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
 import type { QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
 import { migrations, type Migration } from './migrations/index.ts';
@@ -15,6 +16,7 @@ export class KbDatabase extends Dexie {
   declare files: Table<StoredFile, string>;
   declare quarantine: Table<QuarantineEntry, number>;
   declare state: Table<{ key: string; value: unknown }, string>;
+  declare investigations: Table<Investigation, string>;
 
   /** The schema versions this build of Magpie knows. */
   readonly versionsKnown: readonly number[];

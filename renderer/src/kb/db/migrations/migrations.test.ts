@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { newInvestigation } from '../../../../../core/investigation/schema.ts';
 import { KbError } from '../../errors.ts';
 import { toRecord } from '../../records.ts';
 import { sampleObjects } from '../../testing/sampleObjects.ts';
@@ -8,6 +9,7 @@ import { KbDatabase, openKnowledgeBase } from '../KbDatabase.ts';
 import { latestVersion, migrations } from './index.ts';
 import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
+import { v3 } from './v3.ts';
 
 describe('schema migrations', () => {
   it('are numbered in order, ending at the latest version', () => {
@@ -38,11 +40,30 @@ describe('schema migrations', () => {
     const now = '2026-01-01T00:00:00.000Z';
     await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
     old.close();
-    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3]));
     expect(upgraded.verno).toBe(3);
     expect(await upgraded.objects.count()).toBe(9);
     expect(upgraded.objects.schema.indexes.map((index) => index.name)).not.toContain('modified');
     expect((await stats(upgraded)).byMonth).toEqual([['2024-03', 8], ['2026-01', 1]]);
+    await upgraded.delete();
+  });
+
+  it('v3 → v4: the objects and sources stay, and an empty investigations table appears, newest first by modified', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    await old.sources.put({ id: 'file:old', kind: 'file', name: 'old.json', firstImportedAt: now, lastImportedAt: now, status: 'committed', committedObjects: 9, counts: { created: 9, updated: 0, unchanged: 0, rejected: 0 } });
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    expect(upgraded.verno).toBe(4);
+    expect(await upgraded.objects.count()).toBe(9);
+    expect(await upgraded.sources.get('file:old')).toMatchObject({ committedObjects: 9 });
+    expect(await upgraded.investigations.count()).toBe(0);
+    const older = newInvestigation('Older', [], '2026-01-01T00:00:00.000Z', crypto.randomUUID());
+    const newer = newInvestigation('Newer', [], '2026-02-01T00:00:00.000Z', crypto.randomUUID());
+    await upgraded.investigations.bulkPut([older, newer]);
+    expect((await upgraded.investigations.orderBy('modified').reverse().toArray()).map((investigation) => investigation.name)).toEqual(['Newer', 'Older']);
     await upgraded.delete();
   });
 
