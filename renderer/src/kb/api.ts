@@ -2,6 +2,7 @@
  * The knowledge base's API, as served by its worker over a MessagePort: one method map,
  * from which the UI's client and later main's connectors are typed.
  */
+import type { Investigation } from '../../../core/investigation/types.ts';
 import type { RpcApi } from '../../../core/rpc/rpc.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
@@ -10,6 +11,7 @@ import { deleteObjects, undoSource } from './deletion.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
+import { deleteInvestigation, getInvestigation, listInvestigations, renameInvestigation, saveInvestigation } from './investigations.ts';
 import { previewBundleFile } from './preview.ts';
 import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
 import { getObject } from './queries/detail.ts';
@@ -58,6 +60,12 @@ export function createKbApi(db: KbDatabase) {
     commitExtraction: (request: CommitExtractionRequest) => writing(() => commitExtraction(db, request)),
     getExtractionLists: (_request: Record<string, never>) => getExtractionLists(db),
     setExtractionLists: (request: { lists: unknown }) => writing(() => setExtractionLists(db, request.lists)),
+    listInvestigations: (_request: Record<string, never>) => listInvestigations(db),
+    getInvestigation: (request: { id: string }) => getInvestigation(db, request.id),
+    // Typed for the caller, parsed anyway (core/investigation/schema.ts): a port carries anything.
+    saveInvestigation: (request: { investigation: Investigation }) => writing(() => saveInvestigation(db, request.investigation)),
+    renameInvestigation: (request: { id: string; name: string }) => writing(() => renameInvestigation(db, request.id, request.name)),
+    deleteInvestigation: (request: { id: string }) => writing(() => deleteInvestigation(db, request.id)),
   } satisfies RpcApi;
 }
 

@@ -7,6 +7,8 @@ export type KbErrorCode =
   | 'not-found'
   | 'not-a-bundle'
   | 'invalid-argument'
+  | 'invalid-investigation'
+  | 'invalid-object'
   | 'storage-unavailable';
 
 export class KbError extends CodedError<KbErrorCode> {

@@ -23,6 +23,11 @@ export const kbMethods = [
   'commitExtraction',
   'getExtractionLists',
   'setExtractionLists',
+  'listInvestigations',
+  'getInvestigation',
+  'saveInvestigation',
+  'renameInvestigation',
+  'deleteInvestigation',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;
