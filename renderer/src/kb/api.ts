@@ -15,7 +15,7 @@ import { deleteInvestigation, getInvestigation, listInvestigations, renameInvest
 import { previewBundleFile } from './preview.ts';
 import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
 import { getObject } from './queries/detail.ts';
-import { closure, neighbours, type ClosureOptions, type NeighbourRequest } from './queries/graph.ts';
+import { closure, neighbourCounts, neighbours, subgraph, type ClosureOptions, type NeighbourCountRequest, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
@@ -45,6 +45,8 @@ export function createKbApi(db: KbDatabase) {
     listObjects: (request: ListRequest) => listObjects(db, request),
     search: (request: SearchRequest) => search(db, request),
     neighbours: (request: NeighbourRequest) => neighbours(db, request),
+    subgraph: (request: { ids: string[] }) => subgraph(db, request.ids),
+    neighbourCounts: (request: NeighbourCountRequest) => neighbourCounts(db, request),
     closure: (request: { ids: string[] } & ClosureOptions) => closure(db, request.ids, request),
     stats: (_request: Record<string, never>) => stats(db),
     listSources: async (_request: Record<string, never>) => withUnrecordedFailures(await db.sources.orderBy('lastImportedAt').reverse().toArray()),

@@ -13,6 +13,8 @@ export const kbMethods = [
   'listObjects',
   'search',
   'neighbours',
+  'subgraph',
+  'neighbourCounts',
   'closure',
   'stats',
   'listSources',

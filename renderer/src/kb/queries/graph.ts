@@ -114,6 +114,116 @@ export async function neighbours(db: KbDatabase, request: NeighbourRequest): Pro
   return { nodes: [...nodes.values()].map(summarize), edges: keptEdges, truncated };
 }
 
+/** The type part of a stored id (`type--uuid`), read without loading the object. */
+function typeOfStoredId(id: string): string {
+  const at = id.indexOf('--');
+  return at > 0 ? id.slice(0, at) : '';
+}
+
+const EDGE_OBJECT_TYPES = new Set(['relationship', 'sighting']);
+
+function present(records: readonly (StoredObject | undefined)[]): StoredObject[] {
+  return records.filter((record): record is StoredObject => record !== undefined);
+}
+
+/** The relationships and sightings pointing at any of `ids`, found through the edge index and loaded. */
+async function edgeObjectsAt(db: KbDatabase, ids: readonly string[]): Promise<StoredObject[]> {
+  const pointing = await db.objects.where('refs').anyOf(ids).primaryKeys();
+  const edgeIds = [...new Set(pointing)].filter((id) => EDGE_OBJECT_TYPES.has(typeOfStoredId(id)));
+  return present(await db.objects.bulkGet(edgeIds));
+}
+
+/**
+ * The objects of `ids` the store holds and every edge among them, as `neighbours` draws
+ * them: how a saved investigation is reopened, with what was related since it was saved.
+ */
+export async function subgraph(db: KbDatabase, ids: string[]): Promise<GraphSlice> {
+  const records = present(await db.objects.bulkGet([...new Set(ids)]));
+  const members = new Set(records.map((record) => record.id));
+  const edges = new Map<string, GraphEdge>();
+  for (const record of records) {
+    for (const edge of referenceEdges(record)) if (members.has(edge.target)) edges.set(edge.id, edge);
+  }
+  for (const record of await edgeObjectsAt(db, [...members])) {
+    const edge = relationshipEdge(record);
+    if (edge && members.has(edge.source) && members.has(edge.target)) edges.set(edge.id, edge);
+  }
+  return { nodes: records.map(summarize), edges: [...edges.values()], truncated: false };
+}
+
+export interface NeighbourCountRequest {
+  ids: string[];
+  /** Objects already on the graph: not counted as new neighbours. */
+  exclude?: string[];
+}
+
+export interface NeighbourCounts {
+  /** Distinct neighbours one step out; one reached by two kinds of edge counts once here. */
+  total: number;
+  /** By relationship type, `sighting-of`, or reference property, most first. */
+  byRelationship: { type: string; count: number }[];
+  /** By the neighbour's type, most first. */
+  byType: { type: string; count: number }[];
+}
+
+/**
+ * Containers whose only references to what they hold are `object_refs` (§4.5 grouping,
+ * §4.12 note, §4.13 observed-data, §4.14 opinion, §4.15 report): pointing at a node, they
+ * are its neighbours through `object_refs` without being loaded, and a report of
+ * thousands of refs is then never read just to be counted.
+ */
+const OBJECT_REFS_CONTAINERS = new Set(['grouping', 'note', 'observed-data', 'opinion', 'report']);
+
+/**
+ * What expanding `ids` one step (as `neighbours` does) would add, counted before the UI
+ * asks for it: ids come from the edge index and types from the ids, so only the nodes
+ * themselves, the relationships around them and unusual referrers are loaded. A reference
+ * to an object the store does not hold is counted, though expanding will not show it.
+ */
+export async function neighbourCounts(db: KbDatabase, request: NeighbourCountRequest): Promise<NeighbourCounts> {
+  const known = new Set([...request.ids, ...(request.exclude ?? [])]);
+  const labelsOf = new Map<string, Set<string>>();
+  const found = (id: string, label: string) => {
+    if (known.has(id) || typeOfStoredId(id) === '') return;
+    const labels = labelsOf.get(id) ?? new Set<string>();
+    labels.add(label);
+    labelsOf.set(id, labels);
+  };
+
+  const records = present(await db.objects.bulkGet([...new Set(request.ids)]));
+  const members = new Set(records.map((record) => record.id));
+  for (const record of records) for (const edge of referenceEdges(record)) found(edge.target, edge.label);
+
+  const pointing = [...new Set(await db.objects.where('refs').anyOf([...members]).primaryKeys())];
+  const toLoad: string[] = [];
+  for (const id of pointing) {
+    if (OBJECT_REFS_CONTAINERS.has(typeOfStoredId(id))) found(id, 'object_refs');
+    else toLoad.push(id);
+  }
+  for (const record of present(await db.objects.bulkGet(toLoad))) {
+    const relation = relationshipEdge(record);
+    if (relation) {
+      found(relation.source, relation.label);
+      found(relation.target, relation.label);
+      continue;
+    }
+    for (const edge of referenceEdges(record)) if (members.has(edge.target)) found(record.id, edge.label);
+  }
+
+  const byRelationship = new Map<string, number>();
+  const byType = new Map<string, number>();
+  for (const [id, labels] of labelsOf) {
+    for (const label of labels) byRelationship.set(label, (byRelationship.get(label) ?? 0) + 1);
+    const type = typeOfStoredId(id);
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+  }
+  return { total: labelsOf.size, byRelationship: mostFirst(byRelationship), byType: mostFirst(byType) };
+}
+
+function mostFirst(counts: Map<string, number>): { type: string; count: number }[] {
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+}
+
 export interface ClosureOptions {
   /** Follow relationships touching the selection this many steps (0: none). */
   relationshipDepth?: number;
