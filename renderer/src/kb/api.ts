@@ -8,6 +8,7 @@ import { validateObject } from '../../../core/stix/validate.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
+import { createNote, createOpinion, createRelationship, deleteRelationship, updateRelationship, type CreateNoteRequest, type CreateOpinionRequest, type CreateRelationshipRequest, type UpdateRelationshipRequest } from './edits.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
@@ -68,6 +69,11 @@ export function createKbApi(db: KbDatabase) {
     saveInvestigation: (request: { investigation: Investigation }) => writing(() => saveInvestigation(db, request.investigation)),
     renameInvestigation: (request: { id: string; name: string }) => writing(() => renameInvestigation(db, request.id, request.name)),
     deleteInvestigation: (request: { id: string }) => writing(() => deleteInvestigation(db, request.id)),
+    createRelationship: (request: CreateRelationshipRequest) => writing(() => createRelationship(db, request)),
+    updateRelationship: (request: UpdateRelationshipRequest) => writing(() => updateRelationship(db, request)),
+    deleteRelationship: (request: { id: string }) => writing(() => deleteRelationship(db, request.id)),
+    createNote: (request: CreateNoteRequest) => writing(() => createNote(db, request)),
+    createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
   } satisfies RpcApi;
 }
 

@@ -8,7 +8,7 @@ import { compareTimestamps } from '../../../core/stix/model/timestamp.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { KbError } from './errors.ts';
 
-export type Clock = () => string;
+type Clock = () => string;
 const systemClock: Clock = () => new Date().toISOString();
 
 function parsed(value: unknown): Investigation {

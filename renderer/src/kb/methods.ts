@@ -30,6 +30,11 @@ export const kbMethods = [
   'saveInvestigation',
   'renameInvestigation',
   'deleteInvestigation',
+  'createRelationship',
+  'updateRelationship',
+  'deleteRelationship',
+  'createNote',
+  'createOpinion',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;
