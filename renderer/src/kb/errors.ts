@@ -9,6 +9,7 @@ export type KbErrorCode =
   | 'invalid-argument'
   | 'invalid-investigation'
   | 'invalid-object'
+  | 'nothing-to-export'
   | 'storage-unavailable';
 
 export class KbError extends CodedError<KbErrorCode> {

@@ -1,18 +1,29 @@
 /**
- * STIX 2.1 bundle export of a selection, a search result or the whole store, honouring a
- * maximum TLP: objects marked above it are withheld and counted, and so are relationships
- * that would point at them; containers lose their references to withheld objects.
+ * STIX 2.1 bundle export of a selection, a search result, an investigation or the whole
+ * store, honouring a maximum TLP: objects marked above it are withheld and counted, and so
+ * are relationships that would point at them; containers lose their references to
+ * withheld objects. An investigation exports as its objects plus a grouping naming them.
  */
+import { investigationGrouping } from '../../../core/investigation/grouping.ts';
+import type { Investigation } from '../../../core/investigation/types.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { compareTlp, tlpOf, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { validateObject } from '../../../core/stix/validate.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
-import { closure } from './queries/graph.ts';
+import { KbError } from './errors.ts';
+import { getInvestigation } from './investigations.ts';
+import { closure, subgraph } from './queries/graph.ts';
 import type { StoredObject } from './records.ts';
 
 export interface ExportRequest {
   /** The objects to export; all objects in the store when omitted. */
   ids?: string[];
+  /**
+   * Export this investigation instead of `ids`: its objects, the relationships and
+   * sightings among them, what they need to stand alone, and a grouping naming them.
+   */
+  investigationId?: string;
   /** Add what the objects need to stand alone (markings, creators, relationship ends). */
   includeClosure?: boolean;
   /** Also export what containers in the selection refer to (a report's contents). */
@@ -40,9 +51,20 @@ function stripMagpie(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !key.startsWith('x_magpie_')));
 }
 
+/** The investigation and its members: the nodes the store still holds and the relationships and sightings among them. */
+async function investigationMembers(db: KbDatabase, id: string) {
+  const investigation = await getInvestigation(db, id);
+  const slice = await subgraph(db, investigation.nodes.map((node) => node.id));
+  const members = [...slice.nodes.map((node) => node.id), ...slice.edges.filter((edge) => edge.kind === 'relationship').map((edge) => edge.id)];
+  if (members.length === 0) throw new KbError('nothing-to-export', 'None of the objects in this investigation is in the knowledge base any more; nothing to export.');
+  return { investigation, members: [...new Set(members)] };
+}
+
 export async function exportBundle(db: KbDatabase, request: ExportRequest): Promise<ExportResult> {
-  let ids = request.ids ?? (await db.objects.toCollection().primaryKeys());
-  if (request.includeClosure || request.includeContents || (request.relationshipDepth ?? 0) > 0) {
+  const investigation = request.investigationId === undefined ? undefined : await investigationMembers(db, request.investigationId);
+  let ids = investigation?.members ?? request.ids ?? (await db.objects.toCollection().primaryKeys());
+  // An exported investigation always stands alone: it is meant to be handed to someone.
+  if (investigation || request.includeClosure || request.includeContents || (request.relationshipDepth ?? 0) > 0) {
     ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0, includeContents: request.includeContents ?? false });
   }
   const records = (await db.objects.bulkGet(ids)).filter((record): record is StoredObject => record !== undefined);
@@ -80,5 +102,18 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
     });
   }
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
+  if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
   return { bundle: await bundleToString(kept), exported: kept.length, withheld, withheldRelationships };
+}
+
+/** The exported objects plus the investigation's grouping, which names the members that were not withheld. */
+function withGrouping(kept: JsonObject[], investigation: Investigation, members: readonly string[]): JsonObject[] {
+  const exported = new Set(kept.map((object) => object['id']));
+  const refs = members.filter((id) => exported.has(id));
+  if (refs.length === 0) throw new KbError('nothing-to-export', 'Every object in this investigation is above the chosen TLP; nothing to export. Choose a higher TLP to share it.');
+  const grouping = investigationGrouping(investigation, refs);
+  const errors = validateObject(grouping).filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) throw new KbError('invalid-investigation', `This investigation cannot be exported as a STIX grouping: ${errors.map((issue) => `${issue.path} ${issue.message}`).join('; ')}.`);
+  // A grouping imported back under the same id is replaced by this newer one, not repeated.
+  return [...kept.filter((object) => object['id'] !== investigation.id), grouping];
 }

@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newInvestigation } from '../../../core/investigation/schema.ts';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { validateObject } from '../../../core/stix/validate.ts';
+import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
+import { exportBundle } from './exportBundle.ts';
+import { ingest } from './ingest.ts';
+import { saveInvestigation } from './investigations.ts';
+import { ids, sampleObjects } from './testing/sampleObjects.ts';
+
+let db: KbDatabase;
+const node = (id: string) => ({ id, x: 0, y: 0, pinned: false, hidden: false });
+
+beforeAll(async () => {
+  db = await openKnowledgeBase(new KbDatabase(`kb-export-${crypto.randomUUID()}`));
+  await ingest(db, sampleObjects().map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), { id: 'file:sample', kind: 'file', name: 'sample.json' });
+});
+afterAll(async () => {
+  await db.delete();
+});
+
+async function saved(name: string, nodeIds: string[], description = '') {
+  const draft = newInvestigation(name, nodeIds.map(node), '2026-01-01T00:00:00.000Z', crypto.randomUUID());
+  return saveInvestigation(db, { ...draft, description }, () => '2026-01-02T00:00:00.000Z');
+}
+
+function objectsOf(bundle: string): JsonObject[] {
+  return (JSON.parse(bundle) as { objects: JsonObject[] }).objects;
+}
+
+const sorted = (values: readonly unknown[]) => [...values].map(String).sort();
+
+describe('exporting an investigation', () => {
+  it('exports its objects, the relationships among them, their closure and a grouping naming them', async () => {
+    const investigation = await saved('PlugX', [ids.malware, ids.indicator, ids.subTechnique, ids.ip, 'tool--00000000-0000-4000-8000-000000000000'], 'Pivots from the C2.');
+    const result = await exportBundle(db, { investigationId: investigation.id, ids: [ids.report] });
+    const objects = objectsOf(result.bundle);
+    const grouping = objects.find((object) => object['type'] === 'grouping');
+    expect(grouping).toMatchObject({ id: investigation.id, name: 'PlugX', description: 'Pivots from the C2.', context: 'suspicious-activity', created: investigation.created, modified: investigation.modified });
+    expect(sorted(grouping?.['object_refs'] as string[])).toEqual(sorted([ids.malware, ids.indicator, ids.subTechnique, ids.ip, ids.indicates, ids.uses]));
+    // The creator comes with the closure; the report (not on the graph, asked in ids) does not.
+    expect(sorted(objects.map((object) => object['id']))).toEqual(sorted([ids.malware, ids.indicator, ids.subTechnique, ids.ip, ids.indicates, ids.uses, ids.identity, investigation.id]));
+    expect(result.exported).toBe(8);
+    for (const object of objects) expect(validateObject(object), String(object['id'])).toEqual([]);
+  });
+
+  it('withholds what is above the TLP, and the grouping names only what was exported', async () => {
+    const investigation = await saved('PlugX', [ids.malware, ids.indicator, ids.subTechnique]);
+    const result = await exportBundle(db, { investigationId: investigation.id, maxTlp: 'amber' });
+    const objects = objectsOf(result.bundle);
+    const exportedIds = objects.map((object) => object['id']);
+    expect(exportedIds).not.toContain(ids.indicator);
+    expect(exportedIds).not.toContain(ids.indicates);
+    expect(result.withheld).toEqual({ red: 1 });
+    expect(result.withheldRelationships).toBe(1);
+    const grouping = objects.find((object) => object['id'] === investigation.id);
+    expect(sorted(grouping?.['object_refs'] as string[])).toEqual(sorted([ids.malware, ids.subTechnique, ids.uses]));
+    for (const object of objects) expect(validateObject(object), String(object['id'])).toEqual([]);
+  });
+
+  it('refuses, saying why, when every object is above the TLP or none is left', async () => {
+    const secret = await saved('Secret', [ids.indicator]);
+    await expect(exportBundle(db, { investigationId: secret.id, maxTlp: 'green' })).rejects.toMatchObject({ code: 'nothing-to-export', message: expect.stringMatching(/^Every object in this investigation is above the chosen TLP; nothing to export/) as unknown });
+    const empty = await saved('Empty', []);
+    await expect(exportBundle(db, { investigationId: empty.id })).rejects.toMatchObject({ code: 'nothing-to-export' });
+    await expect(exportBundle(db, { investigationId: 'grouping--00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
