@@ -162,7 +162,8 @@ export const requestChannels = {
   'settings:update': { request: SettingsPatch, response: Settings },
   /** Asks where to save (a dialog in the app) and writes the file there; main does the writing. */
   'file:save': {
-    request: z.object({ suggestedName: SuggestedFileName, content: z.string().max(MAX_SAVED_FILE_CHARS) }).strict(),
+    /** `base64` carries binary files (a PNG of the graph) through the string-only channel. */
+    request: z.object({ suggestedName: SuggestedFileName, content: z.string().max(MAX_SAVED_FILE_CHARS), encoding: z.enum(['utf8', 'base64']).optional() }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }).strict(),
   },
   'shell:open-external': {

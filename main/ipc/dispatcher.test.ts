@@ -106,6 +106,13 @@ describe('file:save', () => {
     await expect(dispatch('file:save', { suggestedName: 'cancel.json', content: 'x' }, app)).resolves.toEqual({ ok: true, value: { saved: false, path: null } });
   });
 
+  it('writes binary files (a PNG of the graph) sent as base64 byte for byte', async () => {
+    const { dispatch, exportDir } = await services();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+    await dispatch('file:save', { suggestedName: 'graph.png', content: png.toString('base64'), encoding: 'base64' }, app);
+    expect(await readFile(join(exportDir, 'graph.png'))).toEqual(png);
+  });
+
   it('refuses names that would leave the chosen folder', async () => {
     const { dispatch } = await services();
     for (const suggestedName of ['../escape.json', 'a/b.json', 'C:\\x.json', '']) {

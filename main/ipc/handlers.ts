@@ -52,11 +52,11 @@ export function createHandlers({ appInfo, settings, openExternal, chooseSavePath
       emit('settings:changed', next);
       return next;
     },
-    'file:save': async ({ suggestedName, content }) => {
+    'file:save': async ({ suggestedName, content, encoding }) => {
       const path = await chooseSavePath(suggestedName);
       if (path === null) return { saved: false, path: null };
       try {
-        await writeFile(path, content, 'utf8');
+        await writeFile(path, encoding === 'base64' ? Buffer.from(content, 'base64') : content, encoding === 'base64' ? undefined : 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
         throw new HandlerError(`The file could not be written to ${path} (${code}). Choose another folder or free some disk space.`);

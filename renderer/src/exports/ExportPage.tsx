@@ -46,6 +46,7 @@ export function ExportPage() {
         ...(ids ? { ids } : {}),
         includeClosure: closure,
         includeContents: scope?.includeContents ?? false,
+        ...(scope?.investigationId ? { investigationId: scope.investigationId } : {}),
         relationshipDepth: Number(depth),
         ...(maxTlp ? { maxTlp } : {}),
         stripMagpieProperties: strip,

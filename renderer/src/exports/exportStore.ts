@@ -7,6 +7,8 @@ export interface ExportScope {
   label: string;
   /** A container brings what it refers to. */
   includeContents: boolean;
+  /** An investigation: exported as a STIX grouping of what its graph holds. */
+  investigationId?: string;
 }
 
 interface ExportState {

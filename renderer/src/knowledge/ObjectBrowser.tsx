@@ -5,11 +5,12 @@
  */
 import { Alert, Button, Card, EmptyState, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconDatabaseImport, IconFileExport, IconSearch } from '@tabler/icons-react';
+import { IconAffiliate, IconAlertTriangle, IconDatabaseImport, IconFileExport, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
 import { useExportStore } from '../exports/exportStore.ts';
+import { investigate } from '../investigate/investigate.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
@@ -142,12 +143,20 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
           </Text>
           <Group gap="xs">
             {debounced && source?.rows && source.rows.length > 0 && (
+              <Button size="xs" variant="default" leftSection={<IconAffiliate size={14} />} onClick={() => void investigate((source.rows ?? []).map((row) => row.id), t('kb.searchScope', { query: debounced, count: source.rows?.length ?? 0 }))} data-testid="investigate-results">
+                {t('kb.investigateResults')}
+              </Button>
+            )}
+            {debounced && source?.rows && source.rows.length > 0 && (
               <Button size="xs" variant="default" leftSection={<IconFileExport size={14} />} onClick={() => exportIds((source.rows ?? []).map((row) => row.id), t('kb.searchScope', { query: debounced, count: source.rows?.length ?? 0 }))}>
                 {t('kb.exportResults')}
               </Button>
             )}
             {selectedIds.length > 0 && (
               <>
+                <Button size="xs" variant="default" leftSection={<IconAffiliate size={14} />} onClick={() => void investigate([...selectedIds], t('kb.selectionScope', { count: selectedIds.length }))} data-testid="investigate-selected">
+                  {t('kb.investigateSelected', { count: selectedIds.length })}
+                </Button>
                 <Button size="xs" leftSection={<IconFileExport size={14} />} onClick={() => exportIds([...selectedIds], t('kb.selectionScope', { count: selectedIds.length }))} data-testid="export-selected">
                   {t('kb.exportSelected', { count: selectedIds.length })}
                 </Button>

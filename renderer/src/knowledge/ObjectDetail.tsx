@@ -3,7 +3,7 @@
  * readable form, relationships both ways, external references, provenance and raw STIX.
  */
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink, IconFileExport, IconTrash } from '@tabler/icons-react';
+import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconTrash } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -13,6 +13,7 @@ import type { GraphEdge } from '../kb/queries/graph.ts';
 import type { ObjectSummary } from '../kb/queries/summary.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { useExportStore } from '../exports/exportStore.ts';
+import { investigate } from '../investigate/investigate.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { openExternal } from './openExternal.ts';
@@ -87,7 +88,8 @@ function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes
   );
 }
 
-function DetailBody({ detail }: { detail: Detail }) {
+/** `inGraph`: shown in the workbench's side panel, where "Investigate" would leave the graph. */
+export function DetailBody({ detail, inGraph = false }: { detail: Detail; inGraph?: boolean }) {
   const { t, i18n } = useTranslation();
   const closeDetail = useSelectionStore((state) => state.closeDetail);
   const [deleting, setDeleting] = useState(false);
@@ -101,6 +103,11 @@ function DetailBody({ detail }: { detail: Detail }) {
     useExportStore.getState().setScope({ ids: [summary.id], label: summary.name, includeContents: true });
     closeDetail();
     useRouteStore.getState().navigate('export');
+  };
+
+  const investigateThis = () => {
+    closeDetail();
+    void investigate([summary.id], summary.name);
   };
 
   const remove = async () => {
@@ -141,6 +148,11 @@ function DetailBody({ detail }: { detail: Detail }) {
               </Tooltip>
             )}
           </CopyButton>
+          {!inGraph && (
+            <Button variant="subtle" size="xs" leftSection={<IconAffiliate size={14} />} onClick={investigateThis} data-testid="detail-investigate">
+              {t('kb.detail.investigate')}
+            </Button>
+          )}
           <Button variant="subtle" size="xs" leftSection={<IconFileExport size={14} />} onClick={exportThis} data-testid="detail-export">
             {t('kb.detail.export')}
           </Button>

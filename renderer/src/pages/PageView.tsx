@@ -12,6 +12,7 @@ import { PlaceholderPage } from './PlaceholderPage.tsx';
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
 const ExportPage = lazy(() => import('../exports/ExportPage.tsx').then((module) => ({ default: module.ExportPage })));
 const ConnectorsPage = lazy(() => import('../connectors/ConnectorsPage.tsx').then((module) => ({ default: module.ConnectorsPage })));
+const InvestigatePage = lazy(() => import('../investigate/InvestigatePage.tsx').then((module) => ({ default: module.InvestigatePage })));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 function Page({ page }: { page: PageId }) {
@@ -28,6 +29,8 @@ function Page({ page }: { page: PageId }) {
       return <ExportPage />;
     case 'connectors':
       return <ConnectorsPage />;
+    case 'investigate':
+      return <InvestigatePage />;
     case 'settings':
       return <SettingsPage />;
     default: {

@@ -41,7 +41,7 @@ export const pages: readonly PageEntry[] = [
   { id: 'knowledge', group: 'knowledge', icon: IconBook2, arrivesWith: null },
   { id: 'observables', group: 'knowledge', icon: IconFingerprint, arrivesWith: null },
   { id: 'reports', group: 'knowledge', icon: IconFileText, arrivesWith: null },
-  { id: 'investigate', group: 'analysis', icon: IconAffiliate, arrivesWith: 'investigate' },
+  { id: 'investigate', group: 'analysis', icon: IconAffiliate, arrivesWith: null },
   { id: 'import', group: 'data', icon: IconDatabaseImport, arrivesWith: null },
   { id: 'connectors', group: 'data', icon: IconPlugConnected, arrivesWith: null },
   { id: 'export', group: 'data', icon: IconFileExport, arrivesWith: null },

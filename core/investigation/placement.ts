@@ -1,0 +1,50 @@
+/**
+ * Where new nodes go before (or instead of) a layout: in rings around the node they were
+ * expanded from, so the analyst sees what came from where and nothing lands on top of
+ * what is already placed.
+ */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Centre-to-centre room a node needs, label included, at 100% zoom. */
+export const NODE_SPACING = 70;
+
+/** Positions for `count` nodes on rings around `centre`, the first ring just clear of it. */
+export function ringPositions(centre: Point, count: number, spacing: number = NODE_SPACING): Point[] {
+  const points: Point[] = [];
+  let ring = 1;
+  while (points.length < count) {
+    const radius = ring * spacing * 1.6;
+    const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / spacing));
+    const onRing = Math.min(capacity, count - points.length);
+    // Offset each ring by half a step so rings do not line up into spokes.
+    const offset = ring % 2 === 0 ? Math.PI / onRing : 0;
+    for (let index = 0; index < onRing; index += 1) {
+      const angle = offset + (2 * Math.PI * index) / onRing;
+      points.push({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+    }
+    ring += 1;
+  }
+  return points;
+}
+
+/** A square grid for a graph that starts with no positions at all, centred on the origin. */
+export function gridPositions(count: number, spacing: number = NODE_SPACING * 1.4): Point[] {
+  const side = Math.max(1, Math.ceil(Math.sqrt(count)));
+  const half = ((side - 1) * spacing) / 2;
+  return Array.from({ length: count }, (_, index) => ({ x: (index % side) * spacing - half, y: Math.floor(index / side) * spacing - half }));
+}
+
+/** The mean of some points; the origin when there are none. */
+export function centroid(points: readonly Point[]): Point {
+  if (points.length === 0) return { x: 0, y: 0 };
+  let x = 0;
+  let y = 0;
+  for (const point of points) {
+    x += point.x;
+    y += point.y;
+  }
+  return { x: x / points.length, y: y / points.length };
+}

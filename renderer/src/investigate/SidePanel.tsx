@@ -1,0 +1,135 @@
+/**
+ * What is selected on the graph: one object's full detail (the same view as everywhere
+ * else), one relationship with its edit and delete actions, or a count by type.
+ */
+import { Alert, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { relationshipTypesFor } from '../../../core/stix/model/sros.ts';
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import type { GraphEdge } from '../kb/queries/graph.ts';
+import { useKbQuery } from '../kb/useKbQuery.ts';
+import { DetailBody } from '../knowledge/ObjectDetail.tsx';
+import { TypeLabel } from '../knowledge/TypeLabel.tsx';
+import { addEdge, removeEdge } from './graphModel.ts';
+import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
+
+function typeOf(id: string): string {
+  return id.split('--')[0] ?? '';
+}
+
+function RelationshipEditor({ edge }: { edge: GraphEdge }) {
+  const detail = useKbQuery(() => knowledgeBase().getObject({ id: edge.id }), [edge.id]);
+  if (detail.loading && !detail.data) return <Loader size="sm" />;
+  const stored = detail.data?.stix['description'];
+  return <RelationshipForm edge={edge} storedDescription={typeof stored === 'string' ? stored : ''} />;
+}
+
+function RelationshipForm({ edge, storedDescription }: { edge: GraphEdge; storedDescription: string }) {
+  const { t } = useTranslation();
+  const model = useGraphModel();
+  const edit = useInvestigationStore((state) => state.edit);
+  const [type, setType] = useState(edge.label);
+  const [description, setDescription] = useState(storedDescription);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const choices = useMemo(() => relationshipTypesFor(typeOf(edge.source), typeOf(edge.target)), [edge.source, edge.target]);
+  const name = (id: string) => model.nodes.get(id)?.summary.name ?? id;
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const updated = await knowledgeBase().updateRelationship({ id: edge.id, relationshipType: type, description });
+      edit((graph) => addEdge(graph, { ...edge, label: updated.relationship?.type ?? type }));
+      notifyKnowledgeChanged();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const remove = async () => {
+    if (!window.confirm(t('investigate.deleteRelationshipConfirm', { type: edge.label, source: name(edge.source), target: name(edge.target) }))) return;
+    try {
+      await knowledgeBase().deleteRelationship({ id: edge.id });
+      edit((graph) => removeEdge(graph, edge.id));
+      notifyKnowledgeChanged();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="relationship-editor">
+      <Title order={4} size="h5">
+        {t('investigate.relationship')}
+      </Title>
+      <Text size="sm">
+        {name(edge.source)} → {name(edge.target)}
+      </Text>
+      <Select label={t('investigate.relationshipType')} data={choices.includes(type) ? choices : [type, ...choices]} value={type} onChange={(value) => value && setType(value)} allowDeselect={false} searchable />
+      <Textarea label={t('investigate.description')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} autosize minRows={2} maxRows={8} />
+      {error && <Alert color="red">{error}</Alert>}
+      <Group justify="space-between">
+        <Button color="red" variant="subtle" leftSection={<IconTrash size={14} />} onClick={() => void remove()} data-testid="relationship-delete">
+          {t('investigate.deleteRelationship')}
+        </Button>
+        <Button onClick={() => void save()} loading={saving} data-testid="relationship-update">
+          {t('investigate.saveRelationship')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ObjectPanel({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const detail = useKbQuery(() => knowledgeBase().getObject({ id }), [id]);
+  if (detail.loading && !detail.data) return <Loader size="sm" />;
+  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
+  if (!detail.data) return <Text c="dimmed">{t('kb.detail.notFound')}</Text>;
+  return <DetailBody detail={detail.data} inGraph />;
+}
+
+export function SidePanel({ selectedNodes, selectedEdge }: { selectedNodes: readonly string[]; selectedEdge: GraphEdge | undefined }) {
+  const { t } = useTranslation();
+  const model = useGraphModel();
+  const byType = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const id of selectedNodes) {
+      const type = model.nodes.get(id)?.summary.type ?? typeOf(id);
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]);
+  }, [selectedNodes, model]);
+
+  return (
+    <Paper withBorder radius="md" p="sm" w={400} style={{ flexShrink: 0, display: 'flex', flexDirection: 'column' }} data-testid="side-panel" aria-label={t('investigate.details')}>
+      <ScrollArea style={{ flex: 1 }}>
+        {selectedEdge?.kind === 'relationship' ? (
+          <RelationshipEditor key={selectedEdge.id} edge={selectedEdge} />
+        ) : selectedNodes.length === 1 && selectedNodes[0] ? (
+          <ObjectPanel id={selectedNodes[0]} />
+        ) : selectedNodes.length > 1 ? (
+          <Stack gap="xs">
+            <Title order={4} size="h5">
+              {t('investigate.nodesCount', { count: selectedNodes.length })}
+            </Title>
+            {byType.map(([type, count]) => (
+              <Group key={type} justify="space-between">
+                <TypeLabel type={type} />
+                <Text size="sm">{count.toLocaleString()}</Text>
+              </Group>
+            ))}
+          </Stack>
+        ) : (
+          <Text c="dimmed" size="sm">
+            {t('investigate.selectHint')}
+          </Text>
+        )}
+      </ScrollArea>
+    </Paper>
+  );
+}

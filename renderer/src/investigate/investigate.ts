@@ -1,0 +1,28 @@
+/**
+ * "Investigate" from anywhere in the app: a new, unsaved investigation starting from some
+ * objects (a report brings its contents), then the Investigate page.
+ */
+import { knowledgeBase } from '../kb/client.ts';
+import { containerTypes } from '../knowledge/stixTypes.ts';
+import { useRouteStore } from '../stores/routeStore.ts';
+import { useInvestigationStore } from './investigationStore.ts';
+
+/** Containers open with what they contain; relationships inside them become edges, not nodes. */
+async function startingIds(ids: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const id of ids) {
+    found.add(id);
+    const type = id.split('--')[0] ?? '';
+    if (!containerTypes.includes(type)) continue;
+    const detail = await knowledgeBase().getObject({ id });
+    const refs = detail?.stix['object_refs'];
+    if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') found.add(ref);
+  }
+  return [...found].filter((id) => !id.startsWith('relationship--') && !id.startsWith('sighting--'));
+}
+
+export async function investigate(ids: readonly string[], name: string): Promise<void> {
+  useRouteStore.getState().navigate('investigate');
+  const slice = await knowledgeBase().subgraph({ ids: await startingIds(ids) });
+  await useInvestigationStore.getState().start(slice, name);
+}

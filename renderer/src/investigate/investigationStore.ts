@@ -1,0 +1,240 @@
+/**
+ * The open investigation: its graph (with undo/redo), filters, layout choice, selection
+ * and the one long task that may be running (opening, expanding, laying out, saving).
+ * The Cytoscape view renders what is here and reports the analyst's gestures back.
+ */
+import { create } from 'zustand';
+import { createHistory, record, redo, undo, type History } from '../../../core/investigation/history.ts';
+import { newInvestigation } from '../../../core/investigation/schema.ts';
+import { noFilters, type GraphFilters, type Investigation, type LayoutName } from '../../../core/investigation/types.ts';
+import type { Point } from '../../../core/investigation/placement.ts';
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import type { GraphSlice, NeighbourRequest } from '../kb/queries/graph.ts';
+import { containerTypes } from '../knowledge/stixTypes.ts';
+import { runLayout } from './graph/runLayout.ts';
+import { addSlice, emptyModel, fromSaved, movePositions, toInvestigationNodes, type GraphModel } from './graphModel.ts';
+
+/** Expansions adding more nodes than this ask first. */
+export const EXPANSION_CONFIRM_THRESHOLD = 500;
+/** The most one expansion adds, asked or not: past it the graph stops being readable. */
+export const EXPANSION_HARD_LIMIT = 20_000;
+
+export type TaskKind = 'open' | 'expand' | 'layout' | 'save' | 'add';
+
+export interface InvestigationMeta {
+  id: string;
+  name: string;
+  description: string;
+  created: string;
+}
+
+interface InvestigationState {
+  meta: InvestigationMeta | null;
+  /** Whether the knowledge base holds it (it was saved or opened). */
+  stored: boolean;
+  dirty: boolean;
+  history: History<GraphModel>;
+  filters: GraphFilters;
+  layout: LayoutName;
+  selected: readonly string[];
+  task: { kind: TaskKind; count?: number; cancel?: () => void } | null;
+  error: string | null;
+  /** Bumped when the view should fit the whole graph (after opening or a layout). */
+  fitRequest: number;
+
+  start: (slice: GraphSlice, name: string) => Promise<void>;
+  open: (id: string) => Promise<void>;
+  close: () => void;
+  edit: (change: (model: GraphModel) => GraphModel) => void;
+  undo: () => void;
+  redo: () => void;
+  expand: (ids: readonly string[], filter: Pick<NeighbourRequest, 'types' | 'relationshipTypes' | 'followReferences'>) => Promise<{ added: number; truncated: boolean }>;
+  addObjects: (ids: readonly string[]) => Promise<number>;
+  runLayout: (layout?: LayoutName) => Promise<void>;
+  save: () => Promise<void>;
+  rename: (name: string) => void;
+  setFilters: (filters: GraphFilters) => void;
+  setSelected: (ids: readonly string[]) => void;
+  clearError: () => void;
+}
+
+function model(state: InvestigationState): GraphModel {
+  return state.history.present;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const initial = {
+  meta: null,
+  stored: false,
+  dirty: false,
+  history: createHistory(emptyModel),
+  filters: noFilters,
+  layout: 'force' as LayoutName,
+  selected: [] as readonly string[],
+  task: null,
+  error: null,
+};
+
+export const useInvestigationStore = create<InvestigationState>()((set, get) => {
+  /** Runs one task at a time, with its kind shown and errors kept for the analyst. */
+  async function task<T>(kind: TaskKind, work: () => Promise<T>, count?: number): Promise<T | undefined> {
+    if (get().task) return undefined;
+    set({ task: { kind, ...(count === undefined ? {} : { count }) }, error: null });
+    try {
+      return await work();
+    } catch (error) {
+      set({ error: message(error) });
+      return undefined;
+    } finally {
+      set({ task: null });
+    }
+  }
+
+  function commit(next: GraphModel): void {
+    const state = get();
+    if (next === model(state)) return;
+    set({ history: record(state.history, next), dirty: true });
+  }
+
+  async function layoutPositions(graph: GraphModel, layout: LayoutName): Promise<Map<string, Point> | null> {
+    const nodes = [...graph.nodes.values()].filter((node) => !node.hidden);
+    const running = runLayout({
+      layout,
+      nodes: nodes.map((node) => ({ id: node.summary.id, x: node.x, y: node.y, pinned: node.pinned })),
+      edges: [...graph.edges.values()].map((edge) => ({ source: edge.source, target: edge.target })),
+      roots: nodes.filter((node) => containerTypes.includes(node.summary.type)).map((node) => node.summary.id),
+    });
+    set((state) => (state.task ? { task: { ...state.task, cancel: running.cancel } } : {}));
+    return running.done;
+  }
+
+  return {
+    ...initial,
+    fitRequest: 0,
+
+    async start(slice, name) {
+      const now = new Date().toISOString();
+      const created = newInvestigation(name, [], now, crypto.randomUUID());
+      set({ ...initial, meta: { id: created.id, name: created.name, description: '', created: now }, history: createHistory(addSlice(emptyModel, slice)), dirty: true });
+      await get().runLayout('force');
+    },
+
+    async open(id) {
+      set({ ...initial });
+      await task('open', async () => {
+        const saved: Investigation = await knowledgeBase().getInvestigation({ id });
+        const slice = await knowledgeBase().subgraph({ ids: saved.nodes.map((node) => node.id) });
+        set((state) => ({
+          meta: { id: saved.id, name: saved.name, description: saved.description, created: saved.created },
+          stored: true,
+          dirty: false,
+          history: createHistory(fromSaved(saved.nodes, slice)),
+          filters: saved.filters,
+          layout: saved.layout,
+          fitRequest: state.fitRequest + 1,
+        }));
+      });
+    },
+
+    close() {
+      get().task?.cancel?.();
+      set({ ...initial });
+    },
+
+    edit(change) {
+      commit(change(model(get())));
+    },
+
+    undo() {
+      set((state) => ({ history: undo(state.history), dirty: true }));
+    },
+
+    redo() {
+      set((state) => ({ history: redo(state.history), dirty: true }));
+    },
+
+    async expand(ids, filter) {
+      const result = await task('expand', async () => {
+        const slice = await knowledgeBase().neighbours({ ids: [...ids], depth: 1, ...filter, limit: model(get()).nodes.size + EXPANSION_HARD_LIMIT });
+        const before = model(get()).nodes.size;
+        const next = addSlice(model(get()), slice, ids);
+        commit(next);
+        return { added: next.nodes.size - before, truncated: slice.truncated };
+      });
+      return result ?? { added: 0, truncated: false };
+    },
+
+    async addObjects(ids) {
+      const added = await task('add', async () => {
+        const current = model(get());
+        const fresh = ids.filter((id) => !current.nodes.has(id));
+        const slice = await knowledgeBase().subgraph({ ids: [...current.nodes.keys(), ...fresh] });
+        const next = addSlice(current, slice);
+        commit(next);
+        return next.nodes.size - current.nodes.size;
+      });
+      return added ?? 0;
+    },
+
+    async runLayout(layout) {
+      const chosen = layout ?? get().layout;
+      set({ layout: chosen });
+      const graph = model(get());
+      if (graph.nodes.size === 0) return;
+      await task(
+        'layout',
+        async () => {
+          const positions = await layoutPositions(graph, chosen);
+          if (!positions) return;
+          commit(movePositions(model(get()), positions));
+          set((state) => ({ fitRequest: state.fitRequest + 1 }));
+        },
+        graph.nodes.size,
+      );
+    },
+
+    async save() {
+      const { meta } = get();
+      if (!meta) return;
+      await task('save', async () => {
+        const state = get();
+        const investigation: Investigation = {
+          ...meta,
+          modified: new Date().toISOString(),
+          nodes: toInvestigationNodes(model(state)),
+          filters: state.filters,
+          layout: state.layout,
+        };
+        await knowledgeBase().saveInvestigation({ investigation });
+        set({ stored: true, dirty: false });
+        notifyKnowledgeChanged();
+      });
+    },
+
+    rename(name) {
+      const { meta } = get();
+      if (!meta || name === meta.name) return;
+      set({ meta: { ...meta, name }, dirty: true });
+    },
+
+    setFilters(filters) {
+      set({ filters, dirty: true });
+    },
+
+    setSelected(ids) {
+      set({ selected: ids });
+    },
+
+    clearError() {
+      set({ error: null });
+    },
+  };
+});
+
+/** The graph as it stands now, for components that only read it. */
+export function useGraphModel(): GraphModel {
+  return useInvestigationStore((state) => state.history.present);
+}
