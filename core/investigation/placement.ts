@@ -17,7 +17,8 @@ export function ringPositions(centre: Point, count: number, spacing: number = NO
   let ring = 1;
   while (points.length < count) {
     const radius = ring * spacing * 1.6;
-    const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / spacing));
+    // As many as fit with a chord (not an arc) of `spacing` between neighbours.
+    const capacity = Math.max(6, Math.floor(Math.PI / Math.asin(Math.min(1, spacing / (2 * radius)))));
     const onRing = Math.min(capacity, count - points.length);
     // Offset each ring by half a step so rings do not line up into spokes.
     const offset = ring % 2 === 0 ? Math.PI / onRing : 0;

@@ -130,13 +130,14 @@ export function Workbench() {
   };
   const fit = () => cy.current?.fit(cy.current.elements(':visible'), 40);
   const selectAll = () => cy.current?.nodes(':visible').select();
-  const focusMatches = () => {
+  /** Enter selects what the search matches; Shift+Enter adds it to the selection. */
+  const focusMatches = (add: boolean) => {
     const instance = cy.current;
     if (!instance || matches.size === 0) return;
-    instance.$(':selected').unselect();
+    if (!add) instance.$(':selected').unselect();
     const found = instance.nodes().filter((node) => matches.has(node.id()));
     found.select();
-    instance.fit(found, 80);
+    instance.fit(add ? instance.$('node:selected') : found, 80);
   };
   const save = () => void store.save();
   const exportStix = () => {
@@ -291,7 +292,7 @@ export function Workbench() {
           aria-label={t('investigate.searchGraph')}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          onKeyDown={(event) => event.key === 'Enter' && focusMatches()}
+          onKeyDown={(event) => event.key === 'Enter' && focusMatches(event.shiftKey)}
           rightSection={query ? <Text size="xs" c="dimmed">{matches.size}</Text> : null}
           data-testid="graph-search"
         />
