@@ -130,12 +130,15 @@ export function Workbench() {
   };
   const fit = () => cy.current?.fit(cy.current.elements(':visible'), 40);
   const selectAll = () => cy.current?.nodes(':visible').select();
-  /** Enter selects what the search matches; Shift+Enter adds it to the selection. */
+  /** Enter selects what the search matches (exact names first); Shift+Enter adds it to the selection. */
   const focusMatches = (add: boolean) => {
     const instance = cy.current;
     if (!instance || matches.size === 0) return;
     if (!add) instance.$(':selected').unselect();
-    const found = instance.nodes().filter((node) => matches.has(node.id()));
+    // A name typed out in full picks that node, not every name containing it.
+    const exact = [...matches].filter((id) => model.nodes.get(id)?.summary.name.toLowerCase() === query);
+    const wanted = new Set(exact.length > 0 ? exact : matches);
+    const found = instance.nodes().filter((node) => wanted.has(node.id()));
     found.select();
     instance.fit(add ? instance.$('node:selected') : found, 80);
   };
@@ -293,7 +296,7 @@ export function Workbench() {
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           onKeyDown={(event) => event.key === 'Enter' && focusMatches(event.shiftKey)}
-          rightSection={query ? <Text size="xs" c="dimmed">{matches.size}</Text> : null}
+          rightSection={query ? <Text size="xs" c="dimmed" data-testid="graph-search-count" data-query={query}>{matches.size}</Text> : null}
           data-testid="graph-search"
         />
         <Button variant="default" size="sm" leftSection={<IconPlus size={16} />} onClick={() => setDialog('add')} data-testid="add-from-kb">
