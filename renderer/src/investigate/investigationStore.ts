@@ -11,6 +11,7 @@ import type { Point } from '../../../core/investigation/placement.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import type { GraphSlice, NeighbourRequest } from '../kb/queries/graph.ts';
 import { containerTypes } from '../knowledge/stixTypes.ts';
+import { FULL_FORCE_MAX_NODES } from './graph/layouts.ts';
 import { runLayout } from './graph/runLayout.ts';
 import { addSlice, emptyModel, fromSaved, movePositions, toInvestigationNodes, type GraphModel } from './graphModel.ts';
 
@@ -50,7 +51,11 @@ interface InvestigationState {
   redo: () => void;
   expand: (ids: readonly string[], filter: Pick<NeighbourRequest, 'types' | 'relationshipTypes' | 'followReferences'>) => Promise<{ added: number; truncated: boolean }>;
   addObjects: (ids: readonly string[]) => Promise<number>;
-  runLayout: (layout?: LayoutName) => Promise<void>;
+  /**
+   * `keep`: nodes that stay where they are (what was on the graph before an expansion);
+   * `merge`: the positions belong to the last edit, so one undo takes back both.
+   */
+  runLayout: (layout?: LayoutName, options?: { keep?: ReadonlySet<string>; merge?: boolean }) => Promise<void>;
   save: () => Promise<void>;
   rename: (name: string) => void;
   setFilters: (filters: GraphFilters) => void;
@@ -99,11 +104,11 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
     set({ history: record(state.history, next), dirty: true });
   }
 
-  async function layoutPositions(graph: GraphModel, layout: LayoutName): Promise<Map<string, Point> | null> {
+  async function layoutPositions(graph: GraphModel, layout: LayoutName, keep: ReadonlySet<string>): Promise<Map<string, Point> | null> {
     const nodes = [...graph.nodes.values()].filter((node) => !node.hidden);
     const running = runLayout({
       layout,
-      nodes: nodes.map((node) => ({ id: node.summary.id, x: node.x, y: node.y, pinned: node.pinned })),
+      nodes: nodes.map((node) => ({ id: node.summary.id, x: node.x, y: node.y, pinned: node.pinned || keep.has(node.summary.id) })),
       edges: [...graph.edges.values()].map((edge) => ({ source: edge.source, target: edge.target })),
       roots: nodes.filter((node) => containerTypes.includes(node.summary.type)).map((node) => node.summary.id),
     });
@@ -157,13 +162,22 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
     },
 
     async expand(ids, filter) {
+      const before = new Set(model(get()).nodes.keys());
       const result = await task('expand', async () => {
         const slice = await knowledgeBase().neighbours({ ids: [...ids], depth: 1, ...filter, limit: model(get()).nodes.size + EXPANSION_HARD_LIMIT });
-        const before = model(get()).nodes.size;
-        const next = addSlice(model(get()), slice, ids);
+        const grown = addSlice(model(get()), slice, ids);
+        // The new nodes' relationships with everything already drawn, not only with what was expanded: the graph reopens that way too.
+        const among = await knowledgeBase().subgraph({ ids: [...grown.nodes.keys()] });
+        const next = addSlice(grown, { nodes: [], edges: among.edges, truncated: false });
         commit(next);
-        return { added: next.nodes.size - before, truncated: slice.truncated };
+        return { added: next.nodes.size - before.size, truncated: slice.truncated };
       });
+      // A small graph gets the new nodes laid out around what was already placed, which stays put.
+      const graph = model(get());
+      if (result && result.added > 0 && graph.nodes.size <= FULL_FORCE_MAX_NODES) {
+        const placed = new Set([...graph.nodes.keys()].filter((id) => before.has(id)));
+        await get().runLayout('force', { keep: placed, merge: true });
+      }
       return result ?? { added: 0, truncated: false };
     },
 
@@ -179,7 +193,7 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
       return added ?? 0;
     },
 
-    async runLayout(layout) {
+    async runLayout(layout, { keep = new Set<string>(), merge = false } = {}) {
       const chosen = layout ?? get().layout;
       set({ layout: chosen });
       const graph = model(get());
@@ -187,9 +201,11 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
       await task(
         'layout',
         async () => {
-          const positions = await layoutPositions(graph, chosen);
+          const positions = await layoutPositions(graph, chosen, keep);
           if (!positions) return;
-          commit(movePositions(model(get()), positions));
+          const moved = movePositions(model(get()), positions);
+          if (merge) set((state) => ({ history: { ...state.history, present: moved }, dirty: true }));
+          else commit(moved);
           set((state) => ({ fitRequest: state.fitRequest + 1 }));
         },
         graph.nodes.size,

@@ -124,7 +124,7 @@ export function DetailBody({ detail, inGraph = false }: { detail: Detail; inGrap
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start" wrap={inGraph ? "wrap" : "nowrap"}>
         <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
           <TypeIcon type={summary.type} size={40} />
           <div style={{ minWidth: 0 }}>
