@@ -74,6 +74,37 @@ describe('an investigation of a small report', () => {
       await graph.key('Shift+h');
       await graph.waitForStatus((status) => status.visible === 5);
 
+      // Box and lasso select everything they surround.
+      const canvas = await app.page.getByTestId('graph-canvas').boundingBox();
+      if (!canvas) throw new Error('The graph canvas is not on screen');
+      await graph.key('f');
+      await graph.key('b');
+      await app.page.mouse.move(canvas.x + 5, canvas.y + 5);
+      await app.page.mouse.down();
+      await app.page.mouse.move(canvas.x + canvas.width - 5, canvas.y + canvas.height - 5, { steps: 10 });
+      await app.page.mouse.up();
+      await graph.waitForStatus((status) => status.selected === 5);
+      await graph.select('PlugX');
+      await graph.key('f');
+      await graph.key('Shift+l');
+      await app.page.getByTestId('lasso-layer').waitFor();
+      const corners = [[5, 5], [canvas.width - 5, 5], [canvas.width - 5, canvas.height - 5], [5, canvas.height - 5], [5, 6]];
+      await app.page.mouse.move(canvas.x + 5, canvas.y + 5);
+      await app.page.mouse.down();
+      for (const [x = 0, y = 0] of corners) await app.page.mouse.move(canvas.x + x, canvas.y + y, { steps: 8 });
+      await app.page.mouse.up();
+      await graph.waitForStatus((status) => status.selected === 5);
+      await graph.key('v');
+
+      // Every layout runs in its worker and leaves the graph whole.
+      for (const layout of ['hierarchical', 'concentric', 'fast', 'force']) {
+        await app.page.getByTestId('layout-menu').click();
+        await app.page.getByTestId(`layout-${layout}`).click();
+        await graph.idle();
+        expect(await app.page.getByRole('alert').count(), layout).toBe(0);
+      }
+      await graph.waitForStatus((status) => status.nodes === 5 && status.visible === 5);
+
       // Draw a relationship: only the types STIX defines for malware → attack-pattern are offered.
       await graph.select('PlugX');
       await graph.select('PowerShell', true);
@@ -121,6 +152,15 @@ describe('an investigation of a small report', () => {
       expect(refs).not.toContain(ids.indicator);
       expect(bundle.objects.some((object) => object['type'] === 'relationship' && object['relationship_type'] === 'related-to' && object['source_ref'] === ids.malware)).toBe(true);
       for (const object of bundle.objects) expect(validateObject(object).filter((issue) => issue.severity === 'error'), String(object['id'])).toEqual([]);
+
+      // The workbench in Japanese.
+      await app.visit('settings');
+      await app.segment('language-control', '日本語').click();
+      // The investigation stayed open while the analyst exported it.
+      await app.visit('investigate');
+      await graph.waitOpen();
+      expect(await app.page.getByTestId('add-from-kb').textContent()).toBe('ナレッジベースから追加');
+      await app.screenshot('investigate-ja');
     } finally {
       await app.close();
     }

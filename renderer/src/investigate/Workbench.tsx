@@ -367,7 +367,7 @@ export function Workbench() {
 
       <Group justify="space-between" mt={6} gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed" data-testid="graph-status">
-          {t('investigate.status', { nodes: model.nodes.size, edges: model.edges.size, visible: visibleCount, selected: selected.length })}
+          {t('investigate.status', { nodes: model.nodes.size, edges: model.edges.size, visible: visibleCount, selected: selectedNodes.length })}
           {' · '}
           {t(`investigate.renderers.${renderer}`)}
         </Text>

@@ -4,21 +4,15 @@
  * touches only what it added) and every gesture goes back out through callbacks.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
-import lasso from 'cytoscape-lasso';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Point } from '../../../../core/investigation/placement.ts';
 import type { GraphEdge } from '../../kb/queries/graph.ts';
 import type { GraphModel, GraphNode } from '../graphModel.ts';
-import { graphStylesheet, type ColourScheme } from './cyStyle.ts';
+import { graphStylesheet, schemeColours, type ColourScheme } from './cyStyle.ts';
+import { LassoOverlay } from './LassoOverlay.tsx';
 import { styledTypes } from './nodeLooks.ts';
 
-cytoscape.use(lasso);
 
-declare module 'cytoscape' {
-  interface Core {
-    lassoSelectionEnabled(enabled: boolean): this;
-  }
-}
 
 export type PointerMode = 'pan' | 'box' | 'lasso';
 export type RendererKind = 'canvas' | 'canvas-large' | 'webgl';
@@ -83,6 +77,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     callbacks.current = props;
   });
 
+  const instance = useCallback(() => cyRef.current, []);
+
   // One instance per renderer kind: Cytoscape fixes its renderer when it is created.
   useEffect(() => {
     if (!container.current) return undefined;
@@ -144,10 +140,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const pan = props.mode === 'pan';
-    cy.userPanningEnabled(pan);
+    // Pan mode still box-selects with a modifier held; box mode drags a box without one.
+    cy.userPanningEnabled(props.mode === 'pan');
     cy.boxSelectionEnabled(props.mode !== 'lasso');
-    cy.lassoSelectionEnabled(props.mode === 'lasso');
   }, [props.mode, props.renderer]);
 
   // The model and the filters, diffed into the instance in one batch.
@@ -188,5 +183,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (cy && fitRequest > 0) cy.fit(cy.elements(':visible'), 40);
   }, [fitRequest]);
 
-  return <div ref={container} data-testid="graph-canvas" style={{ position: 'absolute', inset: 0 }} />;
+  return (
+    <>
+      <div ref={container} data-testid="graph-canvas" style={{ position: 'absolute', inset: 0 }} />
+      {props.mode === 'lasso' && <LassoOverlay instance={instance} colour={schemeColours[props.scheme].selection} />}
+    </>
+  );
 }
