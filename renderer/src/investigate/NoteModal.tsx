@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useInvestigationStore } from './investigationStore.ts';
+import { useAction } from './useAction.ts';
 
 const opinions = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'] as const;
 type OpinionValue = (typeof opinions)[number];
@@ -15,14 +16,11 @@ export function NoteModal({ objectIds, onClose }: { objectIds: readonly string[]
   const [abstract, setAbstract] = useState('');
   const [content, setContent] = useState('');
   const [opinion, setOpinion] = useState<OpinionValue>('agree');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error } = useAction();
   const valid = kind === 'opinion' || content.trim().length > 0;
 
-  const create = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const objectRefs = [...objectIds];
       const created =
         kind === 'note'
@@ -31,12 +29,7 @@ export function NoteModal({ objectIds, onClose }: { objectIds: readonly string[]
       notifyKnowledgeChanged();
       await addObjects([created.id]);
       onClose();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title={t('investigate.noteTitle', { count: objectIds.length })} size="lg">

@@ -12,6 +12,7 @@ import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
 import { addEdge } from './graphModel.ts';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
+import { useAction } from './useAction.ts';
 
 export function RelationshipModal({ ends, onClose }: { ends: [string, string]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -25,24 +26,16 @@ export function RelationshipModal({ ends, onClose }: { ends: [string, string]; o
   const chosen = type !== null && choices.includes(type) ? type : (choices[0] ?? 'related-to');
   const [description, setDescription] = useState('');
   const [confidence, setConfidence] = useState(50);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error } = useAction();
   if (!sourceNode || !targetNode) return null;
 
-  const create = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const created = await knowledgeBase().createRelationship({ sourceRef: source, targetRef: target, relationshipType: chosen, confidence, ...(description.trim() ? { description: description.trim() } : {}) });
       edit((graph) => addEdge(graph, { id: created.id, source, target, label: chosen, kind: 'relationship' }));
       notifyKnowledgeChanged();
       onClose();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title={t('investigate.relateTitle')} size="lg">

@@ -14,6 +14,7 @@ import { DetailBody } from '../knowledge/ObjectDetail.tsx';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
 import { addEdge, removeEdge } from './graphModel.ts';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
+import { useAction } from './useAction.ts';
 
 function typeOf(id: string): string {
   return id.split('--')[0] ?? '';
@@ -32,33 +33,23 @@ function RelationshipForm({ edge, storedDescription }: { edge: GraphEdge; stored
   const edit = useInvestigationStore((state) => state.edit);
   const [type, setType] = useState(edge.label);
   const [description, setDescription] = useState(storedDescription);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error } = useAction();
   const choices = useMemo(() => relationshipTypesFor(typeOf(edge.source), typeOf(edge.target)), [edge.source, edge.target]);
   const name = (id: string) => model.nodes.get(id)?.summary.name ?? id;
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const updated = await knowledgeBase().updateRelationship({ id: edge.id, relationshipType: type, description });
       edit((graph) => addEdge(graph, { ...edge, label: updated.relationship?.type ?? type }));
       notifyKnowledgeChanged();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const remove = async () => {
     if (!window.confirm(t('investigate.deleteRelationshipConfirm', { type: edge.label, source: name(edge.source), target: name(edge.target) }))) return;
-    try {
+    await run(async () => {
       await knowledgeBase().deleteRelationship({ id: edge.id });
       edit((graph) => removeEdge(graph, edge.id));
       notifyKnowledgeChanged();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
+    });
   };
 
   return (
