@@ -291,14 +291,6 @@ export const en = {
     recent: 'Recent imports',
     quarantined: 'In quarantine',
   },
-  arrivesWith: 'Arrives with {{milestone}}',
-  milestones: {
-    knowledgeBase: 'the knowledge base',
-    connectors: 'the connector runtime',
-    investigate: 'the graph workbench',
-    extraction: 'indicator extraction',
-    exports: 'export formats and enrichment',
-  },
   pages: {
     loading: 'Loading the page…',
     dashboard: {
@@ -313,65 +305,30 @@ export const en = {
     knowledge: {
       title: 'Knowledge',
       description: 'Threat actors, intrusion sets, campaigns, malware, tools, attack patterns and vulnerabilities.',
-      features: [
-        'Every STIX domain object, grouped by type, in a fast filterable table',
-        'Search as you type over names, aliases, descriptions and external ids such as T1059 or CVE ids',
-        'A detail view with relationships in both directions, markings and provenance',
-      ],
     },
     observables: {
       title: 'Observables',
       description: 'IP addresses, domains, URLs, e-mail addresses, file hashes and the indicators built on them.',
-      features: [
-        'Cyber observables deduplicated by their STIX identifiers across every source',
-        'Filters by type, TLP marking, label, source and date',
-        'The reports, indicators and sightings each observable appears in',
-      ],
     },
     reports: {
       title: 'Reports',
       description: 'Threat reports and the objects they contain.',
-      features: [
-        'Reports imported from PDFs, feeds and STIX bundles, with their original files',
-        'The objects each report refers to, and where each indicator was found',
-        'One click to investigate a report in the graph or export it as a bundle',
-      ],
     },
     investigate: {
       title: 'Investigate',
       description: 'Explore entities, relationships and observables in a graph.',
-      features: [
-        'Start from a report, an observable or a search and expand its neighbours',
-        'Filter by type, marking and date; pivot and draw new relationships',
-        'Save investigations and share them as STIX groupings',
-      ],
     },
     import: {
       title: 'Import',
       description: 'Bring threat reports and intelligence files into the knowledge base.',
-      features: [
-        'Drop PDF, text, HTML, Markdown, CSV, STIX or MISP files anywhere on the window',
-        'Indicators extracted with their page and context, including defanged and full-width forms',
-        'Review, untick false positives and commit a report with its observables and indicators',
-      ],
     },
     connectors: {
       title: 'Connectors',
       description: 'Feeds, enrichment and stream consumers that run inside Magpie.',
-      features: [
-        'Scheduled imports: MITRE ATT&CK, CISA KEV, MISP feeds, AlienVault OTX, TAXII 2.1',
-        'Enrichment with VirusTotal and offline enrichers, within a maximum TLP',
-        'Push new intelligence to a SIEM or EDR by webhook or syslog',
-      ],
     },
     export: {
       title: 'Export',
       description: 'Share what you found as STIX 2.1, CSV, IOC lists or MISP events.',
-      features: [
-        'Bundles valid against the OASIS schemas, with the objects they depend on',
-        'A maximum TLP: objects marked above it are left out and counted',
-        'CSV, plain IOC lists and MISP events from the same selection',
-      ],
     },
     settings: {
       title: 'Settings',

@@ -293,14 +293,6 @@ export const ja: Messages = {
     recent: '最近のインポート',
     quarantined: '隔離中',
   },
-  arrivesWith: '{{milestone}}で利用可能になります',
-  milestones: {
-    knowledgeBase: 'ナレッジベースの実装',
-    connectors: 'コネクター ランタイムの実装',
-    investigate: 'グラフ ワークベンチの実装',
-    extraction: 'インジケーター抽出の実装',
-    exports: 'エクスポート形式とエンリッチメントの実装',
-  },
   pages: {
     loading: 'ページを読み込んでいます…',
     dashboard: {
@@ -315,65 +307,30 @@ export const ja: Messages = {
     knowledge: {
       title: 'ナレッジ',
       description: '脅威アクター、侵入セット、キャンペーン、マルウェア、ツール、攻撃パターン、脆弱性。',
-      features: [
-        'すべての STIX ドメイン オブジェクトを種類別に、高速に絞り込める表で表示',
-        '名前、別名、説明、T1059 や CVE 番号などの外部 ID をインクリメンタル検索',
-        '双方向のリレーションシップ、マーキング、出所を示す詳細ビュー',
-      ],
     },
     observables: {
       title: 'オブザーバブル',
       description: 'IP アドレス、ドメイン、URL、メール アドレス、ファイル ハッシュと、それに基づくインジケーター。',
-      features: [
-        'STIX 識別子により、すべての情報源をまたいで重複を排除したサイバー オブザーバブル',
-        '種類、TLP マーキング、ラベル、情報源、日付で絞り込み',
-        '各オブザーバブルが登場するレポート、インジケーター、サイティング',
-      ],
     },
     reports: {
       title: 'レポート',
       description: '脅威レポートと、その中に含まれるオブジェクト。',
-      features: [
-        'PDF、フィード、STIX バンドルから取り込んだレポートと元ファイル',
-        '各レポートが参照するオブジェクトと、各インジケーターの出現箇所',
-        'レポートをワンクリックでグラフ調査、またはバンドルとしてエクスポート',
-      ],
     },
     investigate: {
       title: '調査',
       description: 'エンティティ、リレーションシップ、オブザーバブルをグラフで探索します。',
-      features: [
-        'レポート、オブザーバブル、検索結果から始めて隣接ノードを展開',
-        '種類、マーキング、日付で絞り込み、ピボットして新しいリレーションシップを作成',
-        '調査を保存し、STIX グルーピングとして共有',
-      ],
     },
     import: {
       title: 'インポート',
       description: '脅威レポートやインテリジェンス ファイルをナレッジベースに取り込みます。',
-      features: [
-        'PDF、テキスト、HTML、Markdown、CSV、STIX、MISP ファイルをウィンドウのどこにでもドロップ',
-        'デファングや全角表記も含め、ページと前後の文脈付きでインジケーターを抽出',
-        '誤検知のチェックを外して確認し、オブザーバブルとインジケーター付きのレポートとして登録',
-      ],
     },
     connectors: {
       title: 'コネクター',
       description: 'Magpie の中で動くフィード、エンリッチメント、ストリーム コンシューマー。',
-      features: [
-        '定期インポート: MITRE ATT&CK、CISA KEV、MISP フィード、AlienVault OTX、TAXII 2.1',
-        'VirusTotal とオフライン エンリッチャーによるエンリッチメント (TLP 上限付き)',
-        '新しいインテリジェンスを Webhook や syslog で SIEM・EDR に送信',
-      ],
     },
     export: {
       title: 'エクスポート',
       description: '調査結果を STIX 2.1、CSV、IOC リスト、MISP イベントとして共有します。',
-      features: [
-        '依存するオブジェクトを含み、OASIS スキーマに適合するバンドル',
-        'TLP の上限: それを超えるマーキングのオブジェクトは除外して件数を表示',
-        '同じ選択範囲から CSV、IOC リスト、MISP イベントを出力',
-      ],
     },
     settings: {
       title: '設定',

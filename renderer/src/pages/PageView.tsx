@@ -1,11 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pageEntry, type PageId } from '../shell/pages.ts';
+import type { PageId } from '../shell/pages.ts';
 import { DashboardPage } from './DashboardPage.tsx';
 import { KnowledgeListPage } from './KnowledgePages.tsx';
 import { PageHeader } from './PageHeader.tsx';
-import { PlaceholderPage } from './PlaceholderPage.tsx';
 
 // Pages that pull in large code (the extraction engine, pdf.js, lists) load on first visit,
 // so the window's first paint does not wait for them.
@@ -33,10 +32,6 @@ function Page({ page }: { page: PageId }) {
       return <InvestigatePage />;
     case 'settings':
       return <SettingsPage />;
-    default: {
-      const entry = { ...pageEntry(page), id: page };
-      return entry.arrivesWith ? <PlaceholderPage page={entry} milestone={entry.arrivesWith} /> : null;
-    }
   }
 }
 
