@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centroid, gridPositions, NODE_SPACING, ringPositions } from './placement.ts';
+import { centroid, gridPositions, NODE_SPACING, ringPositions, separateCoincident } from './placement.ts';
 
 function closestPair(points: { x: number; y: number }[]): number {
   let best = Infinity;
@@ -35,5 +35,17 @@ describe('gridPositions', () => {
     expect(centroid(points).x).toBeCloseTo(0);
     expect(centroid(points).y).toBeCloseTo(0);
     expect(closestPair(points)).toBeGreaterThanOrEqual(NODE_SPACING);
+  });
+});
+
+describe('separateCoincident', () => {
+  it('rings nodes stacked on one spot and leaves the others and the fixed ones alone', () => {
+    const stacked = Array.from({ length: 12 }, () => ({ x: 10, y: 10 }));
+    const points = [...stacked, { x: 900, y: 900 }, { x: 10, y: 10 }];
+    const fixed = new Set([13]);
+    const result = separateCoincident(points, fixed);
+    expect(result[12]).toEqual({ x: 900, y: 900 });
+    expect(result[13]).toEqual({ x: 10, y: 10 });
+    expect(closestPair(result)).toBeGreaterThanOrEqual(NODE_SPACING * 0.99);
   });
 });

@@ -49,3 +49,34 @@ export function centroid(points: readonly Point[]): Point {
   }
   return { x: x / points.length, y: y / points.length };
 }
+
+/**
+ * Spreads nodes that landed on the same spot (closer than `spacing` / 4) onto a ring
+ * around it. Spectral layouts (fcose's draft) give structurally identical nodes, such as
+ * the leaves of one report, exactly the same position; the analyst must still see each.
+ * `fixed` nodes never move.
+ */
+export function separateCoincident(points: Point[], fixed: ReadonlySet<number> = new Set(), spacing: number = NODE_SPACING): Point[] {
+  const cell = spacing / 4;
+  const groups = new Map<string, number[]>();
+  points.forEach((point, index) => {
+    const key = `${String(Math.round(point.x / cell))},${String(Math.round(point.y / cell))}`;
+    const members = groups.get(key);
+    if (members) members.push(index);
+    else groups.set(key, [index]);
+  });
+  const result = points.map((point) => ({ ...point }));
+  for (const members of groups.values()) {
+    const movable = members.filter((index) => !fixed.has(index));
+    if (members.length < 2 || movable.length === 0) continue;
+    const centre = points[members[0] ?? 0] ?? { x: 0, y: 0 };
+    // Keep one where it is (unless it is already taken by a fixed node), ring the rest around it.
+    const [stay, ...rest] = movable.length === members.length ? movable : [undefined, ...movable];
+    if (stay !== undefined) result[stay] = { ...centre };
+    ringPositions(centre, rest.length, spacing).forEach((point, offset) => {
+      const index = rest[offset];
+      if (index !== undefined) result[index] = point;
+    });
+  }
+  return result;
+}

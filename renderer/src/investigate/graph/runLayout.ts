@@ -1,6 +1,6 @@
 /** Starts a layout in its own worker; cancelling terminates the worker, so nothing is left running. */
 import type { Point } from '../../../../core/investigation/placement.ts';
-import type { LayoutJob, LayoutReply } from './layoutWorker.ts';
+import type { LayoutJob, LayoutReply } from './layoutJob.ts';
 
 export interface RunningLayout {
   done: Promise<Map<string, Point> | null>;
