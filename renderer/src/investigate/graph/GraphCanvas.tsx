@@ -61,10 +61,14 @@ function initOptions(renderer: RendererKind): cytoscape.CytoscapeOptions {
       return { renderer: { name: 'canvas', webgl: true } } as cytoscape.CytoscapeOptions;
     case 'canvas-large':
       // While moving, draw a bitmap of the graph instead of every element (STACK-MEASUREMENTS §4: a full redraw of 20k nodes takes ~0.9 s here).
-      return { textureOnViewport: true, hideEdgesOnViewport: true, hideLabelsOnViewport: true, motionBlur: false, pixelRatio: 1 };
+      return { textureOnViewport: true, hideEdgesOnViewport: true, motionBlur: false, pixelRatio: 1 };
     case 'canvas':
       return {};
   }
+}
+
+function labelsFor(renderer: RendererKind): 'all' | 'selected' {
+  return renderer === 'webgl' ? 'selected' : 'all';
 }
 
 export function GraphCanvas(props: GraphCanvasProps) {
@@ -84,7 +88,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!container.current) return undefined;
     const cy = cytoscape({
       container: container.current,
-      style: graphStylesheet(callbacks.current.scheme),
+      style: graphStylesheet(callbacks.current.scheme, labelsFor(props.renderer)),
       minZoom: 0.02,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -134,7 +138,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, [props.renderer]);
 
   useEffect(() => {
-    cyRef.current?.style(graphStylesheet(props.scheme));
+    cyRef.current?.style(graphStylesheet(props.scheme, labelsFor(props.renderer)));
   }, [props.scheme, props.renderer]);
 
   useEffect(() => {

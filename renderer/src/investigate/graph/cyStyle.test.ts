@@ -35,3 +35,13 @@ describe('type icons', () => {
     expect([...byIcon.values()].filter((types) => types.length > 1)).toEqual([]);
   });
 });
+
+describe('labels on the WebGL renderer', () => {
+  it('are drawn only for selected and found nodes, since WebGL ignores min-zoomed-font-size', () => {
+    const sheet = graphStylesheet('dark', 'selected');
+    const blocks = sheet.filter((block): block is { selector: string; style: Record<string, unknown> } => 'selector' in block);
+    expect(blocks.find((block) => block.selector === 'node, edge')?.style['label']).toBe('');
+    expect(blocks.find((block) => block.selector === 'node:selected, node.match')?.style['label']).toBe('data(label)');
+    expect(graphStylesheet('dark').some((block) => 'selector' in block && block.selector === 'node, edge')).toBe(false);
+  });
+});

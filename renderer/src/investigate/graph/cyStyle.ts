@@ -57,8 +57,19 @@ function tlpBlocks(): StylesheetStyle[] {
   }));
 }
 
-export function graphStylesheet(scheme: ColourScheme): StylesheetJson {
+/**
+ * `labels: 'selected'` draws names only on selected and matching nodes: Cytoscape's WebGL
+ * renderer ignores min-zoomed-font-size and would draw every label of a large graph.
+ */
+export function graphStylesheet(scheme: ColourScheme, labels: 'all' | 'selected' = 'all'): StylesheetJson {
   const colours = schemeColours[scheme];
+  const sparse: StylesheetStyle[] =
+    labels === 'selected'
+      ? [
+          { selector: 'node, edge', style: { label: '' } },
+          { selector: 'node:selected, node.match', style: { label: 'data(label)' } },
+        ]
+      : [];
   return [
     {
       selector: 'node',
@@ -118,6 +129,7 @@ export function graphStylesheet(scheme: ColourScheme): StylesheetJson {
         'min-zoomed-font-size': 9,
       },
     },
+    ...sparse,
     {
       selector: 'edge[kind = "reference"]',
       style: { 'line-style': 'dashed', 'target-arrow-shape': 'vee' },
