@@ -98,11 +98,11 @@ describe('an investigation of a small report', () => {
 
       // The WebGL renderer draws the same graph (SwiftShader here), and back.
       await app.page.getByText('WebGL', { exact: true }).click();
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="graph-status"]')?.textContent?.includes('WebGL') === true);
+      await app.page.waitForFunction(() => document.querySelector('[data-testid="graph-status"]')?.textContent.includes('WebGL') === true);
       await graph.select('PlugX');
       expect((await graph.status()).selected).toBe(1);
       await app.page.getByText('Auto', { exact: true }).click();
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="graph-status"]')?.textContent?.includes('canvas') === true);
+      await app.page.waitForFunction(() => document.querySelector('[data-testid="graph-status"]')?.textContent.includes('canvas') === true);
 
       // Every layout runs in its worker and leaves the graph whole.
       for (const layout of ['hierarchical', 'concentric', 'fast', 'force']) {
