@@ -3,6 +3,12 @@
  * border colour and shape per type, every node and edge labelled, arrows on edges.
  * `minZoomedFontSize` > 0 hides labels once they would render smaller than that many
  * pixels (cytoscape's `min-zoomed-font-size`), the usual trick for large graphs.
+ *
+ * The WebGL renderer ignores `min-zoomed-font-size`, so for it the page passes
+ * `drawnScale`: the scale the canvas renderer would draw labels at for the current zoom
+ * (2^⌈log2(zoom × pixelRatio)⌉, its texture level). Every label whose font size times
+ * that scale is under `minZoomedFontSize` is then left out (`label: ''`), which is the
+ * canvas renderer's own rule (`eleTextBiggerThanMin`), so both draw the same labels.
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { StixNodeType } from './generateGraph.ts';
@@ -23,15 +29,25 @@ const COLOURS: Record<StixNodeType, { fill: string; border: string; shape: strin
 
 const HUBS: readonly StixNodeType[] = ['report', 'intrusion-set', 'campaign', 'malware'];
 
-export function graphStyle(minZoomedFontSize: number): StylesheetJson {
+const FONT = { node: 10, hub: 12, edge: 8 } as const;
+
+/** Which label sizes `graphStyle(minZoomedFontSize, drawnScale)` keeps: equal keys, same stylesheet. */
+export function drawnLabels(minZoomedFontSize: number, drawnScale: number): string {
+  return Object.values(FONT)
+    .map((fontSize) => (fontSize * drawnScale < minZoomedFontSize ? '-' : String(fontSize)))
+    .join(',');
+}
+
+export function graphStyle(minZoomedFontSize: number, drawnScale?: number): StylesheetJson {
+  const label = (fontSize: number): string => (drawnScale !== undefined && fontSize * drawnScale < minZoomedFontSize ? '' : 'data(label)');
   return [
     {
       selector: 'node',
       style: {
         width: 16,
         height: 16,
-        label: 'data(label)',
-        'font-size': 10,
+        label: label(FONT.node),
+        'font-size': FONT.node,
         color: '#222',
         'text-valign': 'bottom',
         'text-margin-y': 2,
@@ -41,7 +57,7 @@ export function graphStyle(minZoomedFontSize: number): StylesheetJson {
     },
     ...(Object.entries(COLOURS) as [StixNodeType, (typeof COLOURS)[StixNodeType]][]).map(([type, { fill, border, shape }]) => ({
       selector: `node[type = "${type}"]`,
-      style: { 'background-color': fill, 'border-color': border, shape: shape as 'ellipse', ...(HUBS.includes(type) ? { width: 32, height: 32, 'font-size': 12 } : {}) },
+      style: { 'background-color': fill, 'border-color': border, shape: shape as 'ellipse', ...(HUBS.includes(type) ? { width: 32, height: 32, 'font-size': FONT.hub, label: label(FONT.hub) } : {}) },
     })),
     {
       selector: 'edge',
@@ -51,8 +67,8 @@ export function graphStyle(minZoomedFontSize: number): StylesheetJson {
         'curve-style': 'straight',
         'target-arrow-shape': 'triangle',
         'target-arrow-color': '#9e9e9e',
-        label: 'data(label)',
-        'font-size': 8,
+        label: label(FONT.edge),
+        'font-size': FONT.edge,
         color: '#555',
         'min-zoomed-font-size': minZoomedFontSize,
       },
