@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { validateObject } from '../core/stix/validate.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
+import { fixturesSkipReason } from '../testkit/fixtures.ts';
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
 import { Workbench } from './support/workbench.ts';
 
 let browser: Browser;
@@ -175,10 +175,9 @@ describe('an investigation of a small report', () => {
   }, 300_000);
 });
 
-const attackAvailable = fixturesAvailable && hasFixture('mitre-attack', 'enterprise-attack-18.1.stix21-reconstructed.json.gz') && hasFixture('stix2.1-schemas');
-if (!attackAvailable) console.warn(`[e2e] ATT&CK investigation test skipped: ${fixturesSkipReason}`);
+if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK investigation test skipped: ${fixturesSkipReason}`);
 
-describe.skipIf(!attackAvailable)('investigating APT29 in ATT&CK Enterprise', () => {
+describe.skipIf(!attackEnterpriseAvailable)('investigating APT29 in ATT&CK Enterprise', () => {
   it('expands its techniques and software, filters to techniques, relates two, saves, reopens and exports a valid grouping', async () => {
     const path = await attackEnterpriseFile(folder);
     const bundle = JSON.parse(await readFile(path, 'utf8')) as Bundle;

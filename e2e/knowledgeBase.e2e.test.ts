@@ -12,7 +12,7 @@ import { fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fi
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
 
 let browser: Browser;
 let folder: string;
@@ -26,10 +26,9 @@ afterAll(async () => {
 
 type Bundle = { objects: JsonObject[] };
 
-const attackAvailable = fixturesAvailable && hasFixture('mitre-attack', 'enterprise-attack-18.1.stix21-reconstructed.json.gz') && hasFixture('stix2.1-schemas');
-if (!attackAvailable) console.warn(`[e2e] ATT&CK knowledge-base tests skipped: ${fixturesSkipReason}`);
+if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK knowledge-base tests skipped: ${fixturesSkipReason}`);
 
-describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () => {
+describe.skipIf(!attackEnterpriseAvailable)('ATT&CK Enterprise in the knowledge base', () => {
   it('imports the dropped bundle whole, finds T1059, shows its relationships, and exports it back unchanged and schema-valid', async () => {
     const path = await attackEnterpriseFile(folder);
     const bundle = JSON.parse(await readFile(path, 'utf8')) as Bundle;
@@ -137,7 +136,7 @@ describe.skipIf(!attackAvailable)('ATT&CK Enterprise in the knowledge base', () 
   }, 300_000);
 });
 
-describe.skipIf(!attackAvailable)('a full disk', () => {
+describe.skipIf(!attackEnterpriseAvailable)('a full disk', () => {
   it('stops the import with a clear message, keeps what was stored, and imports the rest once there is room', async () => {
     const path = await attackEnterpriseFile(folder);
     const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;

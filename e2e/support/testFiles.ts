@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { createWriteStream } from 'node:fs';
-import { fixturePath } from '../../testkit/fixtures.ts';
+import { fixturePath, fixturesAvailable, hasFixture } from '../../testkit/fixtures.ts';
 
 export async function tempFolder(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'magpie-e2e-'));
 }
+
+/** Whether the shared fixtures hold ATT&CK Enterprise 18.1 and the OASIS schemas to check exports against. */
+export const attackEnterpriseAvailable: boolean = fixturesAvailable && hasFixture('mitre-attack', 'enterprise-attack-18.1.stix21-reconstructed.json.gz') && hasFixture('stix2.1-schemas');
 
 /** The ATT&CK Enterprise 18.1 STIX 2.1 bundle, gunzipped from the shared fixtures. */
 export async function attackEnterpriseFile(folder: string): Promise<string> {

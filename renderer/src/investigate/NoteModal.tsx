@@ -1,10 +1,11 @@
 /** A note or an opinion about the selected nodes, written to the knowledge base and drawn as a node pointing at them. */
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useInvestigationStore } from './investigationStore.ts';
 import { useAction } from './useAction.ts';
+import { DialogActions } from './DialogActions.tsx';
 
 const opinions = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'] as const;
 type OpinionValue = (typeof opinions)[number];
@@ -57,19 +58,15 @@ export function NoteModal({ objectIds, onClose }: { objectIds: readonly string[]
           maxRows={12}
           data-testid="note-content"
         />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('investigate.cancel')}
-          </Button>
-          <Button onClick={() => void create()} loading={saving} disabled={!valid} data-testid="note-create">
-            {kind === 'note' ? t('investigate.createNote') : t('investigate.createOpinion')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={error}
+          busy={saving}
+          disabled={!valid}
+          label={kind === 'note' ? t('investigate.createNote') : t('investigate.createOpinion')}
+          testId="note-create"
+          onCancel={onClose}
+          onConfirm={() => void create()}
+        />
       </Stack>
     </Modal>
   );

@@ -3,7 +3,7 @@
  * that pair of object types are offered (related-to always), the direction can be
  * swapped, and the knowledge base validates and stores it before the edge appears.
  */
-import { ActionIcon, Alert, Button, Group, Modal, Select, Slider, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Modal, Select, Slider, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { TypeLabel } from '../knowledge/TypeLabel.tsx';
 import { addEdge } from './graphModel.ts';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
 import { useAction } from './useAction.ts';
+import { DialogActions } from './DialogActions.tsx';
 
 export function RelationshipModal({ ends, onClose }: { ends: [string, string]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -76,19 +77,7 @@ export function RelationshipModal({ ends, onClose }: { ends: [string, string]; o
           </Text>
           <Slider min={0} max={100} step={5} value={confidence} onChange={setConfidence} aria-label={t('investigate.confidence', { value: confidence })} />
         </Stack>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('investigate.cancel')}
-          </Button>
-          <Button onClick={() => void create()} loading={saving} data-testid="relate-create">
-            {t('investigate.createRelationship')}
-          </Button>
-        </Group>
+        <DialogActions error={error} busy={saving} label={t('investigate.createRelationship')} testId="relate-create" onCancel={onClose} onConfirm={() => void create()} />
       </Stack>
     </Modal>
   );
