@@ -13,7 +13,8 @@ async function failure(promise: Promise<unknown>): Promise<DocumentError> {
   return error;
 }
 
-describe('Node PDF reader (own tiny PDFs)', () => {
+// Each read starts a worker that loads pdf.js cold: a second normally, more on a loaded 2-core machine.
+describe('Node PDF reader (own tiny PDFs)', { timeout: 30_000 }, () => {
   it('reads each page with its number, metadata and progress', async () => {
     const progress: string[] = [];
     const pdf = testPdf(['C2 server 198.51.100.7', 'Second page: evil[.]example\nnext line'], { title: 'Test Report', creationDate: "D:20160512103000+09'00'" });
