@@ -82,7 +82,7 @@ describe('Node PDF reader on damaged PDFs (seeded; the long run is npm run bench
 
 const reports = (name: string): string => fixturePath('reports', name);
 
-describe.skipIf(!fixturesAvailable)(`Node PDF reader (shared report PDFs)${fixturesAvailable ? '' : ` — skipped: ${fixturesSkipReason}`}`, () => {
+describe.skipIf(!fixturesAvailable)(`Node PDF reader (shared report PDFs)${fixturesAvailable ? '' : ` — skipped: ${fixturesSkipReason}`}`, { timeout: 60_000 }, () => {
   it('reads a synthetic Japanese report: full-width defangs present, title from metadata', async ({ skip }) => {
     if (!hasFixture('reports', 'jp-synthetic-vpn-intrusion-ja.pdf')) return skip('fixture missing');
     const { pages, metadata } = await readPdf(new Uint8Array(readFileSync(reports('jp-synthetic-vpn-intrusion-ja.pdf'))), defaultDocumentLimits);
