@@ -1,0 +1,49 @@
+/**
+ * Exports beside STIX (issue 8, "Export formats"): CSV, a TXT blocklist and a MISP event,
+ * pure conversions of a set of STIX objects that honour a maximum TLP the same way as the
+ * STIX export (withhold.ts). The app's Export page and `magpie convert` both call `convert`.
+ */
+import type { TlpLevel } from '../stix/markings.ts';
+import type { JsonObject } from '../stix/model/properties.ts';
+import { toCsv, type CsvOptions } from './csv.ts';
+import { toMispEvent, type MispExportOptions } from './misp.ts';
+import { toTxt, type TxtOptions } from './txt.ts';
+import { withholdAbove } from './withhold.ts';
+
+export { BOM, CSV_COLUMNS, csvCell, toCsv, type CsvOptions } from './csv.ts';
+export { defang } from './defang.ts';
+export { toMispEvent, type MispEventOut, type MispExportOptions } from './misp.ts';
+export { BLOCKLIST_KINDS, blocklistValues, toTxt, type BlocklistKind, type TxtOptions } from './txt.ts';
+export { VALUE_KINDS, valuesOf, type ExportValue, type ValueKind } from './values.ts';
+export { withholdAbove, type Withholding } from './withhold.ts';
+
+export const EXPORT_FORMATS = ['csv', 'txt', 'misp'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+interface Common {
+  /** Withhold objects marked above this TLP; unmarked objects count as TLP:CLEAR. No limit when absent. */
+  readonly maxTlp?: TlpLevel;
+}
+
+export type ConvertOptions =
+  | (Common & { readonly to: 'csv' } & CsvOptions)
+  | (Common & { readonly to: 'txt' } & TxtOptions)
+  | (Common & { readonly to: 'misp' } & MispExportOptions);
+
+export interface ConvertResult {
+  readonly text: string;
+  /** Objects that went into the conversion (each may give no row or value: a blocklist takes only observables). */
+  readonly exported: number;
+  /** Objects left out because of their marking, by TLP level. */
+  readonly withheld: Partial<Record<TlpLevel, number>>;
+  /** Relationships and sightings left out because an end of theirs was withheld. */
+  readonly withheldRelationships: number;
+}
+
+export function convert(objects: readonly JsonObject[], options: ConvertOptions): ConvertResult {
+  const { kept, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
+  const text = options.to === 'csv' ? toCsv(kept, options)
+    : options.to === 'txt' ? toTxt(kept, options).text
+      : `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
+  return { text, exported: kept.length, withheld, withheldRelationships };
+}
