@@ -125,12 +125,11 @@ class Attributes {
 }
 
 function fileObject(file: ExportFile, tags: MispTag[]): MispObjectOut {
-  // MISP flags detection per attribute; a file name alone detects nothing, so only hashes carry to_ids.
   const hashes = Object.entries(file.hashes).map(([kind, value]) => attribute(kind as ValueKind, value, file.fromIndicator, tags, kind));
   return {
     name: 'file', 'meta-category': 'file', description: 'File object describing a file with meta-information',
     template_uuid: FILE_TEMPLATE.uuid, template_version: FILE_TEMPLATE.version, distribution: INHERIT,
-    Attribute: [...hashes, ...(file.name === undefined ? [] : [attribute('filename', file.name, false, tags, 'filename')])],
+    Attribute: [...hashes, ...(file.name === undefined ? [] : [attribute('filename', file.name, file.fromIndicator, tags, 'filename')])],
   };
 }
 
@@ -161,7 +160,7 @@ export function toMispEvent(objects: readonly JsonObject[], options: MispExportO
       if (file.name !== undefined) parts.push({ kind: 'filename', value: file.name });
       const [only, ...more] = parts;
       if (only !== undefined && more.length === 0) {
-        attributes.add(attribute(only.kind, only.value, only.kind !== 'filename' && fromIndicator, tags));
+        attributes.add(attribute(only.kind, only.value, fromIndicator, tags));
         continue;
       }
       const key = fileKey(file);
