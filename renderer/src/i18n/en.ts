@@ -368,6 +368,7 @@ export const en = {
     delete: 'Delete',
     deleteConfirm: 'Delete the investigation “{{name}}”? The objects it shows stay in the knowledge base.',
     back: 'Back to investigations',
+    replaceConfirm: 'The investigation “{{name}}” has unsaved changes. Start a new one anyway and lose them?',
     discardConfirm: 'This investigation has unsaved changes. Leave without saving?',
     unsaved: 'Unsaved changes',
     save: 'Save',

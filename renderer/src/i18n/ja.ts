@@ -370,6 +370,7 @@ export const ja: Messages = {
     delete: '削除',
     deleteConfirm: '調査「{{name}}」を削除しますか？表示しているオブジェクトはナレッジベースに残ります。',
     back: '調査の一覧に戻る',
+    replaceConfirm: '調査「{{name}}」には保存していない変更があります。変更を破棄して新しい調査を始めますか？',
     discardConfirm: 'この調査には保存していない変更があります。保存せずに閉じますか？',
     unsaved: '未保存の変更',
     save: '保存',

@@ -2,6 +2,7 @@
  * "Investigate" from anywhere in the app: a new, unsaved investigation starting from some
  * objects (a report brings its contents), then the Investigate page.
  */
+import i18next from 'i18next';
 import { knowledgeBase } from '../kb/client.ts';
 import { containerTypes } from '../knowledge/stixTypes.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
@@ -21,7 +22,13 @@ async function startingIds(ids: readonly string[]): Promise<string[]> {
   return [...found].filter((id) => !id.startsWith('relationship--') && !id.startsWith('sighting--'));
 }
 
+/** Starts a new investigation; an open one with unsaved changes is only replaced if the analyst agrees. */
 export async function investigate(ids: readonly string[], name: string): Promise<void> {
+  const open = useInvestigationStore.getState();
+  if (open.meta && open.dirty && !window.confirm(i18next.t('investigate.replaceConfirm', { name: open.meta.name }))) {
+    useRouteStore.getState().navigate('investigate');
+    return;
+  }
   useRouteStore.getState().navigate('investigate');
   const slice = await knowledgeBase().subgraph({ ids: await startingIds(ids) });
   await useInvestigationStore.getState().start(slice, name);
