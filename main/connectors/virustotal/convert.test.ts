@@ -217,6 +217,15 @@ describe('a VirusTotal URL answer to STIX', () => {
   it('uses the clock when the answer has no date', () => {
     expect(byType(objects, 'note')[0]).toMatchObject({ created: '2026-01-01T00:00:00.000Z' });
   });
+
+  it('gives no ratio and no score for a URL VirusTotal has not analysed', () => {
+    const fresh = urlToStix(observable, parseUrl({ data: { type: 'url', id: SHA256, attributes: {} } }), OPTIONS);
+    expectValid(fresh.objects);
+    expect(fresh.objects[0]?.['x_opencti_score']).toBeUndefined();
+    const note = byType(fresh.objects, 'note')[0];
+    expect(note).toMatchObject({ abstract: 'VirusTotal has no analysis of this URL' });
+    expect(note?.['content']).toBe('Not analysed by VirusTotal yet');
+  });
 });
 
 describe('parsing VirusTotal answers', () => {

@@ -74,7 +74,7 @@ export function fileToStix(observable: JsonObject, response: VtFile, options: En
     ...(observable['mime_type'] === undefined && mimeType !== undefined && MIME_TYPE.test(mimeType) ? { mime_type: mimeType.toLowerCase() } : {}),
   };
   const threat = attributes.popular_threat_classification?.suggested_threat_label;
-  const { note, verdicts } = verdictNote(enrichment, {
+  const { note, score } = verdictNote(enrichment, {
     what: 'file',
     stats: attributes.last_analysis_stats,
     results: attributes.last_analysis_results,
@@ -86,7 +86,7 @@ export function fileToStix(observable: JsonObject, response: VtFile, options: En
     labels: attributes.tags,
     link: { url: `${GUI}/file/${hashes['SHA-256']}`, id: hashes['SHA-256'] },
   });
-  return finish(enrichment, completed, note, attributes.last_analysis_stats === undefined ? undefined : verdicts.score);
+  return finish(enrichment, completed, note, score);
 }
 
 /** The English name of an ISO 3166-1 alpha-2 code ("GB" → "United Kingdom"). */
@@ -135,7 +135,7 @@ export function ipToStix(observable: JsonObject, response: VtIpAddress, options:
   addCountry(enrichment, attributes.country);
   const value = response.id.toLowerCase();
   addResolutions(enrichment, sightingsOf(resolutions).filter((sighting) => sighting.address.toLowerCase() === value));
-  const { note, verdicts } = verdictNote(enrichment, {
+  const { note, score } = verdictNote(enrichment, {
     what: 'IP address',
     stats: attributes.last_analysis_stats,
     results: attributes.last_analysis_results,
@@ -147,7 +147,7 @@ export function ipToStix(observable: JsonObject, response: VtIpAddress, options:
     labels: attributes.tags,
     link: { url: `${GUI}/ip-address/${encodeURIComponent(response.id)}`, id: response.id },
   });
-  return finish(enrichment, observable, note, attributes.last_analysis_stats === undefined ? undefined : verdicts.score);
+  return finish(enrichment, observable, note, score);
 }
 
 /**
@@ -166,7 +166,7 @@ export function domainToStix(observable: JsonObject, response: VtDomain, options
   const history = sightingsOf(resolutions).filter((sighting) => sighting.host.toLowerCase() === host);
   addResolutions(enrichment, [...current, ...history]);
   const categories = Object.entries(attributes.categories).sort(([a], [b]) => a.localeCompare(b, 'en'));
-  const { note, verdicts } = verdictNote(enrichment, {
+  const { note, score } = verdictNote(enrichment, {
     what: 'domain',
     stats: attributes.last_analysis_stats,
     results: attributes.last_analysis_results,
@@ -178,7 +178,7 @@ export function domainToStix(observable: JsonObject, response: VtDomain, options
     labels: [...attributes.tags, ...categories.map(([, category]) => category)],
     link: { url: `${GUI}/domain/${encodeURIComponent(host)}`, id: host },
   });
-  return finish(enrichment, observable, note, attributes.last_analysis_stats === undefined ? undefined : verdicts.score);
+  return finish(enrichment, observable, note, score);
 }
 
 /** The SCO of a URL's host: a domain name, or the address when the URL names one. */
@@ -214,7 +214,7 @@ export function urlToStix(observable: JsonObject, response: VtUrl, options: Enri
     }
   }
   const categories = Object.entries(attributes.categories).sort(([a], [b]) => a.localeCompare(b, 'en'));
-  const { note, verdicts } = verdictNote(enrichment, {
+  const { note, score } = verdictNote(enrichment, {
     what: 'URL',
     stats: attributes.last_analysis_stats,
     results: attributes.last_analysis_results,
@@ -227,6 +227,6 @@ export function urlToStix(observable: JsonObject, response: VtUrl, options: Enri
     // VirusTotal's URL id is the SHA-256 of the URL, which its GUI links take.
     link: { url: `${GUI}/url/${encodeURIComponent(response.id)}`, id: response.id },
   });
-  return finish(enrichment, observable, note, attributes.last_analysis_stats === undefined ? undefined : verdicts.score);
+  return finish(enrichment, observable, note, score);
 }
 

@@ -7,11 +7,12 @@
 import { derivedId, type JsonObject } from '../../../core/stix/index.ts';
 import { SOURCE_NAME, type Enrichment } from './enrichment.ts';
 import type { AnalysisStats, EngineResult } from './schema.ts';
-import { verdictsOf, verdictText, type Verdicts } from './verdicts.ts';
+import { verdictsOf, verdictText } from './verdicts.ts';
 
 export interface NoteInput {
   /** "file", "IP address", "domain", "URL": how the abstract names the observable. */
   what: string;
+  /** Undefined when VirusTotal has not analysed the object: no ratio and no score then. */
   stats: AnalysisStats | undefined;
   results: Readonly<Record<string, EngineResult>>;
   facts: readonly string[];
@@ -20,17 +21,15 @@ export interface NoteInput {
   link: { url: string; id: string };
 }
 
-const NO_STATS: AnalysisStats = { harmless: 0, malicious: 0, suspicious: 0, undetected: 0, timeout: 0 };
-
 /** Trimmed, non-empty, each once, in first-seen order. */
 export function distinct(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }
 
-export function verdictNote(enrichment: Enrichment, input: NoteInput): { note: JsonObject; verdicts: Verdicts } {
-  const verdicts = verdictsOf(input.stats ?? NO_STATS);
+export function verdictNote(enrichment: Enrichment, input: NoteInput): { note: JsonObject; score: number | undefined } {
+  const verdicts = input.stats === undefined ? undefined : verdictsOf(input.stats);
   const labels = distinct(input.labels);
-  const abstract = input.stats === undefined
+  const abstract = verdicts === undefined
     ? `VirusTotal has no analysis of this ${input.what}`
     : `VirusTotal: ${verdicts.ratio} engines flag this ${input.what} as malicious`;
   const note = enrichment.about('note', derivedId('note', { source: SOURCE_NAME, object_ref: enrichment.observableId }), {
@@ -41,5 +40,5 @@ export function verdictNote(enrichment: Enrichment, input: NoteInput): { note: J
     ...(labels.length === 0 ? {} : { labels }),
     external_references: [{ source_name: SOURCE_NAME, url: input.link.url, external_id: input.link.id }],
   });
-  return { note, verdicts };
+  return { note, score: verdicts?.score };
 }

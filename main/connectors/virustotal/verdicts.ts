@@ -42,10 +42,14 @@ export function flaggingEngines(results: Readonly<Record<string, EngineResult>>)
 }
 
 /** The note's text: one line per fact, then the engines that flagged the object. */
-export function verdictText(verdicts: Verdicts, results: Readonly<Record<string, EngineResult>>, facts: readonly string[]): string {
+export function verdictText(verdicts: Verdicts | undefined, results: Readonly<Record<string, EngineResult>>, facts: readonly string[]): string {
   const lines = [
-    `Detection ratio: ${verdicts.ratio} (score ${verdicts.score}/100)`,
-    `Malicious: ${verdicts.malicious}, suspicious: ${verdicts.suspicious}, undetected: ${verdicts.undetected}, harmless: ${verdicts.harmless}`,
+    ...(verdicts === undefined
+      ? ['Not analysed by VirusTotal yet']
+      : [
+          `Detection ratio: ${verdicts.ratio} (score ${verdicts.score}/100)`,
+          `Malicious: ${verdicts.malicious}, suspicious: ${verdicts.suspicious}, undetected: ${verdicts.undetected}, harmless: ${verdicts.harmless}`,
+        ]),
     ...facts,
   ];
   const engines = flaggingEngines(results);
