@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
 import { UsageError, type CliIo } from './io.ts';
-import { connectorRunUsage, connectorUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
+import { connectorRunUsage, connectorUsage, convertUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
 import { runValidate } from './validate.ts';
 
 function parse(args: readonly string[], options: ParseArgsOptionsConfig, usage: string): ReturnType<typeof parseArgs> {
@@ -43,8 +43,34 @@ async function command(args: readonly string[], io: CliIo, version: string): Pro
     if (path === undefined || extra.length > 0) throw new UsageError('name exactly one bundle file', validateUsage);
     return runValidate(path, io);
   }
+  if (name === 'convert') return convertCommand(rest, io);
   if (name === 'connector') return connectorCommand(rest, io);
   throw new UsageError(`unknown command "${name}"`, toolUsage);
+}
+
+async function convertCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      to: { type: 'string', short: 't' },
+      'max-tlp': { type: 'string', short: 'm' },
+      separator: { type: 'string' },
+      bom: { type: 'boolean' },
+      defang: { type: 'boolean' },
+      kinds: { type: 'string' },
+      'by-kind': { type: 'boolean' },
+      info: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    convertUsage,
+  );
+  if (values['help'] === true) return (io.stdout(convertUsage), 0);
+  const [input, ...extra] = positionals;
+  if (input === undefined || extra.length > 0) throw new UsageError('name exactly one bundle file, or - for stdin', convertUsage);
+  // Loaded on use, as extract's engine is: the other commands do not pay for the exporters.
+  const { convertOptions } = await import('./convertArgs.ts');
+  const { runConvert } = await import('./convert.ts');
+  return runConvert({ input, options: convertOptions(values) }, io);
 }
 
 async function connectorCommand(args: readonly string[], io: CliIo): Promise<number> {

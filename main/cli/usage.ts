@@ -7,6 +7,7 @@ offline, with the same readers and extraction engine as the app.
 Commands:
   extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files
   validate <bundle.json>  check a STIX 2.1 bundle against the specification
+  convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist or a MISP event
   connector list          list the import connectors
   connector run <id>      run one connector once and write what it imported as a STIX bundle
 
@@ -44,6 +45,32 @@ issue as "<JSON pointer>: <message>" and exits 1. Warnings are listed but do not
 
 Options:
   -h, --help              show this help
+`;
+
+export const convertUsage = `Usage: magpie convert <bundle.json|-> --to csv|txt|misp [options]
+
+Converts a STIX 2.1 (or 2.0) bundle, a file or "-" for stdin, with the app's export code
+and prints the result. Objects marked above --max-tlp are withheld (unmarked objects
+count as TLP:CLEAR), with relationships pointing at them; stderr says how many.
+
+Options:
+  -t, --to <format>       csv: one row per object, every field quoted, hashes in MD5,
+                          SHA-1, SHA-256 and SHA-512 columns (OpenCTI's conventions).
+                          txt: a blocklist, one value per line (IPs, domains, URLs,
+                          e-mail addresses, hashes) from observables and indicator patterns,
+                          deduplicated and sorted.
+                          misp: a MISP event (JSON) for MISP's "Add event from JSON".
+  -m, --max-tlp <level>   clear, green, amber, amber+strict or red (default: no limit)
+      --separator <sep>   csv: ; (default) or ,
+      --bom               csv: start with a UTF-8 byte order mark, for Excel
+      --defang            txt: hxxp://, [.] and [@], so no line is clickable
+      --kinds <list>      txt: only these kinds, comma-separated: ipv4, ipv6, domain,
+                          url, email, md5, sha1, sha256, sha512
+      --by-kind           txt: group values by kind, each under a "# kind" line
+      --info <title>      misp: the event's title (default "Magpie export")
+  -h, --help              show this help
+
+Exit status: 0 success, 1 the bundle could not be read, 2 usage error.
 `;
 
 export const connectorUsage = `Usage: magpie connector <list|run> [options]
