@@ -97,7 +97,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   await db.transaction('rw', db.sources, async () => {
     const previous = await db.sources.get(source.id);
     const record: SourceRecord = previous
-      ? // A file imported again counts afresh; a connector delivers a run in many batches, so its counts add up.
+      ? // A file imported again counts afresh; a connector's runs and the analyst's edits arrive in many batches, so their counts add up.
         { ...previous, name: source.name, lastImportedAt: startedAt, status: 'running', counts: source.kind !== 'file' ? previous.counts : emptyCounts() }
       : { ...source, firstImportedAt: startedAt, lastImportedAt: startedAt, status: 'running', committedObjects: 0, counts: emptyCounts() };
     delete record.error;
