@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, convert, CSV_COLUMNS, csvCell, toCsv } from './index.ts';
-import { file, indicator, ip, resolves, sample } from './testdata.ts';
+import { file, indicator, ip, resolves, sample } from './testdata/objects.ts';
 
 /** Splits our own output back into cells: every cell is quoted, so `"<sep>"` only occurs between cells. */
 function cells(line: string, separator = ';'): string[] {

@@ -5,7 +5,7 @@ import { isMispEvent, mispEventToStix } from '../misp/index.ts';
 import { tlpOf } from '../stix/markings.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
 import { convert, toMispEvent, valuesOf } from './index.ts';
-import { file, indicator, ip, sample } from './testdata.ts';
+import { file, indicator, ip, sample } from './testdata/objects.ts';
 
 const NOW = new Date('2026-11-24T00:00:00.000Z');
 

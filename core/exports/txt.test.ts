@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defang, toTxt } from './index.ts';
-import { sample } from './testdata.ts';
+import { sample } from './testdata/objects.ts';
 
 describe('TXT blocklist', () => {
   it('lists each value once, sorted, from observables and simple indicator patterns', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from './index.ts';
-import { domain, sample, secret, toSecret } from './testdata.ts';
+import { domain, sample, secret, toSecret } from './testdata/objects.ts';
 
 describe('the maximum TLP of every export', () => {
   it('withholds and counts a TLP:RED object, and the relationship that would name it', () => {

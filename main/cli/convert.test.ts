@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { sample } from '../../core/exports/testdata.ts';
+import { sample } from '../../core/exports/testdata/objects.ts';
 import { isMispEvent, mispEventToStix } from '../../core/misp/index.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
 

@@ -1,7 +1,7 @@
 /** A small set of STIX objects for the export tests: observables, an indicator, a relationship, a TLP:RED secret. */
-import { generateScoId } from '../stix/ids.ts';
-import { TLP_1, TLP_2 } from '../stix/markings.ts';
-import type { JsonObject } from '../stix/model/properties.ts';
+import { generateScoId } from '../../stix/ids.ts';
+import { TLP_1, TLP_2 } from '../../stix/markings.ts';
+import type { JsonObject } from '../../stix/model/properties.ts';
 
 const T = '2026-11-01T10:00:00.000Z';
 
