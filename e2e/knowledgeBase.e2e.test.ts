@@ -223,6 +223,39 @@ describe('a small bundle with invalid objects and TLP markings', () => {
     }
   });
 
+  it('previews and saves a report as CSV, a TXT blocklist and a MISP event', async () => {
+    const path = await writeJson(folder, 'acme-formats.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(browser);
+    try {
+      await app.importDropped(path);
+      await app.visit('reports');
+      await app.page.getByTestId('object-row').first().click();
+      await app.page.getByTestId('detail-export').click();
+      const preview = async (format: string) => {
+        await app.page.getByTestId('export-format').getByText(format, { exact: true }).click();
+        await app.page.getByTestId('export-preview-button').click();
+        await app.page.getByTestId('export-preview').waitFor();
+        return (await app.page.getByTestId('export-preview').textContent()) ?? '';
+      };
+      const csv = await preview('CSV');
+      expect(csv.startsWith('"id";"type";"name"')).toBe(true);
+      expect(csv).toContain('"PlugX"');
+      // The default limit is TLP:AMBER: the TLP:RED indicator is not in the file.
+      expect(csv).not.toContain('PlugX C2');
+      expect((await preview('TXT blocklist')).trim()).toBe('198.51.100.7');
+      expect(await preview('MISP event')).toContain('"Event"');
+      await app.page.getByTestId('run-export').click();
+      const outcome = (await app.page.getByTestId('export-outcome').textContent()) ?? '';
+      const saved = /(\/\S+\.misp\.json)/.exec(outcome)?.[1];
+      expect(saved, outcome).toBeDefined();
+      const event = JSON.parse(await readFile(saved ?? '', 'utf8')) as { Event: { Attribute: { value: string }[] } };
+      expect(event.Event.Attribute.map((attribute) => attribute.value)).toEqual(['198.51.100.7']);
+      await app.screenshot('kb-export-formats');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('exports a report with at most TLP:GREEN, leaving out its TLP:RED indicator and saying so', async () => {
     const path = await writeJson(folder, 'acme.json', { ...bundle, objects: sampleObjects() });
     const app = await MagpieApp.open(browser);

@@ -3,8 +3,8 @@
  * contents) as a STIX 2.1 bundle, with the closure it needs, the relationships around it,
  * and a maximum TLP. main writes the file where the analyst chooses.
  */
-import { Alert, Button, Card, Checkbox, CloseButton, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconFileExport } from '@tabler/icons-react';
+import { Alert, Button, Card, Checkbox, CloseButton, Code, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconEye, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
@@ -17,9 +17,15 @@ const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red']
 
 type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
 
-function fileName(): string {
+type Format = 'stix' | 'csv' | 'txt' | 'misp';
+const formats: readonly Format[] = ['stix', 'csv', 'txt', 'misp'];
+const extensions: Record<Format, string> = { stix: 'json', csv: 'csv', txt: 'txt', misp: 'misp.json' };
+/** How much of the file the preview shows. */
+const PREVIEW_LINES = 12;
+
+function fileName(format: Format): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `magpie-export-${stamp}.json`;
+  return `magpie-export-${stamp}.${extensions[format]}`;
 }
 
 export function ExportPage() {
@@ -32,32 +38,56 @@ export function ExportPage() {
   const [depth, setDepth] = useState('0');
   const [maxTlp, setMaxTlp] = useState<TlpLevel | null>('amber');
   const [strip, setStrip] = useState(true);
+  const [format, setFormat] = useState<Format>('stix');
+  const [separator, setSeparator] = useState<';' | ','>(';');
+  const [bom, setBom] = useState(false);
+  const [defang, setDefang] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const build = async () => {
+    let ids: string[] | undefined;
+    if (scope) ids = scope.ids;
+    else if (mode === 'search') ids = (await knowledgeBase().search({ query, limit: 500 })).map((hit) => hit.id);
+    return knowledgeBase().exportBundle({
+      ...(ids ? { ids } : {}),
+      includeClosure: closure,
+      includeContents: scope?.includeContents ?? false,
+      ...(scope?.investigationId ? { investigationId: scope.investigationId } : {}),
+      relationshipDepth: Number(depth),
+      ...(maxTlp ? { maxTlp } : {}),
+      stripMagpieProperties: strip,
+      format,
+      formatOptions: { separator, bom, defang },
+    });
+  };
+
+  const showPreview = async () => {
+    setRunning(true);
+    setOutcome(null);
+    try {
+      const result = await build();
+      setPreview(result.bundle.replace(/^\uFEFF/, '').split('\n').slice(0, PREVIEW_LINES).join('\n'));
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setRunning(false);
+    }
+  };
 
   const run = async () => {
     setRunning(true);
     setOutcome(null);
     try {
-      let ids: string[] | undefined;
-      if (scope) ids = scope.ids;
-      else if (mode === 'search') ids = (await knowledgeBase().search({ query, limit: 500 })).map((hit) => hit.id);
-      const result = await knowledgeBase().exportBundle({
-        ...(ids ? { ids } : {}),
-        includeClosure: closure,
-        includeContents: scope?.includeContents ?? false,
-        ...(scope?.investigationId ? { investigationId: scope.investigationId } : {}),
-        relationshipDepth: Number(depth),
-        ...(maxTlp ? { maxTlp } : {}),
-        stripMagpieProperties: strip,
-      });
+      const result = await build();
       const withheldCount = Object.values(result.withheld).reduce((sum, count) => sum + count, 0);
       const withheld = withheldCount > 0 ? t('exports.withheld', { count: withheldCount, tlp: `TLP:${(maxTlp ?? '').toUpperCase()}`, detail: Object.entries(result.withheld).map(([level, count]) => `TLP:${level.toUpperCase()} ${count}`).join(', ') }) : null;
       if (result.exported === 0) {
         setOutcome(withheld ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'nothing' });
         return;
       }
-      const saved = await invoke('file:save', { suggestedName: fileName(), content: result.bundle });
+      const saved = await invoke('file:save', { suggestedName: fileName(format), content: result.bundle });
       setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'cancelled' });
     } catch (error) {
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -102,11 +132,40 @@ export function ExportPage() {
               data-testid="export-max-tlp"
             />
             <Checkbox label={t('exports.strip')} checked={strip} onChange={(event) => setStrip(event.currentTarget.checked)} />
+            <Stack gap={6}>
+              <Text size="sm" fw={500}>
+                {t('exports.format')}
+              </Text>
+              <SegmentedControl value={format} onChange={(value) => { setFormat(value); setPreview(null); }} data={formats.map((value) => ({ value, label: t(`exports.formats.${value}`) }))} data-testid="export-format" />
+              {format === 'csv' && (
+                <Group gap="lg">
+                  <SegmentedControl size="xs" value={separator} onChange={(value) => setSeparator(value === ',' ? ',' : ';')} data={[{ value: ';', label: t('exports.separatorSemicolon') }, { value: ',', label: t('exports.separatorComma') }]} />
+                  <Checkbox label={t('exports.bom')} checked={bom} onChange={(event) => setBom(event.currentTarget.checked)} />
+                </Group>
+              )}
+              {format === 'txt' && <Checkbox label={t('exports.defang')} checked={defang} onChange={(event) => setDefang(event.currentTarget.checked)} />}
+              <Text size="xs" c="dimmed">
+                {t(`exports.formatHints.${format}`)}
+              </Text>
+            </Stack>
             <Group>
               <Button leftSection={<IconFileExport size={16} />} onClick={() => void run()} loading={running} disabled={!scope && mode === 'search' && query.trim() === ''} data-testid="run-export">
                 {t('exports.run')}
               </Button>
+              <Button variant="default" leftSection={<IconEye size={16} />} onClick={() => void showPreview()} disabled={running || (!scope && mode === 'search' && query.trim() === '')} data-testid="export-preview-button">
+                {t('exports.preview')}
+              </Button>
             </Group>
+            {preview !== null && (
+              <Stack gap={4}>
+                <Text size="xs" c="dimmed">
+                  {t('exports.previewCaption', { count: PREVIEW_LINES })}
+                </Text>
+                <Code block style={{ maxHeight: 300, overflow: 'auto', whiteSpace: 'pre' }} data-testid="export-preview">
+                  {preview || t('exports.previewEmpty')}
+                </Code>
+              </Stack>
+            )}
           </Stack>
         </Card>
         {outcome?.kind === 'saved' && (

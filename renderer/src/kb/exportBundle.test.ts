@@ -67,3 +67,21 @@ describe('exporting an investigation', () => {
     await expect(exportBundle(db, { investigationId: 'grouping--00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('exporting in other formats', () => {
+  it('writes the same selection as CSV, a TXT blocklist or a MISP event, withholding what is above the TLP', async () => {
+    const request = { ids: [ids.report], includeContents: true, maxTlp: 'green' as const };
+    const csv = await exportBundle(db, { ...request, format: 'csv', formatOptions: { separator: ',', bom: true } });
+    expect(csv.bundle.startsWith('\uFEFF"id","type","name"')).toBe(true);
+    expect(csv.bundle).toContain('"PlugX"');
+    expect(csv.bundle).not.toContain('PlugX C2');
+    expect(csv.withheld).toEqual({ red: 1 });
+
+    const txt = await exportBundle(db, { ...request, format: 'txt', formatOptions: { defang: true } });
+    expect(txt.bundle.trim().split('\n')).toEqual(['198[.]51[.]100[.]7']);
+
+    const misp = JSON.parse((await exportBundle(db, { ...request, format: 'misp' })).bundle) as { Event: { Attribute: { type: string; value: string; to_ids: boolean }[] } };
+    // The TLP:RED indicator that detects the IP stays home, so the IP goes out as a bare observable.
+    expect(misp.Event.Attribute).toEqual([expect.objectContaining({ type: 'ip-dst', value: '198.51.100.7', to_ids: false })]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { investigationGrouping } from '../../../core/investigation/grouping.ts';
 import type { Investigation } from '../../../core/investigation/types.ts';
+import { convert, type ExportFormat } from '../../../core/exports/index.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { compareTlp, tlpOf, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -34,9 +35,14 @@ export interface ExportRequest {
   maxTlp?: TlpLevel;
   /** Remove Magpie's own x_magpie_* properties. */
   stripMagpieProperties?: boolean;
+  /** STIX 2.1 (the default), or one of core/exports' formats over the same objects. */
+  format?: 'stix' | ExportFormat;
+  /** CSV: `,` instead of `;`, and a BOM for Excel; TXT: defanged values. */
+  formatOptions?: { separator?: ',' | ';'; bom?: boolean; defang?: boolean };
 }
 
 export interface ExportResult {
+  /** The exported text: a STIX bundle, or the CSV, TXT or MISP event asked for. */
   bundle: string;
   exported: number;
   /** Objects left out because of their marking, by TLP level. */
@@ -103,7 +109,22 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   }
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
   if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
-  return { bundle: await bundleToString(kept), exported: kept.length, withheld, withheldRelationships };
+  return { bundle: await render(kept, request), exported: kept.length, withheld, withheldRelationships };
+}
+
+/** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */
+async function render(kept: JsonObject[], request: ExportRequest): Promise<string> {
+  const options = request.formatOptions ?? {};
+  switch (request.format ?? 'stix') {
+    case 'stix':
+      return bundleToString(kept);
+    case 'csv':
+      return convert(kept, { to: 'csv', separator: options.separator ?? ';', bom: options.bom ?? false }).text;
+    case 'txt':
+      return convert(kept, { to: 'txt', fang: options.defang ? 'defanged' : 'refanged' }).text;
+    case 'misp':
+      return convert(kept, { to: 'misp' }).text;
+  }
 }
 
 /** The exported objects plus the investigation's grouping, which names the members that were not withheld. */
