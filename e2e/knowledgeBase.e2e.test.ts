@@ -26,6 +26,14 @@ afterAll(async () => {
 
 type Bundle = { objects: JsonObject[] };
 
+/** Imports a bundle, opens its first report and takes it to the Export page, as the analyst does. */
+async function openReportExport(app: MagpieApp, path: string): Promise<void> {
+  await app.importDropped(path);
+  await app.visit('reports');
+  await app.page.getByTestId('object-row').first().click();
+  await app.page.getByTestId('detail-export').click();
+}
+
 if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK knowledge-base tests skipped: ${fixturesSkipReason}`);
 
 describe.skipIf(!attackEnterpriseAvailable)('ATT&CK Enterprise in the knowledge base', () => {
@@ -227,10 +235,7 @@ describe('a small bundle with invalid objects and TLP markings', () => {
     const path = await writeJson(folder, 'acme-formats.json', { ...bundle, objects: sampleObjects() });
     const app = await MagpieApp.open(browser);
     try {
-      await app.importDropped(path);
-      await app.visit('reports');
-      await app.page.getByTestId('object-row').first().click();
-      await app.page.getByTestId('detail-export').click();
+      await openReportExport(app, path);
       const preview = async (format: string) => {
         await app.page.getByTestId('export-format').getByText(format, { exact: true }).click();
         await app.page.getByTestId('export-preview-button').click();
@@ -260,10 +265,7 @@ describe('a small bundle with invalid objects and TLP markings', () => {
     const path = await writeJson(folder, 'acme.json', { ...bundle, objects: sampleObjects() });
     const app = await MagpieApp.open(browser);
     try {
-      await app.importDropped(path);
-      await app.visit('reports');
-      await app.page.getByTestId('object-row').first().click();
-      await app.page.getByTestId('detail-export').click();
+      await openReportExport(app, path);
       expect(await app.page.getByTestId('export-scope').textContent()).toContain('PlugX campaign against ACME');
       const { outcome: text, bundle: saved } = await app.runExport('TLP:GREEN');
       expect(text).toContain('1 object marked above TLP:GREEN was left out (TLP:RED 1)');
