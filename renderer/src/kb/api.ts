@@ -5,6 +5,7 @@
 import type { Investigation } from '../../../core/investigation/types.ts';
 import type { RpcApi } from '../../../core/rpc/rpc.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
+import { changeHead, changesAfter } from './changes.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
@@ -74,6 +75,8 @@ export function createKbApi(db: KbDatabase) {
     deleteRelationship: (request: { id: string }) => writing(() => deleteRelationship(db, request.id)),
     createNote: (request: CreateNoteRequest) => writing(() => createNote(db, request)),
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
+    changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
+    changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
   } satisfies RpcApi;
 }
 

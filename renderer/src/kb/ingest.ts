@@ -9,9 +9,10 @@
 import type { Issue } from '../../../core/stix/issues.ts';
 import { mergeVersions } from '../../../core/stix/merge.ts';
 import { isObject, type JsonObject } from '../../../core/stix/model/properties.ts';
+import { recordChanges } from './changes.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { isQuotaError, KbError } from './errors.ts';
-import { toRecord, type IngestCounts, type QuarantineEntry, type SourceKind, type SourceRecord, type StoredObject } from './records.ts';
+import { toRecord, type ChangeRecord, type IngestCounts, type QuarantineEntry, type SourceKind, type SourceRecord, type StoredObject } from './records.ts';
 
 export interface IngestItem {
   object: unknown;
@@ -128,7 +129,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
 
     const alsoWrite = pendingAlsoWrite;
     pendingAlsoWrite = undefined;
-    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files], async () => {
+    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes], async () => {
       const ids = [...incoming.keys()];
       // Into a store that was empty when this ingest began, only ids this ingest wrote can
       // exist, so only those are read back (ingests run one at a time: api.ts). Otherwise
@@ -139,12 +140,14 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
       const byId = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
       const stored = ids.map((id) => byId.get(id));
       const writes: StoredObject[] = [];
+      const changes: ChangeRecord[] = [];
       ids.forEach((id, index) => {
         const object = incoming.get(id);
         if (!object) return;
         const existing = stored[index];
         if (!existing) {
           writes.push(toRecord(object, [source.id], at, at));
+          changes.push({ op: 'create', at, id, type: String(object['type']) });
           batchCounts.created += 1;
           return;
         }
@@ -153,6 +156,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         const sources = newSource ? [...existing.sources, source.id] : existing.sources;
         if (merged.changed) {
           writes.push(toRecord(merged.object, sources, existing.firstSeen, at));
+          changes.push({ op: 'update', at, id, type: existing.type });
           batchCounts.updated += 1;
         } else {
           // Same content from one more source: only the provenance grows.
@@ -161,6 +165,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         }
       });
       if (writes.length > 0) await db.objects.bulkPut(writes);
+      await recordChanges(db, changes);
       for (const id of ids) written.add(id);
       if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
       if (alsoWrite) await alsoWrite();

@@ -35,6 +35,8 @@ export const kbMethods = [
   'deleteRelationship',
   'createNote',
   'createOpinion',
+  'changesAfter',
+  'changeHead',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

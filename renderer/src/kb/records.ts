@@ -96,3 +96,19 @@ export interface QuarantineEntry {
   reasons: { path: string; rule: string; message: string }[];
   at: string;
 }
+
+/**
+ * One row of the change feed (schema v5). Creates and updates name the object only: a
+ * consumer reads its current version when it delivers, so 100,000 imported objects cost
+ * 100,000 small rows, not a second copy of the store. A delete keeps the last version,
+ * since nothing else will.
+ */
+export interface ChangeRecord {
+  /** Given by IndexedDB's key generator: increasing, never reused, even after a delete. */
+  seq?: number;
+  op: 'create' | 'update' | 'delete';
+  at: string;
+  id: string;
+  type: string;
+  object?: JsonObject;
+}

@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
-import type { QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
+import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
 import { migrations, type Migration } from './migrations/index.ts';
 
 export const defaultDatabaseName = 'magpie-knowledge-base';
@@ -17,6 +17,7 @@ export class KbDatabase extends Dexie {
   declare quarantine: Table<QuarantineEntry, number>;
   declare state: Table<{ key: string; value: unknown }, string>;
   declare investigations: Table<Investigation, string>;
+  declare changes: Table<ChangeRecord, number>;
 
   /** The schema versions this build of Magpie knows. */
   readonly versionsKnown: readonly number[];

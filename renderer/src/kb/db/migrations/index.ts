@@ -4,6 +4,7 @@ import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
 import { v3 } from './v3.ts';
 import { v4 } from './v4.ts';
+import { v5 } from './v5.ts';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [v1, v2, v3, v4];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5];
 
 export const latestVersion: number = migrations.at(-1)?.version ?? 0;

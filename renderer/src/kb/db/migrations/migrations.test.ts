@@ -10,6 +10,7 @@ import { latestVersion, migrations } from './index.ts';
 import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
 import { v3 } from './v3.ts';
+import { v4 } from './v4.ts';
 
 describe('schema migrations', () => {
   it('are numbered in order, ending at the latest version', () => {
@@ -55,7 +56,7 @@ describe('schema migrations', () => {
     await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
     await old.sources.put({ id: 'file:old', kind: 'file', name: 'old.json', firstImportedAt: now, lastImportedAt: now, status: 'committed', committedObjects: 9, counts: { created: 9, updated: 0, unchanged: 0, rejected: 0 } });
     old.close();
-    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4]));
     expect(upgraded.verno).toBe(4);
     expect(await upgraded.objects.count()).toBe(9);
     expect(await upgraded.sources.get('file:old')).toMatchObject({ committedObjects: 9 });
@@ -64,6 +65,20 @@ describe('schema migrations', () => {
     const newer = newInvestigation('Newer', [], '2026-02-01T00:00:00.000Z', crypto.randomUUID());
     await upgraded.investigations.bulkPut([older, newer]);
     expect((await upgraded.investigations.orderBy('modified').reverse().toArray()).map((investigation) => investigation.name)).toEqual(['Newer', 'Older']);
+    await upgraded.delete();
+  });
+
+  it('v4 → v5: the objects stay and the change feed starts empty, numbering from 1', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    expect(upgraded.verno).toBe(5);
+    expect(await upgraded.objects.count()).toBe(9);
+    expect(await upgraded.changes.count()).toBe(0);
+    expect(await upgraded.changes.add({ op: 'create', at: now, id: 'x', type: 'x' })).toBe(1);
     await upgraded.delete();
   });
 

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { validateObject } from '../../../core/stix/validate.ts';
+import { changeHead, changesAfter } from './changes.ts';
+import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
+import { deleteObjects, undoSource } from './deletion.ts';
+import { ingest, type IngestSource } from './ingest.ts';
+import { ids, sampleObjects } from './testing/sampleObjects.ts';
+
+let db: KbDatabase;
+const file: IngestSource = { id: 'file:sample', kind: 'file', name: 'sample.json' };
+
+function items(objects: readonly JsonObject[]) {
+  return objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) }));
+}
+
+async function feed(after = 0) {
+  return (await changesAfter(db, after, 1000)).events.map((event) => `${event.op} ${event.id}`);
+}
+
+beforeEach(async () => {
+  db = await openKnowledgeBase(new KbDatabase(`kb-changes-${crypto.randomUUID()}`));
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('change feed', () => {
+  it('records one create per new object, numbered from 1 upwards, with the stored object', async () => {
+    const objects = sampleObjects();
+    await ingest(db, items(objects), file);
+    const page = await changesAfter(db, 0, 1000);
+    expect(page.events.map((event) => event.seq)).toEqual(objects.map((_, index) => index + 1));
+    expect(new Set(page.events.map((event) => event.id))).toEqual(new Set(objects.map((object) => object['id'])));
+    expect(page.events.every((event) => event.op === 'create')).toBe(true);
+    expect(page.events.find((event) => event.id === ids.ip)?.object).toMatchObject({ type: 'ipv4-addr', value: expect.any(String) as unknown });
+    expect({ through: page.through, head: page.head }).toEqual({ through: objects.length, head: objects.length });
+  });
+
+  it('adds nothing when the same data comes again, even from another source', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const head = await changeHead(db);
+    await ingest(db, items(sampleObjects()), { id: 'connector:other', kind: 'connector', name: 'Other' });
+    expect(await changeHead(db)).toBe(head);
+  });
+
+  it('records an update when a newer version arrives, and the reader gets the merged object', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const head = await changeHead(db);
+    const malware = sampleObjects().find((object) => object['id'] === ids.malware);
+    if (!malware) throw new Error('sample malware missing');
+    await ingest(db, items([{ ...malware, modified: '2030-01-01T00:00:00.000Z', description: 'Updated' }]), file);
+    const page = await changesAfter(db, head, 10);
+    expect(page.events).toHaveLength(1);
+    expect(page.events[0]).toMatchObject({ seq: head + 1, op: 'update', id: ids.malware, type: 'malware', object: { description: 'Updated' } });
+  });
+
+  it('records deletes with the last version, including the relationships that went with them', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const head = await changeHead(db);
+    await deleteObjects(db, [ids.malware]);
+    const page = await changesAfter(db, head, 100);
+    expect(page.events.every((event) => event.op === 'delete')).toBe(true);
+    expect(page.events.map((event) => event.id)).toContain(ids.malware);
+    expect(page.events.map((event) => event.id)).toContain(ids.uses);
+    expect(page.events.find((event) => event.id === ids.malware)?.object).toMatchObject({ type: 'malware', id: ids.malware });
+  });
+
+  it('skips a create whose object is gone since, and keeps its delete', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    await undoSource(db, file.id);
+    const events = await feed();
+    expect(events.filter((line) => line.startsWith('create'))).toEqual([]);
+    expect(events).toHaveLength(sampleObjects().length);
+    expect(await changeHead(db)).toBe(2 * sampleObjects().length);
+  });
+
+  it('pages by sequence number without gaps or repeats', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const seen: number[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await changesAfter(db, after, 3);
+      if (page.through === after) break;
+      seen.push(...page.events.map((event) => event.seq));
+      after = page.through;
+    }
+    expect(seen).toEqual(sampleObjects().map((_, index) => index + 1));
+  });
+
+  it('writes no feed rows for an ingest that fails', async () => {
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(ingest(db, items(sampleObjects()), file, { signal: aborted.signal })).rejects.toThrow();
+    expect(await changeHead(db)).toBe(0);
+  });
+});

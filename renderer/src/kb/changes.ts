@@ -1,0 +1,61 @@
+/**
+ * The knowledge base's change feed (issue 8): what stream consumers follow. Rows are
+ * appended inside the transaction that makes the change, so a change is in the feed if
+ * and only if it is in the store; readers page through it by sequence number.
+ */
+import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import type { KbDatabase } from './db/KbDatabase.ts';
+import type { ChangeRecord } from './records.ts';
+
+export interface FeedEvent {
+  seq: number;
+  op: ChangeRecord['op'];
+  at: string;
+  id: string;
+  type: string;
+  /** The object as it is now (create, update), or as it was (delete). */
+  object: JsonObject;
+}
+
+export interface FeedPage {
+  events: FeedEvent[];
+  /** The last sequence number this page covers, even where its rows were skipped. */
+  through: number;
+  /** The newest sequence number in the feed: how far behind a reader at `through` is. */
+  head: number;
+}
+
+const MAX_PAGE = 5000;
+
+/** Appends rows; the caller's transaction must include `db.changes`. */
+export async function recordChanges(db: KbDatabase, rows: readonly ChangeRecord[]): Promise<void> {
+  if (rows.length > 0) await db.changes.bulkAdd([...rows]);
+}
+
+export async function changeHead(db: KbDatabase): Promise<number> {
+  const last = await db.changes.orderBy(':id').lastKey();
+  return typeof last === 'number' ? last : 0;
+}
+
+/**
+ * Up to `limit` events after `after`. A create or update whose object has been deleted
+ * since is skipped: its delete, later in the feed, carries the object. Read in one
+ * transaction so a page never sees half an ingest.
+ */
+export async function changesAfter(db: KbDatabase, after: number, limit: number): Promise<FeedPage> {
+  const size = Math.max(1, Math.min(limit, MAX_PAGE));
+  return db.transaction('r', [db.changes, db.objects], async () => {
+    const rows = await db.changes.where(':id').above(after).limit(size).toArray();
+    const head = await changeHead(db);
+    const live = rows.filter((row) => row.op !== 'delete').map((row) => row.id);
+    const stored = live.length === 0 ? [] : await db.objects.bulkGet([...new Set(live)]);
+    const current = new Map(stored.flatMap((record) => (record ? [[record.id, record.stix] as const] : [])));
+    const events: FeedEvent[] = [];
+    for (const row of rows) {
+      const object = row.op === 'delete' ? row.object : current.get(row.id);
+      if (object === undefined || row.seq === undefined) continue;
+      events.push({ seq: row.seq, op: row.op, at: row.at, id: row.id, type: row.type, object });
+    }
+    return { events, through: rows.at(-1)?.seq ?? after, head };
+  });
+}
