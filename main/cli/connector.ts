@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { bundleToString } from '../../core/stix/index.ts';
 import { configJsonSchema } from '../connectors/runtime/configForm.ts';
 import { runImportOnce } from '../connectors/testing/runOnce.ts';
-import type { ConnectorDefinition } from '../connectors/types.ts';
+import { isImportConnector, type ConnectorDefinition } from '../connectors/types.ts';
 import { UsageError, type CliIo } from './io.ts';
 import { connectorRunUsage } from './usage.ts';
 
@@ -22,7 +22,7 @@ export interface ConnectorRunArgs {
 }
 
 export function listConnectors(connectors: readonly ConnectorDefinition[], io: CliIo): number {
-  const rows = connectors.map((connector) => [connector.id, connector.kind, connector.name, connector.defaultSchedule]);
+  const rows = connectors.map((connector) => [connector.id, connector.kind, connector.name, isImportConnector(connector) ? connector.defaultSchedule : 'on demand']);
   const header = ['ID', 'KIND', 'NAME', 'SCHEDULE'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]): string => `${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}\n`;
@@ -90,6 +90,8 @@ async function readCursor(path: string): Promise<Record<string, unknown>> {
 export async function runConnector(connectors: readonly ConnectorDefinition[], args: ConnectorRunArgs, io: CliIo): Promise<number> {
   const connector = connectors.find((candidate) => candidate.id === args.id);
   if (!connector) throw new UsageError(`unknown connector "${args.id}" (magpie connector list shows them)`, connectorRunUsage);
+  // Enrichment connectors look up one observable in the app; they have no run to start.
+  if (!isImportConnector(connector)) throw new UsageError(`${args.id} is an enrichment connector: enrich observables with it in the app`, connectorRunUsage);
   const config = parseSets(connector, args.sets);
   try {
     const cursor = args.cursorFile === undefined ? {} : await readCursor(args.cursorFile);

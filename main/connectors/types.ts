@@ -6,7 +6,7 @@
  * unchanged.
  */
 import type { z } from 'zod';
-import type { JsonObject } from '../../core/stix/index.ts';
+import type { JsonObject, TlpLevel } from '../../core/stix/index.ts';
 
 /** OpenCTI's five connector kinds. */
 export type ConnectorKind = 'external-import' | 'internal-enrichment' | 'stream' | 'internal-import-file' | 'internal-export-file';
@@ -34,8 +34,6 @@ export interface ConnectorDefinitionBase<Schema extends ConfigSchema = ConfigSch
   name: string;
   description: string;
   config: Schema;
-  /** The ISO 8601 duration between runs when the analyst switches it on (`P1D`, `PT6H`). */
-  defaultSchedule: string;
 }
 
 /** One run's view of the world, built by the runtime (or by the CLI) for an import connector. */
@@ -64,11 +62,73 @@ export interface ImportRunResult {
 
 export interface ImportConnector<Schema extends ConfigSchema = ConfigSchema> extends ConnectorDefinitionBase<Schema> {
   kind: 'external-import';
+  /** The ISO 8601 duration between runs when the analyst switches it on (`P1D`, `PT6H`). */
+  defaultSchedule: string;
   run: (context: ImportRunContext<z.infer<Schema>>) => Promise<ImportRunResult>;
 }
 
-/** Other kinds (enrichment, stream, file import/export) arrive with issue 8. */
-export type ConnectorDefinition = ImportConnector;
+/** One lookup's view of the world, built by the enrichment service (main/enrichment). */
+export interface EnrichmentContext<Config> {
+  /** The STIX observable (SCO) to enrich, one of the connector's `scope` types. */
+  observable: JsonObject;
+  config: Config;
+  http: HttpClient;
+  log: RunLogger;
+  now: () => Date;
+  /** Aborted when the analyst cancels or Magpie closes. */
+  signal: AbortSignal;
+  /** The connector's `identity`: the `created_by_ref` of everything it produces. */
+  identity: JsonObject;
+}
+
+export interface EnrichmentResult {
+  /** Valid STIX 2.1 objects; the service adds the identity. */
+  objects: JsonObject[];
+  /** What was left out and why, one line each. */
+  warnings: string[];
+  /** One line for the UI ("47/65 engines flag this file as malicious"). */
+  summary: string;
+}
+
+export interface EnrichmentQuota {
+  perMinute: number;
+  perDay: number;
+}
+
+/**
+ * An internal-enrichment connector (issue 8): asked about one observable at a time, on
+ * demand or when one is added. The service (main/enrichment/service.ts) owns the TLP gate,
+ * quotas, the cache and settings, so a connector is a lookup and a mapping.
+ */
+export interface EnrichmentConnector<Schema extends ConfigSchema = ConfigSchema> extends ConnectorDefinitionBase<Schema> {
+  kind: 'internal-enrichment';
+  /** The STIX SCO types it accepts (`ipv4-addr`, `file`…). */
+  scope: readonly string[];
+  /** False for enrichers that never leave the machine: no TLP gate, quota or cache then. */
+  network: boolean;
+  /** The identity every produced object is `created_by_ref`. */
+  identity: JsonObject;
+  defaults: {
+    /** The most sensitive TLP an observable may carry to be sent to this connector. */
+    maxTlp: TlpLevel;
+    /** The provider's rate limits, when it has any. */
+    quota?: EnrichmentQuota;
+    /** Whether it is switched on before the analyst touches its settings. */
+    enabled?: boolean;
+  };
+  enrich: (context: EnrichmentContext<z.infer<Schema>>) => Promise<EnrichmentResult>;
+}
+
+/** Stream and file import/export connectors are not implemented yet. */
+export type ConnectorDefinition = ImportConnector | EnrichmentConnector;
+
+export function isImportConnector(connector: ConnectorDefinition): connector is ImportConnector {
+  return connector.kind === 'external-import';
+}
+
+export function isEnrichmentConnector(connector: ConnectorDefinition): connector is EnrichmentConnector {
+  return connector.kind === 'internal-enrichment';
+}
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ConnectorSummary, IngestCounts, InboxBatch } from '../../../core/ipc/channels.ts';
-import type { ConnectorDefinition } from '../types.ts';
+import { isImportConnector, type ConnectorDefinition, type ImportConnector } from '../types.ts';
 import { parseConfig, secretFields, splitSecrets } from './config.ts';
 import { configJsonSchema, configView } from './configForm.ts';
 import { checkEmitted } from './emitCheck.ts';
@@ -31,6 +31,7 @@ export interface RuntimeLog {
 export interface ConnectorRuntimeOptions {
   /** The profile folder: state under `connectors/`, batches under `inbox/`. */
   userData: string;
+  /** Only the import connectors are hosted; enrichment ones belong to main/enrichment. */
   connectors: readonly ConnectorDefinition[];
   secrets: SecretStore;
   onChange?: (summary: ConnectorSummary) => void;
@@ -71,7 +72,9 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silent;
   const connectorsFolder = join(options.userData, 'connectors');
-  const byId = new Map(options.connectors.map((connector) => [connector.id, connector]));
+  // Enrichment connectors have no schedule or inbox: the enrichment service runs them.
+  const hosted = options.connectors.filter(isImportConnector);
+  const byId = new Map(hosted.map((connector) => [connector.id, connector]));
   const states = createStateStore(connectorsFolder, (message) => log.warn(message));
   const runLogs = createRunLogStore(connectorsFolder);
   const active = new Map<string, AbortController>();
@@ -85,7 +88,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
   });
   let started: Promise<void> | undefined;
 
-  function connectorOf(id: string): ConnectorDefinition {
+  function connectorOf(id: string): ImportConnector {
     const connector = byId.get(id);
     if (!connector) throw new ConnectorError('unknown-connector', `There is no connector "${id}".`);
     return connector;
@@ -230,7 +233,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
   async function recover(): Promise<void> {
     await options.secrets.ready();
     const interrupted = await inbox.recover();
-    for (const connector of options.connectors) {
+    for (const connector of hosted) {
       const state = await states.read(connector.id);
       const cut = state.lastRun?.status === 'running' ? state.lastRun : undefined;
       if (cut) {
@@ -252,7 +255,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
     start: ready,
     list: async () => {
       await ready();
-      return Promise.all(options.connectors.map((connector) => summary(connector.id)));
+      return Promise.all(hosted.map((connector) => summary(connector.id)));
     },
     summary: async (id) => {
       await ready();
