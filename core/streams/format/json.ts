@@ -1,0 +1,7 @@
+/** The JSON body of one event: compact, one line, the fields in a fixed order. */
+import type { ChangeEvent } from '../types.ts';
+
+export function eventJson(event: ChangeEvent): string {
+  // A fixed key order keeps bodies byte-identical across runs, so receivers can dedupe on them.
+  return JSON.stringify({ seq: event.seq, op: event.op, at: event.at, id: event.id, type: event.type, object: event.object });
+}

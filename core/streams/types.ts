@@ -1,0 +1,21 @@
+/**
+ * What a stream consumer sends (issue 8): one change to the knowledge base, numbered by the
+ * store's change log so a consumer can resume exactly after the last event a target took.
+ */
+import type { JsonObject } from '../stix/index.ts';
+
+export type ChangeOp = 'create' | 'update' | 'delete';
+
+export interface ChangeEvent {
+  /** The change log's sequence number: strictly increasing, the consumer's cursor. */
+  seq: number;
+  op: ChangeOp;
+  /** ISO 8601 time of the change. */
+  at: string;
+  /** STIX id. */
+  id: string;
+  /** STIX type. */
+  type: string;
+  /** The object after the change; for a delete, the last stored version. */
+  object: JsonObject;
+}
