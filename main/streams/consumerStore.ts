@@ -1,0 +1,82 @@
+/**
+ * Where stream consumers keep what must survive a restart: their definitions (secrets
+ * apart, in the SecretStore), each one's cursor and counters, and its dead letters. One
+ * JSON file each, written atomically, so a crash leaves the old cursor or the new one.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { StreamFilter } from '../../core/streams/filter.ts';
+import type { ChangeEvent } from '../../core/streams/types.ts';
+import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+
+export const ConsumerDefinition = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+    name: z.string().min(1).max(200),
+    enabled: z.boolean(),
+    /** The target's settings without its secrets (main/streams/targets). */
+    target: z.record(z.string(), z.unknown()),
+    filter: StreamFilter,
+    /** Refusals of one event before it goes to the dead letters. */
+    maxAttempts: z.number().int().min(1).max(100).default(3),
+    createdAt: z.string(),
+  })
+  .strict();
+export type ConsumerDefinition = z.infer<typeof ConsumerDefinition>;
+
+export const ConsumerState = z.object({
+  /** The last sequence number passed on (delivered, filtered out or dead-lettered). */
+  cursor: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  lastDelivery: z.object({ at: z.string(), seq: z.number().int() }).nullable(),
+  /** Consecutive failed attempts; 0 when the last one went through. */
+  failures: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  /** Refusals of the event right after the cursor, by its seq. */
+  refusals: z.object({ seq: z.number().int(), count: z.number().int() }).nullable(),
+});
+export type ConsumerState = z.infer<typeof ConsumerState>;
+
+export interface DeadLetter {
+  event: ChangeEvent;
+  error: string;
+  attempts: number;
+  at: string;
+}
+
+/** Dead letters kept per consumer; older ones are dropped first, and counted. */
+export const MAX_DEAD_LETTERS = 10_000;
+
+export function initialState(cursor: number): ConsumerState {
+  return { cursor, delivered: 0, lastDelivery: null, failures: 0, lastError: null, refusals: null };
+}
+
+export function createConsumerStore(folder: string) {
+  const definitionsFile = join(folder, 'consumers.json');
+  const stateFile = (id: string) => join(folder, `${id}.state.json`);
+  const deadFile = (id: string) => join(folder, `${id}.dead.json`);
+
+  return {
+    async definitions(): Promise<ConsumerDefinition[]> {
+      const stored = await readJsonFile(definitionsFile);
+      return z.array(ConsumerDefinition).parse(stored ?? []);
+    },
+    saveDefinitions: (definitions: readonly ConsumerDefinition[]) => writeJsonAtomic(definitionsFile, definitions),
+    async state(id: string): Promise<ConsumerState> {
+      const stored = await readJsonFile(stateFile(id));
+      return stored === undefined ? initialState(0) : ConsumerState.parse(stored);
+    },
+    saveState: (id: string, state: ConsumerState) => writeJsonAtomic(stateFile(id), state),
+    async deadLetters(id: string): Promise<DeadLetter[]> {
+      return ((await readJsonFile(deadFile(id))) as DeadLetter[] | undefined) ?? [];
+    },
+    saveDeadLetters: (id: string, letters: readonly DeadLetter[]) => writeJsonAtomic(deadFile(id), letters.slice(-MAX_DEAD_LETTERS)),
+    async remove(id: string): Promise<void> {
+      await rm(stateFile(id), { force: true });
+      await rm(deadFile(id), { force: true });
+    },
+  };
+}
+
+export type ConsumerStore = ReturnType<typeof createConsumerStore>;
