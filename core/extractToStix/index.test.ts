@@ -51,6 +51,10 @@ describe('toStixObjects', () => {
     const { objects } = toStixObjects(sample, options);
     const indicators = objects.filter((object) => object['type'] === 'indicator');
     expect(indicators.every((object) => JSON.stringify(object['object_marking_refs']) === JSON.stringify([TLP_2.green.id]))).toBe(true);
+    // Observables too: an unmarked one would leave in every export as TLP:CLEAR.
+    const observables = objects.filter((object) => !['indicator', 'relationship', 'vulnerability', 'attack-pattern', 'intrusion-set'].includes(String(object['type'])));
+    expect(observables).toHaveLength(13);
+    expect(observables.every((object) => JSON.stringify(object['object_marking_refs']) === JSON.stringify([TLP_2.green.id]))).toBe(true);
     expect(indicators.find((object) => object['name'] === '198.51.100.7')?.['indicator_types']).toEqual(['unknown']);
     expect(indicators.find((object) => object['name'] === 'evil.example')?.['indicator_types']).toEqual(['malicious-activity']);
   });

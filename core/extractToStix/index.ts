@@ -133,8 +133,12 @@ export function toStixObjects(indicators: readonly ExtractedIndicator[], options
       if (add(created)) counts.created += 1;
       continue;
     }
-    const observable = observableFor(indicator);
-    const pattern = observable ? patternOf(observable) : undefined;
+    const bare = observableFor(indicator);
+    const pattern = bare ? patternOf(bare) : undefined;
+    // The report's TLP goes on its observables too: an unmarked one would leave in every
+    // export as TLP:CLEAR. Markings only add up in the knowledge base's merge, so the same
+    // value from a public feed becomes stricter here, never looser.
+    const observable = bare && options.markingRefs && options.markingRefs.length > 0 ? { ...bare, object_marking_refs: [...options.markingRefs] } : bare;
     if (!observable || !pattern) {
       skipped.push({ value: indicator.value, reason: `${indicator.value} cannot be written as a STIX ${indicator.type}.` });
       continue;
