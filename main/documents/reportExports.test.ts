@@ -96,8 +96,17 @@ describe.skipIf(!available).each(REPORTS)(`exports of the report made from %s.pd
     const observables = report.filter(isSco);
     expect(observables.length).toBeGreaterThan(20);
     expect(ofType(report, 'vulnerability').length).toBeGreaterThan(0);
-    // extractToStix marks the indicators, CVEs and ATT&CK objects it creates, not the shared observables.
-    expect(report.filter((object) => !isSco(object) && object['type'] !== 'marking-definition').map(tlpOf).every((level) => level === 'amber')).toBe(true);
+    // The report's TLP is on everything it brings, its observables included.
+    expect(report.filter((object) => object['type'] !== 'marking-definition').map(tlpOf).every((level) => level === 'amber')).toBe(true);
+  });
+
+  it('gives nothing of a TLP:AMBER report to an export limited to TLP:GREEN', () => {
+    for (const to of ['csv', 'txt', 'misp'] as const) {
+      const green = convert(report, { to, maxTlp: 'green', now: NOW });
+      expect(green.exported, to).toBe(1);
+      for (const object of report.filter(isSco)) expect(green.text, to).not.toContain(String(object['id']));
+    }
+    expect(convert(report, { to: 'txt', maxTlp: 'green' }).text).toBe('');
   });
 
   it('CSV: one row per object, read back with the same ids, types, values and TLP, in ; or , with a BOM', () => {
