@@ -102,6 +102,24 @@ export const ConnectorRunOutcome = z
 export type ConnectorRunOutcome = z.infer<typeof ConnectorRunOutcome>;
 
 /**
+ * What an internal-enrichment connector adds to its summary (issue 8): which observables
+ * it takes, whether it goes online, its TLP limit, quotas and today's use (UTC day).
+ * Enrichment connectors have no schedule: their summary's schedule fields are empty.
+ */
+export const EnrichmentConnectorInfo = z
+  .object({
+    scope: z.array(z.string()),
+    network: z.boolean(),
+    maxTlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']),
+    quota: z.object({ perMinute: z.number().int().positive(), perDay: z.number().int().positive() }).strict().nullable(),
+    autoEnrich: z.boolean(),
+    autoDailyQuota: z.number().int().nonnegative(),
+    usage: z.object({ day: z.string(), requests: z.number().int().nonnegative(), autoEnrichments: z.number().int().nonnegative() }).strict(),
+  })
+  .strict();
+export type EnrichmentConnectorInfo = z.infer<typeof EnrichmentConnectorInfo>;
+
+/**
  * One connector as the Connectors page shows it. `configSchema` is the JSON Schema of its
  * settings (zod's `toJSONSchema`, with each field's `title`, `description`, `secret` and
  * `widget`); `config` holds the current values, where each secret field is `{ set }` and
@@ -129,6 +147,8 @@ export const ConnectorSummary = z
     pendingBatches: z.number().int().nonnegative(),
     /** False in the harness and the CLI: secrets are forgotten on exit. */
     secretsPersistent: z.boolean(),
+    /** Present only for `internal-enrichment` connectors. */
+    enrichment: EnrichmentConnectorInfo.optional(),
   })
   .strict();
 export type ConnectorSummary = z.infer<typeof ConnectorSummary>;

@@ -1,0 +1,71 @@
+/**
+ * The HTTP client an enrichment connector gets: answers from the last 24 hours come from
+ * the cache; every other request is counted against the connector's quota first. The
+ * first request of a lookup is refused at once when the quota is spent (the analyst is
+ * told when it resets); a later one in the same lookup (VirusTotal's resolutions) waits
+ * for the minute window to pass rather than leave the lookup half done.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { EnrichmentQuota, HttpClient, HttpResponse } from '../connectors/types.ts';
+import type { ResponseCache } from './cache.ts';
+import type { UsageLedger } from './usage.ts';
+
+/** Thrown when the quota leaves no room; the service turns it into a `quota` refusal. */
+export class QuotaRefusal extends Error {
+  readonly window: 'minute' | 'day';
+  readonly resetsAt: Date;
+
+  constructor(window: 'minute' | 'day', resetsAt: Date) {
+    super(`The ${window === 'day' ? 'daily' : 'per-minute'} quota is used up until ${resetsAt.toISOString()}.`);
+    this.name = 'QuotaRefusal';
+    this.window = window;
+    this.resetsAt = resetsAt;
+  }
+}
+
+export interface MeteredHttp extends HttpClient {
+  /** Requests that went to the network (0: the lookup was answered from the cache). */
+  readonly sent: number;
+}
+
+export interface MeteredOptions {
+  connectorId: string;
+  base: HttpClient;
+  cache: ResponseCache;
+  usage: UsageLedger;
+  quota: EnrichmentQuota | null;
+  now: () => Date;
+  signal: AbortSignal;
+}
+
+export function createMeteredHttp(options: MeteredOptions): MeteredHttp {
+  let sent = 0;
+
+  async function makeRoom(): Promise<void> {
+    const { quota } = options;
+    if (quota === null) return;
+    for (;;) {
+      const check = await options.usage.check(options.connectorId, quota);
+      if (check.ok) return;
+      if (check.window === 'day' || sent === 0) throw new QuotaRefusal(check.window, check.resetsAt);
+      await delay(Math.max(0, check.resetsAt.getTime() - options.now().getTime()) + 50, undefined, { signal: options.signal });
+    }
+  }
+
+  return {
+    get sent() {
+      return sent;
+    },
+    get: async (url, request) => {
+      const cached = await options.cache.get(options.connectorId, url);
+      if (cached) return cached;
+      await makeRoom();
+      // Counted before it is sent: the provider counts a request that fails too.
+      await options.usage.recordRequest(options.connectorId);
+      sent += 1;
+      const answer: HttpResponse = await options.base.get(url, request);
+      if (answer.status >= 200 && answer.status < 300 && !answer.notModified) await options.cache.put(options.connectorId, url, answer);
+      return answer;
+    },
+  };
+}
