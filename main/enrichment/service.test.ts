@@ -4,6 +4,7 @@
  * repeats, 429 is retried after Retry-After, and refusals say what to do.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe('the enrichment service', () => {
   let userData: string;
   let secrets: SecretStore;
   let clock: Date;
-  let answers: ((response: import('node:http').ServerResponse) => void)[];
+  let answers: ((response: ServerResponse) => void)[];
 
   const make = (): EnrichmentService =>
     createEnrichmentService({ userData, connectors: [probe], secrets, now: () => clock, http: { baseDelayMs: 10, maxDelayMs: 50 } });

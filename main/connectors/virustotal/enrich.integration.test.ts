@@ -52,8 +52,8 @@ describe.skipIf(!available)(`VirusTotal enrichment against a local API${availabl
     server = await startLocalServer(async (request, response) => {
       keys.push(request.headers['x-apikey'] as string | undefined);
       const file = routes.get(new URL(request.url ?? '/', 'http://x').pathname);
-      if (file === undefined) return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFoundError"}}');
-      response.writeHead(200, { 'content-type': 'application/json' }).end(await readFile(file));
+      if (file === undefined) response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFoundError"}}');
+      else response.writeHead(200, { 'content-type': 'application/json' }).end(await readFile(file));
     });
     userData = await mkdtemp(join(tmpdir(), 'magpie-vt-'));
     service = createEnrichmentService({ userData, connectors: [connector], secrets: createMemorySecretStore(), now: () => new Date('2026-03-01T12:00:00.000Z') });
