@@ -7,6 +7,7 @@
  * renderer's types are derived from here. Channel names are written nowhere else.
  */
 import { z } from 'zod';
+import { streamEventChannels, streamRequestChannels } from './streamChannels.ts';
 
 export const Language = z.enum(['system', 'en', 'ja']);
 export type Language = z.infer<typeof Language>;
@@ -211,6 +212,7 @@ export const requestChannels = {
     request: z.object({ runId: RunId, seq: z.number().int().nonnegative(), counts: IngestCounts }).strict(),
     response: z.object({ remaining: z.number().int().nonnegative() }).strict(),
   },
+  ...streamRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventChannels = {
@@ -229,6 +231,7 @@ export const eventChannels = {
   'connector:changed': ConnectorSummary,
   /** Batches wait in the inbox: the renderer drains them with inbox:next / inbox:ack. */
   'inbox:ready': z.object({ pending: z.number().int().nonnegative() }).strict(),
+  ...streamEventChannels,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -8,8 +8,11 @@
 import type { ChangeEvent } from './types.ts';
 
 export interface FeedPage {
+  /** Create and update events carry the object as it is now; a delete, as it was. */
   events: ChangeEvent[];
+  /** The last sequence number the page covers, even where its rows were skipped. */
   through: number;
+  /** The newest sequence number in the feed: how far behind a reader at `through` is. */
   head: number;
 }
 

@@ -7,6 +7,8 @@ import { StartupError } from './app/StartupError.tsx';
 import { initI18n, resolveLanguage } from './i18n/index.ts';
 import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
 import { startInboxDrainer } from './connectors/inboxDrainer.ts';
+import { startStreamPump } from './streams/streamPump.ts';
+import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
 import { hasBridge, invoke } from './ipc/client.ts';
 import { followLocationHash } from './stores/routeStore.ts';
 import { followSettingsChanges, useSettingsStore } from './stores/settingsStore.ts';
@@ -31,6 +33,9 @@ async function start(root: HTMLElement): Promise<void> {
     followConnectorChanges();
     // Connector output waiting in main's inbox goes into the knowledge base while a window is open.
     startInboxDrainer({ onError: (message) => useConnectorStore.setState({ drainError: message }) });
+    // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.
+    followStreamChanges();
+    startStreamPump((message) => useStreamStore.setState({ pumpError: message }));
     // Ask the browser not to evict the knowledge base under storage pressure.
     void navigator.storage.persist().catch(() => false);
     followLocationHash();

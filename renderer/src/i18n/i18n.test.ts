@@ -16,7 +16,7 @@ describe('translations', () => {
     const untranslated = [...japanese].filter(([key, value]) => {
       const source = english.get(key);
       // Product names, acronyms, version placeholders and language names read the same in both.
-      return JSON.stringify(value) === JSON.stringify(source) && !/^(app\.name|nav\.shortcut|pages\.settings\.(languages|electron|chrome|node|unavailable)\b|stix\.types\.url$|kb\.columns\.tlp$|kb\.detail\.raw$|investigate\.filterTlp$|investigate\.effective\.fcose$|exports\.formats\.(stix|csv)$)/.test(key);
+      return JSON.stringify(value) === JSON.stringify(source) && !/^(app\.name|nav\.shortcut|pages\.settings\.(languages|electron|chrome|node|unavailable)\b|stix\.types\.url$|kb\.columns\.tlp$|kb\.detail\.raw$|investigate\.filterTlp$|investigate\.effective\.fcose$|exports\.formats\.(stix|csv)$|streams\.kinds\.|streams\.fields\.url$)/.test(key);
     });
     expect(untranslated).toEqual([]);
   });

@@ -3,27 +3,10 @@
  * appended inside the transaction that makes the change, so a change is in the feed if
  * and only if it is in the store; readers page through it by sequence number.
  */
-import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import type { FeedPage } from '../../../core/streams/pump.ts';
+import type { ChangeEvent } from '../../../core/streams/types.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import type { ChangeRecord } from './records.ts';
-
-export interface FeedEvent {
-  seq: number;
-  op: ChangeRecord['op'];
-  at: string;
-  id: string;
-  type: string;
-  /** The object as it is now (create, update), or as it was (delete). */
-  object: JsonObject;
-}
-
-export interface FeedPage {
-  events: FeedEvent[];
-  /** The last sequence number this page covers, even where its rows were skipped. */
-  through: number;
-  /** The newest sequence number in the feed: how far behind a reader at `through` is. */
-  head: number;
-}
 
 const MAX_PAGE = 5000;
 
@@ -50,7 +33,7 @@ export async function changesAfter(db: KbDatabase, after: number, limit: number)
     const live = rows.filter((row) => row.op !== 'delete').map((row) => row.id);
     const stored = live.length === 0 ? [] : await db.objects.bulkGet([...new Set(live)]);
     const current = new Map(stored.flatMap((record) => (record ? [[record.id, record.stix] as const] : [])));
-    const events: FeedEvent[] = [];
+    const events: ChangeEvent[] = [];
     for (const row of rows) {
       const object = row.op === 'delete' ? row.object : current.get(row.id);
       if (object === undefined || row.seq === undefined) continue;

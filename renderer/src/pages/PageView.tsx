@@ -11,6 +11,7 @@ import { PageHeader } from './PageHeader.tsx';
 const ImportPage = lazy(() => import('../imports/ImportPage.tsx').then((module) => ({ default: module.ImportPage })));
 const ExportPage = lazy(() => import('../exports/ExportPage.tsx').then((module) => ({ default: module.ExportPage })));
 const ConnectorsPage = lazy(() => import('../connectors/ConnectorsPage.tsx').then((module) => ({ default: module.ConnectorsPage })));
+const StreamsPage = lazy(() => import('../streams/StreamsPage.tsx').then((module) => ({ default: module.StreamsPage })));
 const InvestigatePage = lazy(() => import('../investigate/InvestigatePage.tsx').then((module) => ({ default: module.InvestigatePage })));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
@@ -28,6 +29,8 @@ function Page({ page }: { page: PageId }) {
       return <ExportPage />;
     case 'connectors':
       return <ConnectorsPage />;
+    case 'streams':
+      return <StreamsPage />;
     case 'investigate':
       return <InvestigatePage />;
     case 'settings':

@@ -2,6 +2,7 @@
 import {
   IconAffiliate,
   IconBook2,
+  IconBroadcast,
   IconDatabaseImport,
   IconFileExport,
   IconFileText,
@@ -20,6 +21,7 @@ export const pageIds = [
   'investigate',
   'import',
   'connectors',
+  'streams',
   'export',
   'settings',
 ] as const;
@@ -41,6 +43,7 @@ export const pages: readonly PageEntry[] = [
   { id: 'investigate', group: 'analysis', icon: IconAffiliate },
   { id: 'import', group: 'data', icon: IconDatabaseImport },
   { id: 'connectors', group: 'data', icon: IconPlugConnected },
+  { id: 'streams', group: 'data', icon: IconBroadcast },
   { id: 'export', group: 'data', icon: IconFileExport },
   { id: 'settings', group: null, icon: IconSettings },
 ];

@@ -1,0 +1,38 @@
+/**
+ * The form fields of each stream target. main validates the settings against the target's
+ * own schema (main/streams/targets/index.ts); these only say how to ask for them.
+ */
+export const TARGET_KINDS = ['webhook', 'syslog', 'splunk-hec'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'ca' | 'rejectUnauthorized' | 'token' | 'index' | 'sourcetype';
+
+export interface TargetField {
+  name: TargetFieldName;
+  widget: 'text' | 'secret' | 'number' | 'choice' | 'switch' | 'headers' | 'pem';
+  required?: boolean;
+  choices?: string[];
+  defaultOn?: boolean;
+}
+
+export const targetFields: Record<TargetKind, readonly TargetField[]> = {
+  webhook: [
+    { name: 'url', widget: 'text', required: true },
+    { name: 'secret', widget: 'secret' },
+    { name: 'headers', widget: 'headers' },
+  ],
+  syslog: [
+    { name: 'transport', widget: 'choice', choices: ['tcp', 'tls', 'udp'] },
+    { name: 'host', widget: 'text', required: true },
+    { name: 'port', widget: 'number', required: true },
+    { name: 'format', widget: 'choice', choices: ['cef', 'json'] },
+    { name: 'ca', widget: 'pem' },
+    { name: 'rejectUnauthorized', widget: 'switch', defaultOn: true },
+  ],
+  'splunk-hec': [
+    { name: 'url', widget: 'text', required: true },
+    { name: 'token', widget: 'secret', required: true },
+    { name: 'index', widget: 'text' },
+    { name: 'sourcetype', widget: 'text' },
+  ],
+};
