@@ -154,6 +154,27 @@ export const ConnectorSummary = z
   .strict();
 export type ConnectorSummary = z.infer<typeof ConnectorSummary>;
 
+/** What an enrichment lookup gave: objects to ingest, or why nothing was sent (issue 8). */
+export const EnrichmentOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('done'), objects: z.array(z.record(z.string(), z.unknown())), warnings: z.array(z.string()), summary: z.string(), cached: z.boolean() }).strict(),
+  z.object({ status: z.literal('refused'), reason: z.enum(['tlp', 'scope', 'quota', 'no-key', 'disabled']), message: z.string() }).strict(),
+  z.object({ status: z.literal('failed'), message: z.string() }).strict(),
+]);
+export type EnrichmentOutcome = z.infer<typeof EnrichmentOutcome>;
+
+/** An enrichment connector's settings; fields left out keep their value. */
+export const EnrichmentSettingsPatch = z
+  .object({
+    enabled: z.boolean().optional(),
+    maxTlp: z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']).optional(),
+    quota: z.object({ perMinute: z.number().int().positive(), perDay: z.number().int().positive() }).strict().nullable().optional(),
+    autoEnrich: z.boolean().optional(),
+    autoDailyQuota: z.number().int().nonnegative().optional(),
+    /** Secret fields: a string sets the secret, `''` removes it, leaving it out keeps it. */
+    config: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
 export const ConnectorLogEntry = z.object({ at: z.string(), level: z.enum(['debug', 'info', 'warn', 'error']), message: z.string() }).strict();
 
 export const ConnectorRunLog = ConnectorRunOutcome.extend({
@@ -211,6 +232,14 @@ export const requestChannels = {
   'inbox:ack': {
     request: z.object({ runId: RunId, seq: z.number().int().nonnegative(), counts: IngestCounts }).strict(),
     response: z.object({ remaining: z.number().int().nonnegative() }).strict(),
+  },
+  /** The enrichment connectors with their limits and today's use. */
+  'enrichment:list': { request: NoPayload, response: z.array(ConnectorSummary) },
+  'enrichment:configure': { request: z.object({ id: ConnectorId, settings: EnrichmentSettingsPatch }).strict(), response: ConnectorSummary },
+  /** Looks one observable up in main, which decides whether it may leave (TLP, scope, quota, key). */
+  'enrichment:run': {
+    request: z.object({ connectorId: ConnectorId, observable: z.record(z.string(), z.unknown()), markingDefinitions: z.array(z.record(z.string(), z.unknown())).max(100) }).strict(),
+    response: EnrichmentOutcome,
   },
   ...streamRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

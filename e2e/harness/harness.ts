@@ -94,6 +94,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pages.add(page);
       page.once('close', () => pages.delete(page));
     },
-    close: server.close,
+    async close() {
+      await services.stop();
+      await server.close();
+    },
   };
 }

@@ -4,14 +4,17 @@
  */
 import { join } from 'node:path';
 import type { AppInfo, EventChannel } from '../../core/ipc/channels.ts';
-import { connectors as registeredConnectors } from '../connectors/registry.ts';
+import { connectors as registeredConnectors, enrichmentConnectors } from '../connectors/registry.ts';
 import { createConnectorRuntime, type ConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import { createMemorySecretStore, type SecretStore } from '../connectors/runtime/secretStore.ts';
-import type { ConnectorDefinition } from '../connectors/types.ts';
+import { isEnrichmentConnector, type ConnectorDefinition } from '../connectors/types.ts';
+import { createEnrichmentService, type EnrichmentService } from '../enrichment/service.ts';
 import { createDispatcher, trustedOrigin, type Dispatch, type Logger } from '../ipc/dispatcher.ts';
 import { createEmitter, type Emit } from '../ipc/events.ts';
 import { createHandlers } from '../ipc/handlers.ts';
 import { createSettingsStore, type SettingsStore } from '../services/settingsStore.ts';
+import { createStreamService, type StreamService } from '../streams/service.ts';
+import { createTargetFactory } from '../streams/targetFactory.ts';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -35,23 +38,45 @@ export interface MainServices {
   emit: Emit;
   settings: SettingsStore;
   connectors: ConnectorRuntime;
+  enrichment: EnrichmentService;
+  streams: StreamService;
+  /** Stops schedules, lookups and stream deliveries (Magpie is closing). */
+  stop: () => Promise<void>;
 }
 
 export function createMainServices(options: MainServicesOptions): MainServices {
   const emit = createEmitter(options.send);
   const settings = createSettingsStore(join(options.userData, 'settings.json'), options.log);
   if (!options.secrets) options.log.warn('No OS keychain here: connector secrets are kept in memory only and forgotten on exit.');
+  const secrets = options.secrets ?? createMemorySecretStore();
   const connectors = createConnectorRuntime({
     userData: options.userData,
     connectors: options.connectors ?? registeredConnectors,
-    secrets: options.secrets ?? createMemorySecretStore(),
+    secrets,
     onChange: (summary) => emit('connector:changed', summary),
     onInboxReady: (pending) => emit('inbox:ready', { pending }),
     log: options.log,
   });
   // Scheduled runs and the inbox left by the last session do not wait for the renderer.
   connectors.start().catch((error: unknown) => options.log.error('The connector runtime could not start', error));
-  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors });
+  const enrichment = createEnrichmentService({
+    userData: options.userData,
+    connectors: options.connectors ? options.connectors.filter(isEnrichmentConnector) : enrichmentConnectors,
+    secrets,
+    log: options.log,
+  });
+  const streams = createStreamService({
+    userData: options.userData,
+    secrets,
+    targets: createTargetFactory(options.appInfo.version),
+    onWake: () => emit('stream:wake', {}),
+    onChange: (summary) => emit('stream:changed', summary),
+  });
+  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
-  return { dispatch, emit, settings, connectors };
+  const stop = async () => {
+    enrichment.stop();
+    await Promise.all([connectors.stop(), streams.close()]);
+  };
+  return { dispatch, emit, settings, connectors, enrichment, streams, stop };
 }

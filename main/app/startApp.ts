@@ -76,7 +76,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
   const guardOptions = { openExternal: ports.openExternal, warn: (message: string) => log.warn(message) };
   ports.onWebContentsCreated((contents) => hardenWebContents(contents, guardOptions));
 
-  const { dispatch, connectors } = createMainServices({
+  const { dispatch, stop } = createMainServices({
     appInfo,
     userData: paths.userData,
     appOrigin,
@@ -108,7 +108,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
     if (platform !== 'darwin') ports.quit();
   });
   ports.onBeforeQuit?.(() => {
-    void connectors.stop().catch((error: unknown) => log.warn(`Connectors did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`));
+    void stop().catch((error: unknown) => log.warn(`Connectors and streams did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   const ready = ports.whenReady().then(async () => {

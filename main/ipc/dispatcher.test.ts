@@ -7,6 +7,11 @@ import { createMainServices } from '../app/mainServices.ts';
 import { createConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
 import { createDispatcher, HandlerError, trustedOrigin, type Handlers } from './dispatcher.ts';
+import { createEnrichmentService } from '../enrichment/service.ts';
+import { createStreamService } from '../streams/service.ts';
+import { createTargetFactory } from '../streams/targetFactory.ts';
+import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
+import { createStreamHandlers } from './streamHandlers.ts';
 import { createConnectorHandlers } from './handlers.ts';
 
 const appInfo: AppInfo = {
@@ -124,8 +129,12 @@ describe('file:save', () => {
 describe('handler failures', () => {
   // The connector handlers are never called here; their runtime is never started.
   const idleConnectors = createConnectorRuntime({ userData: '/nonexistent', connectors: [], secrets: createMemorySecretStore() });
+  const idleEnrichment = createEnrichmentService({ userData: '/nonexistent', connectors: [], secrets: createMemorySecretStore() });
+  const idleStreams = createStreamService({ userData: '/nonexistent', secrets: createMemorySecretStore(), targets: createTargetFactory() });
   const base: Omit<Handlers, 'app:info'> = {
     ...createConnectorHandlers(idleConnectors),
+    ...createEnrichmentHandlers(idleEnrichment),
+    ...createStreamHandlers(idleStreams),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),
     'shell:open-external': () => ({ opened: false }),

@@ -3,9 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import { ConnectorError } from '../connectors/runtime/errors.ts';
 import type { ConnectorRuntime } from '../connectors/runtime/runtime.ts';
+import type { EnrichmentService } from '../enrichment/service.ts';
 import type { SettingsStore } from '../services/settingsStore.ts';
+import type { StreamService } from '../streams/service.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';
+import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
 import type { Emit } from './events.ts';
+import { createStreamHandlers } from './streamHandlers.ts';
 
 export interface HandlerServices {
   appInfo: AppInfo;
@@ -16,6 +20,8 @@ export interface HandlerServices {
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   emit: Emit;
   connectors: ConnectorRuntime;
+  enrichment: EnrichmentService;
+  streams: StreamService;
 }
 
 type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'inbox:next' | 'inbox:ack';
@@ -42,9 +48,11 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit, connectors }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams }: HandlerServices): Handlers {
   return {
     ...createConnectorHandlers(connectors),
+    ...createEnrichmentHandlers(enrichment),
+    ...createStreamHandlers(streams),
     'app:info': () => appInfo,
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {

@@ -5,7 +5,7 @@
 export const TARGET_KINDS = ['webhook', 'syslog', 'splunk-hec'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'ca' | 'rejectUnauthorized' | 'token' | 'index' | 'sourcetype';
+export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'tlsCa' | 'tlsVerify' | 'token' | 'index' | 'sourcetype';
 
 export interface TargetField {
   name: TargetFieldName;
@@ -20,19 +20,23 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'url', widget: 'text', required: true },
     { name: 'secret', widget: 'secret' },
     { name: 'headers', widget: 'headers' },
+    { name: 'tlsCa', widget: 'pem' },
+    { name: 'tlsVerify', widget: 'switch', defaultOn: true },
   ],
   syslog: [
-    { name: 'transport', widget: 'choice', choices: ['tcp', 'tls', 'udp'] },
+    { name: 'transport', widget: 'choice', choices: ['tls', 'tcp', 'udp'] },
     { name: 'host', widget: 'text', required: true },
-    { name: 'port', widget: 'number', required: true },
-    { name: 'format', widget: 'choice', choices: ['cef', 'json'] },
-    { name: 'ca', widget: 'pem' },
-    { name: 'rejectUnauthorized', widget: 'switch', defaultOn: true },
+    { name: 'port', widget: 'number' },
+    { name: 'format', widget: 'choice', choices: ['json', 'cef'] },
+    { name: 'tlsCa', widget: 'pem' },
+    { name: 'tlsVerify', widget: 'switch', defaultOn: true },
   ],
   'splunk-hec': [
     { name: 'url', widget: 'text', required: true },
     { name: 'token', widget: 'secret', required: true },
     { name: 'index', widget: 'text' },
     { name: 'sourcetype', widget: 'text' },
+    { name: 'tlsCa', widget: 'pem' },
+    { name: 'tlsVerify', widget: 'switch', defaultOn: true },
   ],
 };
