@@ -28,12 +28,13 @@ const SEVERITIES = Object.keys(SYSLOG_SEVERITIES) as [SyslogSeverity, ...SyslogS
 
 export const syslogSettings = z.object({
   kind: z.literal('syslog'),
-  transport: z.enum(['udp', 'tcp', 'tls']).default('tls').meta({
+  transport: z.enum(['udp', 'tcp', 'tls', 'relp']).default('tls').meta({
     title: 'Transport',
-    description: 'TLS (RFC 5425) or TCP (RFC 6587 octet counting) resend after a receiver restart; UDP (RFC 5426) loses what a stopped receiver misses.',
+    description:
+      'RELP (rsyslog imrelp, usually port 2514) delivers each event exactly once across receiver restarts but is not encrypted; TLS (RFC 5425) and TCP (RFC 6587) resend after a restart and may repeat or, rarely, lose a few events; UDP (RFC 5426) loses what a stopped receiver misses.',
   }),
   host: z.string().min(1).meta({ title: 'Host', description: 'The syslog receiver or SIEM collector.' }),
-  port: z.number().int().min(1).max(65_535).default(6514).meta({ title: 'Port', description: '6514 for TLS, 514 for TCP and UDP by convention.' }),
+  port: z.number().int().min(1).max(65_535).default(6514).meta({ title: 'Port', description: '6514 for TLS, 2514 for RELP, 514 for TCP and UDP by convention.' }),
   format: z.enum(['json', 'cef']).default('json').meta({ title: 'Message body', description: 'The event as JSON, or ArcSight CEF for SIEMs that parse it.' }),
   facility: z.enum(FACILITIES).default('local0').meta({ title: 'Facility' }),
   severity: z.enum(SEVERITIES).default('info').meta({ title: 'Severity' }),

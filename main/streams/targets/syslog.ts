@@ -1,6 +1,7 @@
 /**
  * Syslog delivery: RFC 5424 messages over UDP (RFC 5426, one datagram each), TCP (RFC 6587
- * §3.4.1 octet counting: `LEN SP MSG`) or TLS (RFC 5425, the same framing over node:tls).
+ * §3.4.1 octet counting: `LEN SP MSG`), TLS (RFC 5425, the same framing over node:tls) or
+ * RELP (relp.ts: acknowledged, exactly once across receiver restarts).
  *
  * What "delivered" can mean here. UDP has no feedback at all: a datagram the kernel took is
  * counted, and a receiver that is down loses it (at most once). Plain TCP syslog has no
@@ -27,9 +28,10 @@ import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promi
 import { connect as tlsConnect } from 'node:tls';
 import { eventJson, formatCef, formatSyslog, SYSLOG_HEADER_DEFAULTS, type SyslogHeader } from '../../../core/streams/format/index.ts';
 import type { ChangeEvent } from '../../../core/streams/types.ts';
+import { openRelpSession, type RelpSession } from './relp.ts';
 import { abortedError, StreamTargetError, type StreamTarget } from './types.ts';
 
-export type SyslogTransport = 'udp' | 'tcp' | 'tls';
+export type SyslogTransport = 'udp' | 'tcp' | 'tls' | 'relp';
 
 export interface SyslogTlsOptions {
   /** PEM CA certificates to trust instead of Node's bundled roots. */
@@ -53,6 +55,8 @@ export interface SyslogTargetOptions {
   connectTimeoutMs?: number;
   /** How long one message may take to flush before the connection counts as stuck. */
   writeTimeoutMs?: number;
+  /** RELP: commands in flight at once. */
+  relpWindow?: number;
   /** How long a flushed message must go without an RST before it counts (see above). */
   lossWindowMs?: number;
   tls?: SyslogTlsOptions;
@@ -66,6 +70,7 @@ export const SYSLOG_DEFAULTS = {
   connectTimeoutMs: 10_000,
   writeTimeoutMs: 30_000,
   lossWindowMs: 100,
+  relpWindow: 128,
 } as const;
 
 /** The largest UDP payload over IPv4. */
@@ -315,11 +320,58 @@ export function createSyslogTarget(options: SyslogTargetOptions): StreamTarget {
     return delivered;
   }
 
+  // ---- RELP ----
+
+  let relp: RelpSession | undefined;
+  const relpWindow = options.relpWindow ?? SYSLOG_DEFAULTS.relpWindow;
+
+  async function deliverRelp(events: readonly ChangeEvent[], signal: AbortSignal): Promise<number> {
+    const messages = events.map(message);
+    if (relp === undefined || relp.broken()) {
+      await relp?.close();
+      relp = undefined;
+      try {
+        relp = await openRelpSession({ host: options.host, port: options.port, connectTimeoutMs, ackTimeoutMs: writeTimeoutMs }, signal);
+      } catch (error) {
+        if (signal.aborted) throw abortedError(name);
+        throw unavailable(error);
+      }
+    }
+    const session = relp;
+    const acks: Promise<boolean>[] = [];
+    for (const bytes of messages) {
+      if (signal.aborted || session.broken()) break;
+      // Keep at most `relpWindow` unanswered, waiting on the oldest as librelp does.
+      if (acks.length >= relpWindow) await acks[acks.length - relpWindow];
+      acks.push(session.send(bytes));
+    }
+    const answered = await Promise.all(acks);
+    // The receiver acknowledges in order; the first miss ends what is known delivered.
+    const count = answered.indexOf(false) === -1 ? answered.length : answered.indexOf(false);
+    if (count > 0) return count;
+    if (signal.aborted && acks.length === 0) throw abortedError(name);
+    throw unavailable(new Error('the RELP session broke before the receiver acknowledged a message'));
+  }
+
+  function deliver(events: readonly ChangeEvent[], signal: AbortSignal): Promise<number> {
+    switch (options.transport) {
+      case 'udp':
+        return deliverUdp(events, signal);
+      case 'relp':
+        return deliverRelp(events, signal);
+      default:
+        return deliverStream(events, signal);
+    }
+  }
+
   return {
-    deliver(events, signal) {
-      return options.transport === 'udp' ? deliverUdp(events, signal) : deliverStream(events, signal);
-    },
+    deliver,
     async close() {
+      if (relp !== undefined) {
+        const session = relp;
+        relp = undefined;
+        await session.close();
+      }
       if (link !== undefined) {
         const current = link;
         link = undefined;
