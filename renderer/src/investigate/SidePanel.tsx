@@ -81,7 +81,8 @@ function ObjectPanel({ id }: { id: string }) {
   if (detail.loading && !detail.data) return <Loader size="sm" />;
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>;
   if (!detail.data) return <Text c="dimmed">{t('kb.detail.notFound')}</Text>;
-  return <DetailBody detail={detail.data} inGraph />;
+  // What the enrichment added hangs off the node: expanding it draws the new neighbours.
+  return <DetailBody detail={detail.data} inGraph onEnriched={(enriched) => void useInvestigationStore.getState().expand([enriched], {})} />;
 }
 
 export function SidePanel({ selectedNodes, selectedEdge }: { selectedNodes: readonly string[]; selectedEdge: GraphEdge | undefined }) {

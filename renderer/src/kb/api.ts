@@ -19,6 +19,7 @@ import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, t
 import { getObject } from './queries/detail.ts';
 import { closure, neighbourCounts, neighbours, subgraph, type ClosureOptions, type NeighbourCountRequest, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
+import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
 import type { QuarantineEntry } from './records.ts';
@@ -76,6 +77,7 @@ export function createKbApi(db: KbDatabase) {
     createNote: (request: CreateNoteRequest) => writing(() => createNote(db, request)),
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
+    occurrences: (request: { id: string }) => occurrences(db, request.id),
     changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
   } satisfies RpcApi;
 }

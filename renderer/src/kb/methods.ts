@@ -37,6 +37,7 @@ export const kbMethods = [
   'createOpinion',
   'changesAfter',
   'changeHead',
+  'occurrences',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

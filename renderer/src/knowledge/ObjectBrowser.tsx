@@ -5,10 +5,12 @@
  */
 import { Alert, Button, Card, EmptyState, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAffiliate, IconAlertTriangle, IconDatabaseImport, IconFileExport, IconSearch } from '@tabler/icons-react';
+import { IconAffiliate, IconAlertTriangle, IconDatabaseImport, IconFileExport, IconSearch, IconSparkles } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isScoType } from '../../../core/stix/model/categories.ts';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { useEnrichStore } from '../enrich/enrichStore.ts';
 import { useExportStore } from '../exports/exportStore.ts';
 import { investigate } from '../investigate/investigate.ts';
 import { knowledgeBase } from '../kb/client.ts';
@@ -62,6 +64,9 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
   }, [debounced, searched.data, counted.data, listed, maxTlp]);
 
   const selectedIds = useSelectionStore((state) => state.selected);
+  const enriching = useEnrichStore((state) => state.running);
+  // Only observables go to enrichment connectors; an SCO's type is its id's prefix.
+  const enrichable = selectedIds.filter((id) => isScoType(id.slice(0, id.indexOf('--'))));
   const clearSelected = useSelectionStore((state) => state.clearSelected);
   const exportIds = (ids: string[], name: string) => {
     useExportStore.getState().setScope({ ids, label: name, includeContents: false });
@@ -156,6 +161,9 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
               <>
                 <Button size="xs" variant="default" leftSection={<IconAffiliate size={14} />} onClick={() => void investigate([...selectedIds], t('kb.selectionScope', { count: selectedIds.length }))} data-testid="investigate-selected">
                   {t('kb.investigateSelected', { count: selectedIds.length })}
+                </Button>
+                <Button size="xs" variant="default" leftSection={<IconSparkles size={14} />} disabled={enriching || enrichable.length === 0} title={enrichable.length === 0 ? t('enrich.notObservable') : undefined} onClick={() => void useEnrichStore.getState().start(enrichable)} data-testid="enrich-selected">
+                  {t('enrich.actionSelected')}
                 </Button>
                 <Button size="xs" leftSection={<IconFileExport size={14} />} onClick={() => exportIds([...selectedIds], t('kb.selectionScope', { count: selectedIds.length }))} data-testid="export-selected">
                   {t('kb.exportSelected', { count: selectedIds.length })}

@@ -3,10 +3,12 @@
  * readable form, relationships both ways, external references, provenance and raw STIX.
  */
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconTrash } from '@tabler/icons-react';
+import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isScoType } from '../../../core/stix/model/categories.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { useEnrichStore } from '../enrich/enrichStore.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import type { ObjectDetail as Detail } from '../kb/queries/detail.ts';
 import type { GraphEdge } from '../kb/queries/graph.ts';
@@ -88,8 +90,11 @@ function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes
   );
 }
 
-/** `inGraph`: shown in the workbench's side panel, where "Investigate" would leave the graph. */
-export function DetailBody({ detail, inGraph = false }: { detail: Detail; inGraph?: boolean }) {
+/**
+ * `inGraph`: shown in the workbench's side panel, where "Investigate" would leave the graph;
+ * `onEnriched` then brings what an enrichment added into the graph.
+ */
+export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: Detail; inGraph?: boolean; onEnriched?: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const closeDetail = useSelectionStore((state) => state.closeDetail);
   const [deleting, setDeleting] = useState(false);
@@ -103,6 +108,11 @@ export function DetailBody({ detail, inGraph = false }: { detail: Detail; inGrap
     useExportStore.getState().setScope({ ids: [summary.id], label: summary.name, includeContents: true });
     closeDetail();
     useRouteStore.getState().navigate('export');
+  };
+
+  const enriching = useEnrichStore((state) => state.running);
+  const enrichThis = () => {
+    void useEnrichStore.getState().start([summary.id], () => onEnriched?.(summary.id));
   };
 
   const investigateThis = () => {
@@ -148,6 +158,11 @@ export function DetailBody({ detail, inGraph = false }: { detail: Detail; inGrap
               </Tooltip>
             )}
           </CopyButton>
+          {isScoType(summary.type) && (
+            <Button variant="subtle" size="xs" leftSection={<IconSparkles size={14} />} onClick={enrichThis} disabled={enriching} data-testid="detail-enrich">
+              {t('enrich.action')}
+            </Button>
+          )}
           {!inGraph && (
             <Button variant="subtle" size="xs" leftSection={<IconAffiliate size={14} />} onClick={investigateThis} data-testid="detail-investigate">
               {t('kb.detail.investigate')}

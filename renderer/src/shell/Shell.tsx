@@ -2,6 +2,7 @@ import { AppShell, Group, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EnrichPanel } from '../enrich/EnrichPanel.tsx';
 import { takeFiles } from '../imports/takeFiles.ts';
 import { useRefusalStore } from '../imports/refusalStore.ts';
 import { ObjectDetailDrawer } from '../knowledge/ObjectDetail.tsx';
@@ -68,6 +69,7 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
         <PageView page={page} />
       </AppShell.Main>
       <ObjectDetailDrawer />
+      <EnrichPanel />
       <AppShell.Footer>
         <Group h="100%" px="md" justify="space-between">
           <Text size="xs" c="dimmed">
