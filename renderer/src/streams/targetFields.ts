@@ -24,7 +24,7 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'tlsVerify', widget: 'switch', defaultOn: true },
   ],
   syslog: [
-    { name: 'transport', widget: 'choice', choices: ['tls', 'tcp', 'udp'] },
+    { name: 'transport', widget: 'choice', choices: ['tls', 'relp', 'tcp', 'udp'] },
     { name: 'host', widget: 'text', required: true },
     { name: 'port', widget: 'number' },
     { name: 'format', widget: 'choice', choices: ['json', 'cef'] },
