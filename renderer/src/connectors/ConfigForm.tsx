@@ -34,7 +34,8 @@ export interface ConfigFormProps {
   connectorId: string;
   schema: Record<string, unknown>;
   config: Values;
-  schedule: string;
+  /** Left out for connectors that run on demand (enrichment): no schedule field then. */
+  schedule?: string;
   onSave: (config: Values, schedule: string) => Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export function ConfigForm({ connectorId, schema, config, schedule, onSave }: Co
   const fields = fieldsOf(schema);
   const [values, setValues] = useState<Values>(() => Object.fromEntries(fields.filter(([name]) => !isSecretState(config[name])).map(([name]) => [name, config[name]])));
   const [secrets, setSecrets] = useState<Record<string, string>>({});
-  const [every, setEvery] = useState(schedule);
+  const [every, setEvery] = useState(schedule ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (name: string, value: unknown) => setValues((current) => ({ ...current, [name]: value }));
@@ -111,7 +112,7 @@ export function ConfigForm({ connectorId, schema, config, schedule, onSave }: Co
         }
         return <TextInput key={name} {...common} value={typeof values[name] === 'string' ? (values[name]) : ''} onChange={(event) => set(name, event.currentTarget.value === '' ? undefined : event.currentTarget.value)} />;
       })}
-      <TextInput label={t('connectors.schedule')} description={t('connectors.scheduleHelp')} value={every} onChange={(event) => setEvery(event.currentTarget.value)} data-field="schedule" />
+      {schedule !== undefined && <TextInput label={t('connectors.schedule')} description={t('connectors.scheduleHelp')} value={every} onChange={(event) => setEvery(event.currentTarget.value)} data-field="schedule" />}
       {error && (
         <Text size="sm" c="red" role="alert">
           {error}

@@ -10,6 +10,7 @@ import type { ConnectorRunLog, ConnectorSummary } from '../../../core/ipc/channe
 import { invoke } from '../ipc/client.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { ConfigForm } from './ConfigForm.tsx';
+import { EnrichmentSection } from './EnrichmentSection.tsx';
 import { useConnectorStore } from './connectorStore.ts';
 
 const statusColour: Record<ConnectorSummary['status'], string> = { idle: 'gray', running: 'blue', failed: 'red', scheduled: 'green' };
@@ -224,6 +225,7 @@ export function ConnectorsPage() {
         {connectors === null && !error && <Loader size="sm" />}
         {connectors && <FirstRun connectors={connectors} />}
         {connectors?.map((connector) => <ConnectorCard key={connector.id} connector={connector} />)}
+        <EnrichmentSection />
       </Stack>
     </>
   );
