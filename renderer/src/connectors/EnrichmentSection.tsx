@@ -4,13 +4,14 @@
  * observables, and its own settings (the VirusTotal key). They run on demand, from the
  * Enrich action, so they have no schedule or run log.
  */
-import { Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconSettings } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectorSummary, EnrichmentConnectorInfo } from '../../../core/ipc/channels.ts';
 import { TLP_ORDER } from '../../../core/stix/markings.ts';
 import { invoke } from '../ipc/client.ts';
+import { openExternal } from '../knowledge/openExternal.ts';
 import { ConfigForm } from './ConfigForm.tsx';
 
 type Limits = Pick<EnrichmentConnectorInfo, 'maxTlp' | 'quota' | 'autoEnrich' | 'autoDailyQuota'>;
@@ -77,6 +78,15 @@ function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; 
             {info.quota && ` · ${t('enrichment.usage', { used: info.usage.requests, perDay: info.quota.perDay, perMinute: info.quota.perMinute })}`}
             {info.autoEnrich && ` · ${t('enrichment.autoOn', { used: info.usage.autoEnrichments, quota: info.autoDailyQuota })}`}
           </Text>
+          {!info.network && (
+            // The bundled AS data is CC BY 4.0; DB-IP asks for a visible link where it is used.
+            <Text size="xs" c="dimmed" mt={4} data-testid="enrichment-attribution">
+              {t('enrichment.attribution')}{' '}
+              <Anchor size="xs" component="button" onClick={() => openExternal('https://db-ip.com')}>
+                IP Geolocation by DB-IP
+              </Anchor>
+            </Text>
+          )}
         </div>
         <Switch
           checked={connector.enabled}

@@ -252,6 +252,7 @@ export const en = {
     autoEnrich: 'Enrich new observables automatically',
     autoEnrichHelp: 'Off by default: each new observable in scope is looked up as it arrives, within the daily allowance below.',
     autoDailyQuota: 'Automatic lookups per day',
+    attribution: 'AS and country data: RouteViews, the NRO and DB-IP (CC BY 4.0), through ip-location-db.',
   },
   enrich: {
     action: 'Enrich',

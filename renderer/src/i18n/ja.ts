@@ -254,6 +254,7 @@ export const ja: Messages = {
     autoEnrich: '新しい観測値を自動でエンリッチ',
     autoEnrichHelp: '既定はオフ。対象の新しい観測値が届くたびに、下の 1 日の上限まで照会します。',
     autoDailyQuota: '1 日あたりの自動照会数',
+    attribution: 'AS と国のデータ：RouteViews、NRO、DB-IP（CC BY 4.0）、ip-location-db 経由。',
   },
   enrich: {
     action: 'エンリッチ',
