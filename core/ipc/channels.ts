@@ -238,7 +238,15 @@ export const requestChannels = {
   'enrichment:configure': { request: z.object({ id: ConnectorId, settings: EnrichmentSettingsPatch }).strict(), response: ConnectorSummary },
   /** Looks one observable up in main, which decides whether it may leave (TLP, scope, quota, key). */
   'enrichment:run': {
-    request: z.object({ connectorId: ConnectorId, observable: z.record(z.string(), z.unknown()), markingDefinitions: z.array(z.record(z.string(), z.unknown())).max(100) }).strict(),
+    request: z
+      .object({
+        connectorId: ConnectorId,
+        observable: z.record(z.string(), z.unknown()),
+        markingDefinitions: z.array(z.record(z.string(), z.unknown())).max(100),
+        /** `auto`: a new observable, counted against the connector's daily automatic allowance. */
+        trigger: z.enum(['manual', 'auto']).optional(),
+      })
+      .strict(),
     response: EnrichmentOutcome,
   },
   ...streamRequestChannels,

@@ -17,6 +17,7 @@ export const ChangeEventSchema = z
     at: z.string().max(40),
     id: z.string().min(1).max(300),
     type: z.string().min(1).max(100),
+    source: z.string().max(300).optional(),
     object: z.record(z.string(), z.unknown()),
   })
   .strict();

@@ -16,6 +16,8 @@ export interface ChangeEvent {
   id: string;
   /** STIX type. */
   type: string;
+  /** Who made the change: `file:…`, `connector:<id>`, `manual:analyst-edits`; absent for deletes. */
+  source?: string;
   /** The object after the change; for a delete, the last stored version. */
   object: JsonObject;
 }

@@ -18,6 +18,6 @@ export function createEnrichmentHandlers(enrichment: EnrichmentService): Pick<Ha
   return {
     'enrichment:list': () => enrichment.list(),
     'enrichment:configure': ({ id, settings }) => refusalsShown(() => enrichment.configure(id, settings)),
-    'enrichment:run': ({ connectorId, observable, markingDefinitions }) => refusalsShown(() => enrichment.enrich(connectorId, observable, markingDefinitions)),
+    'enrichment:run': ({ connectorId, observable, markingDefinitions, trigger }) => refusalsShown(() => enrichment.enrich(connectorId, observable, markingDefinitions, { trigger: trigger ?? 'manual' })),
   };
 }

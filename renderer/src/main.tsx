@@ -7,6 +7,7 @@ import { StartupError } from './app/StartupError.tsx';
 import { initI18n, resolveLanguage } from './i18n/index.ts';
 import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
 import { startInboxDrainer } from './connectors/inboxDrainer.ts';
+import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startStreamPump } from './streams/streamPump.ts';
 import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
 import { hasBridge, invoke } from './ipc/client.ts';
@@ -36,6 +37,8 @@ async function start(root: HTMLElement): Promise<void> {
     // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.
     followStreamChanges();
     startStreamPump((message) => useStreamStore.setState({ pumpError: message }));
+    // New observables go to the enrichment connectors switched to automatic (none by default).
+    startAutoEnricher((message) => console.warn(`Automatic enrichment: ${message}`));
     // Ask the browser not to evict the knowledge base under storage pressure.
     void navigator.storage.persist().catch(() => false);
     followLocationHash();

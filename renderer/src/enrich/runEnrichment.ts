@@ -96,7 +96,7 @@ export async function enrichObservable(id: string, deps: EnrichDeps, onUpdate: (
 }
 
 /** The observable's marking definitions as stored, so main can read TLP markings under other ids. */
-async function markingsOf(observable: JsonObject, deps: EnrichDeps): Promise<JsonObject[]> {
+export async function markingsOf(observable: JsonObject, deps: Pick<EnrichDeps, 'getObject'>): Promise<JsonObject[]> {
   const refs = observable['object_marking_refs'];
   if (!Array.isArray(refs)) return [];
   const found = await Promise.all(refs.filter((ref): ref is string => typeof ref === 'string').map((ref) => deps.getObject(ref)));

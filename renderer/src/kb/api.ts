@@ -78,6 +78,12 @@ export function createKbApi(db: KbDatabase) {
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
     occurrences: (request: { id: string }) => occurrences(db, request.id),
+    // Small values the UI keeps with the knowledge base (the auto-enricher's place in the feed).
+    getState: async (request: { key: string }) => ({ value: (await db.state.get(request.key))?.value ?? null }),
+    putState: (request: { key: string; value: unknown }) => writing(async () => {
+      await db.state.put({ key: request.key, value: request.value });
+      return { saved: true };
+    }),
     changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
   } satisfies RpcApi;
 }

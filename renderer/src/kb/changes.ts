@@ -37,7 +37,7 @@ export async function changesAfter(db: KbDatabase, after: number, limit: number)
     for (const row of rows) {
       const object = row.op === 'delete' ? row.object : current.get(row.id);
       if (object === undefined || row.seq === undefined) continue;
-      events.push({ seq: row.seq, op: row.op, at: row.at, id: row.id, type: row.type, object });
+      events.push({ seq: row.seq, op: row.op, at: row.at, id: row.id, type: row.type, ...(row.source === undefined ? {} : { source: row.source }), object });
     }
     return { events, through: rows.at(-1)?.seq ?? after, head };
   });

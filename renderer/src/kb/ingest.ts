@@ -147,7 +147,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         const existing = stored[index];
         if (!existing) {
           writes.push(toRecord(object, [source.id], at, at));
-          changes.push({ op: 'create', at, id, type: String(object['type']) });
+          changes.push({ op: 'create', at, id, type: String(object['type']), source: source.id });
           batchCounts.created += 1;
           return;
         }
@@ -156,7 +156,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         const sources = newSource ? [...existing.sources, source.id] : existing.sources;
         if (merged.changed) {
           writes.push(toRecord(merged.object, sources, existing.firstSeen, at));
-          changes.push({ op: 'update', at, id, type: existing.type });
+          changes.push({ op: 'update', at, id, type: existing.type, source: source.id });
           batchCounts.updated += 1;
         } else {
           // Same content from one more source: only the provenance grows.

@@ -38,6 +38,8 @@ export const kbMethods = [
   'changesAfter',
   'changeHead',
   'occurrences',
+  'getState',
+  'putState',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

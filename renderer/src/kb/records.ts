@@ -110,5 +110,7 @@ export interface ChangeRecord {
   at: string;
   id: string;
   type: string;
+  /** The source (import, connector, analyst edits) that made the change; none for deletes. */
+  source?: string;
   object?: JsonObject;
 }

@@ -1,0 +1,33 @@
+/** Starts automatic enrichment in the window, over the KB worker and main's enrichment service. */
+import { invoke } from '../ipc/client.ts';
+import { knowledgeBase, notifyKnowledgeChanged, onKnowledgeChanged } from '../kb/client.ts';
+import { CURSOR_KEY, followNewObservables } from './autoEnricher.ts';
+import { markingsOf } from './runEnrichment.ts';
+
+export function startAutoEnricher(onError: (message: string) => void): () => void {
+  const kb = knowledgeBase();
+  const follower = followNewObservables(
+    {
+      connectors: () => invoke('enrichment:list'),
+      head: async () => (await kb.changeHead({})).head,
+      page: (after, limit) => kb.changesAfter({ after, limit }),
+      cursor: async () => {
+        const { value } = await kb.getState({ key: CURSOR_KEY });
+        return typeof value === 'number' ? value : null;
+      },
+      saveCursor: async (cursor) => {
+        await kb.putState({ key: CURSOR_KEY, value: cursor });
+      },
+      markings: (observable) => markingsOf(observable, { getObject: (id) => kb.getObject({ id }) }),
+      run: (connectorId, observable, markingDefinitions) => invoke('enrichment:run', { connectorId, observable, markingDefinitions, trigger: 'auto' }),
+      ingest: (objects, source) => kb.ingestStix({ objects, source }),
+    },
+    { onDone: (report) => report.enriched > 0 && notifyKnowledgeChanged(), onError },
+  );
+  const stop = onKnowledgeChanged(() => follower.kick());
+  follower.kick();
+  return () => {
+    stop();
+    follower.stop();
+  };
+}
