@@ -35,6 +35,11 @@ export function knowledgeBase(): RpcClient<KbApi> {
   return connection.api;
 }
 
+/** Whether the worker is running; background followers wait for it rather than start it. */
+export function knowledgeBaseStarted(): boolean {
+  return connection !== null;
+}
+
 /** Stops the worker (tests use it to simulate a crash mid-import). */
 export function terminateKnowledgeBase(): void {
   if (!connection) return;

@@ -1,13 +1,18 @@
 /**
  * Carries the knowledge base's change feed to main's stream consumers (issue 8): after
- * every change to the knowledge base, when main says a consumer is ready again, and once
- * a minute in case a signal was missed. The loop itself is core/streams/pump.ts.
+ * every change to the knowledge base, when main says a consumer is ready again, and every
+ * few seconds while the knowledge base is open (an import notifies only when it ends).
+ * The loop itself is core/streams/pump.ts.
  */
 import { createPump } from '../../../core/streams/pump.ts';
 import { invoke, subscribe } from '../ipc/client.ts';
-import { knowledgeBase, onKnowledgeChanged } from '../kb/client.ts';
+import { knowledgeBase, knowledgeBaseStarted, onKnowledgeChanged } from '../kb/client.ts';
 
-const SAFETY_NET_MS = 60_000;
+/**
+ * How often the feed is looked at besides change notifications, which an import sends only
+ * when it ends: consumers follow a long import while it runs, a few seconds behind.
+ */
+const POLL_MS = 5_000;
 /** The first look waits for the window to settle: opening the KB worker is not start-up work. */
 const FIRST_LOOK_MS = 3_000;
 
@@ -24,8 +29,11 @@ export function startStreamPump(onError: (message: string) => void): () => void 
     { onError: (error) => onError(error instanceof Error ? error.message : String(error)) },
   );
   const stops = [subscribe('stream:wake', () => pump.kick()), onKnowledgeChanged(() => pump.kick())];
-  const timer = setInterval(() => pump.kick(), SAFETY_NET_MS);
-  const first = setTimeout(() => pump.kick(), FIRST_LOOK_MS);
+  // Polling never starts the KB worker; only a consumer with work to do does.
+  const timer = setInterval(() => knowledgeBaseStarted() && pump.kick(), POLL_MS);
+  const first = setTimeout(() => {
+    invoke('stream:list').then((consumers) => consumers.some((consumer) => consumer.enabled) && pump.kick(), () => undefined);
+  }, FIRST_LOOK_MS);
   return () => {
     pump.stop();
     clearInterval(timer);
