@@ -1,7 +1,6 @@
 /** The request handlers, built from injected services so they run unchanged under Node. */
 import { writeFile } from 'node:fs/promises';
 import type { AppInfo } from '../../core/ipc/channels.ts';
-import { ConnectorError } from '../connectors/runtime/errors.ts';
 import type { ConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import type { EnrichmentService } from '../enrichment/service.ts';
 import type { SettingsStore } from '../services/settingsStore.ts';
@@ -9,6 +8,7 @@ import type { StreamService } from '../streams/service.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';
 import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
 import type { Emit } from './events.ts';
+import { refusalsShown } from './refusals.ts';
 import { createStreamHandlers } from './streamHandlers.ts';
 
 export interface HandlerServices {
@@ -26,15 +26,6 @@ export interface HandlerServices {
 
 type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'inbox:next' | 'inbox:ack';
 
-/** A refusal from the runtime (bad settings, unknown id) reaches the analyst as it is worded. */
-async function refusalsShown<T>(task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (error) {
-    if (error instanceof ConnectorError) throw new HandlerError(error.message);
-    throw error;
-  }
-}
 
 export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Handlers, ConnectorChannel> {
   return {

@@ -1,18 +1,10 @@
 /** The stream-consumer channels (issue 8), over the service in main/streams. */
-import { StreamServiceError, type StreamService } from '../streams/service.ts';
-import { HandlerError, type Handlers } from './dispatcher.ts';
+import type { StreamService } from '../streams/service.ts';
+import type { Handlers } from './dispatcher.ts';
+import { refusalsShown } from './refusals.ts';
 
 type StreamChannel = Extract<keyof Handlers, `stream:${string}`>;
 
-/** A refusal (bad settings, unknown consumer) reaches the analyst as it is worded. */
-async function refusalsShown<T>(task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (error) {
-    if (error instanceof StreamServiceError) throw new HandlerError(error.message);
-    throw error;
-  }
-}
 
 export function createStreamHandlers(streams: StreamService): Pick<Handlers, StreamChannel> {
   return {
