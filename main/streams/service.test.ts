@@ -160,6 +160,7 @@ describe('stream consumers', () => {
     receiver.refuse.clear();
     expect(await streams.retryDeadLetters(id)).toEqual({ delivered: 1, remaining: 0, error: null });
     expect(receiver.got.at(-1)?.seq).toBe(17);
+    expect(await streams.summary(id)).toMatchObject({ delivered: 40, deadLetters: 0, lastDelivery: { seq: 17 } });
     await streams.close();
   });
 

@@ -441,6 +441,11 @@ export function createStreamService(options: StreamServiceOptions) {
         }
         const remaining = letters.slice(delivered);
         await store.saveDeadLetters(id, remaining);
+        const last = letters[delivered - 1];
+        if (last) {
+          const state = await stateOf(id);
+          await saveState(id, { ...state, delivered: state.delivered + delivered, lastDelivery: { at: now().toISOString(), seq: last.event.seq } });
+        }
         deadCounts.set(id, remaining.length);
         notify(id);
         return { delivered, remaining: remaining.length, error };
