@@ -44,8 +44,15 @@ export async function pumpUntilIdle(source: PumpSource, sink: PumpSink, pageSize
     const head = await source.head();
     const ready = (await sink.ready(head)).filter((consumer) => !stuck.has(consumer.id));
     if (ready.length === 0) return passed;
+    // Consumers at the same place (the usual case: all caught up) share one read.
+    const pages = new Map<number, Promise<FeedPage>>();
     for (const consumer of ready) {
-      const page = await source.page(consumer.cursor, pageSize);
+      let read = pages.get(consumer.cursor);
+      if (!read) {
+        read = source.page(consumer.cursor, pageSize);
+        pages.set(consumer.cursor, read);
+      }
+      const page = await read;
       const { cursor, again = false } = await sink.deliver(consumer.id, page);
       if (cursor <= consumer.cursor && !again) stuck.add(consumer.id);
       else passed += cursor - consumer.cursor;

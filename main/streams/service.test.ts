@@ -175,3 +175,17 @@ describe('stream consumers', () => {
     await streams.close();
   });
 });
+
+describe('the pump', () => {
+  it('reads the feed once for consumers at the same place', async () => {
+    const events = feed(100);
+    const streams = service();
+    for (const name of ['One', 'Two', 'Three']) await streams.create({ name, target: { url: 'x' }, filter: StreamFilter.parse({ maxTlp: 'red' }), startFrom: 'beginning' }, 0);
+    const base = source(events);
+    let reads = 0;
+    await pumpUntilIdle({ ...base, page: (after, limit) => ((reads += 1), base.page(after, limit)) }, streams, 50);
+    expect(receiver.got).toHaveLength(300);
+    expect(reads).toBe(2);
+    await streams.close();
+  });
+});
