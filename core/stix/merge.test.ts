@@ -74,6 +74,22 @@ describe('merging two versions of one object', () => {
     expect(object['object_marking_refs']).toEqual([TLP_2.green.id, TLP_2.red.id]);
   });
 
+  it('fills in what a stored observable lacks (hashes, size, names) and never replaces what it has', () => {
+    const stored = { type: 'file', spec_version: '2.1', id: 'file--a1b2c3d4-0000-5000-8000-000000000001', hashes: { 'SHA-256': 'aa' }, name: 'invoice.exe' };
+    const enriched = { ...stored, hashes: { MD5: 'bb', 'SHA-256': 'ff' }, name: 'other.exe', size: 87040, mime_type: 'application/x-dosexec' };
+    const merged = mergeVersions(stored, enriched);
+    expect(merged.changed).toBe(true);
+    expect(merged.object).toEqual({ ...stored, hashes: { 'SHA-256': 'aa', MD5: 'bb' }, size: 87040, mime_type: 'application/x-dosexec' });
+    // The same answer again changes nothing.
+    expect(mergeVersions(merged.object, enriched).changed).toBe(false);
+  });
+
+  it('does not fill in an older versioned object from a newer one it keeps', () => {
+    const stored = { type: 'malware', spec_version: '2.1', id: 'malware--a1b2c3d4-0000-4000-8000-000000000002', created: '2024-01-01T00:00:00.000Z', modified: '2024-02-01T00:00:00.000Z', name: 'X', is_family: true };
+    const older = { ...stored, modified: '2024-01-15T00:00:00.000Z', description: 'an older text' };
+    expect(mergeVersions(stored, older)).toMatchObject({ changed: false, object: stored });
+  });
+
   it('refuses to merge different objects', () => {
     expect(() => mergeVersions(base, { ...base, id: 'malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' })).toThrow(/same id/);
   });

@@ -15,6 +15,10 @@
  *    accumulate, so a merge never loosens how an object may be shared.
  * 5. Objects with different ids are never merged; SCOs with equal deterministic ids are
  *    the same observable by construction (ids.ts).
+ * 6. Neither version has a `modified` (SCOs): what the stored object lacks is filled in
+ *    from the incoming one — a property it does not have, a hash algorithm it does not
+ *    list — and nothing it has is replaced. An enrichment that completes a file's hashes,
+ *    size or names therefore adds them, and a second source never overwrites the first.
  */
 import canonicalize from 'canonicalize';
 import { isObject, type JsonObject } from './model/properties.ts';
@@ -79,6 +83,17 @@ export function mergeVersions<T extends JsonObject>(stored: T, incoming: T): Mer
     else merged[key] = union;
   }
   if (stored['revoked'] === true || incoming['revoked'] === true) merged['revoked'] = true;
+  if (!isTimestamp(stored['modified']) && !isTimestamp(incoming['modified'])) fillIn(merged, incoming);
   const changed = byValue(merged) !== byValue(stored);
   return { object: merged as T, outcome, changed };
+}
+
+/** Rule 6: adds what `target` lacks from `source`, one level into `hashes`. */
+function fillIn(target: JsonObject, source: Readonly<JsonObject>): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (key in MERGED) continue;
+    const current = target[key];
+    if (current === undefined) target[key] = value;
+    else if (key === 'hashes' && isObject(current) && isObject(value)) target[key] = { ...current, ...Object.fromEntries(Object.entries(value).filter(([name]) => !(name in current))) };
+  }
 }
