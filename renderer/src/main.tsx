@@ -8,6 +8,7 @@ import { initI18n, resolveLanguage } from './i18n/index.ts';
 import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
 import { startInboxDrainer } from './connectors/inboxDrainer.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
+import { startFeedRetention } from './streams/feedRetention.ts';
 import { startStreamPump } from './streams/streamPump.ts';
 import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
 import { hasBridge, invoke } from './ipc/client.ts';
@@ -37,6 +38,7 @@ async function start(root: HTMLElement): Promise<void> {
     // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.
     followStreamChanges();
     startStreamPump((message) => useStreamStore.setState({ pumpError: message }));
+    startFeedRetention((message) => console.warn(`Change feed retention: ${message}`));
     // New observables go to the enrichment connectors switched to automatic (none by default).
     startAutoEnricher((message) => console.warn(`Automatic enrichment: ${message}`));
     // Ask the browser not to evict the knowledge base under storage pressure.

@@ -351,7 +351,7 @@ export const en = {
     maxTlpHelp: 'Objects marked above it never leave Magpie, not even their deletion.',
     indicatorsOnly: 'Indicators only',
     startNow: 'From now on',
-    startBeginning: 'Everything in the change feed',
+    startBeginning: 'Everything still in the change feed (the last 100,000 changes at least)',
     cancel: 'Cancel',
     save: 'Save',
   },

@@ -353,7 +353,7 @@ export const ja: Messages = {
     maxTlpHelp: 'これより上のマーキングのオブジェクトは、削除の通知も含めて Magpie の外に出ません。',
     indicatorsOnly: 'インジケーターのみ',
     startNow: '今から',
-    startBeginning: '変更フィードのすべて',
+    startBeginning: '変更フィードに残っているすべて（少なくとも直近 100,000 件）',
     cancel: 'キャンセル',
     save: '保存',
   },

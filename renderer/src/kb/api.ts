@@ -5,7 +5,7 @@
 import type { Investigation } from '../../../core/investigation/types.ts';
 import type { RpcApi } from '../../../core/rpc/rpc.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
-import { changeHead, changesAfter } from './changes.ts';
+import { changeHead, changesAfter, trimChanges } from './changes.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
@@ -84,6 +84,7 @@ export function createKbApi(db: KbDatabase) {
       await db.state.put({ key: request.key, value: request.value });
       return { saved: true };
     }),
+    trimChanges: (request: { through: number }) => writing(async () => ({ trimmed: await trimChanges(db, request.through) })),
     changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
   } satisfies RpcApi;
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
-import { changeHead, changesAfter } from './changes.ts';
+import { changeHead, changesAfter, trimChanges, trimPoint } from './changes.ts';
 import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { ingest, type IngestSource } from './ingest.ts';
@@ -94,5 +94,24 @@ describe('change feed', () => {
     aborted.abort();
     await expect(ingest(db, items(sampleObjects()), file, { signal: aborted.signal })).rejects.toThrow();
     expect(await changeHead(db)).toBe(0);
+  });
+
+  it('trims rows every follower has passed, and keeps numbering after them', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const head = await changeHead(db);
+    expect(await trimChanges(db, 4)).toBe(4);
+    const page = await changesAfter(db, 0, 1000);
+    expect(page.events[0]?.seq).toBe(5);
+    expect(page.events).toHaveLength(head - 4);
+    expect(await changeHead(db)).toBe(head);
+    await deleteObjects(db, [ids.report]);
+    expect(await changeHead(db)).toBe(head + 1);
+  });
+
+  it('cuts below the slowest follower and never within the newest changes', () => {
+    expect(trimPoint(1000, [700, 400], 100)).toBe(400);
+    expect(trimPoint(1000, [], 100)).toBe(900);
+    expect(trimPoint(1000, [980], 100)).toBe(900);
+    expect(trimPoint(50, [], 100)).toBeLessThan(0);
   });
 });

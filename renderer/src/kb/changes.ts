@@ -42,3 +42,20 @@ export async function changesAfter(db: KbDatabase, after: number, limit: number)
     return { events, through: rows.at(-1)?.seq ?? after, head };
   });
 }
+
+/**
+ * Drops the rows up to `through` (every follower is past them); returns how many went.
+ * One transaction, so a reader never sees a half-trimmed feed.
+ */
+export async function trimChanges(db: KbDatabase, through: number): Promise<number> {
+  return db.transaction('rw', db.changes, () => db.changes.where(':id').belowOrEqual(through).delete());
+}
+
+/**
+ * Where the feed may be cut: below every follower's place (stream consumers, stopped ones
+ * included, and the automatic enricher) and never within the newest `floor` changes, so
+ * a consumer added "from the beginning" still gets recent history. -1: nothing to cut.
+ */
+export function trimPoint(head: number, followers: readonly number[], floor: number): number {
+  return Math.min(head - floor, ...followers);
+}

@@ -40,6 +40,7 @@ export const kbMethods = [
   'occurrences',
   'getState',
   'putState',
+  'trimChanges',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;
