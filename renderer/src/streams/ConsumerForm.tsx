@@ -132,6 +132,11 @@ export function ConsumerForm({ consumer, onClose }: { consumer: ConsumerSummaryV
             data-testid="consumer-start"
           />
         )}
+        {!consumer && (
+          <Text size="xs" c="dimmed">
+            {t('streams.startHelp')}
+          </Text>
+        )}
         {error && (
           <Alert color="red" data-testid="consumer-form-error">
             {error}
