@@ -464,7 +464,7 @@ try {
       'Everything shares one Node thread (the app splits the KB worker, the renderer pump and main), so the import and the consumers compete for the same core here.',
       'Bare = target.deliver() called directly with pre-built events, batches of 500; product = KB feed read + pumpUntilIdle + stream service (filter, cursor file written atomically after every page) + the same target, pages of 500.',
       'TCP syslog counts a batch only after its last message has gone lossWindowMs (100 ms) without an RST, so it costs at least 100 ms per batch by design.',
-      'In the lag run the pump is kicked after every committed ingest batch (1,000 objects); the app’s renderer kicks on onKnowledgeChanged, which fires when an import finishes, and on a 60 s safety net.',
+      'In the lag run the pump is kicked after every committed ingest batch (1,000 objects); the app’s renderer kicks on onKnowledgeChanged (when an import finishes) and polls every 5 s while the knowledge base is open.',
     ],
   };
   const json = JSON.stringify(result, null, 1);

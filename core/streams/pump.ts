@@ -40,23 +40,33 @@ export interface PumpOptions {
 export async function pumpUntilIdle(source: PumpSource, sink: PumpSink, pageSize = 500): Promise<number> {
   let passed = 0;
   const stuck = new Set<string>();
+  // Pages by the place they start from. Consumers at the same place (the usual case: all
+  // caught up) share one read, and the page after the one being delivered is read
+  // meanwhile, so the feed read and the target's network time overlap.
+  let pages = new Map<number, Promise<FeedPage>>();
   for (;;) {
     const head = await source.head();
     const ready = (await sink.ready(head)).filter((consumer) => !stuck.has(consumer.id));
     if (ready.length === 0) return passed;
-    // Consumers at the same place (the usual case: all caught up) share one read.
-    const pages = new Map<number, Promise<FeedPage>>();
-    for (const consumer of ready) {
-      let read = pages.get(consumer.cursor);
-      if (!read) {
-        read = source.page(consumer.cursor, pageSize);
-        pages.set(consumer.cursor, read);
+    const next = new Map<number, Promise<FeedPage>>();
+    const read = (after: number): Promise<FeedPage> => {
+      let page = pages.get(after) ?? next.get(after);
+      if (!page) {
+        page = source.page(after, pageSize);
+        // A read ahead nobody takes must not surface as an unhandled rejection.
+        page.catch(() => undefined);
       }
-      const page = await read;
+      next.set(after, page);
+      return page;
+    };
+    for (const consumer of ready) {
+      const page = await read(consumer.cursor);
+      if (page.through < page.head) void read(page.through);
       const { cursor, again = false } = await sink.deliver(consumer.id, page);
       if (cursor <= consumer.cursor && !again) stuck.add(consumer.id);
       else passed += cursor - consumer.cursor;
     }
+    pages = next;
   }
 }
 
