@@ -29,6 +29,12 @@ describe('eventJson', () => {
     expect(Object.keys(JSON.parse(body) as object)).toEqual(['seq', 'op', 'at', 'id', 'type', 'object']);
     expect(body.startsWith('{"seq":42,"op":"create"')).toBe(true);
   });
+
+  it('names the source of the change when the feed knows it', () => {
+    const body = JSON.parse(eventJson({ ...indicator, source: 'connector:misp-feed' })) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['seq', 'op', 'at', 'id', 'type', 'source', 'object']);
+    expect(body['source']).toBe('connector:misp-feed');
+  });
 });
 
 describe('CEF', () => {
