@@ -21,7 +21,7 @@ import { passesFilter } from '../../core/streams/filter.ts';
 import type { ChangeEvent } from '../../core/streams/types.ts';
 import { backoffDelay } from '../connectors/runtime/backoff.ts';
 import type { SecretStore } from '../connectors/runtime/secretStore.ts';
-import { createConsumerStore, initialState, type ConsumerDefinition, type ConsumerState, type DeadLetter } from './consumerStore.ts';
+import { createConsumerStore, initialState, MAX_DEAD_LETTERS, type ConsumerDefinition, type ConsumerState, type DeadLetter } from './consumerStore.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';
 
 export interface TargetFactory {
@@ -312,7 +312,7 @@ export function createStreamService(options: StreamServiceOptions) {
         const letters = await store.deadLetters(id);
         const letter: DeadLetter = { event: first, error: message, attempts: count, at: now().toISOString() };
         await store.saveDeadLetters(id, [...letters, letter]);
-        deadCounts.set(id, Math.min(letters.length + 1, 10_000));
+        deadCounts.set(id, Math.min(letters.length + 1, MAX_DEAD_LETTERS));
         return { ...state, cursor: first.seq, failures: 0, lastError: `Event ${String(first.seq)} was refused ${String(count)} times and moved to the dead letters: ${message}`, refusals: null };
       }
       // Tried again at once, alone; the count climbs only when it is refused alone.
