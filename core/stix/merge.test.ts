@@ -82,6 +82,9 @@ describe('merging two versions of one object', () => {
     expect(merged.object).toEqual({ ...stored, hashes: { 'SHA-256': 'aa', MD5: 'bb' }, size: 87040, mime_type: 'application/x-dosexec' });
     // The same answer again changes nothing.
     expect(mergeVersions(merged.object, enriched).changed).toBe(false);
+    // An enricher's answer does not make the observable its own.
+    const claimed: JsonObject = { ...enriched, created_by_ref: 'identity--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061' };
+    expect(mergeVersions<JsonObject>(stored, claimed).object['created_by_ref']).toBeUndefined();
   });
 
   it('does not fill in an older versioned object from a newer one it keeps', () => {

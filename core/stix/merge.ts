@@ -17,7 +17,7 @@
  *    the same observable by construction (ids.ts).
  * 6. Neither version has a `modified` (SCOs): what the stored object lacks is filled in
  *    from the incoming one — a property it does not have, a hash algorithm it does not
- *    list — and nothing it has is replaced. An enrichment that completes a file's hashes,
+ *    list — and nothing it has is replaced. Its creator is never filled in. An enrichment that completes a file's hashes,
  *    size or names therefore adds them, and a second source never overwrites the first.
  */
 import canonicalize from 'canonicalize';
@@ -88,10 +88,16 @@ export function mergeVersions<T extends JsonObject>(stored: T, incoming: T): Mer
   return { object: merged as T, outcome, changed };
 }
 
+/**
+ * Who made an object is not a fact about it: an enrichment's answer must not make the
+ * analyst's own observable "created by" the enricher.
+ */
+const NOT_FILLED = new Set(['created_by_ref']);
+
 /** Rule 6: adds what `target` lacks from `source`, one level into `hashes`. */
 function fillIn(target: JsonObject, source: Readonly<JsonObject>): void {
   for (const [key, value] of Object.entries(source)) {
-    if (key in MERGED) continue;
+    if (key in MERGED || NOT_FILLED.has(key)) continue;
     const current = target[key];
     if (current === undefined) target[key] = value;
     else if (key === 'hashes' && isObject(current) && isObject(value)) target[key] = { ...current, ...Object.fromEntries(Object.entries(value).filter(([name]) => !(name in current))) };

@@ -8,6 +8,7 @@ import type { ChangeEvent } from '../../core/streams/types.ts';
 import { TLP_2 } from '../../core/stix/markings.ts';
 import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
 import { createStreamService, type TargetFactory } from './service.ts';
+import { createTargetFactory } from './targetFactory.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';
 
 /** A receiver the test controls: what it got, and how it should answer next. */
@@ -186,6 +187,22 @@ describe('the pump', () => {
     await pumpUntilIdle({ ...base, page: (after, limit) => ((reads += 1), base.page(after, limit)) }, streams, 50);
     expect(receiver.got).toHaveLength(300);
     expect(reads).toBe(2);
+    await streams.close();
+  });
+});
+
+describe('webhook settings', () => {
+  it('keeps extra headers (where API keys go) with the secrets, out of files and summaries', async () => {
+    const store = createMemorySecretStore();
+    const streams = createStreamService({ userData: folder, secrets: store, targets: createTargetFactory('test') });
+    const summary = await streams.create({ name: 'Hook', target: { kind: 'webhook', url: 'https://siem.example/hook', headers: { 'X-Api-Key': 'k-123' } }, filter: StreamFilter.parse({}) }, 0);
+    expect(JSON.stringify(summary)).not.toContain('k-123');
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(join(folder, 'streams', 'consumers.json'), 'utf8')).not.toContain('k-123');
+    expect(await store.get(`stream:${summary.id}:headers`)).toContain('k-123');
+    // Saved again with the headers left empty: they are kept.
+    await streams.update(summary.id, { name: 'Hook', target: { kind: 'webhook', url: 'https://siem.example/hook', headers: {} }, filter: StreamFilter.parse({}) });
+    expect(await store.get(`stream:${summary.id}:headers`)).toContain('k-123');
     await streams.close();
   });
 });

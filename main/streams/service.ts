@@ -152,7 +152,7 @@ export function createStreamService(options: StreamServiceOptions) {
     const settings = { ...definition.target };
     for (const field of options.targets.secretFields(settings)) {
       const value = await options.secrets.get(secretKey(definition.id, field));
-      if (value !== undefined) settings[field] = value;
+      if (value !== undefined) settings[field] = fromSecret(value);
     }
     return settings;
   }
@@ -229,10 +229,10 @@ export function createStreamService(options: StreamServiceOptions) {
     const merged = { ...input };
     // A secret left empty in the form keeps the stored one, as the connectors' forms do.
     for (const name of secretNames) {
-      if (merged[name] === undefined || merged[name] === '') {
+      if (isEmpty(merged[name])) {
         const stored = previous ? await options.secrets.get(secretKey(id, name)) : undefined;
         if (stored === undefined) Reflect.deleteProperty(merged, name);
-        else merged[name] = stored;
+        else merged[name] = fromSecret(stored);
       }
     }
     try {
@@ -243,7 +243,7 @@ export function createStreamService(options: StreamServiceOptions) {
     const plain: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(merged)) {
       if (!secretNames.includes(name)) plain[name] = value;
-      else if (typeof value === 'string' && value !== '') await options.secrets.set(secretKey(id, name), value);
+      else if (!isEmpty(value)) await options.secrets.set(secretKey(id, name), toSecret(value));
     }
     return plain;
   }
@@ -467,6 +467,21 @@ export function createStreamService(options: StreamServiceOptions) {
 }
 
 export type StreamService = ReturnType<typeof createStreamService>;
+
+/** Secrets are strings; a structured one (the webhook's headers) is kept as tagged JSON. */
+const JSON_SECRET = 'json:';
+
+function toSecret(value: unknown): string {
+  return typeof value === 'string' ? value : `${JSON_SECRET}${JSON.stringify(value)}`;
+}
+
+function fromSecret(stored: string): unknown {
+  return stored.startsWith(JSON_SECRET) ? (JSON.parse(stored.slice(JSON_SECRET.length)) as unknown) : stored;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0);
+}
 
 function slug(name: string): string {
   const base = name

@@ -3,7 +3,7 @@ import { createTarget, secretFields, targetSettings } from './index.ts';
 
 describe('createTarget', () => {
   it('marks the secrets the runtime must keep in safeStorage', () => {
-    expect(secretFields('webhook')).toEqual(['secret']);
+    expect(secretFields('webhook')).toEqual(['secret', 'headers']);
     expect(secretFields('splunk-hec')).toEqual(['token']);
     expect(secretFields('syslog')).toEqual(['tlsKey']);
   });

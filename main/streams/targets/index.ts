@@ -59,9 +59,11 @@ export const webhookSettings = z.object({
     description: 'Signs each body: X-Magpie-Signature is sha256= and the hex HMAC-SHA256 of the raw body with this secret.',
     secret: true,
   }),
+  // Kept with the secrets: these are where receivers put their API keys.
   headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'expected an HTTP header name'), z.string()).default({}).meta({
     title: 'Extra headers',
-    description: 'Sent with every request, e.g. an API key header the receiver expects.',
+    description: 'Sent with every request, e.g. an API key header the receiver expects. Stored with the secrets.',
+    secret: true,
   }),
   maxBatchBytes: z.number().int().min(1024).default(WEBHOOK_DEFAULTS.maxBatchBytes).meta({ title: 'Request size limit (bytes)' }),
   timeoutMs: timeoutField(WEBHOOK_DEFAULTS.timeoutMs),
