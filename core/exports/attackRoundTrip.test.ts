@@ -108,7 +108,7 @@ describe.skipIf(!available)(`exports of ATT&CK Enterprise${available ? '' : ` â€
     const back = mispEventToStix(event, { now: NOW.toISOString() }).objects;
     const observables = back.filter((object) => object['type'] === 'ipv4-addr');
     expect(observables.map((object) => object['id'])).toEqual([secret['id']]);
-    expect(observables.map(tlpOf)).toEqual(['red']);
+    expect(observables.map((object) => tlpOf(object))).toEqual(['red']);
     expect(back.filter((object) => object['type'] === 'attack-pattern' || object['type'] === 'intrusion-set')).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openCtiAmberStrict } from '../stix/testing/openctiMarkings.ts';
 import { convert } from './index.ts';
+import { withholdAbove } from './withhold.ts';
 import { domain, sample, secret, toSecret } from './testdata/objects.ts';
 
 describe('the maximum TLP of every export', () => {
@@ -23,5 +25,12 @@ describe('the maximum TLP of every export', () => {
       'evil.example', 'https://evil.example/gate.php', 'phish@evil.example', '',
     ]);
     expect(convert(sample, { to: 'txt' }).text).toContain(String(secret['value']));
+  });
+
+  it('withholds an object marked with a TLP definition under another id (OpenCTI\'s own)', () => {
+    const object = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--d4ab8f31-1c5e-5d93-9a2c-5e5c2f0d7e11', value: '198.51.100.9', object_marking_refs: [String(openCtiAmberStrict['id'])] };
+    const result = withholdAbove([openCtiAmberStrict, object], 'amber');
+    expect(result.withheld).toEqual({ 'amber+strict': 1 });
+    expect(result.kept.map((kept) => kept['id'])).toEqual([openCtiAmberStrict['id']]);
   });
 });

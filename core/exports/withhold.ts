@@ -1,10 +1,11 @@
 /**
  * The maximum-TLP rule every export honours, the same as the STIX export
  * (renderer/src/kb/exportBundle.ts): an object marked above the maximum is withheld and
- * counted by level, unmarked objects count as TLP:CLEAR, and a relationship or sighting
+ * counted by level, unmarked objects count as TLP:CLEAR, TLP marking definitions under
+ * other ids (OpenCTI's own) count at their level, and a relationship or sighting
  * pointing at a withheld object is withheld too, since it would name what was withheld.
  */
-import { compareTlp, tlpOf, type TlpLevel } from '../stix/markings.ts';
+import { compareTlp, customTlpLevels, tlpOf, type TlpLevel } from '../stix/markings.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
 
 export interface Withholding {
@@ -22,8 +23,9 @@ export function withholdAbove(objects: readonly JsonObject[], maxTlp: TlpLevel |
   const withheld: Partial<Record<TlpLevel, number>> = {};
   const withheldIds = new Set<string>();
   const marked: JsonObject[] = [];
+  const custom = customTlpLevels(objects);
   for (const object of objects) {
-    const level = tlpOf(object) ?? 'clear';
+    const level = tlpOf(object, custom) ?? 'clear';
     if (compareTlp(level, maxTlp) > 0) {
       withheld[level] = (withheld[level] ?? 0) + 1;
       withheldIds.add(String(object['id']));

@@ -4,6 +4,7 @@
  * `stream:deliver`); main keeps each consumer's cursor and talks to the targets.
  */
 import { z } from 'zod';
+import { TLP_ORDER, type TlpLevel } from '../stix/markings.ts';
 import { StreamFilter } from '../streams/filter.ts';
 
 export const ConsumerId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A stream consumer id.');
@@ -18,6 +19,7 @@ export const ChangeEventSchema = z
     id: z.string().min(1).max(300),
     type: z.string().min(1).max(100),
     source: z.string().max(300).optional(),
+    tlp: z.enum(TLP_ORDER as [TlpLevel, ...TlpLevel[]]).optional(),
     object: z.record(z.string(), z.unknown()),
   })
   .strict();

@@ -8,7 +8,7 @@ export {
   attackObjectId, attackPatternId, derivedId, generateScoId, ID_CONTRIBUTING_PROPERTIES, idContribution, identityId, randomId, reportId, reportIdForFile,
   STIX_NAMESPACE, vulnerabilityId,
 } from './ids.ts';
-export { compareTlp, TLP_1, TLP_2, TLP_2_EXTENSION_ID, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpOf, type TlpLevel } from './markings.ts';
+export { compareTlp, customTlpLevels, TLP_1, TLP_2, TLP_2_EXTENSION_ID, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpLevelOfDefinition, tlpOf, unofficialMarkingRefs, type TlpLevel } from './markings.ts';
 export { mergeVersions, type MergeOutcome, type MergeResult } from './merge.ts';
 export { BundleError, type BundleErrorCode } from './bundle/errors.ts';
 export { chunksOf, readBundle, readBundleText, readParsedBundle, type BundleEvent, type Chunk, type ReadOptions } from './bundle/read.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TLP_1, TLP_2, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpOf } from './markings.ts';
+import { customTlpLevels, TLP_1, TLP_2, TLP_ORDER, tlpAtMost, tlpLevelOf, tlpLevelOfDefinition, tlpOf } from './markings.ts';
+import { openCtiAmberStrict, openCtiRedByName } from './testing/openctiMarkings.ts';
 import { validateObject } from './validate.ts';
 
 const marked = (...refs: string[]) => ({ type: 'indicator', object_marking_refs: refs });
@@ -52,5 +53,21 @@ describe('"at most TLP:X" decisions', () => {
     expect(tlpOf({ type: 'tool' })).toBeUndefined();
     expect(tlpAtMost({ type: 'tool' }, 'clear')).toBe(true);
     expect(tlpAtMost({ type: 'tool' }, 'green', 'red')).toBe(false);
+  });
+});
+
+describe('TLP markings under other ids', () => {
+  it('reads the level from the definition: OpenCTI\'s TLP type, or a TLP name', () => {
+    expect(tlpLevelOfDefinition(openCtiAmberStrict)).toBe('amber+strict');
+    expect(tlpLevelOfDefinition(openCtiRedByName)).toBe('red');
+    expect(tlpLevelOfDefinition({ type: 'marking-definition', id: 'marking-definition--x', definition_type: 'statement', definition: { statement: 'Copyright' } })).toBeUndefined();
+  });
+
+  it('counts them in an object\'s TLP only when their definitions are given', () => {
+    const object = { type: 'ipv4-addr', id: 'ipv4-addr--1', value: '198.51.100.1', object_marking_refs: [String(openCtiAmberStrict['id'])] };
+    expect(tlpOf(object)).toBeUndefined();
+    const custom = customTlpLevels([openCtiAmberStrict, openCtiRedByName, object]);
+    expect(tlpOf(object, custom)).toBe('amber+strict');
+    expect(tlpAtMost(object, 'amber', 'clear', custom)).toBe(false);
   });
 });

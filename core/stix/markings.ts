@@ -84,21 +84,66 @@ function markingRefsOf(object: Readonly<JsonObject>): string[] {
 
 /**
  * The strictest TLP level on an object, counting granular markings too: sharing any part
- * of the object must honour the strictest marking of any part.
+ * of the object must honour the strictest marking of any part. `custom` gives the levels
+ * of TLP marking definitions under other ids (OpenCTI's own, a feed's), read from the
+ * definitions with `customTlpLevels`.
  */
-export function tlpOf(object: Readonly<JsonObject>): TlpLevel | undefined {
+export function tlpOf(object: Readonly<JsonObject>, custom?: ReadonlyMap<string, TlpLevel>): TlpLevel | undefined {
   let strictest: TlpLevel | undefined;
   for (const ref of markingRefsOf(object)) {
-    const level = tlpLevelOf(ref);
+    const level = tlpLevelOf(ref) ?? custom?.get(ref);
     if (level !== undefined && (strictest === undefined || compareTlp(level, strictest) > 0)) strictest = level;
   }
   return strictest;
+}
+
+const NAMED = /^TLP:\s*(CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)$/i;
+
+function levelOfName(text: string): TlpLevel | undefined {
+  const name = NAMED.exec(text.trim())?.[1]?.toLowerCase();
+  if (name === undefined) return undefined;
+  return name === 'white' ? 'clear' : (name as TlpLevel);
+}
+
+/**
+ * The TLP level a marking-definition object stands for, official id or not: a TLP 2.0
+ * extension, `definition_type: "tlp"` (any case), or a `TLP:…` name as OpenCTI writes its own.
+ */
+export function tlpLevelOfDefinition(definition: Readonly<JsonObject>): TlpLevel | undefined {
+  const known = typeof definition['id'] === 'string' ? tlpLevelOf(definition['id']) : undefined;
+  if (known !== undefined) return known;
+  const extensions = definition['extensions'];
+  const extension = isObject(extensions) ? extensions[TLP_2_EXTENSION_ID] : undefined;
+  if (isObject(extension) && typeof extension['tlp_2_0'] === 'string') return levelOfName(`TLP:${extension['tlp_2_0']}`);
+  const type = typeof definition['definition_type'] === 'string' ? definition['definition_type'].toLowerCase() : undefined;
+  const body = definition['definition'];
+  if (type === 'tlp') {
+    if (isObject(body) && typeof body['tlp'] === 'string') return levelOfName(`TLP:${body['tlp']}`);
+    if (typeof body === 'string') return levelOfName(body) ?? levelOfName(`TLP:${body}`);
+  }
+  return typeof definition['name'] === 'string' ? levelOfName(definition['name']) : undefined;
+}
+
+/** The TLP levels of the marking definitions among `objects` that are not official ids. */
+export function customTlpLevels(objects: Iterable<Readonly<JsonObject>>): Map<string, TlpLevel> {
+  const levels = new Map<string, TlpLevel>();
+  for (const object of objects) {
+    if (object['type'] !== 'marking-definition' || typeof object['id'] !== 'string' || tlpLevelOf(object['id']) !== undefined) continue;
+    const level = tlpLevelOfDefinition(object);
+    if (level !== undefined) levels.set(object['id'], level);
+  }
+  return levels;
+}
+
+/** The marking ids an object carries that are not official TLP ids (to look their definitions up). */
+export function unofficialMarkingRefs(object: Readonly<JsonObject>): string[] {
+  return markingRefsOf(object).filter((ref) => tlpLevelOf(ref) === undefined);
 }
 
 /**
  * Whether an object may go where at most `limit` is allowed. `unmarked` says how to
  * treat an object with no TLP marking; Magpie's exports pass their own policy.
  */
-export function tlpAtMost(object: Readonly<JsonObject>, limit: TlpLevel, unmarked: TlpLevel = 'clear'): boolean {
-  return compareTlp(tlpOf(object) ?? unmarked, limit) <= 0;
+export function tlpAtMost(object: Readonly<JsonObject>, limit: TlpLevel, unmarked: TlpLevel = 'clear', custom?: ReadonlyMap<string, TlpLevel>): boolean {
+  return compareTlp(tlpOf(object, custom) ?? unmarked, limit) <= 0;
 }

@@ -31,4 +31,9 @@ describe('stream filter', () => {
     expect(passesFilter(event(indicator), StreamFilter.parse({ indicatorsOnly: true }))).toBe(true);
     expect(passesFilter(event(ip), StreamFilter.parse({ indicatorsOnly: true }))).toBe(false);
   });
+
+  it('trusts the feed\'s reading of the TLP, which resolves markings under other ids', () => {
+    expect(passesFilter({ ...event(ip), tlp: 'amber+strict' }, StreamFilter.parse({}))).toBe(false);
+    expect(passesFilter({ ...event(ip), tlp: 'green' }, StreamFilter.parse({}))).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@
  * applies to deletes: even the last version of a TLP:RED object stays home.
  */
 import { z } from 'zod';
-import { tlpAtMost, TLP_ORDER, type TlpLevel } from '../stix/markings.ts';
+import { compareTlp, tlpOf, TLP_ORDER, type TlpLevel } from '../stix/markings.ts';
 import type { ChangeEvent } from './types.ts';
 
 export const StreamFilter = z
@@ -23,7 +23,8 @@ export type StreamFilter = z.infer<typeof StreamFilter>;
 
 export function passesFilter(event: ChangeEvent, filter: StreamFilter): boolean {
   const object = event.object;
-  if (!tlpAtMost(object, filter.maxTlp)) return false;
+  // The feed's reading (custom TLP ids resolved) wins; the object's own official ids otherwise.
+  if (compareTlp(event.tlp ?? tlpOf(object) ?? 'clear', filter.maxTlp) > 0) return false;
   if (filter.indicatorsOnly && event.type !== 'indicator') return false;
   if (filter.types.length > 0 && !filter.types.includes(event.type)) return false;
   if (filter.labels.length > 0) {

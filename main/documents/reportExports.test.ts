@@ -97,7 +97,7 @@ describe.skipIf(!available).each(REPORTS)(`exports of the report made from %s.pd
     expect(observables.length).toBeGreaterThan(20);
     expect(ofType(report, 'vulnerability').length).toBeGreaterThan(0);
     // The report's TLP is on everything it brings, its observables included.
-    expect(report.filter((object) => object['type'] !== 'marking-definition').map(tlpOf).every((level) => level === 'amber')).toBe(true);
+    expect(report.filter((object) => object['type'] !== 'marking-definition').map((object) => tlpOf(object)).every((level) => level === 'amber')).toBe(true);
   });
 
   it('gives nothing of a TLP:AMBER report to an export limited to TLP:GREEN', () => {
@@ -137,7 +137,7 @@ describe.skipIf(!available).each(REPORTS)(`exports of the report made from %s.pd
     const exportable = report.filter((object) => MISP_SCO_TYPES.has(String(object['type'])));
     expect(idsOf(back.filter(isSco))).toEqual(idsOf(exportable));
     // Each value's attribute carries the TLP of the indicator detecting it, so it comes back at TLP:AMBER.
-    expect(back.filter(isSco).map(tlpOf).every((level) => level === 'amber')).toBe(true);
+    expect(back.filter(isSco).map((object) => tlpOf(object)).every((level) => level === 'amber')).toBe(true);
     const patterns = (objects: readonly JsonObject[]): string[] => ofType(objects, 'indicator').map((object) => String(object['pattern'])).sort();
     expect(patterns(back)).toEqual(patterns(report));
     const cves = (objects: readonly JsonObject[]): string[] => ofType(objects, 'vulnerability').map((object) => String(object['name'])).sort();

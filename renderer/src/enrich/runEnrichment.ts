@@ -5,6 +5,7 @@
  * may leave (TLP, quota, key); this only reports its answer, step by step.
  */
 import type { ConnectorSummary, EnrichmentOutcome } from '../../../core/ipc/channels.ts';
+import { unofficialMarkingRefs } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import type { IngestResult, IngestSource } from '../kb/ingest.ts';
 import type { ObjectDetail } from '../kb/queries/detail.ts';
@@ -95,10 +96,11 @@ export async function enrichObservable(id: string, deps: EnrichDeps, onUpdate: (
   return state;
 }
 
-/** The observable's marking definitions as stored, so main can read TLP markings under other ids. */
+/**
+ * The definitions of the observable's markings that are not official TLP ids (object and
+ * granular), as stored, so main can read TLP markings under other ids.
+ */
 export async function markingsOf(observable: JsonObject, deps: Pick<EnrichDeps, 'getObject'>): Promise<JsonObject[]> {
-  const refs = observable['object_marking_refs'];
-  if (!Array.isArray(refs)) return [];
-  const found = await Promise.all(refs.filter((ref): ref is string => typeof ref === 'string').map((ref) => deps.getObject(ref)));
+  const found = await Promise.all(unofficialMarkingRefs(observable).map((ref) => deps.getObject(ref)));
   return found.flatMap((detail) => (detail ? [detail.stix] : []));
 }

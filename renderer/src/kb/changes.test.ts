@@ -7,6 +7,7 @@ import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { ingest, type IngestSource } from './ingest.ts';
 import { ids, sampleObjects } from './testing/sampleObjects.ts';
+import { openCtiAmberStrict } from '../../../core/stix/testing/openctiMarkings.ts';
 
 let db: KbDatabase;
 const file: IngestSource = { id: 'file:sample', kind: 'file', name: 'sample.json' };
@@ -113,5 +114,14 @@ describe('change feed', () => {
     expect(trimPoint(1000, [], 100)).toBe(900);
     expect(trimPoint(1000, [980], 100)).toBe(900);
     expect(trimPoint(50, [], 100)).toBeLessThan(0);
+  });
+
+  it('gives each event its TLP, reading TLP definitions under other ids from the store', async () => {
+    const marked = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--0f6d8bd4-4f3c-5f0e-8d2e-2a6b1c9d7e31', value: '203.0.113.250', object_marking_refs: [String(openCtiAmberStrict['id'])] };
+    await ingest(db, items([...sampleObjects(), openCtiAmberStrict, marked]), file);
+    const events = (await changesAfter(db, 0, 1000)).events;
+    expect(events.find((event) => event.id === marked.id)?.tlp).toBe('amber+strict');
+    expect(events.find((event) => event.id === ids.malware)?.tlp).toBe('green');
+    expect(events.find((event) => event.id === ids.attackPattern)?.tlp).toBeUndefined();
   });
 });

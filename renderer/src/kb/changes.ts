@@ -3,6 +3,7 @@
  * appended inside the transaction that makes the change, so a change is in the feed if
  * and only if it is in the store; readers page through it by sequence number.
  */
+import { customTlpLevels, tlpOf, unofficialMarkingRefs } from '../../../core/stix/markings.ts';
 import type { FeedPage } from '../../../core/streams/pump.ts';
 import type { ChangeEvent } from '../../../core/streams/types.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
@@ -33,12 +34,19 @@ export async function changesAfter(db: KbDatabase, after: number, limit: number)
     const live = rows.filter((row) => row.op !== 'delete').map((row) => row.id);
     const stored = live.length === 0 ? [] : await db.objects.bulkGet([...new Set(live)]);
     const current = new Map(stored.flatMap((record) => (record ? [[record.id, record.stix] as const] : [])));
+    const objects = rows.map((row) => (row.op === 'delete' ? row.object : current.get(row.id)));
+    // TLP markings under other ids (OpenCTI's own) are read from their stored definitions,
+    // so a consumer's TLP limit holds for them too.
+    const unofficial = [...new Set(objects.flatMap((object) => (object ? unofficialMarkingRefs(object) : [])))];
+    const definitions = unofficial.length === 0 ? [] : await db.objects.bulkGet(unofficial);
+    const custom = customTlpLevels(definitions.flatMap((record) => (record ? [record.stix] : [])));
     const events: ChangeEvent[] = [];
-    for (const row of rows) {
-      const object = row.op === 'delete' ? row.object : current.get(row.id);
-      if (object === undefined || row.seq === undefined) continue;
-      events.push({ seq: row.seq, op: row.op, at: row.at, id: row.id, type: row.type, ...(row.source === undefined ? {} : { source: row.source }), object });
-    }
+    rows.forEach((row, index) => {
+      const object = objects[index];
+      if (object === undefined || row.seq === undefined) return;
+      const tlp = tlpOf(object, custom);
+      events.push({ seq: row.seq, op: row.op, at: row.at, id: row.id, type: row.type, ...(row.source === undefined ? {} : { source: row.source }), ...(tlp === undefined ? {} : { tlp }), object });
+    });
     return { events, through: rows.at(-1)?.seq ?? after, head };
   });
 }

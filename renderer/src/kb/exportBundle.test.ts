@@ -8,6 +8,7 @@ import { exportBundle } from './exportBundle.ts';
 import { ingest } from './ingest.ts';
 import { saveInvestigation } from './investigations.ts';
 import { ids, sampleObjects } from './testing/sampleObjects.ts';
+import { openCtiAmberStrict } from '../../../core/stix/testing/openctiMarkings.ts';
 
 let db: KbDatabase;
 const node = (id: string) => ({ id, x: 0, y: 0, pinned: false, hidden: false });
@@ -83,5 +84,17 @@ describe('exporting in other formats', () => {
     const misp = JSON.parse((await exportBundle(db, { ...request, format: 'misp' })).bundle) as { Event: { Attribute: { type: string; value: string; to_ids: boolean }[] } };
     // The TLP:RED indicator that detects the IP stays home, so the IP goes out as a bare observable.
     expect(misp.Event.Attribute).toEqual([expect.objectContaining({ type: 'ip-dst', value: '198.51.100.7', to_ids: false })]);
+  });
+});
+
+describe('TLP markings under other ids', () => {
+  it('withholds an object marked with OpenCTI\'s own TLP:AMBER+STRICT from a TLP:AMBER export, in every format', async () => {
+    const marked = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--0f6d8bd4-4f3c-5f0e-8d2e-2a6b1c9d7e31', value: '203.0.113.250', object_marking_refs: [String(openCtiAmberStrict['id'])] };
+    await ingest(db, [openCtiAmberStrict, marked].map((object, index) => ({ object, path: `/objects/${String(index)}`, issues: validateObject(object) })), { id: 'file:opencti', kind: 'file', name: 'opencti.json' });
+    for (const format of ['stix', 'csv', 'txt', 'misp'] as const) {
+      const result = await exportBundle(db, { ids: [marked.id, ids.malware], maxTlp: 'amber', format });
+      expect(result.withheld, format).toMatchObject({ 'amber+strict': 1 });
+      expect(result.bundle, format).not.toContain('203.0.113.250');
+    }
   });
 });

@@ -8,7 +8,7 @@ import { investigationGrouping } from '../../../core/investigation/grouping.ts';
 import type { Investigation } from '../../../core/investigation/types.ts';
 import { convert, type ExportFormat } from '../../../core/exports/index.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
-import { compareTlp, tlpOf, type TlpLevel } from '../../../core/stix/markings.ts';
+import { compareTlp, customTlpLevels, tlpOf, unofficialMarkingRefs, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
@@ -77,8 +77,12 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   const withheld: Partial<Record<TlpLevel, number>> = {};
   const withheldIds = new Set<string>();
   let kept: JsonObject[] = [];
+  // TLP markings under other ids (OpenCTI's own) count at the level their definitions give.
+  const unofficial = [...new Set(records.flatMap((record) => unofficialMarkingRefs(record.stix)))];
+  const definitions = unofficial.length === 0 ? [] : await db.objects.bulkGet(unofficial);
+  const custom = customTlpLevels(definitions.flatMap((record) => (record ? [record.stix] : [])));
   for (const { stix } of records) {
-    const level = tlpOf(stix);
+    const level = tlpOf(stix, custom);
     if (request.maxTlp && level && compareTlp(level, request.maxTlp) > 0) {
       withheld[level] = (withheld[level] ?? 0) + 1;
       withheldIds.add(String(stix['id']));
