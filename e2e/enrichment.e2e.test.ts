@@ -82,6 +82,7 @@ describe.skipIf(!available)(`Enrich an IPv4 address${available ? '' : ` — skip
       const refused = panel.getByTestId('enrich-step-virustotal');
       expect(await refused.getAttribute('data-state')).toBe('refused');
       expect(await refused.getByTestId('enrich-step-message').textContent()).toMatch(/TLP:RED/);
+      expect(await refused.getByTestId('enrich-step-refusal').textContent()).toMatch(/highest TLP/);
       expect(server.requests.filter((request) => request.url?.includes(RED_IP))).toEqual([]);
       await panel.getByTestId('enrich-close').click();
       await app.page.keyboard.press('Escape');

@@ -40,7 +40,10 @@ async function start(root: HTMLElement): Promise<void> {
     startStreamPump((message) => useStreamStore.setState({ pumpError: message }));
     startFeedRetention((message) => console.warn(`Change feed retention: ${message}`));
     // New observables go to the enrichment connectors switched to automatic (none by default).
-    startAutoEnricher((message) => console.warn(`Automatic enrichment: ${message}`));
+    startAutoEnricher(
+      (message) => useConnectorStore.setState({ autoEnrichProblem: { count: 0, message } }),
+      (count, message) => useConnectorStore.setState({ autoEnrichProblem: { count, message } }),
+    );
     // Ask the browser not to evict the knowledge base under storage pressure.
     void navigator.storage.persist().catch(() => false);
     followLocationHash();

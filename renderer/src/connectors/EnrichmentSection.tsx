@@ -4,7 +4,7 @@
  * observables, and its own settings (the VirusTotal key). They run on demand, from the
  * Enrich action, so they have no schedule or run log.
  */
-import { Anchor, Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconSettings } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { TLP_ORDER } from '../../../core/stix/markings.ts';
 import { invoke } from '../ipc/client.ts';
 import { openExternal } from '../knowledge/openExternal.ts';
 import { ConfigForm } from './ConfigForm.tsx';
+import { useConnectorStore } from './connectorStore.ts';
 
 type Limits = Pick<EnrichmentConnectorInfo, 'maxTlp' | 'quota' | 'autoEnrich' | 'autoDailyQuota'>;
 
@@ -133,6 +134,7 @@ export function EnrichmentSection() {
   const { t } = useTranslation();
   const [connectors, setConnectors] = useState<ConnectorSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const problem = useConnectorStore((state) => state.autoEnrichProblem);
   useEffect(() => {
     invoke('enrichment:list').then(setConnectors, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
   }, []);
@@ -146,6 +148,11 @@ export function EnrichmentSection() {
         </Text>
       </div>
       {error && <Text c="red">{error}</Text>}
+      {problem && (
+        <Alert color="orange" withCloseButton onClose={() => useConnectorStore.setState({ autoEnrichProblem: null })} data-testid="auto-enrich-problem">
+          {problem.count > 0 ? t('enrichment.autoFailed', { count: problem.count, message: problem.message }) : t('enrichment.autoError', { message: problem.message })}
+        </Alert>
+      )}
       {connectors === null && !error && <Loader size="sm" />}
       {connectors?.map((connector) => <EnrichmentCard key={connector.id} connector={connector} onChange={replace} />)}
     </Stack>

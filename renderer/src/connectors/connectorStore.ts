@@ -7,6 +7,8 @@ interface ConnectorState {
   connectors: ConnectorSummary[] | null;
   error: string | null;
   drainError: string | null;
+  /** Automatic enrichment's last trouble: lookups that failed and were passed over (count), or an error (0). */
+  autoEnrichProblem: { count: number; message: string } | null;
   load: () => Promise<void>;
   replace: (summary: ConnectorSummary) => void;
 }
@@ -15,6 +17,7 @@ export const useConnectorStore = create<ConnectorState>()((set, get) => ({
   connectors: null,
   error: null,
   drainError: null,
+  autoEnrichProblem: null,
   async load() {
     try {
       set({ connectors: await invoke('connector:list'), error: null });

@@ -27,8 +27,14 @@ function Step({ step }: { step: ConnectorStep }) {
           </Badge>
         )}
       </Group>
+      {step.refusal !== null && (
+        <Text size="xs" c="orange" data-testid="enrich-step-refusal">
+          {t(`enrich.refusals.${step.refusal}`)}
+        </Text>
+      )}
       {step.message !== '' && (
-        <Text size="xs" c={step.state === 'failed' ? 'red' : step.state === 'refused' ? 'orange' : 'dimmed'} data-testid="enrich-step-message">
+        // main's own words: the detail (which TLP, when the quota resets), in English.
+        <Text size="xs" c={step.state === 'failed' ? 'red' : 'dimmed'} data-testid="enrich-step-message">
           {step.message}
         </Text>
       )}

@@ -55,7 +55,7 @@ describe('automatic enrichment', () => {
     const report = await autoEnrichOnce(deps);
     expect(sent).toEqual(['virustotal 198.51.100.1', 'virustotal 198.51.100.2']);
     expect(ingested).toHaveLength(2);
-    expect(report).toMatchObject({ looked: 2, enriched: 2 });
+    expect(report).toMatchObject({ looked: 2, enriched: 2, failed: 0 });
     expect(state.cursor).toBe(3);
     // Nothing new: nothing sent again.
     await autoEnrichOnce(deps);

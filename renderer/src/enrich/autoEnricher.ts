@@ -31,6 +31,9 @@ export interface AutoEnrichDeps {
 export interface AutoEnrichReport {
   looked: number;
   enriched: number;
+  /** Lookups that failed (network, deadline): passed over, and said. */
+  failed: number;
+  lastFailure: string | null;
   /** Connectors that said their daily allowance is spent; asked again on the next run. */
   exhausted: string[];
 }
@@ -51,7 +54,7 @@ function isNewObservable(event: ChangeEvent, enrichmentSources: ReadonlySet<stri
 
 /** Reads the feed from the saved place to its end, enriching what is new. */
 export async function autoEnrichOnce(deps: AutoEnrichDeps): Promise<AutoEnrichReport> {
-  const report: AutoEnrichReport = { looked: 0, enriched: 0, exhausted: [] };
+  const report: AutoEnrichReport = { looked: 0, enriched: 0, failed: 0, lastFailure: null, exhausted: [] };
   const connectors = await deps.connectors();
   const byType = routes(connectors);
   const saved = await deps.cursor();
@@ -74,6 +77,10 @@ export async function autoEnrichOnce(deps: AutoEnrichDeps): Promise<AutoEnrichRe
         report.looked += 1;
         const outcome = await deps.run(connector.id, event.object, await deps.markings(event.object));
         if (outcome.status === 'refused' && outcome.reason === 'quota') exhausted.add(connector.id);
+        if (outcome.status === 'failed') {
+          report.failed += 1;
+          report.lastFailure = `${connector.name}: ${outcome.message}`;
+        }
         if (outcome.status === 'done' && outcome.objects.length > 0) {
           await deps.ingest(outcome.objects, { id: `connector:${connector.id}`, kind: 'connector', name: connector.name });
           report.enriched += 1;

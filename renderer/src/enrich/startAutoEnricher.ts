@@ -4,7 +4,7 @@ import { knowledgeBase, notifyKnowledgeChanged, onKnowledgeChanged } from '../kb
 import { CURSOR_KEY, followNewObservables } from './autoEnricher.ts';
 import { markingsOf } from './runEnrichment.ts';
 
-export function startAutoEnricher(onError: (message: string) => void): () => void {
+export function startAutoEnricher(onError: (message: string) => void, onFailures: (count: number, last: string) => void): () => void {
   // knowledgeBase() on each use: the KB worker starts when there is work, not at start-up.
   const kb = knowledgeBase;
   const follower = followNewObservables(
@@ -23,7 +23,13 @@ export function startAutoEnricher(onError: (message: string) => void): () => voi
       run: (connectorId, observable, markingDefinitions) => invoke('enrichment:run', { connectorId, observable, markingDefinitions, trigger: 'auto' }),
       ingest: (objects, source) => kb().ingestStix({ objects, source }),
     },
-    { onDone: (report) => report.enriched > 0 && notifyKnowledgeChanged(), onError },
+    {
+      onDone: (report) => {
+        if (report.enriched > 0) notifyKnowledgeChanged();
+        if (report.failed > 0) onFailures(report.failed, report.lastFailure ?? '');
+      },
+      onError,
+    },
   );
   const stop = onKnowledgeChanged(() => follower.kick());
   // At start, only when a connector is automatic: observables may have come in meanwhile.

@@ -252,6 +252,9 @@ export const en = {
     autoEnrich: 'Enrich new observables automatically',
     autoEnrichHelp: 'Off by default: each new observable in scope is looked up as it arrives, within the daily allowance below.',
     autoDailyQuota: 'Automatic lookups per day',
+    autoFailed_one: '{{count}} automatic lookup failed and was passed over; enrich that observable by hand. Last: {{message}}',
+    autoFailed_other: '{{count}} automatic lookups failed and were passed over; enrich those observables by hand. Last: {{message}}',
+    autoError: 'Automatic enrichment stopped: {{message}}. It tries again after the next change.',
     attribution: 'AS and country data: RouteViews, the NRO and DB-IP (CC BY 4.0), through ip-location-db.',
   },
   enrich: {
@@ -274,6 +277,13 @@ export const en = {
     indicators_other: '{{count}} indicators are based on it',
     sameFile_one: 'The same file as {{count}} other file object: {{names}}',
     sameFile_other: 'The same file as {{count}} other file objects: {{names}}',
+    refusals: {
+      tlp: 'Not sent: this observable is marked above the highest TLP this connector may receive.',
+      scope: 'Not sent: this connector does not take this type of observable.',
+      quota: 'Not sent: the connector’s quota is spent for now.',
+      'no-key': 'Not sent: the connector needs its API key (Connectors page, Settings).',
+      disabled: 'Not sent: the connector is switched off (Connectors page).',
+    },
     problems: {
       missing: 'This object is no longer in the knowledge base.',
       'no-connector': 'No enrichment connector takes {{type}} objects.',

@@ -254,6 +254,9 @@ export const ja: Messages = {
     autoEnrich: '新しい観測値を自動でエンリッチ',
     autoEnrichHelp: '既定はオフ。対象の新しい観測値が届くたびに、下の 1 日の上限まで照会します。',
     autoDailyQuota: '1 日あたりの自動照会数',
+    autoFailed_one: '自動照会 {{count}} 件が失敗し、スキップしました。その観測値は手動でエンリッチしてください。最後の失敗：{{message}}',
+    autoFailed_other: '自動照会 {{count}} 件が失敗し、スキップしました。それらの観測値は手動でエンリッチしてください。最後の失敗：{{message}}',
+    autoError: '自動エンリッチメントが停止しました：{{message}}。次の変更のあとに再試行します。',
     attribution: 'AS と国のデータ：RouteViews、NRO、DB-IP（CC BY 4.0）、ip-location-db 経由。',
   },
   enrich: {
@@ -276,6 +279,13 @@ export const ja: Messages = {
     indicators_other: '{{count}} 件のインジケーターがこれに基づいています',
     sameFile_one: '他の {{count}} 件のファイル オブジェクトと同じファイル：{{names}}',
     sameFile_other: '他の {{count}} 件のファイル オブジェクトと同じファイル：{{names}}',
+    refusals: {
+      tlp: '未送信：この観測値には、このコネクターが受け取れる最高 TLP より上のマーキングがあります。',
+      scope: '未送信：このコネクターはこの種類の観測値を扱いません。',
+      quota: '未送信：コネクターのクォータを現在使い切っています。',
+      'no-key': '未送信：コネクターに API キーが必要です（コネクター ページの設定）。',
+      disabled: '未送信：コネクターはオフです（コネクター ページ）。',
+    },
     problems: {
       missing: 'このオブジェクトはもうナレッジベースにありません。',
       'no-connector': '{{type}} オブジェクトを扱うエンリッチメント コネクターはありません。',
