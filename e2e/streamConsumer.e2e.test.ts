@@ -101,6 +101,28 @@ describe.skipIf(missing !== undefined)('syslog consumer over RELP to rsyslog', {
     await second.close();
   });
 
+  it('delivers every change exactly once when stopped while a page is being sent', async () => {
+    const before = (await rsyslog.lines()).length;
+    const first = streams();
+    const { id } = await first.create({ name: 'SIEM stopped mid-page', target: settings(), filter: StreamFilter.parse({ maxTlp: 'red' }), startFrom: 'beginning' }, head);
+    const pumping = pumpUntilIdle({ ...feedOf(db), page: (after) => changesAfter(db, after, 50) }, first, 50);
+    while ((await rsyslog.lines()).length - before < 300) await delay(2);
+    // Stopping waits for the page in flight, then the pump finds nothing ready.
+    await first.setEnabled(id, false);
+    await pumping;
+    const stoppedAt = (await first.summary(id)).cursor;
+    expect(stoppedAt).toBeGreaterThanOrEqual(300);
+    expect(stoppedAt).toBeLessThan(head);
+    await first.close();
+
+    const second = streams();
+    await second.setEnabled(id, true);
+    await pumpUntilCaughtUp(second, id, feedOf(db));
+    expect((await receivedSeqs(rsyslog)).slice(before)).toEqual(Array.from({ length: OBJECTS }, (_, index) => index + 1));
+    await second.remove(id);
+    await second.close();
+  });
+
   it('delivers every change exactly once when rsyslog goes down mid-stream and comes back', async () => {
     const before = (await rsyslog.lines()).length;
     const service = streams();

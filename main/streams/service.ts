@@ -438,6 +438,11 @@ export function createStreamService(options: StreamServiceOptions) {
           }
         } catch (cause) {
           error = errorMessage(cause);
+          // As after any failed delivery: the next attempt starts from a new connection.
+          const entry = live.get(id);
+          const broken = entry?.target;
+          if (entry) entry.target = undefined;
+          await broken?.close().catch(() => undefined);
         }
         const remaining = letters.slice(delivered);
         await store.saveDeadLetters(id, remaining);
