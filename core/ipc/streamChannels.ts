@@ -58,6 +58,7 @@ export const ConsumerSummarySchema = z
     lastError: z.string().nullable(),
     retryAt: z.string().nullable(),
     deadLetters: Seq,
+    deadLettersDropped: Seq,
     createdAt: z.string(),
   })
   .strict();

@@ -35,6 +35,8 @@ export const ConsumerState = z.object({
   lastError: z.string().nullable(),
   /** Refusals of the event right after the cursor, by its seq. */
   refusals: z.object({ seq: z.number().int(), count: z.number().int() }).nullable(),
+  /** Dead letters dropped, oldest first, to keep the list under MAX_DEAD_LETTERS. */
+  deadLettersDropped: z.number().int().nonnegative().default(0),
 });
 export type ConsumerState = z.infer<typeof ConsumerState>;
 
@@ -49,7 +51,7 @@ export interface DeadLetter {
 export const MAX_DEAD_LETTERS = 10_000;
 
 export function initialState(cursor: number): ConsumerState {
-  return { cursor, delivered: 0, lastDelivery: null, failures: 0, lastError: null, refusals: null };
+  return { cursor, delivered: 0, lastDelivery: null, failures: 0, lastError: null, refusals: null, deadLettersDropped: 0 };
 }
 
 export function createConsumerStore(folder: string) {
@@ -71,7 +73,11 @@ export function createConsumerStore(folder: string) {
     async deadLetters(id: string): Promise<DeadLetter[]> {
       return ((await readJsonFile(deadFile(id))) as DeadLetter[] | undefined) ?? [];
     },
-    saveDeadLetters: (id: string, letters: readonly DeadLetter[]) => writeJsonAtomic(deadFile(id), letters.slice(-MAX_DEAD_LETTERS)),
+    /** Resolves with how many of the oldest were dropped to stay under the cap. */
+    async saveDeadLetters(id: string, letters: readonly DeadLetter[]): Promise<number> {
+      await writeJsonAtomic(deadFile(id), letters.slice(-MAX_DEAD_LETTERS));
+      return Math.max(0, letters.length - MAX_DEAD_LETTERS);
+    },
     async remove(id: string): Promise<void> {
       await rm(stateFile(id), { force: true });
       await rm(deadFile(id), { force: true });

@@ -7,6 +7,7 @@ import { pumpUntilIdle, type FeedPage, type PumpSource } from '../../core/stream
 import type { ChangeEvent } from '../../core/streams/types.ts';
 import { TLP_2 } from '../../core/stix/markings.ts';
 import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { createConsumerStore, MAX_DEAD_LETTERS } from './consumerStore.ts';
 import { createStreamService, type TargetFactory } from './service.ts';
 import { createTargetFactory } from './targetFactory.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';
@@ -204,5 +205,16 @@ describe('webhook settings', () => {
     await streams.update(summary.id, { name: 'Hook', target: { kind: 'webhook', url: 'https://siem.example/hook', headers: {} }, filter: StreamFilter.parse({}) });
     expect(await store.get(`stream:${summary.id}:headers`)).toContain('k-123');
     await streams.close();
+  });
+});
+
+describe('dead letters', () => {
+  it('keeps the newest 10,000 and says how many older ones were dropped', async () => {
+    const store = createConsumerStore(join(folder, 'streams'));
+    const letters = feed(MAX_DEAD_LETTERS + 2).map((event) => ({ event, error: 'Refused', attempts: 3, at: event.at }));
+    expect(await store.saveDeadLetters('siem', letters)).toBe(2);
+    const kept = await store.deadLetters('siem');
+    expect(kept).toHaveLength(MAX_DEAD_LETTERS);
+    expect(kept[0]?.event.seq).toBe(3);
   });
 });

@@ -60,6 +60,8 @@ export interface ConsumerSummary {
   lastError: string | null;
   retryAt: string | null;
   deadLetters: number;
+  /** Dead letters dropped, oldest first, past the cap of 10,000. */
+  deadLettersDropped: number;
   createdAt: string;
 }
 
@@ -206,6 +208,7 @@ export function createStreamService(options: StreamServiceOptions) {
       lastError: state.lastError,
       retryAt: retryAt === undefined ? null : new Date(retryAt).toISOString(),
       deadLetters: await deadCount(id),
+      deadLettersDropped: state.deadLettersDropped,
       createdAt: definition.createdAt,
     };
   }
@@ -311,9 +314,9 @@ export function createStreamService(options: StreamServiceOptions) {
       if (count >= definition.maxAttempts && batch.length === 1) {
         const letters = await store.deadLetters(id);
         const letter: DeadLetter = { event: first, error: message, attempts: count, at: now().toISOString() };
-        await store.saveDeadLetters(id, [...letters, letter]);
+        const dropped = await store.saveDeadLetters(id, [...letters, letter]);
         deadCounts.set(id, Math.min(letters.length + 1, MAX_DEAD_LETTERS));
-        return { ...state, cursor: first.seq, failures: 0, lastError: `Event ${String(first.seq)} was refused ${String(count)} times and moved to the dead letters: ${message}`, refusals: null };
+        return { ...state, deadLettersDropped: state.deadLettersDropped + dropped, cursor: first.seq, failures: 0, lastError: `Event ${String(first.seq)} was refused ${String(count)} times and moved to the dead letters: ${message}`, refusals: null };
       }
       // Tried again at once, alone; the count climbs only when it is refused alone.
       return { ...state, failures: state.failures + 1, lastError: message, refusals: { seq: first.seq, count: batch.length === 1 ? count : 0 } };

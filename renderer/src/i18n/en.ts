@@ -316,6 +316,8 @@ export const en = {
     never: 'Nothing delivered yet.',
     failures: 'Failed attempts in a row',
     deadLetters: 'Dead letters',
+    deadLettersDropped_one: '({{formatted}} older one dropped: the list keeps 10,000)',
+    deadLettersDropped_other: '({{formatted}} older ones dropped: the list keeps 10,000)',
     retryAt: 'Next attempt {{at}}',
     showDeadLetters: 'Dead letters ({{count}})',
     hideDeadLetters: 'Hide dead letters',

@@ -318,6 +318,8 @@ export const ja: Messages = {
     never: 'まだ何も配信していません。',
     failures: '連続した失敗',
     deadLetters: 'デッドレター',
+    deadLettersDropped_one: '（古い {{formatted}} 件を破棄：一覧は 10,000 件まで）',
+    deadLettersDropped_other: '（古い {{formatted}} 件を破棄：一覧は 10,000 件まで）',
     retryAt: '次の試行 {{at}}',
     showDeadLetters: 'デッドレター（{{count}}）',
     hideDeadLetters: 'デッドレターを隠す',

@@ -91,7 +91,14 @@ function ConsumerCard({ consumer, onEdit }: { consumer: ConsumerSummaryView; onE
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('streams.deadLetters')}</Table.Th>
-            <Table.Td data-testid="consumer-dead-letters">{number(consumer.deadLetters)}</Table.Td>
+            <Table.Td data-testid="consumer-dead-letters">
+              {number(consumer.deadLetters)}
+              {consumer.deadLettersDropped > 0 && (
+                <Text span size="xs" c="orange" ml="xs">
+                  {t('streams.deadLettersDropped', { count: consumer.deadLettersDropped, formatted: number(consumer.deadLettersDropped) })}
+                </Text>
+              )}
+            </Table.Td>
           </Table.Tr>
         </Table.Tbody>
       </Table>
