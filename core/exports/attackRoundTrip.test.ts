@@ -16,13 +16,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
 import { isMispEvent, mispEventToStix } from '../misp/index.ts';
 import { TLP_2, tlpOf } from '../stix/markings.ts';
 import { isObject, type JsonObject } from '../stix/model/properties.ts';
-import { BOM, convert, CSV_COLUMNS } from './index.ts';
+import { BOM, convert } from './index.ts';
+import { readCsv } from './testing/readCsv.ts';
 import { sco } from './testdata/objects.ts';
 
 const NOW = new Date('2026-11-24T00:00:00.000Z');
@@ -35,15 +35,6 @@ const toSecret: JsonObject = {
   relationship_type: 'related-to', source_ref: APT29, target_ref: secret['id'],
 };
 
-/** An RFC 4180 reader (papaparse) that also undoes the exporter's formula guard, as a user's import would see the cells. */
-function readCsv(text: string, separator: ';' | ','): Record<string, string>[] {
-  const parsed = Papa.parse<string[]>(text, { delimiter: separator, newline: '\r\n', skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  expect(header).toEqual([...CSV_COLUMNS]);
-  const unguard = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-  return rows.map((cells) => Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, unguard(cells[index] ?? '')])));
-}
 
 function attackId(object: JsonObject): string | undefined {
   const references = object['external_references'];

@@ -15,9 +15,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOM, convert, CSV_COLUMNS } from '../../core/exports/index.ts';
+import { BOM, convert } from '../../core/exports/index.ts';
+import { readCsv } from '../../core/exports/testing/readCsv.ts';
 import { sco } from '../../core/exports/testdata/objects.ts';
 import { extractIndicators } from '../../core/extract/index.ts';
 import { reportFor, toStixObjects } from '../../core/extractToStix/index.ts';
@@ -71,14 +71,6 @@ function expectedBlocklist(objects: readonly JsonObject[]): string[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function readCsv(text: string, separator: ';' | ','): Record<string, string>[] {
-  const parsed = Papa.parse<string[]>(text, { delimiter: separator, newline: '\r\n', skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  expect(header).toEqual([...CSV_COLUMNS]);
-  const unguard = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-  return rows.map((cells) => Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, unguard(cells[index] ?? '')])));
-}
 
 const available = fixturesAvailable && REPORTS.every((name) => hasFixture('reports', `${name}.pdf`));
 if (!available) console.warn(`[fixtures] exports of reports made from PDFs skipped: ${fixturesSkipReason}`);
