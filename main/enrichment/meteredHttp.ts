@@ -1,9 +1,10 @@
 /**
  * The HTTP client an enrichment connector gets: answers from the last 24 hours come from
- * the cache; every other request is counted against the connector's quota first. The
- * first request of a lookup is refused at once when the quota is spent (the analyst is
- * told when it resets); a later one in the same lookup (VirusTotal's resolutions) waits
- * for the minute window to pass rather than leave the lookup half done.
+ * the cache; every attempt that goes to the network, the client's own retries after a
+ * 429 or 5xx included, is counted against the connector's quota first, since providers
+ * count them too. The first attempt of a lookup is refused at once when the quota is
+ * spent (the analyst is told when it resets); a later one (a retry, VirusTotal's
+ * resolutions) waits for the minute window to pass rather than leave the lookup half done.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EnrichmentQuota, HttpClient, HttpResponse } from '../connectors/types.ts';
@@ -30,7 +31,8 @@ export interface MeteredHttp extends HttpClient {
 
 export interface MeteredOptions {
   connectorId: string;
-  base: HttpClient;
+  /** Builds the client underneath, which must call `beforeAttempt` before each attempt. */
+  base: (beforeAttempt: () => Promise<void>) => HttpClient;
   cache: ResponseCache;
   usage: UsageLedger;
   quota: EnrichmentQuota | null;
@@ -52,6 +54,13 @@ export function createMeteredHttp(options: MeteredOptions): MeteredHttp {
     }
   }
 
+  const base = options.base(async () => {
+    await makeRoom();
+    // Counted before it is sent: the provider counts a request that fails too.
+    await options.usage.recordRequest(options.connectorId);
+    sent += 1;
+  });
+
   return {
     get sent() {
       return sent;
@@ -59,11 +68,7 @@ export function createMeteredHttp(options: MeteredOptions): MeteredHttp {
     get: async (url, request) => {
       const cached = await options.cache.get(options.connectorId, url);
       if (cached) return cached;
-      await makeRoom();
-      // Counted before it is sent: the provider counts a request that fails too.
-      await options.usage.recordRequest(options.connectorId);
-      sent += 1;
-      const answer: HttpResponse = await options.base.get(url, request);
+      const answer: HttpResponse = await base.get(url, request);
       if (answer.status >= 200 && answer.status < 300 && !answer.notModified) await options.cache.put(options.connectorId, url, answer);
       return answer;
     },

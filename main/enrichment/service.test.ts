@@ -134,6 +134,8 @@ describe('the enrichment service', () => {
     expect(await service.enrich('probe', ip('8.8.8.8'))).toMatchObject({ status: 'done', summary: 'looked up' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(server.requests).toHaveLength(2);
+    // The provider counts the refused attempt too, and so does the quota.
+    expect((await service.summary('probe')).enrichment?.usage.requests).toBe(2);
     for (let index = 0; index < 3; index += 1) answers.push((response) => response.writeHead(429, { 'retry-after': '0' }).end());
     const outcome = await service.enrich('probe', ip('8.8.4.4'));
     expect(outcome).toMatchObject({ status: 'refused', reason: 'quota' });

@@ -225,8 +225,16 @@ export function createEnrichmentService(options: EnrichmentServiceOptions): Enri
       warn: (message) => log.warn(redactSecrets(`${connector.name}: ${message}`, Object.values(secrets))),
       error: (message) => log.error(redactSecrets(`${connector.name}: ${message}`, Object.values(secrets))),
     };
-    const base = createHttpClient({ ...ENRICHMENT_HTTP, ...options.http, signal, log: logger, now });
-    const http = createMeteredHttp({ connectorId, base, cache, usage, quota: connector.network ? current.quota : null, now, signal });
+    let base: ReturnType<typeof createHttpClient> | undefined;
+    const http = createMeteredHttp({
+      connectorId,
+      base: (beforeAttempt) => (base = createHttpClient({ ...ENRICHMENT_HTTP, ...options.http, signal, log: logger, now, beforeAttempt })),
+      cache,
+      usage,
+      quota: connector.network ? current.quota : null,
+      now,
+      signal,
+    });
     try {
       const result = await connector.enrich({ observable, config, http, log: logger, now, signal, identity: connector.identity });
       const warnings = [...result.warnings];
@@ -236,7 +244,7 @@ export function createEnrichmentService(options: EnrichmentServiceOptions): Enri
     } catch (error) {
       return failure(connector, error, { ...(enrichOptions.signal ? { caller: enrichOptions.signal } : {}), deadline }, Object.values(secrets));
     } finally {
-      await base.close().catch(() => undefined);
+      await base?.close().catch(() => undefined);
     }
   }
 

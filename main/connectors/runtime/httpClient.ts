@@ -24,6 +24,11 @@ export interface HttpClientOptions {
   validators?: ValidatorStore;
   /** Extra attempts after the first (3 by default). */
   retries?: number;
+  /**
+   * Called before every attempt, retries included; may wait or throw. Enrichment counts
+   * each attempt against a provider's quota here, since providers count retries too.
+   */
+  beforeAttempt?: (url: string, attempt: number) => Promise<void>;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** The longest wait a Retry-After header may impose. */
@@ -186,6 +191,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
     log.debug(`GET ${shown}`);
     for (let index = 0; ; index += 1) {
       if (runSignal?.aborted) throw aborted(url);
+      await options.beforeAttempt?.(url, index);
       const outcome = await attempt(url, request);
       if ('done' in outcome) return outcome.done;
       if (index + 1 >= attempts) {
