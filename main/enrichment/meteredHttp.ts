@@ -43,11 +43,12 @@ export interface MeteredOptions {
 export function createMeteredHttp(options: MeteredOptions): MeteredHttp {
   let sent = 0;
 
-  async function makeRoom(): Promise<void> {
-    const { quota } = options;
-    if (quota === null) return;
+  /** Takes one request from the quota, or waits for the minute window, or refuses. */
+  async function takeOne(): Promise<void> {
     for (;;) {
-      const check = await options.usage.check(options.connectorId, quota);
+      // Checked and counted in one step; counted before it is sent, since the provider
+      // counts a request that fails too.
+      const check = await options.usage.reserve(options.connectorId, options.quota);
       if (check.ok) return;
       if (check.window === 'day' || sent === 0) throw new QuotaRefusal(check.window, check.resetsAt);
       await delay(Math.max(0, check.resetsAt.getTime() - options.now().getTime()) + 50, undefined, { signal: options.signal });
@@ -55,9 +56,7 @@ export function createMeteredHttp(options: MeteredOptions): MeteredHttp {
   }
 
   const base = options.base(async () => {
-    await makeRoom();
-    // Counted before it is sent: the provider counts a request that fails too.
-    await options.usage.recordRequest(options.connectorId);
+    await takeOne();
     sent += 1;
   });
 

@@ -127,6 +127,14 @@ describe('the enrichment service', () => {
     expect(await make().enrich('probe', ip('1.0.0.4'))).toMatchObject({ status: 'done' });
   });
 
+  it('lets only as many lookups through as the quota has room for when they come at once', async () => {
+    const service = await ready();
+    const outcomes = await Promise.all(['2.0.0.1', '2.0.0.2', '2.0.0.3', '2.0.0.4'].map((value) => service.enrich('probe', ip(value))));
+    expect(outcomes.filter((outcome) => outcome.status === 'done')).toHaveLength(2);
+    expect(outcomes.filter((outcome) => outcome.status === 'refused' && outcome.reason === 'quota')).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('waits out a 429 as Retry-After asks, then gives up with a quota refusal', async () => {
     const service = await ready();
     answers.push((response) => response.writeHead(429, { 'retry-after': '1' }).end());

@@ -27,6 +27,12 @@ export interface UsageLedger {
   /** Whether one more request fits in the quota now. */
   check: (id: string, quota: EnrichmentQuota) => Promise<QuotaCheck>;
   recordRequest: (id: string) => Promise<void>;
+  /**
+   * Checks and, when one more request fits, records it in one step, so two lookups at
+   * once (the analyst's and the automatic enricher's) cannot both take the last slot.
+   * `quota` null: no limit, only counted.
+   */
+  reserve: (id: string, quota: EnrichmentQuota | null) => Promise<QuotaCheck>;
   recordAuto: (id: string) => Promise<void>;
 }
 
@@ -75,18 +81,36 @@ export function createUsageLedger(path: string, now: () => Date, warn: (message:
     return next;
   }
 
+  function fits(usage: Usage, quota: EnrichmentQuota | null): QuotaCheck {
+    if (quota === null) return { ok: true };
+    if (usage.requests >= quota.perDay) return { ok: false, window: 'day', resetsAt: nextUtcMidnight(now()) };
+    if (usage.recent.length >= quota.perMinute) {
+      const oldest = Math.min(...usage.recent.slice(-quota.perMinute));
+      return { ok: false, window: 'minute', resetsAt: new Date(oldest + MINUTE_MS) };
+    }
+    return { ok: true };
+  }
+
+  const counted = (usage: Usage): Usage => ({ ...usage, requests: usage.requests + 1, recent: [...usage.recent, now().getTime()] });
+
   return {
     read: async (id) => current(await load(), id),
-    check: async (id, quota) => {
-      const usage = current(await load(), id);
-      if (usage.requests >= quota.perDay) return { ok: false, window: 'day', resetsAt: nextUtcMidnight(now()) };
-      if (usage.recent.length >= quota.perMinute) {
-        const oldest = Math.min(...usage.recent.slice(-quota.perMinute));
-        return { ok: false, window: 'minute', resetsAt: new Date(oldest + MINUTE_MS) };
-      }
-      return { ok: true };
+    check: async (id, quota) => fits(current(await load(), id), quota),
+    recordRequest: (id) => change(id, counted),
+    reserve: (id, quota) => {
+      const next = queue.then(async () => {
+        const all = await load();
+        const usage = current(all, id);
+        const check = fits(usage, quota);
+        if (check.ok) {
+          all[id] = counted(usage);
+          await writeJsonAtomic(path, all);
+        }
+        return check;
+      });
+      queue = next.catch(() => undefined);
+      return next;
     },
-    recordRequest: (id) => change(id, (usage) => ({ ...usage, requests: usage.requests + 1, recent: [...usage.recent, now().getTime()] })),
     recordAuto: (id) => change(id, (usage) => ({ ...usage, autoEnrichments: usage.autoEnrichments + 1 })),
   };
 }
