@@ -10,6 +10,7 @@ import type { ConnectorRunLog, ConnectorSummary } from '../../../core/ipc/channe
 import { invoke } from '../ipc/client.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { ConfigForm } from './ConfigForm.tsx';
+import { SettingsCard } from './SettingsCard.tsx';
 import { EnrichmentSection } from './EnrichmentSection.tsx';
 import { useConnectorStore } from './connectorStore.ts';
 
@@ -157,12 +158,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
         </Button>
       </Group>
       {open === 'settings' && (
-          <Card withBorder mt="sm" padding="md">
-            {!connector.secretsPersistent && (
-              <Text size="xs" c="orange" mb="xs">
-                {t('connectors.secretsNotKept')}
-              </Text>
-            )}
+          <SettingsCard secretsPersistent={connector.secretsPersistent}>
             <ConfigForm
               connectorId={connector.id}
               schema={connector.configSchema}
@@ -173,7 +169,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
                 setOpen(null);
               }}
             />
-          </Card>
+          </SettingsCard>
       )}
       {open === 'log' && <RunLog id={connector.id} />}
     </Card>

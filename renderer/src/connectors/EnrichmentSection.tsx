@@ -13,6 +13,7 @@ import { TLP_ORDER } from '../../../core/stix/markings.ts';
 import { invoke } from '../ipc/client.ts';
 import { openExternal } from '../knowledge/openExternal.ts';
 import { ConfigForm } from './ConfigForm.tsx';
+import { SettingsCard } from './SettingsCard.tsx';
 import { useConnectorStore } from './connectorStore.ts';
 
 type Limits = Pick<EnrichmentConnectorInfo, 'maxTlp' | 'quota' | 'autoEnrich' | 'autoDailyQuota'>;
@@ -107,12 +108,7 @@ function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; 
         </Button>
       </Group>
       {open && (
-        <Card withBorder mt="sm" padding="md">
-          {!connector.secretsPersistent && (
-            <Text size="xs" c="orange" mb="xs">
-              {t('connectors.secretsNotKept')}
-            </Text>
-          )}
+        <SettingsCard secretsPersistent={connector.secretsPersistent}>
           <LimitsFields limits={shown} onChange={setLimits} network={info.network} />
           <ConfigForm
             connectorId={connector.id}
@@ -124,7 +120,7 @@ function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; 
               setOpen(false);
             }}
           />
-        </Card>
+        </SettingsCard>
       )}
     </Card>
   );

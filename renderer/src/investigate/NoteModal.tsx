@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useInvestigationStore } from './investigationStore.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../app/useAction.ts';
 import { DialogActions } from './DialogActions.tsx';
 
 const opinions = ['strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree'] as const;

@@ -12,7 +12,7 @@ import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
 import { addEdge } from './graphModel.ts';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../app/useAction.ts';
 import { DialogActions } from './DialogActions.tsx';
 
 export function RelationshipModal({ ends, onClose }: { ends: [string, string]; onClose: () => void }) {

@@ -14,7 +14,7 @@ import { DetailBody } from '../knowledge/ObjectDetail.tsx';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
 import { addEdge, removeEdge } from './graphModel.ts';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../app/useAction.ts';
 
 function typeOf(id: string): string {
   return id.split('--')[0] ?? '';

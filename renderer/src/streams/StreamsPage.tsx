@@ -7,6 +7,7 @@ import { IconAlertTriangle, IconBroadcast, IconPencil, IconPlus, IconTrash } fro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsumerSummaryView } from '../../../core/ipc/streamChannels.ts';
+import { useAction } from '../app/useAction.ts';
 import { invoke } from '../ipc/client.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { ConsumerForm } from './ConsumerForm.tsx';
@@ -21,22 +22,9 @@ function when(iso: string | null | undefined, language: string): string {
 
 function ConsumerCard({ consumer, onEdit }: { consumer: ConsumerSummaryView; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run: act, busy, error } = useAction();
   const [showDead, setShowDead] = useState(false);
   const number = (value: number) => value.toLocaleString(i18n.language);
-
-  async function act(task: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await task();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function remove() {
     if (!window.confirm(t('streams.removeConfirm', { name: consumer.name }))) return;

@@ -1,10 +1,10 @@
-/** One knowledge-base write from a dialog: its busy flag and the error to show, whatever the write. */
+/** One action from a dialog or a card (a write, a switch): its busy flag and the error to show, whatever it was. */
 import { useState } from 'react';
 
-export function useAction(): { run: (work: () => Promise<void>) => Promise<void>; busy: boolean; error: string | null } {
+export function useAction(): { run: (work: () => Promise<unknown>) => Promise<void>; busy: boolean; error: string | null } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
