@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
+import { storeIdentity } from '../storeIdentity.ts';
 import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
 import { migrations, type Migration } from './migrations/index.ts';
 
@@ -56,6 +57,7 @@ export async function openKnowledgeBase(database: KbDatabase): Promise<KbDatabas
     throw new KbError('database-newer', newerMessage);
   }
   await markInterruptedImports(database);
+  await storeIdentity(database);
   return database;
 }
 
