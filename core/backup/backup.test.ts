@@ -1,0 +1,135 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { concatBytes } from './digest.ts';
+import { BackupError, MANIFEST_PATH, recordCount, type Manifest } from './format.ts';
+import { readBackup } from './read.ts';
+import { writeBackup, type BackupPart } from './write.ts';
+
+const objects = Array.from({ length: 2500 }, (_, index) => ({ id: `indicator--${String(index).padStart(8, '0')}`, stix: { name: `value ${index}\nwith a newline` } }));
+const original = new TextEncoder().encode('%PDF-1.7 the kept original report');
+
+async function* batches<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  await Promise.resolve();
+  for (let index = 0; index < items.length; index += size) yield items.slice(index, index + size);
+}
+
+function parts(): BackupPart[] {
+  return [
+    { kind: 'jsonl', path: 'objects.jsonl', batches: batches(objects, 700) },
+    { kind: 'jsonl', path: 'investigations.jsonl', batches: batches([], 10) },
+    { kind: 'bytes', path: 'files/abc', chunks: inPieces(original, 10) },
+    { kind: 'json', path: 'connectors.json', value: { connectors: [{ id: 'cisa-kev', enabled: true }] } },
+  ];
+}
+
+async function archive(list: BackupPart[] = parts(), chunkBytes = 1024): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const writer = writeBackup(list, { appVersion: '0.1.0', schemaVersion: 5, createdAt: '2026-01-01T00:00:00.000Z' }, { chunkBytes });
+  for await (const chunk of writer) chunks.push(chunk);
+  return concatBytes(chunks);
+}
+
+async function* inPieces(bytes: Uint8Array, size = 4096): AsyncGenerator<Uint8Array> {
+  await Promise.resolve();
+  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
+}
+
+async function refusal(bytes: Uint8Array): Promise<BackupError> {
+  const error = await readBackup(inPieces(bytes)).then(() => null, (failure: unknown) => failure);
+  if (!(error instanceof BackupError)) throw new Error(`expected a BackupError, got ${String(error)}`);
+  return error;
+}
+
+/** Rewrites an archive entry by entry, as someone editing it by hand would. */
+function rewrite(bytes: Uint8Array, change: (entries: Record<string, Uint8Array>) => void): Uint8Array {
+  const entries = unzipSync(bytes);
+  change(entries);
+  return zipSync(entries);
+}
+
+describe('backup archive', () => {
+  it('round-trips every record and file, counted and hashed in the manifest (written last)', async () => {
+    const bytes = await archive();
+    const names = Object.keys(unzipSync(bytes));
+    expect(names.at(-1)).toBe(MANIFEST_PATH);
+    const records: unknown[] = [];
+    const files = new Map<string, string>();
+    const manifest = await readBackup(inPieces(bytes, 777), {
+      records: (path, batch) => {
+        if (path === 'objects.jsonl') records.push(...batch);
+      },
+      file: (path, data) => {
+        files.set(path, strFromU8(data));
+      },
+    });
+    expect(records).toEqual(objects);
+    expect(files.get('files/abc')).toBe('%PDF-1.7 the kept original report');
+    expect(recordCount(manifest, 'objects.jsonl')).toBe(2500);
+    expect(recordCount(manifest, 'investigations.jsonl')).toBe(0);
+    expect(manifest.entries.map((entry) => entry.path)).toEqual(['objects.jsonl', 'investigations.jsonl', 'files/abc', 'connectors.json']);
+    expect(manifest.entries[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hands out the archive in chunks instead of one buffer', async () => {
+    const sizes: number[] = [];
+    for await (const chunk of writeBackup(parts(), { appVersion: '0', schemaVersion: 5, createdAt: '' }, { chunkBytes: 2048 })) sizes.push(chunk.length);
+    expect(sizes.length).toBeGreaterThan(3);
+  });
+
+  it('refuses a truncated archive', async () => {
+    const bytes = await archive();
+    for (const cut of [Math.floor(bytes.length / 2), bytes.length - 40]) {
+      const error = await refusal(bytes.subarray(0, cut));
+      expect(['incomplete', 'damaged']).toContain(error.code);
+      expect(error.message).toMatch(/incomplete|damaged|cut off/);
+    }
+  });
+
+  it('refuses an archive with one altered object, naming the entry', async () => {
+    const bytes = rewrite(await archive(), (entries) => {
+      const text = strFromU8(entries['objects.jsonl'] ?? new Uint8Array());
+      entries['objects.jsonl'] = strToU8(text.replace('value 1234', 'value 9999'));
+    });
+    const error = await refusal(bytes);
+    expect(error.code).toBe('damaged');
+    expect(error.message).toContain('objects.jsonl does not match its SHA-256');
+  });
+
+  it('refuses a removed record and an added entry', async () => {
+    const fewer = rewrite(await archive(), (entries) => {
+      const lines = strFromU8(entries['objects.jsonl'] ?? new Uint8Array()).split('\n');
+      lines.splice(3, 1);
+      entries['objects.jsonl'] = strToU8(lines.join('\n'));
+    });
+    expect((await refusal(fewer)).message).toMatch(/objects.jsonl holds \d+ bytes/);
+    const extra = rewrite(await archive(), (entries) => {
+      const { [MANIFEST_PATH]: manifest, ...rest } = entries;
+      for (const key of Object.keys(entries)) Reflect.deleteProperty(entries, key);
+      Object.assign(entries, rest, { 'extra.jsonl': strToU8('{}\n') }, { [MANIFEST_PATH]: manifest });
+    });
+    expect((await refusal(extra)).message).toContain('extra.jsonl, which its manifest does not list');
+  });
+
+  it('refuses an archive from a newer Magpie (format or schema) with what to do', async () => {
+    for (const change of [{ formatVersion: 2 }, { schemaVersion: 99 }]) {
+      const bytes = rewrite(await archive(), (entries) => {
+        const manifest = JSON.parse(strFromU8(entries[MANIFEST_PATH] ?? new Uint8Array())) as Manifest;
+        entries[MANIFEST_PATH] = strToU8(JSON.stringify({ ...manifest, ...change, appVersion: '9.0.0' }));
+      });
+      const error = await refusal(bytes);
+      expect(error.code).toBe('newer');
+      expect(error.message).toContain('made by a newer Magpie (9.0.0); update Magpie');
+    }
+  });
+
+  it('refuses files that are not Magpie backups', async () => {
+    expect((await refusal(new TextEncoder().encode('{"type":"bundle"}'))).code).toBe('not-a-backup');
+    expect((await refusal(zipSync({ 'manifest.json': strToU8('{"format":"other"}') }))).message).toContain('not a Magpie backup');
+  });
+
+  it('lets a consumer error (a full disk) through unchanged', async () => {
+    const full = new Error('QuotaExceededError');
+    const error = await readBackup(inPieces(await archive()), { records: () => Promise.reject(full) }).catch((failure: unknown) => failure);
+    expect(error).toBe(full);
+  });
+});
