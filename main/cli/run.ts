@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
 import { UsageError, type CliIo } from './io.ts';
-import { connectorRunUsage, connectorUsage, convertUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
+import { backupUsage, connectorRunUsage, connectorUsage, convertUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
 import { runValidate } from './validate.ts';
 
 function parse(args: readonly string[], options: ParseArgsOptionsConfig, usage: string): ReturnType<typeof parseArgs> {
@@ -45,6 +45,7 @@ async function command(args: readonly string[], io: CliIo, version: string): Pro
   }
   if (name === 'convert') return convertCommand(rest, io);
   if (name === 'connector') return connectorCommand(rest, io);
+  if (name === 'backup') return backupCommand(rest, io);
   throw new UsageError(`unknown command "${name}"`, toolUsage);
 }
 
@@ -71,6 +72,18 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
   const { convertOptions } = await import('./convertArgs.ts');
   const { runConvert } = await import('./convert.ts');
   return runConvert({ input, options: convertOptions(values) }, io);
+}
+
+async function backupCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === '-h' || sub === '--help') return (io.stdout(backupUsage), 0);
+  if (sub !== 'verify') throw new UsageError(sub === undefined ? 'backup needs verify' : `unknown backup command "${sub}"`, backupUsage);
+  const { values, positionals } = parse(rest, { help: { type: 'boolean', short: 'h' } }, backupUsage);
+  if (values['help'] === true) return (io.stdout(backupUsage), 0);
+  const [path, ...extra] = positionals;
+  if (path === undefined || extra.length > 0) throw new UsageError('name exactly one backup file', backupUsage);
+  const { runBackupVerify } = await import('./backup.ts');
+  return runBackupVerify(path, io);
 }
 
 async function connectorCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -10,6 +10,7 @@ Commands:
   convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist or a MISP event
   connector list          list the import connectors
   connector run <id>      run one connector once and write what it imported as a STIX bundle
+  backup verify <file>    check a knowledge-base backup archive without the app
 
 Options:
   -h, --help              show this help (or a command's: magpie extract --help)
@@ -100,4 +101,15 @@ Options:
   -h, --help              show this help
 
 Exit status: 0 success, 1 the run failed (the message says why), 2 usage error.
+`;
+
+export const backupUsage = `Usage: magpie backup verify <backup.zip>
+
+Reads a backup written by Settings → Backup and checks all of it, as a restore does
+before it changes anything: every entry listed in the manifest is there and complete,
+its SHA-256 and record count match, and the archive is not from a newer Magpie.
+Prints the counts and OK and exits 0, or the first problem and exits 1.
+
+Options:
+  -h, --help              show this help
 `;
