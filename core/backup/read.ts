@@ -33,7 +33,7 @@ interface EntryState {
   done: boolean;
   /** Text after the last newline, waiting for the rest of its line. */
   tail: string;
-  decoder: TextDecoder | null;
+  decoder: { decode(input: Uint8Array, options?: { stream?: boolean }): string } | null;
   batch: unknown[];
   kept: Uint8Array[] | null;
 }
