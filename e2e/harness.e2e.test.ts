@@ -1,8 +1,10 @@
 /**
- * `npm run harness` is how a person without Electron uses Magpie; this runs its command
- * (headless, with a throw-away profile) the way the npm script does.
+ * `npm run harness` is how a person without Electron uses Magpie; this runs its command the
+ * way the npm script does: headless, it keeps the app running until SIGTERM, says where
+ * the profile is in one line, and a second harness on the same profile is refused.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,21 +14,63 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const cli = resolve(import.meta.dirname, 'harness/cli.ts');
 
-describe('npm run harness', () => {
-  it('opens the app in Chromium with a profile folder of its own', async () => {
-    const profile = await mkdtemp(join(tmpdir(), 'magpie-harness-cli-'));
-    const { stdout } = await run(process.execPath, [cli, '--headless', '--profile', profile], { timeout: 60_000 });
-    expect(stdout).toMatch(/Magpie harness: http:\/\/127\.0\.0\.1:\d+\/index\.html/);
-    expect(stdout).toContain(`(profile: ${profile})`);
-    expect(stdout).toContain('Loaded: Magpie');
+/** Starts the headless harness and resolves with its status line once it has printed it. */
+function startHeadless(profile: string): { child: ChildProcess; line: Promise<string>; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [cli, '--headless', '--profile', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const line = new Promise<string>((done, failed) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const found = output.split('\n').find((text) => text.startsWith('Magpie harness running headless'));
+      if (found) done(found);
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    void exit.then((code) => failed(new Error(`The harness exited (${code}) before its status line: ${output}`)));
   });
+  return { child, line, exit };
+}
 
-  it('prints its usage, and opening the app writes nothing to the profile', async () => {
+describe('npm run harness', () => {
+  it('runs headless on a profile until SIGTERM, in one line, and a second harness on that profile is refused', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'magpie-harness-cli-'));
+    const first = startHeadless(profile);
+    try {
+      const line = await first.line;
+      expect(line).toBe(`Magpie harness running headless (stop with Ctrl+C or SIGTERM) — profile: ${profile} · knowledge base: 0 objects · http://magpie.localhost/index.html`);
+      // Still running after its line: it does not exit on its own.
+      await new Promise((done) => setTimeout(done, 1_000));
+      expect(first.child.exitCode).toBeNull();
+
+      const second = await run(process.execPath, [cli, '--headless', '--profile', profile], { timeout: 60_000 }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+      );
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`Another Magpie harness (process ${first.child.pid}) is using the profile ${profile}`);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exit).toBe(0);
+    // Stopped cleanly: the lock is gone, so the profile opens again.
+    expect(existsSync(join(profile, 'harness.lock'))).toBe(false);
+    const again = startHeadless(profile);
+    await again.line;
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+  }, 120_000);
+
+  it('prints its usage, and opening the app writes no settings to the profile', async () => {
     const help = await run(process.execPath, [cli, '--help']);
     expect(help.stdout).toContain('npm run harness');
-    // The settings file does not exist until something is changed: opening the app writes nothing.
+    expect(help.stdout).toContain('--headless');
     const profile = await mkdtemp(join(tmpdir(), 'magpie-harness-cli-'));
-    await run(process.execPath, [cli, '--headless', '--profile', profile], { timeout: 60_000 });
+    const harness = startHeadless(profile);
+    await harness.line;
+    harness.child.kill('SIGTERM');
+    await harness.exit;
+    // The settings file does not exist until something is changed: opening the app writes nothing.
     await expect(readFile(join(profile, 'settings.json'))).rejects.toThrow(/ENOENT/);
-  });
+  }, 120_000);
 });

@@ -200,6 +200,8 @@ export type InboxBatch = z.infer<typeof InboxBatch>;
 
 export const requestChannels = {
   'app:info': { request: NoPayload, response: AppInfo },
+  /** Where Magpie keeps the analyst's data (the profile folder) and how many bytes it takes on disk. */
+  'app:storage': { request: NoPayload, response: z.object({ folder: z.string(), bytes: z.number().int().nonnegative() }).strict() },
   'settings:get': { request: NoPayload, response: Settings },
   'settings:update': { request: SettingsPatch, response: Settings },
   /** Asks where to save (a dialog in the app) and writes the file there; main does the writing. */

@@ -2,6 +2,7 @@
  * Starts Debian's Chromium (or CHROMIUM_PATH) through playwright-core; never a browser
  * download. The flags keep a headless browser quiet on a closed network.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -32,4 +33,13 @@ export function launchChromium({ headless = true, extraArgs = [] }: { headless?:
     headless,
     args: [...chromiumFlags, ...extraArgs],
   });
+}
+
+/** The version a browser would report, without starting one (`chromium --version`); null if it cannot tell. */
+export function chromiumVersion(): string | null {
+  try {
+    return /(\d+\.\d+\.\d+\.\d+)/.exec(execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', timeout: 10_000 }))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { createMainServices, type MainServices } from '../../main/app/mainServices.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { serveOnLoopback } from './loopbackServer.ts';
+import { acquireProfileLock } from './profileLock.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 export const rendererDir = join(projectRoot, 'out/renderer');
@@ -24,13 +25,28 @@ export interface HarnessOptions {
   /** Where web links go; tests record them, the interactive harness prints them. */
   openExternal?: (url: string) => Promise<void>;
   quiet?: boolean;
+  /**
+   * Serve the app at an origin that stays the same from run to run (see `stableOrigin`),
+   * for a browser on a persistent profile: IndexedDB belongs to an origin, so a new port
+   * each run would be a new, empty knowledge base.
+   */
+  stableOrigin?: boolean;
 }
+
+/**
+ * The harness's fixed origin. Chromium maps this host to the loopback server's port of the
+ * day (`--host-resolver-rules`), so nothing else on the machine has to be reserved; a
+ * `.localhost` name is a secure context, as the app's own app:// origin is.
+ */
+export const stableAppOrigin = 'http://magpie.localhost';
 
 export interface Harness {
   /** The app's entry URL, e.g. http://127.0.0.1:41234/index.html */
   url: string;
   origin: string;
   profileDir: string;
+  /** Flags a browser needs to reach `origin` (the host mapping of a stable origin). */
+  chromiumArgs: string[];
   services: MainServices;
   /** Gives a page the preload API; call before navigating. */
   attach(page: Page): Promise<void>;
@@ -39,8 +55,15 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'magpie-profile-')));
-  const server = await serveOnLoopback(rendererDir);
-  const { origin } = server;
+  await mkdir(profileDir, { recursive: true });
+  const lock = await acquireProfileLock(profileDir);
+  const server = await serveOnLoopback(rendererDir).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
+  });
+  const port = new URL(server.origin).port;
+  const origin = options.stableOrigin ? stableAppOrigin : server.origin;
+  const chromiumArgs = options.stableOrigin ? [`--host-resolver-rules=MAP ${new URL(stableAppOrigin).host}:80 127.0.0.1:${port}`] : [];
   const pages = new Set<Page>();
   const log = {
     warn: (message: string) => {
@@ -81,10 +104,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log,
   });
 
+  let closing: Promise<void> | undefined;
   return {
     url: `${origin}/index.html`,
     origin,
     profileDir,
+    chromiumArgs,
     services,
     async attach(page) {
       await page.exposeBinding('__magpieTransport', ({ frame }, channel: unknown, payload: unknown) =>
@@ -94,9 +119,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pages.add(page);
       page.once('close', () => pages.delete(page));
     },
-    async close() {
-      await services.stop();
-      await server.close();
+    close() {
+      closing ??= (async () => {
+        await services.stop();
+        await server.close();
+        await lock.release();
+      })();
+      return closing;
     },
   };
 }

@@ -9,6 +9,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type {} from '../../renderer/src/ipc/client.ts';
 import type { PageId } from '../../renderer/src/shell/pages.ts';
 import { startHarness, type Harness, type HarnessOptions } from '../harness/harness.ts';
+import { chromiumVersion } from '../harness/chromium.ts';
+import { openHarnessWindow } from '../harness/window.ts';
 
 export const screenshotDir = resolve(import.meta.dirname, '../screenshots');
 
@@ -40,6 +42,28 @@ export class MagpieApp {
     const app = new MagpieApp(page, harness, context);
     await app.load();
     return app;
+  }
+
+  /**
+   * Magpie as `npm run harness` runs it: Chromium on a persistent profile inside
+   * `profileDir`, at the harness's stable origin, so what it stores is there next time.
+   */
+  static async openPersistent(profileDir: string, options: Omit<OpenOptions, 'profileDir'> & { viewport?: { width: number; height: number } } = {}): Promise<MagpieApp> {
+    const version = chromiumVersion();
+    const harness = await startHarness({ quiet: true, ...(version ? { chromeVersion: version } : {}), ...options, profileDir, stableOrigin: true });
+    try {
+      const { context, page } = await openHarnessWindow(harness, {
+        ...(options.viewport ? { viewport: options.viewport } : {}),
+        ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
+      const app = new MagpieApp(page, harness, context);
+      await app.pageTitle.waitFor();
+      return app;
+    } catch (error) {
+      await harness.close();
+      throw error;
+    }
   }
 
   async load(): Promise<void> {

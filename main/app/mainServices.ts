@@ -72,7 +72,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     onWake: () => emit('stream:wake', {}),
     onChange: (summary) => emit('stream:changed', summary),
   });
-  const handlers = createHandlers({ appInfo: options.appInfo, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams });
+  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   const stop = async () => {
     enrichment.stop();

@@ -123,12 +123,14 @@ describe('startApp', () => {
     expect(windows[0]?.loaded).toEqual(['app://magpie/index.html']);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check but durable storage for the knowledge base', async () => {
     const app = await start();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) {
       await expect(app.permissionRequest(permission)).resolves.toBe(false);
       expect(app.permissionCheck(permission)).toBe(false);
     }
+    await expect(app.permissionRequest('persistent-storage')).resolves.toBe(true);
+    expect(app.permissionCheck('persistent-storage')).toBe(true);
   });
 
   it('serves the renderer through app:// with the CSP', async () => {

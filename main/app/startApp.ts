@@ -61,6 +61,13 @@ export interface RunningApp {
   primary: boolean;
 }
 
+/**
+ * The one permission the window gets: durable storage, so the browser layer never evicts
+ * the knowledge base under disk pressure (navigator.storage.persist()). Everything else —
+ * camera, location, notifications… — is refused.
+ */
+const grantedPermissions: ReadonlySet<string> = new Set(['persistent-storage']);
+
 export function startApp({ ports, appInfo, paths, platform, log }: StartOptions): RunningApp {
   // Must happen before `ready`: Electron only honours these during start-up.
   ports.enableSandbox();
@@ -113,10 +120,11 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
 
   const ready = ports.whenReady().then(async () => {
     ports.setPermissionRequestHandler((permission, grant) => {
-      log.warn(`Denied a permission request: ${permission}`);
-      grant(false);
+      const granted = grantedPermissions.has(permission);
+      if (!granted) log.warn(`Denied a permission request: ${permission}`);
+      grant(granted);
     });
-    ports.setPermissionCheckHandler(() => false);
+    ports.setPermissionCheckHandler((permission) => grantedPermissions.has(permission));
 
     const serveFile = createStaticFileServer(paths.renderer);
     ports.handleProtocol(appScheme, (url) => serveFile(new URL(url).pathname));

@@ -136,6 +136,7 @@ describe('handler failures', () => {
     ...createEnrichmentHandlers(idleEnrichment),
     ...createStreamHandlers(idleStreams),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
+    'app:storage': () => ({ folder: '/nonexistent', bytes: 0 }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),
     'shell:open-external': () => ({ opened: false }),
     'file:save': () => ({ saved: false, path: null }),

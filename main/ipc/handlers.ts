@@ -5,6 +5,7 @@ import type { ConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import type { EnrichmentService } from '../enrichment/service.ts';
 import type { SettingsStore } from '../services/settingsStore.ts';
 import type { StreamService } from '../streams/service.ts';
+import { folderBytes } from '../services/folderBytes.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';
 import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
 import type { Emit } from './events.ts';
@@ -13,6 +14,8 @@ import { createStreamHandlers } from './streamHandlers.ts';
 
 export interface HandlerServices {
   appInfo: AppInfo;
+  /** The profile folder (Electron's userData, the harness's --profile). */
+  dataFolder: string;
   settings: SettingsStore;
   /** Opens a web link in the OS browser (Electron's `shell.openExternal`). */
   openExternal: (url: string) => Promise<void>;
@@ -39,12 +42,13 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams }: HandlerServices): Handlers {
   return {
     ...createConnectorHandlers(connectors),
     ...createEnrichmentHandlers(enrichment),
     ...createStreamHandlers(streams),
     'app:info': () => appInfo,
+    'app:storage': async () => ({ folder: dataFolder, bytes: await folderBytes(dataFolder) }),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) => {
       const next = await settings.update(patch);

@@ -86,6 +86,8 @@ export function createKbApi(db: KbDatabase) {
     }),
     trimChanges: (request: { through: number }) => writing(async () => ({ trimmed: await trimChanges(db, request.through) })),
     changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
+    // The original of an imported file or report, to save it again as it was received.
+    getFile: async (request: { sha256: string }) => (await db.files.get(request.sha256)) ?? null,
   } satisfies RpcApi;
 }
 

@@ -41,6 +41,7 @@ export const kbMethods = [
   'getState',
   'putState',
   'trimChanges',
+  'getFile',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

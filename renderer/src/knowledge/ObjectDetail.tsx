@@ -19,6 +19,7 @@ import { investigate } from '../investigate/investigate.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { openExternal } from './openExternal.ts';
+import { ProvenanceTab } from './ProvenanceTab.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { TypeIcon, TypeLabel, useTypeName } from './TypeLabel.tsx';
 
@@ -252,27 +253,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
           )}
         </Tabs.Panel>
         <Tabs.Panel value="provenance" pt="md">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('kb.detail.source')}</Table.Th>
-                <Table.Th>{t('kb.detail.firstSeen')}</Table.Th>
-                <Table.Th>{t('kb.detail.lastSeen')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.sources.map((source) => (
-                <Table.Tr key={source.id}>
-                  <Table.Td>{source.name}</Table.Td>
-                  <Table.Td>{date(source.firstImportedAt)}</Table.Td>
-                  <Table.Td>{date(source.lastImportedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text size="sm" c="dimmed" mt="sm">
-            {t('kb.detail.firstSeen')}: {date(detail.firstSeen)} · {t('kb.detail.updated')}: {date(detail.updatedAt)}
-          </Text>
+          <ProvenanceTab detail={detail} date={date} />
         </Tabs.Panel>
         <Tabs.Panel value="raw" pt="md">
           <Code block style={{ maxHeight: '60vh', overflow: 'auto' }}>

@@ -6,6 +6,7 @@ import type { AppInfo, Language, SettingsPatch, ThemePreference } from '../../..
 import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import { StorageCard } from '../settings/StorageCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 const languages: Language[] = ['system', 'en', 'ja'];
@@ -130,6 +131,7 @@ export function SettingsPage() {
           </Stack>
         </Card>
         <ExtractionListsCard />
+        <StorageCard />
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h5" mb="sm">
             {t('pages.settings.about')}
