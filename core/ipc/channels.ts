@@ -144,6 +144,12 @@ export const ConnectorSummary = z
     lastRun: ConnectorRunOutcome.nullable(),
     /** The last run whose objects all reached the knowledge base, with what the KB did with them. */
     lastSuccess: z.object({ runId: RunId, at: z.string(), summary: z.string(), counts: IngestCounts }).strict().nullable(),
+    /**
+     * Set when the cursor and validators were cleared (the knowledge base was emptied or
+     * replaced, the connector's import undone, or the analyst asked), until the next run is
+     * delivered: that run fetches everything again. Import connectors only.
+     */
+    stateReset: z.object({ at: z.string(), reason: z.enum(['store-changed', 'import-undone', 'analyst']) }).strict().nullable().optional(),
     /** Batches written by this connector and not yet acknowledged by the knowledge base. */
     pendingBatches: z.number().int().nonnegative(),
     /** False in the harness and the CLI: secrets are forgotten on exit. */
@@ -234,6 +240,20 @@ export const requestChannels = {
   'inbox:ack': {
     request: z.object({ runId: RunId, seq: z.number().int().nonnegative(), counts: IngestCounts }).strict(),
     response: z.object({ remaining: z.number().int().nonnegative() }).strict(),
+  },
+  /**
+   * Clears an import connector's cursor and HTTP validators so its next run re-imports
+   * everything: the analyst asked (`analyst`) or the connector's import was undone.
+   */
+  'connector:reset-state': { request: z.object({ id: ConnectorId, reason: z.enum(['analyst', 'import-undone']) }).strict(), response: ConnectorSummary },
+  /**
+   * The knowledge base's store identity, sent when it opens and whenever it changes, with
+   * the import connectors whose objects it holds; connectors whose state was delivered to
+   * another store are reset (main/connectors/runtime/storeBinding.ts).
+   */
+  'kb:identity': {
+    request: z.object({ identity: z.uuid(), holding: z.array(ConnectorId).max(1000) }).strict(),
+    response: z.object({ reset: z.array(ConnectorId) }).strict(),
   },
   /** The enrichment connectors with their limits and today's use. */
   'enrichment:list': { request: NoPayload, response: z.array(ConnectorSummary) },

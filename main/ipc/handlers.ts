@@ -27,7 +27,7 @@ export interface HandlerServices {
   streams: StreamService;
 }
 
-type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'inbox:next' | 'inbox:ack';
+type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'connector:reset-state' | 'inbox:next' | 'inbox:ack' | 'kb:identity';
 
 
 export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Handlers, ConnectorChannel> {
@@ -39,6 +39,8 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
     'connector:log': ({ id, runId }) => refusalsShown(() => connectors.logs(id, runId)),
     'inbox:next': () => connectors.inboxNext(),
     'inbox:ack': ({ runId, seq, counts }) => connectors.inboxAck(runId, seq, counts),
+    'connector:reset-state': ({ id, reason }) => refusalsShown(() => connectors.resetState(id, reason)),
+    'kb:identity': ({ identity, holding }) => connectors.followStore(identity, holding),
   };
 }
 

@@ -23,7 +23,9 @@ async function run(context: ImportRunContext<KevConfig>): Promise<ImportRunResul
   if (download.notModified && previous.size === 0) download = await downloadCatalog(context.http, config.url, false);
   if (download.notModified) {
     log.info('The KEV catalog has not changed since the last run.');
-    return { cursor: { ...context.cursor }, summary: `Catalog unchanged; ${count(previous.size)} vulnerabilities already imported` };
+    // Says what the feed did, not what the store holds: main cannot see the store, and the
+    // state is reset whenever the store changes (main/connectors/runtime/storeBinding.ts).
+    return { cursor: { ...context.cursor }, summary: `Catalog unchanged since the last run (${count(previous.size)} vulnerabilities); nothing new to import` };
   }
 
   const { catalog } = download;

@@ -43,7 +43,7 @@ async function run(context: ImportRunContext<OtxConfig>): Promise<ImportRunResul
   }
   if (tally.invalid > 0) log.warn(`Skipped ${String(tally.invalid)} pulse(s) without an id or a name.`);
   const parts = [tally.pulses === 0 ? 'No new or changed pulses' : `${tally.pulses.toLocaleString('en-US')} pulse(s), ${tally.objects.toLocaleString('en-US')} objects`];
-  if (tally.unchanged > 0) parts.push(`${String(tally.unchanged)} already imported`);
+  if (tally.unchanged > 0) parts.push(`${String(tally.unchanged)} unchanged since the last run`);
   if (tally.invalid > 0) parts.push(`${String(tally.invalid)} unreadable`);
   // The first run keeps its start even when nothing came, so the next one does not fall back to "30 days ago" again.
   return { cursor: { ...cursor }, summary: parts.join('; ') };

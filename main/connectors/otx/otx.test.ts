@@ -74,7 +74,7 @@ describe.skipIf(!available)('OTX connector on recorded pulses', { timeout: 20_00
     const first = await runImportOnce(connector, { config, now, httpOptions: fastHttp });
     const second = await runImportOnce(connector, { config, cursor: first.result.cursor, now, httpOptions: fastHttp });
     expect(second.objects).toEqual([]);
-    expect(second.result.summary).toBe('No new or changed pulses; 1 already imported');
+    expect(second.result.summary).toBe('No new or changed pulses; 1 unchanged since the last run');
     expect(second.result.cursor).toEqual(first.result.cursor);
   });
 

@@ -31,6 +31,8 @@ export const RunMarker = z.object({
   cursor: z.record(z.string(), z.unknown()).nullable(),
   validators: z.record(z.string(), z.object({ etag: z.string().optional(), lastModified: z.string().optional() })),
   delivered: DeliveryCounts,
+  /** The connector state's epoch when the run started (main/connectors/runtime/storeBinding.ts); absent in older markers. */
+  stateEpoch: z.number().int().nonnegative().optional(),
 });
 export type RunMarker = z.infer<typeof RunMarker>;
 
@@ -48,6 +50,7 @@ export interface RunFinish {
   error: string | null;
   cursor: Record<string, unknown> | null;
   validators: RunMarker['validators'];
+  stateEpoch: number;
 }
 
 export interface Inbox {

@@ -20,8 +20,9 @@ import { redactSecrets } from './redact.ts';
 import { createRunLogStore, type RunRecord } from './runLog.ts';
 import { createScheduler, RUN_ONCE, nextRunAt, scheduleProblem, type Timers, type Trigger } from './schedule.ts';
 import { secretKey, type SecretStore } from './secretStore.ts';
-import { createStateStore, type ConnectorState, type RunOutcome } from './stateStore.ts';
-import { commitValidators, createStagingValidatorStore } from './validators.ts';
+import { createStateStore, type RunOutcome } from './stateStore.ts';
+import { commitRun, createStoreFollower, type ResetReason } from './storeBinding.ts';
+import { createStagingValidatorStore } from './validators.ts';
 
 export interface RuntimeLog {
   warn: (message: string, detail?: unknown) => void;
@@ -56,6 +57,13 @@ export interface ConnectorRuntime {
   logs: (id: string, runId?: string) => Promise<RunRecord[]>;
   inboxNext: () => Promise<InboxBatch | null>;
   inboxAck: (runId: string, seq: number, counts: IngestCounts) => Promise<{ remaining: number }>;
+  /**
+   * The knowledge base's identity, told by the renderer when it opens and whenever it
+   * changes, with the connectors whose objects it holds; returns the connectors reset.
+   */
+  followStore: (identity: string, holding: readonly string[]) => Promise<{ reset: string[] }>;
+  /** Clears a connector's cursor and validators: its next run fetches everything again. */
+  resetState: (id: string, reason: Exclude<ResetReason, 'store-changed'>) => Promise<ConnectorSummary>;
   /** Resolves when no run is going or waiting. */
   idle: () => Promise<void>;
   /** Stops timers and cancels running runs (they end as failed, their cursor untouched). */
@@ -87,6 +95,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
     onError: (id, error) => log.error(`Connector ${id} could not be run`, error),
   });
   let started: Promise<void> | undefined;
+  const store = createStoreFollower({ states, connectors: hosted, now, onReset: (id) => notify(id), log });
 
   function connectorOf(id: string): ImportConnector {
     const connector = byId.get(id);
@@ -125,6 +134,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
       nextRunAt: state.enabled ? state.nextRunAt : null,
       lastRun: state.lastRun,
       lastSuccess: state.lastSuccess,
+      stateReset: state.reset,
       pendingBatches: inbox.pendingBatches(id),
       secretsPersistent: options.secrets.persistent,
     };
@@ -190,12 +200,12 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
         },
       });
       logger.info(`Run finished: ${result.summary}`);
-      finish = { status: 'succeeded', finishedAt: now().toISOString(), summary: result.summary, error: null, cursor: result.cursor, validators: validators.staged() };
+      finish = { status: 'succeeded', finishedAt: now().toISOString(), summary: result.summary, error: null, cursor: result.cursor, validators: validators.staged(), stateEpoch: state.stateEpoch };
     } catch (error) {
       const message = redactSecrets(controller.signal.aborted ? 'The run was cancelled (Magpie is closing).' : errorMessage(error), Object.values(secrets));
       logger.error(message);
       const done = outcome.objects === 0 ? 'nothing delivered' : `${String(outcome.objects)} objects kept for delivery`;
-      finish = { status: 'failed', finishedAt: now().toISOString(), summary: `Failed (${done})`, error: message, cursor: null, validators: {} };
+      finish = { status: 'failed', finishedAt: now().toISOString(), summary: `Failed (${done})`, error: message, cursor: null, validators: {}, stateEpoch: state.stateEpoch };
     } finally {
       active.delete(id);
       await http.close().catch(() => undefined);
@@ -216,7 +226,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
     if (!byId.has(id)) return;
     if (marker.status === 'succeeded' && marker.cursor !== null) {
       const cursor = marker.cursor;
-      await states.update(id, (state) => commitRun(state, marker, cursor, now().toISOString()));
+      await states.update(id, (state) => commitRun(state, marker, cursor, now().toISOString(), store.identity()));
     }
     const record = await runLogs.read(id, marker.runId);
     if (record) {
@@ -314,24 +324,22 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
       await ready();
       return inbox.ack(runId, seq, counts);
     },
+    followStore: async (identity, holding) => {
+      await ready();
+      return store.follow(identity, holding);
+    },
+    resetState: async (id, reason) => {
+      await ready();
+      connectorOf(id);
+      await store.reset(id, reason);
+      return summary(id);
+    },
     idle: () => scheduler.idle(),
     stop: async () => {
       scheduler.stop();
       for (const controller of active.values()) controller.abort();
       await scheduler.idle();
     },
-  };
-}
-
-/** A run's cursor and validators become the connector's, unless a newer run already committed. */
-function commitRun(state: ConnectorState, marker: RunMarker, cursor: Record<string, unknown>, at: string): ConnectorState {
-  const newer = state.lastSuccess !== null && state.lastSuccess.runId > marker.runId;
-  if (newer) return state;
-  return {
-    ...state,
-    cursor,
-    validators: commitValidators(state.validators, marker.validators),
-    lastSuccess: { runId: marker.runId, at, summary: marker.summary, counts: marker.delivered },
   };
 }
 

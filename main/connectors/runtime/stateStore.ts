@@ -29,6 +29,10 @@ export const DeliveryCounts = z.object({
 });
 export type DeliveryCounts = z.infer<typeof DeliveryCounts>;
 
+/** Why the cursor and validators were last cleared; shown on the card until the next delivered run. */
+export const StateReset = z.object({ at: z.string(), reason: z.enum(['store-changed', 'import-undone', 'analyst']) });
+export type StateReset = z.infer<typeof StateReset>;
+
 export const ConnectorState = z.object({
   enabled: z.boolean(),
   /** Settings without secret fields. */
@@ -41,11 +45,19 @@ export const ConnectorState = z.object({
   cursor: z.record(z.string(), z.unknown()),
   validators: Validators,
   nextRunAt: z.string().nullable(),
+  /**
+   * The knowledge base (its store identity) that holds what the cursor and validators say
+   * was delivered; null before main first learns it (and in state written before issue 14).
+   */
+  storeIdentity: z.string().nullable().default(null),
+  /** Increased by every reset; a run commits its cursor only if it is unchanged since it started. */
+  stateEpoch: z.number().int().nonnegative().default(0),
+  reset: StateReset.nullable().default(null),
 });
 export type ConnectorState = z.infer<typeof ConnectorState>;
 
 export function initialState(): ConnectorState {
-  return { enabled: false, config: {}, schedule: null, lastRun: null, lastSuccess: null, cursor: {}, validators: {}, nextRunAt: null };
+  return { enabled: false, config: {}, schedule: null, lastRun: null, lastSuccess: null, cursor: {}, validators: {}, nextRunAt: null, storeIdentity: null, stateEpoch: 0, reset: null };
 }
 
 export interface StateStore {
