@@ -8,8 +8,11 @@ import { validateObject } from '../../../core/stix/validate.ts';
 import { changeHead, changesAfter, trimChanges } from './changes.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
+import { countEverything, deleteEverything } from './deleteEverything.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { createNote, createOpinion, createRelationship, deleteRelationship, updateRelationship, type CreateNoteRequest, type CreateOpinionRequest, type CreateRelationshipRequest, type UpdateRelationshipRequest } from './edits.ts';
+import { createBackupSessions } from './backup/sessions.ts';
+import { restoreBackup, type RestoreProgress, type RestoreRequest } from './backup/restore.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
@@ -22,6 +25,7 @@ import { listObjects, type ListRequest } from './queries/listObjects.ts';
 import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
+import { storeFacts } from './storeIdentity.ts';
 import type { QuarantineEntry } from './records.ts';
 
 /** Runs writes one after another: ingest relies on nobody else writing while it runs. */
@@ -36,6 +40,9 @@ function oneWriterAtATime(): <T>(write: () => Promise<T>) => Promise<T> {
 
 export function createKbApi(db: KbDatabase) {
   const writing = oneWriterAtATime();
+  const schemaVersion = Math.max(...db.versionsKnown);
+  const backups = createBackupSessions(db, schemaVersion, writing);
+  let cancelRestore = false;
   return {
     importBundleFile: (request: ImportFileRequest, progress: (report: IngestProgress) => void) => writing(() => importBundleFile(db, request, { onProgress: progress })),
     previewBundleFile: (request: ImportFileRequest) => previewBundleFile(request.file, request.name),
@@ -61,6 +68,10 @@ export function createKbApi(db: KbDatabase) {
     },
     deleteObjects: (request: { ids: string[] }) => writing(() => deleteObjects(db, request.ids)),
     undoSource: (request: { sourceId: string }) => writing(() => undoSource(db, request.sourceId)),
+    countEverything: (_request: Record<string, never>) => countEverything(db),
+    deleteEverything: (_request: Record<string, never>) => writing(() => deleteEverything(db)),
+    // The store's identity and the connectors it holds objects from, for main (issue 14).
+    storeFacts: (_request: Record<string, never>) => storeFacts(db),
     exportBundle: (request: ExportRequest) => exportBundle(db, request),
     commitExtraction: (request: CommitExtractionRequest) => writing(() => commitExtraction(db, request)),
     getExtractionLists: (_request: Record<string, never>) => getExtractionLists(db),
@@ -86,6 +97,20 @@ export function createKbApi(db: KbDatabase) {
     }),
     trimChanges: (request: { through: number }) => writing(async () => ({ trimmed: await trimChanges(db, request.through) })),
     changeHead: async (_request: Record<string, never>) => ({ head: await changeHead(db) }),
+    // A backup is pulled a chunk at a time (backup/sessions.ts); it holds the writer lock meanwhile.
+    backupOpen: (request: { appVersion: string; connectors: unknown }) => backups.open(request),
+    backupRead: (request: { session: string }) => backups.read(request),
+    backupClose: (request: { session: string }) => backups.close(request),
+    restoreBackup: (request: RestoreRequest, progress: (report: RestoreProgress) => void) =>
+      writing(() => {
+        cancelRestore = false;
+        return restoreBackup(db, request, { newestSchemaVersion: schemaVersion, onProgress: progress, cancelled: () => cancelRestore });
+      }),
+    // Not queued behind the restore it stops.
+    cancelRestore: (_request: Record<string, never>) => {
+      cancelRestore = true;
+      return Promise.resolve({ cancelled: true });
+    },
     // The original of an imported file or report, to save it again as it was received.
     getFile: async (request: { sha256: string }) => (await db.files.get(request.sha256)) ?? null,
   } satisfies RpcApi;

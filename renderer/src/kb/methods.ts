@@ -21,6 +21,9 @@ export const kbMethods = [
   'listQuarantine',
   'deleteObjects',
   'undoSource',
+  'countEverything',
+  'deleteEverything',
+  'storeFacts',
   'exportBundle',
   'commitExtraction',
   'getExtractionLists',
@@ -41,6 +44,11 @@ export const kbMethods = [
   'getState',
   'putState',
   'trimChanges',
+  'backupOpen',
+  'backupRead',
+  'backupClose',
+  'restoreBackup',
+  'cancelRestore',
   'getFile',
 ] as const satisfies readonly (keyof KbApi)[];
 

@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NEWEST_SCHEMA_VERSION } from '../../../../core/backup/format.ts';
+import { newInvestigation } from '../../../../core/investigation/schema.ts';
+import { createKbApi, type KbApi } from '../api.ts';
+import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
+import { latestVersion } from '../db/migrations/index.ts';
+import { storeIdentity } from '../storeIdentity.ts';
+import { ids, sampleObjects } from '../testing/sampleObjects.ts';
+
+let db: KbDatabase;
+let api: KbApi;
+beforeEach(async () => {
+  db = await openKnowledgeBase(new KbDatabase(`kb-backup-${crypto.randomUUID()}`));
+  api = createKbApi(db);
+  await api.ingestStix({ objects: sampleObjects(), source: { id: 'file:abc', kind: 'file', name: 'acme.json' } }, () => undefined);
+  await db.files.put({ sha256: 'a'.repeat(64), name: 'report.pdf', size: 9, mediaType: 'application/pdf', blob: new Blob(['%PDF-1.7\n']), addedAt: '2026-01-01T00:00:00.000Z' });
+  await api.saveInvestigation({ investigation: newInvestigation('PlugX', [{ id: ids.malware, x: 0, y: 0, pinned: false, hidden: false }], '2026-01-01T00:00:00.000Z', crypto.randomUUID()) });
+  await api.putState({ key: 'extraction-lists', value: { allow: ['example.org'] } });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function backup(): Promise<Uint8Array> {
+  const { session } = await api.backupOpen({ appVersion: '0.1.0', connectors: { connectors: [] } });
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { chunk } = await api.backupRead({ session });
+    if (!chunk) break;
+    chunks.push(chunk);
+  }
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+}
+
+/** Everything a restore must bring back, as comparable values. */
+async function snapshot() {
+  const files = await db.files.toArray();
+  return {
+    objects: await db.objects.orderBy(':id').toArray(),
+    sources: await db.sources.toArray(),
+    investigations: await db.investigations.toArray(),
+    lists: await db.state.get('extraction-lists'),
+    files: await Promise.all(files.map(async ({ blob, ...rest }) => ({ ...rest, bytes: await blob.text() }))),
+  };
+}
+
+async function emptyStore(): Promise<void> {
+  await db.transaction('rw', [db.objects, db.sources, db.files, db.investigations, db.state, db.quarantine], async () => {
+    await Promise.all([db.objects.clear(), db.sources.clear(), db.files.clear(), db.investigations.clear(), db.state.clear(), db.quarantine.clear()]);
+  });
+}
+
+describe('backup and restore in the knowledge base', () => {
+  it('follows the newest schema version', () => {
+    expect(NEWEST_SCHEMA_VERSION).toBe(latestVersion);
+  });
+
+  it('restores, replacing an emptied store, exactly what was backed up, with a new store identity', async () => {
+    const before = await snapshot();
+    const identity = await storeIdentity(db);
+    const archive = await backup();
+    await emptyStore();
+    const phases = new Set<string>();
+    const result = await api.restoreBackup({ file: new Blob([archive as Uint8Array<ArrayBuffer>]), name: 'b.zip', mode: 'replace' }, (report) => phases.add(report.phase));
+    expect(result).toMatchObject({ mode: 'replace', objects: before.objects.length, investigations: 1, files: 1, connectors: { connectors: [] } });
+    expect(await snapshot()).toEqual(before);
+    expect(await storeIdentity(db)).not.toBe(identity);
+    expect([...phases]).toEqual(['verify', 'restore']);
+  });
+
+  it('refuses an altered archive before changing anything', async () => {
+    const archive = unzipSync(await backup());
+    archive['objects.jsonl'] = strToU8(strFromU8(archive['objects.jsonl'] ?? new Uint8Array()).replace('PlugX', 'PlugY'));
+    await api.deleteObjects({ ids: [ids.report] });
+    const before = await snapshot();
+    const failure = await api.restoreBackup({ file: new Blob([zipSync(archive)]), name: 'b.zip', mode: 'replace' }, () => undefined).catch((error: unknown) => error);
+    expect(String(failure)).toContain('objects.jsonl does not match its SHA-256');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves the store as it was when a record fails during the replace (one transaction)', async () => {
+    const archive = unzipSync(await backup());
+    // A record with a matching hash (the manifest rewritten too) that is not one Magpie wrote.
+    const lines = strFromU8(archive['objects.jsonl'] ?? new Uint8Array()).split('\n');
+    lines[lines.length - 2] = JSON.stringify({ id: 'x', type: 'y' });
+    const text = lines.join('\n');
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    const manifest = JSON.parse(strFromU8(archive['manifest.json'] ?? new Uint8Array())) as { entries: { path: string; bytes: number; sha256: string }[] };
+    const entry = manifest.entries.find((each) => each.path === 'objects.jsonl');
+    if (!entry) throw new Error('no objects entry');
+    entry.bytes = strToU8(text).length;
+    entry.sha256 = bytesToHex(sha256(strToU8(text)));
+    const { 'manifest.json': _old, ...rest } = archive;
+    const forged = zipSync({ ...rest, 'objects.jsonl': strToU8(text), 'manifest.json': strToU8(JSON.stringify(manifest)) });
+    const before = await snapshot();
+    const failure = await api.restoreBackup({ file: new Blob([forged]), name: 'b.zip', mode: 'replace' }, () => undefined).catch((error: unknown) => error);
+    expect(String(failure)).toContain('is not one Magpie wrote');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merges into the store through the normal ingest, keeping what is there', async () => {
+    const archive = await backup();
+    const total = await db.objects.count();
+    await api.deleteObjects({ ids: [ids.report, ids.indicator] });
+    const missing = total - (await db.objects.count());
+    const result = await api.restoreBackup({ file: new Blob([archive as Uint8Array<ArrayBuffer>]), name: 'b.zip', mode: 'merge' }, () => undefined);
+    expect(result.merged).toMatchObject({ created: missing, updated: 0, unchanged: total - missing, rejected: 0 });
+    expect(await db.objects.count()).toBe(total);
+    expect(await db.objects.get(ids.report)).toBeDefined();
+    expect((await db.sources.toArray()).map((source) => source.name)).toContain('Backup b.zip');
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * Restoring a backup in the KB worker (the archive is untrusted input: it is parsed here,
+ * never in main). Two full passes over the file: the first proves the whole archive
+ * (hashes, counts, format and schema version) and changes nothing; the second applies it.
+ *
+ * Replace runs the second pass inside ONE read-write transaction over every table it
+ * writes: the tables are cleared and refilled as the archive streams past, and anything
+ * that goes wrong — a record that is not one Magpie wrote, an entry whose hash no longer
+ * matches, a full disk (QuotaExceededError), the analyst's Cancel — aborts it, and
+ * IndexedDB rolls the store back to exactly what it was. The transaction is kept open
+ * across the file reads with Dexie's waitFor (the only non-IndexedDB waits in it).
+ *
+ * Merge sends the archive's objects through the normal ingest path (core/stix/merge.ts
+ * rules, the change feed, one source for the restore); investigations, original files,
+ * sources and quarantine entries the store lacks are added; state is left as it is.
+ */
+import type { Table, Transaction } from 'dexie';
+import { BackupError, FILES_FOLDER, recordCount, type Manifest } from '../../../../core/backup/format.ts';
+import { readBackup, type ArchiveConsumer } from '../../../../core/backup/read.ts';
+import { validateObject } from '../../../../core/stix/validate.ts';
+import { compareTimestamps } from '../../../../core/stix/model/timestamp.ts';
+import type { KbDatabase } from '../db/KbDatabase.ts';
+import { isQuotaError, KbError } from '../errors.ts';
+import { ingest, type IngestItem } from '../ingest.ts';
+import type { IngestCounts } from '../records.ts';
+import { renewStoreIdentity } from '../storeIdentity.ts';
+import { isTableEntry, parseRecords, tableEntries, type FileMetadata } from './records.ts';
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreRequest {
+  file: Blob;
+  name: string;
+  mode: RestoreMode;
+}
+
+export interface RestoreProgress {
+  phase: 'verify' | 'restore';
+  bytes: number;
+  total: number;
+}
+
+export interface RestoreResult {
+  mode: RestoreMode;
+  createdAt: string;
+  appVersion: string;
+  objects: number;
+  investigations: number;
+  files: number;
+  /** What ingest did with the archive's objects (merge only). */
+  merged: IngestCounts | null;
+  /** connectors.json as found in the archive, for main to check and apply. */
+  connectors: unknown;
+}
+
+/** Read in large slices: each read is one wait inside the restore's transaction. */
+const SLICE = 4 * 1024 * 1024;
+
+async function* slices(file: Blob, wait: <T>(promise: Promise<T>) => Promise<T> = (promise) => promise): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < file.size; offset += SLICE) {
+    yield new Uint8Array(await wait(file.slice(offset, offset + SLICE).arrayBuffer()));
+  }
+}
+
+function restoreFailure(error: unknown): unknown {
+  if (isQuotaError(error)) return new KbError('disk-full', 'The disk is full, so the backup could not be restored. Nothing was changed; free some space and restore again.');
+  return error;
+}
+
+/**
+ * Waits inside the transaction without letting it commit: Dexie's Transaction.waitFor
+ * (what Dexie.waitFor calls for the current transaction; missing from its typings) keeps
+ * it busy with cheap reads until the promise settles.
+ */
+function keepOpen<T>(transaction: Transaction, promise: Promise<T>): Promise<T> {
+  return (transaction as unknown as { waitFor: (promise: Promise<T>) => Promise<T> }).waitFor(promise);
+}
+
+export class RestoreCancelled extends Error {
+  constructor() {
+    super('The restore was cancelled. Nothing was changed.');
+    this.name = 'RestoreCancelled';
+  }
+}
+
+export async function restoreBackup(db: KbDatabase, request: RestoreRequest, options: { newestSchemaVersion: number; onProgress?: (progress: RestoreProgress) => void; cancelled?: () => boolean }): Promise<RestoreResult> {
+  const total = request.file.size;
+  const progress = (phase: RestoreProgress['phase']) => (bytes: number) => {
+    if (options.cancelled?.()) throw new RestoreCancelled();
+    options.onProgress?.({ phase, bytes, total });
+  };
+  // Pass 1: nothing is written until the whole archive has been proven.
+  const manifest = await readBackup(slices(request.file), {}, { newestSchemaVersion: options.newestSchemaVersion, onProgress: progress('verify') });
+  try {
+    return request.mode === 'replace' ? await replace(db, request, manifest, options.newestSchemaVersion, progress('restore')) : await merge(db, request, manifest, options.newestSchemaVersion, progress('restore'));
+  } catch (error) {
+    throw restoreFailure(error);
+  }
+}
+
+function summary(mode: RestoreMode, manifest: Manifest, connectors: unknown, merged: IngestCounts | null): RestoreResult {
+  return {
+    mode,
+    createdAt: manifest.createdAt,
+    appVersion: manifest.appVersion,
+    objects: recordCount(manifest, 'objects.jsonl'),
+    investigations: recordCount(manifest, 'investigations.jsonl'),
+    files: recordCount(manifest, 'files.jsonl'),
+    merged,
+    connectors,
+  };
+}
+
+function parseConnectors(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    throw new BackupError('damaged', 'connectors.json is not JSON; the archive was changed or damaged.');
+  }
+}
+
+/** Reads the archive again, handing records and files to `write`; shared by both modes. */
+function consumer(write: { records: (table: string, rows: unknown[]) => Promise<void>; file: (metadata: FileMetadata, blob: Blob) => Promise<void> }, found: { connectors: unknown }): ArchiveConsumer {
+  const lines = new Map<string, number>();
+  const fileMetadata = new Map<string, FileMetadata>();
+  return {
+    records: async (path, records) => {
+      if (!isTableEntry(path)) return;
+      const entry = tableEntries[path];
+      const rows = parseRecords<unknown>(path, records, entry.parse, lines.get(path) ?? 0);
+      lines.set(path, (lines.get(path) ?? 0) + records.length);
+      if (entry.table === null) {
+        for (const row of rows as FileMetadata[]) fileMetadata.set(row.sha256, row);
+        return;
+      }
+      await write.records(entry.table, rows);
+    },
+    file: async (path, bytes) => {
+      if (path === 'connectors.json') {
+        found.connectors = parseConnectors(bytes);
+        return;
+      }
+      if (!path.startsWith(FILES_FOLDER)) return;
+      const metadata = fileMetadata.get(path.slice(FILES_FOLDER.length));
+      if (!metadata) throw new BackupError('damaged', `${path} has no entry in files.jsonl; the archive was changed or damaged.`);
+      await write.file(metadata, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: metadata.mediaType }));
+    },
+  };
+}
+
+async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
+  const tables = [db.objects, db.sources, db.files, db.quarantine, db.state, db.investigations];
+  const found = { connectors: null as unknown };
+  await db.transaction('rw', tables, async (transaction: Transaction) => {
+    // Tables taken from the transaction itself, so every write is part of it whatever
+    // the async context (the reads in between are waits the transaction outlives).
+    const table = (name: string): Table => transaction.table(name);
+    await Promise.all(tables.map((each) => table(each.name).clear()));
+    const again = await readBackup(
+      slices(request.file, (promise) => keepOpen(transaction, promise)),
+      consumer(
+        {
+          records: async (name, rows) => {
+            await table(name).bulkPut(rows);
+          },
+          file: async (metadata, blob) => {
+            await table('files').put({ ...metadata, blob });
+          },
+        },
+        found,
+      ),
+      { newestSchemaVersion, onProgress },
+    );
+    // The file changed on disk between the passes: the second pass is what was written.
+    if (again.createdAt !== manifest.createdAt) throw new BackupError('damaged', 'The backup file changed while it was restored; nothing was changed. Restore it again.');
+    // A new identity tells main that every connector's cursor is stale (storeIdentity.ts).
+    await renewStoreIdentity(db);
+  });
+  return summary('replace', manifest, found.connectors, null);
+}
+
+async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
+  const found = { connectors: null as unknown };
+  // The reader pushes batches, ingest pulls items: a one-slot hand-over between them.
+  const queue: { rows: unknown[] | null; taken: () => void }[] = [];
+  let wake: (() => void) | null = null;
+  const hand = (rows: unknown[] | null) =>
+    new Promise<void>((taken) => {
+      queue.push({ rows, taken });
+      wake?.();
+    });
+  async function* items(): AsyncGenerator<IngestItem> {
+    let index = 0;
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const next = queue.shift();
+      if (!next) continue;
+      next.taken();
+      if (next.rows === null) return;
+      for (const row of next.rows) {
+        const object = (row as { stix: unknown }).stix;
+        yield { object, path: `/objects.jsonl/${index}`, issues: validateObject(object) };
+        index += 1;
+      }
+    }
+  }
+  const others: { table: string; rows: unknown[] }[] = [];
+  const files: { metadata: FileMetadata; blob: Blob }[] = [];
+  const source = { id: `backup:${manifest.createdAt}`, kind: 'file' as const, name: `Backup ${request.name}` };
+  const ingesting = ingest(db, items(), source);
+  ingesting.catch(() => undefined);
+  try {
+    await readBackup(
+      slices(request.file),
+      consumer(
+        {
+          records: async (name, rows) => {
+            if (name === 'objects') await hand(rows);
+            else if (name !== 'state') others.push({ table: name, rows });
+          },
+          file: (metadata, blob) => Promise.resolve(void files.push({ metadata, blob })),
+        },
+        found,
+      ),
+      { newestSchemaVersion, onProgress },
+    );
+  } finally {
+    await Promise.race([hand(null), ingesting.then(() => undefined, () => undefined)]);
+  }
+  const result = await ingesting;
+  // What the store lacks is added; what it has is kept (a newer investigation wins).
+  await db.transaction('rw', [db.sources, db.quarantine, db.investigations, db.files], async () => {
+    for (const { table, rows } of others) {
+      const target = db.table(table);
+      const keys = rows.map((row) => target.schema.primKey.keyPath && (row as Record<string, unknown>)[String(target.schema.primKey.keyPath)]);
+      const present = await target.bulkGet(keys as string[]);
+      const missing = rows.filter((row, index) => {
+        const existing = present[index] as { modified?: string } | undefined;
+        if (!existing) return true;
+        const incoming = (row as { modified?: string }).modified;
+        return table === 'investigations' && incoming !== undefined && existing.modified !== undefined && compareTimestamps(incoming, existing.modified) > 0;
+      });
+      if (missing.length > 0) await target.bulkPut(missing);
+    }
+    for (const { metadata, blob } of files) if (!(await db.files.get(metadata.sha256))) await db.files.put({ ...metadata, blob });
+  });
+  return summary('merge', manifest, found.connectors, result.counts);
+}
