@@ -30,3 +30,24 @@ async function writeIdentity(db: KbDatabase): Promise<string> {
   await db.state.put({ key: KEY, value: identity });
   return identity;
 }
+
+export interface StoreFacts {
+  identity: string;
+  /** The connectors (by id) from whose source the store holds at least one object. */
+  holding: string[];
+}
+
+const CONNECTOR_SOURCE = 'connector:';
+
+/** What main needs to decide whether connector state belongs to this store (issue 14). */
+export async function storeFacts(db: KbDatabase): Promise<StoreFacts> {
+  const identity = await storeIdentity(db);
+  const connectorSources = await db.sources.where('kind').equals('connector').primaryKeys();
+  const holding: string[] = [];
+  for (const sourceId of connectorSources) {
+    if (!sourceId.startsWith(CONNECTOR_SOURCE)) continue;
+    // One index probe each: the store may hold a million objects, a connector source one or none.
+    if ((await db.objects.where('sources').equals(sourceId).limit(1).primaryKeys()).length > 0) holding.push(sourceId.slice(CONNECTOR_SOURCE.length));
+  }
+  return { identity, holding };
+}
