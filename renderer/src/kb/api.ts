@@ -9,7 +9,6 @@ import { changeHead, changesAfter, trimChanges } from './changes.ts';
 import { commitExtraction, type CommitExtractionRequest } from './commitExtraction.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { countEverything, deleteEverything } from './deleteEverything.ts';
-import { countEverything, deleteEverything } from './deleteEverything.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { createNote, createOpinion, createRelationship, deleteRelationship, updateRelationship, type CreateNoteRequest, type CreateOpinionRequest, type CreateRelationshipRequest, type UpdateRelationshipRequest } from './edits.ts';
 import { createBackupSessions } from './backup/sessions.ts';
@@ -26,7 +25,6 @@ import { listObjects, type ListRequest } from './queries/listObjects.ts';
 import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
-import { storeFacts } from './storeIdentity.ts';
 import { storeFacts } from './storeIdentity.ts';
 import type { QuarantineEntry } from './records.ts';
 
@@ -70,10 +68,6 @@ export function createKbApi(db: KbDatabase) {
     },
     deleteObjects: (request: { ids: string[] }) => writing(() => deleteObjects(db, request.ids)),
     undoSource: (request: { sourceId: string }) => writing(() => undoSource(db, request.sourceId)),
-    countEverything: (_request: Record<string, never>) => countEverything(db),
-    deleteEverything: (_request: Record<string, never>) => writing(() => deleteEverything(db)),
-    // The store's identity and the connectors it holds objects from, for main (issue 14).
-    storeFacts: (_request: Record<string, never>) => storeFacts(db),
     countEverything: (_request: Record<string, never>) => countEverything(db),
     deleteEverything: (_request: Record<string, never>) => writing(() => deleteEverything(db)),
     // The store's identity and the connectors it holds objects from, for main (issue 14).
