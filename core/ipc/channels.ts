@@ -7,6 +7,7 @@
  * renderer's types are derived from here. Channel names are written nowhere else.
  */
 import { z } from 'zod';
+import { backupEventChannels, backupRequestChannels } from './backupChannels.ts';
 import { streamEventChannels, streamRequestChannels } from './streamChannels.ts';
 
 export const Language = z.enum(['system', 'en', 'ja']);
@@ -272,6 +273,7 @@ export const requestChannels = {
     response: EnrichmentOutcome,
   },
   ...streamRequestChannels,
+  ...backupRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventChannels = {
@@ -291,6 +293,7 @@ export const eventChannels = {
   /** Batches wait in the inbox: the renderer drains them with inbox:next / inbox:ack. */
   'inbox:ready': z.object({ pending: z.number().int().nonnegative() }).strict(),
   ...streamEventChannels,
+  ...backupEventChannels,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;

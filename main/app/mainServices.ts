@@ -12,6 +12,8 @@ import { createEnrichmentService, type EnrichmentService } from '../enrichment/s
 import { createDispatcher, trustedOrigin, type Dispatch, type Logger } from '../ipc/dispatcher.ts';
 import { createEmitter, type Emit } from '../ipc/events.ts';
 import { createHandlers } from '../ipc/handlers.ts';
+import { createArchiveWriter } from '../backup/archiveWriter.ts';
+import { createBackupScheduler } from '../backup/schedule.ts';
 import { createSettingsStore, type SettingsStore } from '../services/settingsStore.ts';
 import { createStreamService, type StreamService } from '../streams/service.ts';
 import { createTargetFactory } from '../streams/targetFactory.ts';
@@ -72,11 +74,21 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     onWake: () => emit('stream:wake', {}),
     onChange: (summary) => emit('stream:changed', summary),
   });
-  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams });
+  const backup = {
+    writer: createArchiveWriter(),
+    scheduler: createBackupScheduler({
+      userData: options.userData,
+      onDue: (suggestedName) => emit('backup:due', { suggestedName }),
+      onChange: (status) => emit('backup:changed', status),
+      log: options.log,
+    }),
+  };
+  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, backup });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   const stop = async () => {
     enrichment.stop();
-    await Promise.all([connectors.stop(), streams.close()]);
+    backup.scheduler.stop();
+    await Promise.all([connectors.stop(), streams.close(), backup.writer.close()]);
   };
   return { dispatch, emit, settings, connectors, enrichment, streams, stop };
 }

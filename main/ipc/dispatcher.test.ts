@@ -11,6 +11,9 @@ import { createEnrichmentService } from '../enrichment/service.ts';
 import { createStreamService } from '../streams/service.ts';
 import { createTargetFactory } from '../streams/targetFactory.ts';
 import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
+import { createArchiveWriter } from '../backup/archiveWriter.ts';
+import { createBackupScheduler } from '../backup/schedule.ts';
+import { createBackupHandlers } from './backupHandlers.ts';
 import { createStreamHandlers } from './streamHandlers.ts';
 import { createConnectorHandlers } from './handlers.ts';
 
@@ -135,6 +138,7 @@ describe('handler failures', () => {
     ...createConnectorHandlers(idleConnectors),
     ...createEnrichmentHandlers(idleEnrichment),
     ...createStreamHandlers(idleStreams),
+    ...createBackupHandlers({ writer: createArchiveWriter(), scheduler: createBackupScheduler({ userData: '/nonexistent', onDue: () => undefined, onChange: () => undefined, log: { warn: () => undefined } }), connectors: idleConnectors, chooseSavePath: () => Promise.resolve(null) }),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'app:storage': () => ({ folder: '/nonexistent', bytes: 0 }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),

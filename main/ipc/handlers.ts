@@ -7,6 +7,7 @@ import type { SettingsStore } from '../services/settingsStore.ts';
 import type { StreamService } from '../streams/service.ts';
 import { folderBytes } from '../services/folderBytes.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';
+import { createBackupHandlers, type BackupServices } from './backupHandlers.ts';
 import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
 import type { Emit } from './events.ts';
 import { refusalsShown } from './refusals.ts';
@@ -25,6 +26,7 @@ export interface HandlerServices {
   connectors: ConnectorRuntime;
   enrichment: EnrichmentService;
   streams: StreamService;
+  backup: Omit<BackupServices, 'connectors' | 'chooseSavePath'>;
 }
 
 type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'connector:reset-state' | 'inbox:next' | 'inbox:ack' | 'kb:identity';
@@ -44,8 +46,9 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, backup }: HandlerServices): Handlers {
   return {
+    ...createBackupHandlers({ ...backup, connectors, chooseSavePath }),
     ...createConnectorHandlers(connectors),
     ...createEnrichmentHandlers(enrichment),
     ...createStreamHandlers(streams),
