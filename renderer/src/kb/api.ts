@@ -12,6 +12,8 @@ import { countEverything, deleteEverything } from './deleteEverything.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { createNote, createOpinion, createRelationship, deleteRelationship, updateRelationship, type CreateNoteRequest, type CreateOpinionRequest, type CreateRelationshipRequest, type UpdateRelationshipRequest } from './edits.ts';
 import { createBackupSessions } from './backup/sessions.ts';
+import { getAnalystProfile } from './curation/analystProfile.ts';
+import { createObjects, saveAnalystProfile, type CreateObjectsRequest } from './curation/createObjects.ts';
 import { restoreBackup, type RestoreProgress, type RestoreRequest } from './backup/restore.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
@@ -85,6 +87,10 @@ export function createKbApi(db: KbDatabase) {
     createRelationship: (request: CreateRelationshipRequest) => writing(() => createRelationship(db, request)),
     updateRelationship: (request: UpdateRelationshipRequest) => writing(() => updateRelationship(db, request)),
     deleteRelationship: (request: { id: string }) => writing(() => deleteRelationship(db, request.id)),
+    // Issue 17: objects made with the forms, and who the analyst is (their identity, default TLP).
+    createObjects: (request: CreateObjectsRequest) => writing(() => createObjects(db, request)),
+    getAnalystProfile: async (_request: Record<string, never>) => ({ profile: await getAnalystProfile(db) }),
+    saveAnalystProfile: (request: { profile: unknown }) => writing(async () => ({ profile: await saveAnalystProfile(db, request.profile) })),
     createNote: (request: CreateNoteRequest) => writing(() => createNote(db, request)),
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
