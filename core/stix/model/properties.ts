@@ -11,9 +11,23 @@ import { parseTimestamp } from './timestamp.ts';
 
 export type Check = (value: unknown, path: string, issues: IssueList) => void;
 
+/**
+ * What kind of value a property holds, as data, so forms can be generated from the same
+ * tables the validator checks (issue 17). Absent on hand-written props (extensions).
+ */
+export type Shape =
+  | { readonly kind: 'string' | 'boolean' | 'timestamp' | 'hashes' | 'json' | 'dictionary' }
+  | { readonly kind: 'integer' | 'float'; readonly min: number; readonly max: number }
+  | { readonly kind: 'vocab'; readonly values: readonly string[]; readonly open: boolean }
+  | { readonly kind: 'literal'; readonly value: string }
+  | { readonly kind: 'ref'; readonly targets: readonly RefTarget[] }
+  | { readonly kind: 'list'; readonly item: Shape | undefined }
+  | { readonly kind: 'embedded'; readonly table: PropertyTable };
+
 export interface Prop<T = unknown, R extends boolean = boolean> {
   readonly required: R;
   readonly check: Check;
+  readonly shape?: Shape;
   /** Present only in the type system: what a valid value of this property is. */
   readonly valueType?: T;
 }
@@ -44,8 +58,8 @@ export function own(table: PropertyTable, key: string): Prop | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-function prop<T>(check: Check): Prop<T, false> {
-  return { required: false, check };
+function prop<T>(check: Check, shape: Shape): Prop<T, false> {
+  return { required: false, check, shape };
 }
 
 export function required<T>(p: Prop<T>): Prop<T, true> {
@@ -59,7 +73,7 @@ function typeError(issues: IssueList, path: string, expected: string): void {
 export function string(): Prop<string, false> {
   return prop((value, path, issues) => {
     if (typeof value !== 'string') typeError(issues, path, 'a string');
-  });
+  }, { kind: 'string' });
 }
 
 /** A string that must match a pattern, for formats the spec makes MUST rules. */
@@ -67,13 +81,13 @@ export function formatted(pattern: RegExp, what: string): Prop<string, false> {
   return prop((value, path, issues) => {
     if (typeof value !== 'string') typeError(issues, path, 'a string');
     else if (!pattern.test(value)) issues.error(path, 'format', `Expected ${what}.`);
-  });
+  }, { kind: 'string' });
 }
 
 export function literal<const V extends string>(expected: V): Prop<V, false> {
   return prop((value, path, issues) => {
     if (value !== expected) issues.error(path, 'value-type', `Expected "${expected}".`);
-  });
+  }, { kind: 'literal', value: expected });
 }
 
 function numberProp(integer: boolean, min: number, max: number): Prop<number, false> {
@@ -83,7 +97,7 @@ function numberProp(integer: boolean, min: number, max: number): Prop<number, fa
     } else if (value < min || value > max) {
       issues.error(path, 'range', `Expected a value from ${min} to ${max}.`);
     }
-  });
+  }, { kind: integer ? 'integer' : 'float', min, max });
 }
 
 export function integer(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Prop<number, false> {
@@ -97,7 +111,7 @@ export function float(min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Prop<num
 export function boolean(): Prop<boolean, false> {
   return prop((value, path, issues) => {
     if (typeof value !== 'boolean') typeError(issues, path, 'true or false');
-  });
+  }, { kind: 'boolean' });
 }
 
 /** `millis`: `created` and `modified` must be precise to the millisecond (§3.2). */
@@ -106,12 +120,12 @@ export function timestamp(millis = false): Prop<string, false> {
     const parts = typeof value === 'string' ? parseTimestamp(value) : undefined;
     if (parts === undefined) issues.error(path, 'timestamp', 'Expected an RFC 3339 UTC timestamp such as 2016-05-12T08:17:27.000Z.');
     else if (millis && parts.fraction.length < 3) issues.error(path, 'timestamp-precision', 'This timestamp must be precise to the millisecond.');
-  });
+  }, { kind: 'timestamp' });
 }
 
 /** An identifier that refers to another object, of one of the given types. */
 export function ref(targets: readonly RefTarget[]): Prop<string, false> {
-  return prop((value, path, issues) => checkRef(value, path, issues, targets));
+  return prop((value, path, issues) => checkRef(value, path, issues, targets), { kind: 'ref', targets });
 }
 
 export function checkRef(value: unknown, path: string, issues: IssueList, targets: readonly RefTarget[]): void {
@@ -125,7 +139,7 @@ export function list<T>(item: Prop<T>): Prop<T[], false> {
     if (!Array.isArray(value)) return typeError(issues, path, 'a list');
     if (value.length === 0) issues.error(path, 'empty-list', 'A list property must not be empty.');
     value.forEach((entry: unknown, index) => item.check(entry, pointer(path, index), issues));
-  });
+  }, { kind: 'list', item: item.shape });
 }
 
 /** Open vocabulary (§10): a value outside it is allowed but worth a warning. */
@@ -133,7 +147,7 @@ export function openVocab(values: readonly string[], name: string): Prop<string,
   return prop((value, path, issues) => {
     if (typeof value !== 'string') typeError(issues, path, 'a string');
     else if (!values.includes(value)) issues.warn(path, 'open-vocab', `"${value}" is not in the ${name} vocabulary.`);
-  });
+  }, { kind: 'vocab', values, open: true });
 }
 
 /** Enumeration (§10): only the listed values are valid. */
@@ -142,7 +156,7 @@ export function enumeration<const V extends string>(values: readonly V[]): Prop<
     if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
       issues.error(path, 'enum', `Expected one of: ${values.join(', ')}.`);
     }
-  });
+  }, { kind: 'vocab', values, open: false });
 }
 
 /** §2.7: keys of at most 250 ASCII characters. */
@@ -158,7 +172,7 @@ export function dictionary<T = unknown>(entry?: Prop<T>): Prop<Record<string, T>
     if (!isObject(value)) return typeError(issues, path, 'a dictionary');
     checkDictionaryKeys(value, path, issues);
     if (entry) for (const [key, item] of Object.entries(value)) entry.check(item, pointer(path, key), issues);
-  });
+  }, { kind: 'dictionary' });
 }
 
 const HASH_FORMATS: Readonly<Record<string, RegExp>> = {
@@ -185,7 +199,7 @@ export function hashes(): Prop<Record<string, string>, false> {
       else if (format !== undefined && !format.test(digest)) issues.error(at, 'hash-format', `This is not a valid ${algorithm} value.`);
       else if (format === undefined) issues.warn(at, 'open-vocab', `"${algorithm}" is not in the hash-algorithm vocabulary.`);
     }
-  });
+  }, { kind: 'hashes' });
 }
 
 export function hex(): Prop<string, false> {
@@ -198,7 +212,7 @@ export function binary(): Prop<string, false> {
 
 /** Any JSON value (custom content the spec leaves open). */
 export function json(): Prop<unknown, false> {
-  return prop(() => undefined);
+  return prop(() => undefined, { kind: 'json' });
 }
 
 /** An embedded object with its own table and, optionally, its own constraint hook. */
@@ -207,7 +221,7 @@ export function embedded<const T extends PropertyTable>(table: T, hook?: Hook): 
     if (!isObject(value)) return typeError(issues, path, 'an object');
     checkTable(table, value, path, issues);
     hook?.(value, path, issues);
-  });
+  }, { kind: 'embedded', table });
 }
 
 /** Required properties present, present ones valid; other keys are left to the caller. */
