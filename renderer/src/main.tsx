@@ -7,6 +7,7 @@ import { StartupError } from './app/StartupError.tsx';
 import { initI18n, resolveLanguage } from './i18n/index.ts';
 import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
 import { startInboxDrainer } from './connectors/inboxDrainer.ts';
+import { followStoreIdentity } from './kb/reportStoreIdentity.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startFeedRetention } from './streams/feedRetention.ts';
 import { startStreamPump } from './streams/streamPump.ts';
@@ -33,6 +34,8 @@ async function start(root: HTMLElement): Promise<void> {
     performance.mark('magpie:i18n-ready');
     followSettingsChanges();
     followConnectorChanges();
+    // Main resets connector state delivered to another store (an emptied or restored one).
+    followStoreIdentity((message) => console.warn(`Could not tell Magpie which knowledge base is open: ${message}`));
     // Connector output waiting in main's inbox goes into the knowledge base while a window is open.
     startInboxDrainer({ onError: (message) => useConnectorStore.setState({ drainError: message }) });
     // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.

@@ -12,6 +12,7 @@ import { PageHeader } from '../pages/PageHeader.tsx';
 import { ConfigForm } from './ConfigForm.tsx';
 import { SettingsCard } from './SettingsCard.tsx';
 import { EnrichmentSection } from './EnrichmentSection.tsx';
+import { ResetStateButton, StateResetNote } from './ResetState.tsx';
 import { useConnectorStore } from './connectorStore.ts';
 
 const statusColour: Record<ConnectorSummary['status'], string> = { idle: 'gray', running: 'blue', failed: 'red', scheduled: 'green' };
@@ -120,6 +121,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
               {t('connectors.lastSuccess', { at: when(connector.lastSuccess.at, i18n.language), ...formatted(connector.lastSuccess.counts, i18n.language) })}
             </Text>
           )}
+          {connector.stateReset && <StateResetNote reset={connector.stateReset} />}
           {connector.lastRun?.error && (
             <Text size="xs" c="red">
               {connector.lastRun.error}
@@ -156,6 +158,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
         <Button size="xs" variant="default" leftSection={<IconListDetails size={14} />} onClick={() => setOpen(open === 'log' ? null : 'log')} aria-expanded={open === 'log'}>
           {t('connectors.log')}
         </Button>
+        <ResetStateButton connector={connector} />
       </Group>
       {open === 'settings' && (
           <SettingsCard secretsPersistent={connector.secretsPersistent}>

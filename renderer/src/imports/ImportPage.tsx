@@ -8,6 +8,7 @@ import { Alert, Badge, Button, Card, FileButton, Group, Progress, Stack, Table, 
 import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconFileUpload } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { undoImport } from '../connectors/undoImport.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { TypeIcon, useTypeName } from '../knowledge/TypeLabel.tsx';
@@ -262,8 +263,8 @@ function History() {
   const [message, setMessage] = useState<string | null>(null);
   const undo = async (id: string, name: string) => {
     if (!window.confirm(t('imports.undoConfirm', { name }))) return;
-    const result = await knowledgeBase().undoSource({ sourceId: id });
-    setMessage(t('imports.undone', { deleted: result.deleted, kept: result.kept }));
+    const result = await undoImport(id);
+    setMessage(t(result.connectorReset ? 'imports.undoneConnector' : 'imports.undone', { deleted: result.deleted, kept: result.kept, name }));
     notifyKnowledgeChanged();
   };
   return (

@@ -7,6 +7,7 @@ import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { StorageCard } from '../settings/StorageCard.tsx';
+import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 const languages: Language[] = ['system', 'en', 'ja'];
@@ -145,6 +146,7 @@ export function SettingsPage() {
             </Group>
           )}
         </Card>
+        <DangerZoneCard />
       </Stack>
     </>
   );
