@@ -20,12 +20,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { fixturePath, fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { launchChromium } from '../../e2e/harness/chromium.ts';
 import { serveOnLoopback } from '../../e2e/harness/loopbackServer.ts';
 import type { AttackImport, KbBench, ObservableIngest } from './page.ts';
+import { mb, workerHeap } from './workerHeap.ts';
 import type { BareResult } from './bareWorker.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -47,7 +48,6 @@ function stats(values: number[], digits = 0) {
   return { min: round(sorted[0] ?? Number.NaN), median: round(middle), runs: values.length };
 }
 
-const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
 
@@ -68,44 +68,6 @@ async function openPage(browser: Browser, database: string): Promise<Page> {
   await page.goto(`${origin}/index.html?kb=${encodeURIComponent(database)}`);
   await page.waitForFunction(() => window.kbBench !== undefined);
   return page;
-}
-
-/**
- * The KB worker's V8 heap after two forced GCs, through the DevTools protocol
- * (Runtime.getHeapUsage on the worker target), as STACK-MEASUREMENTS measured it.
- */
-async function workerHeap(browser: Browser): Promise<{ usedMb: number; totalMb: number; target: string } | null> {
-  const cdp: CDPSession = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((info) => info.type === 'worker' && /\/worker-[^/]*\.js/.test(info.url));
-    if (!target) return null;
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-    let nextId = 1;
-    const waiting = new Map<number, (message: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
-    cdp.on('Target.receivedMessageFromTarget', (event) => {
-      if (event.sessionId !== sessionId) return;
-      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
-      if (message.id !== undefined) waiting.get(message.id)?.(message);
-    });
-    const call = (method: string) =>
-      new Promise<Record<string, unknown>>((done, failed) => {
-        const id = nextId++;
-        setTimeout(() => failed(new Error(`${method}: no answer in 30 s`)), 30_000).unref();
-        waiting.set(id, (message) => (message.error ? failed(new Error(message.error.message)) : done(message.result ?? {})));
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(failed);
-      });
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const usage = await call('Runtime.getHeapUsage');
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    return { usedMb: mb(Number(usage['usedSize'])), totalMb: mb(Number(usage['totalSize'])), target: new URL(target.url).pathname };
-  } catch (error) {
-    console.warn(`[bench:kb] worker heap unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
 }
 
 // ——— (a) and (c): ATT&CK ingest against bare bulkPut ———
@@ -208,7 +170,7 @@ if (process.env['BENCH_KB_SEARCH'] !== '0') {
       console.warn(`[bench:kb] ${size} stored; searching`);
       const results = await page.evaluate((perClass) => (window.kbBench as KbBench).searchQueries(perClass), 300);
       console.warn('[bench:kb] measuring memory');
-      const heap = await workerHeap(browser);
+      const heap = await workerHeap(await browser.newBrowserCDPSession());
       const pageMemory = await page.evaluate(() => (window.kbBench as KbBench).measureMemory()).catch(() => null);
       for (const [name, result] of Object.entries(results)) {
         emit(`kb.search.${size}.${name}_ms`, { ...result, runs: 1, note: 'timed on the page per knowledgeBase().search({query, limit: 50}): includes the RPC hop' });

@@ -1,7 +1,7 @@
 /**
  * Builds the knowledge-base benchmark page (bench/kb/index.html → out/bench-kb): the real
- * KB client and worker from renderer/src/kb, plus a bare-Dexie worker for the baseline.
- * `npm run bench:kb` builds it itself before measuring.
+ * KB client and worker from renderer/src/kb, plus a bare-Dexie worker for the baseline,
+ * and the scale page (scale.html). `npm run bench:kb` and `bench:kb-scale` build it first.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -14,6 +14,6 @@ export default defineConfig({
     emptyOutDir: true,
     // Minified like the renderer, so the worker runs the code the app ships.
     minify: true,
-    rollupOptions: { input: resolve(import.meta.dirname, 'index.html') },
+    rollupOptions: { input: [resolve(import.meta.dirname, 'index.html'), resolve(import.meta.dirname, 'scale.html')] },
   },
 });

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:kb-scale`: the knowledge base grown to 1,000,000 objects on disk, one
+ * JSON line per figure (issue 14, point 4).
+ *
+ * Chromium runs on a persistent profile (a real --user-data-dir under out/), so IndexedDB
+ * is on disk and its size can be read. The page calls the real KB worker over its RPC
+ * (`ingestStix`, the connector path: validated in the worker, merged by id) in calls of
+ * 20,000 seeded objects — observables, indicators with `based-on` relationships, domain
+ * objects, `indicates` edges to a hub malware, reports. After every step, a bare Dexie
+ * `bulkPut` of the same objects grows beside it (a second origin, so a folder of its own),
+ * which makes each step's ratio one of the same load. At the checkpoints: search as you
+ * type (prefix, token, full value) through the RPC, opening the Knowledge and Observables
+ * lists as their page does, a hub node's neighbours, the worker's heap, bytes on disk.
+ *
+ *   BENCH_KB_SCALE_TOTAL=1000000        objects to grow to (200000 for a quick check)
+ *   BENCH_KB_SCALE_STEP=100000          objects per step
+ *   BENCH_KB_SCALE_CHECKPOINTS=200000,1000000   where to measure (always the last size too)
+ *   BENCH_KB_SCALE_QUERIES=300          queries per search class
+ *   BENCH_KB_SCALE_BARE=0               skip the bare baseline
+ *   BENCH_KB_SCALE_KEEP=1               keep the profile (out/bench-kb-scale-profile) afterwards
+ */
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumFlags, chromiumPath, chromiumVersion } from '../../e2e/harness/chromium.ts';
+import { serveOnLoopback } from '../../e2e/harness/loopbackServer.ts';
+import { bytesOnDisk } from './diskUsage.ts';
+import type { KbScale, StepResult } from './scalePage.ts';
+import { mb, workerHeap } from './workerHeap.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const outDir = resolve(projectRoot, 'out/bench-kb');
+const profileDir = resolve(projectRoot, 'out/bench-kb-scale-profile');
+const total = Number(process.env['BENCH_KB_SCALE_TOTAL'] ?? 1_000_000);
+const step = Number(process.env['BENCH_KB_SCALE_STEP'] ?? Math.min(100_000, total));
+const checkpoints = new Set([...(process.env['BENCH_KB_SCALE_CHECKPOINTS'] ?? '200000,1000000').split(',').map(Number).filter((size) => size <= total), total]);
+const perClass = Number(process.env['BENCH_KB_SCALE_QUERIES'] ?? 300);
+const withBare = process.env['BENCH_KB_SCALE_BARE'] !== '0';
+const KB_HOST = 'kb.localhost';
+const BARE_HOST = 'bare.localhost';
+
+function emit(figure: string, data: Record<string, unknown>): void {
+  console.info(JSON.stringify({ figure, ...data }));
+}
+const rate = (result: StepResult): number => Math.round(result.objects / (result.ms / 1000));
+
+await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
+const server = await serveOnLoopback(outDir);
+const port = new URL(server.origin).port;
+await rm(profileDir, { recursive: true, force: true });
+
+// Two `.localhost` names (secure contexts) mapped to the loopback server: two origins, so
+// the knowledge base and the bare table each have their own IndexedDB folder to measure.
+const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+  executablePath: chromiumPath(),
+  headless: true,
+  args: [...chromiumFlags, `--host-resolver-rules=MAP ${KB_HOST}:80 127.0.0.1:${port}, MAP ${BARE_HOST}:80 127.0.0.1:${port}`],
+  viewport: { width: 1280, height: 800 },
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`[bench:kb-scale] page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.kbScale !== undefined);
+  return page;
+}
+
+const machine = { chromium: chromiumVersion(), headless: true, gpu: 'none (--disable-gpu)', profile: 'persistent (launchPersistentContext), IndexedDB on disk' };
+try {
+  const kbPage = await open(`http://${KB_HOST}/scale.html?kb=bench-scale`);
+  const barePage = withBare ? await open(`http://${BARE_HOST}/scale.html?role=bare`) : null;
+  const steps: { stored: number; ours: number; bare: number | null }[] = [];
+  let stored = 0;
+  for (let index = 0; stored < total; index += 1) {
+    const count = Math.min(step, total - stored);
+    const ours = () => kbPage.evaluate((size) => (window.kbScale as KbScale).ingestStep(size), count);
+    const bare = () => (barePage ? barePage.evaluate((size) => (window.kbScale as KbScale).bareStep(size), count) : Promise.resolve(null));
+    // Alternate which goes first, so neither always follows the other's disk flush.
+    let oursResult: StepResult;
+    let bareResult: StepResult | null;
+    if (index % 2 === 0) {
+      oursResult = await ours();
+      bareResult = await bare();
+    } else {
+      bareResult = await bare();
+      oursResult = await ours();
+    }
+    stored += count;
+    const entry = { stored, ours: rate(oursResult), bare: bareResult ? rate(bareResult) : null };
+    steps.push(entry);
+    emit('kb.scale.ingest_step', {
+      stored,
+      objects_per_s: entry.ours,
+      ms: Math.round(oursResult.ms),
+      created: oursResult.created,
+      rejected: oursResult.rejected,
+      bare_bulkput_objects_per_s: entry.bare,
+      ours_over_bare_time: entry.bare ? Number((entry.bare / entry.ours).toFixed(2)) : null,
+      path: 'knowledgeBase().ingestStix() in calls of 20,000 (validated in the KB worker, merged by id); bare: Dexie bulkPut of the same objects, same call size',
+    });
+
+    if (!checkpoints.has(stored)) continue;
+    console.warn(`[bench:kb-scale] ${stored} stored; measuring`);
+    const point = await kbPage.evaluate((queries) => (window.kbScale as KbScale).checkpoint(queries), perClass);
+    for (const [name, result] of Object.entries(point.search)) {
+      emit(`kb.scale.${stored}.search_${name}_ms`, { ...result, note: 'per knowledgeBase().search({query, limit: 50}) timed on the page: includes the RPC hop' });
+    }
+    emit(`kb.scale.${stored}.open_lists_ms`, { knowledge: point.knowledgeList, observables: point.observablesList, note: 'as ObjectBrowser opens a page: stats({}), listObjects({types, limit: 1}), listObjects({types, offset: 0, limit: 200})' });
+    emit(`kb.scale.${stored}.hub_neighbours_ms`, { ...point.hub, note: "neighbours({ids: [hub], depth: 1, limit: 20,001}) as Investigate expands a node; the hub malware is the target of a third of all 'indicates' relationships" });
+    const heap = await workerHeap(await context.newCDPSession(kbPage));
+    const disk = await bytesOnDisk(profileDir, KB_HOST);
+    emit(`kb.scale.${stored}.worker_heap_mb`, { ...(heap ?? { unavailable: true }), note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage)' });
+    emit(`kb.scale.${stored}.disk`, {
+      indexeddb_folder_mb: mb(disk.bytes),
+      bytes_per_object: Math.round(disk.bytes / stored),
+      storage_estimate_mb: mb(point.storage.usage),
+      estimate_bytes_per_object: Math.round(point.storage.usage / stored),
+      folders: disk.folders,
+      note: 'allocated size of the origin\'s IndexedDB folders in the profile (du), and navigator.storage.estimate().usage; the change feed\'s rows are included',
+    });
+  }
+
+  const backup = await kbPage.evaluate(() => (window.kbScale as KbScale).backupRestore());
+  emit('kb.scale.backup_restore_ms', backup ?? { available: false, note: 'not available yet: the KB API has no backup/restore methods in this build' });
+
+  const first = steps[0];
+  const last = steps.at(-1);
+  if (first && last) {
+    const held = last.ours / first.ours;
+    const bareHeld = first.bare && last.bare ? last.bare / first.bare : null;
+    emit('kb.scale.summary', {
+      objects: stored,
+      first_step_objects_per_s: first.ours,
+      last_step_objects_per_s: last.ours,
+      last_over_first: Number(held.toFixed(2)),
+      bare_last_over_first: bareHeld === null ? null : Number(bareHeld.toFixed(2)),
+      goal_ingest_at_last_within_80pct_of_first: held >= 0.8,
+      machine,
+    });
+  }
+} finally {
+  await context.close();
+  await server.close();
+  if (process.env['BENCH_KB_SCALE_KEEP'] !== '1') await rm(profileDir, { recursive: true, force: true });
+}
