@@ -8,6 +8,7 @@ import { initI18n, resolveLanguage } from './i18n/index.ts';
 import { followConnectorChanges, useConnectorStore } from './connectors/connectorStore.ts';
 import { startInboxDrainer } from './connectors/inboxDrainer.ts';
 import { followStoreIdentity } from './kb/reportStoreIdentity.ts';
+import { startScheduledBackups } from './settings/scheduledBackups.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startFeedRetention } from './streams/feedRetention.ts';
 import { startStreamPump } from './streams/streamPump.ts';
@@ -36,6 +37,8 @@ async function start(root: HTMLElement): Promise<void> {
     followConnectorChanges();
     // Main resets connector state delivered to another store (an emptied or restored one).
     followStoreIdentity((message) => console.warn(`Could not tell Magpie which knowledge base is open: ${message}`));
+    // Main keeps the backup schedule; the archive is built here, in the KB worker.
+    startScheduledBackups((message) => console.warn(`Scheduled backup failed: ${message}`));
     // Connector output waiting in main's inbox goes into the knowledge base while a window is open.
     startInboxDrainer({ onError: (message) => useConnectorStore.setState({ drainError: message }) });
     // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.

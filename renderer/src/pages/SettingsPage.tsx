@@ -6,6 +6,7 @@ import type { AppInfo, Language, SettingsPatch, ThemePreference } from '../../..
 import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import { BackupCard } from '../settings/BackupCard.tsx';
 import { StorageCard } from '../settings/StorageCard.tsx';
 import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
@@ -133,6 +134,7 @@ export function SettingsPage() {
         </Card>
         <ExtractionListsCard />
         <StorageCard />
+        <BackupCard />
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h5" mb="sm">
             {t('pages.settings.about')}
