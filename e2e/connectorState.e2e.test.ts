@@ -72,6 +72,8 @@ describe.skipIf(!kevAvailable)('connector state after the knowledge base is empt
       // The card says the next run imports everything; the run downloads the whole catalog (no 304) and refills the store.
       await app.visit('connectors');
       await expect.poll(() => card.getByTestId('connector-state-reset').getAttribute('data-reason'), { timeout: 30_000 }).toBe('store-changed');
+      // A connector that never delivered anything had nothing to forget, so says nothing.
+      expect(await app.page.getByTestId('connector-mitre-attack').getByTestId('connector-state-reset').count()).toBe(0);
       expect(await runAndDeliver(card, feed)).toEqual([200]);
       const last = (await card.getByTestId('connector-last').textContent()) ?? '';
       expect(last).not.toMatch(/unchanged/i);

@@ -34,6 +34,9 @@ const isEmpty = (state: ConnectorState): boolean => Object.keys(state.cursor).le
 export function followStore(state: ConnectorState, identity: string, holdsObjects: boolean, at: string): ConnectorState {
   if (state.storeIdentity === identity) return state;
   if (state.storeIdentity === null && (isEmpty(state) || holdsObjects)) return { ...state, storeIdentity: identity };
+  // Nothing delivered to forget, so nothing to tell the analyst; the epoch still moves, so a
+  // first run in flight (half of it delivered to the store that is gone) keeps no cursor.
+  if (isEmpty(state)) return { ...state, storeIdentity: identity, stateEpoch: state.stateEpoch + 1 };
   return resetState(state, 'store-changed', at, identity);
 }
 
@@ -59,7 +62,7 @@ export function commitRun(state: ConnectorState, marker: RunMarker, cursor: Reco
 export interface StoreFollower {
   /** The knowledge base the renderer last said is open; null until it says. */
   identity: () => string | null;
-  /** Learns the store's identity; resets the connectors whose state belongs to another store. */
+  /** Learns the store's identity; resets the connectors whose state belongs to another store and returns those that had any. */
   follow: (identity: string, holding: readonly string[]) => Promise<{ reset: string[] }>;
   reset: (id: string, reason: ResetReason) => Promise<void>;
 }
@@ -80,12 +83,13 @@ export function createStoreFollower({ states, connectors, now, onReset, log }: S
       known = identity;
       const reset: string[] = [];
       for (const connector of connectors) {
-        let epochBefore = 0;
-        const after = await states.update(connector.id, (state) => {
-          epochBefore = state.stateEpoch;
-          return followStore(state, identity, holding.includes(connector.id), now().toISOString());
+        const forgot = new Set<string>();
+        await states.update(connector.id, (state) => {
+          const next = followStore(state, identity, holding.includes(connector.id), now().toISOString());
+          if (!isEmpty(state) && isEmpty(next)) forgot.add(connector.id);
+          return next;
         });
-        if (after.stateEpoch === epochBefore) continue;
+        if (!forgot.has(connector.id)) continue;
         reset.push(connector.id);
         log.warn(`The knowledge base changed: ${connector.name} will import everything again on its next run.`);
         onReset(connector.id);
