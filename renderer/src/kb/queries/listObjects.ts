@@ -1,11 +1,12 @@
 /**
  * Paged listing by type with filters and sorting, for the Knowledge, Observables and
- * Reports tables. A single type is read in index order ([type+name] or [type+modified]);
- * filters that have no index run over that narrowed range only.
+ * Reports tables. Types are read in index order ([type+name] or [type+modified]);
+ * filters that have no index run over those narrowed ranges only.
  */
 import { compareTlp, type TlpLevel } from '../../../../core/stix/markings.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
+import { byType } from './byType.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
 
 export interface ListFilter {
@@ -77,10 +78,39 @@ export async function listObjects(db: KbDatabase, request: ListRequest): Promise
     return { rows: rows.map(summarize), total };
   }
 
-  // Several types: read each type's range, then sort the union (types are listed in the UI, so few).
-  let records = await db.objects.where('type').anyOf(request.types).toArray();
+  if (!filtered && request.types.every((type) => !UNNAMED.has(type))) return mergedPage(db, request, sort, offset, limit);
+
+  // Several types with filters: read each type's range, then sort the union.
+  let records = (await Promise.all(request.types.map((type) => byType(db, type).toArray()))).flat();
   if (filtered) records = records.filter((record) => matchesFilter(record, request));
   const key = (record: StoredObject) => (sort === 'name' ? (record.name ?? '') : record.modified);
   records.sort((a, b) => key(a).localeCompare(key(b)) * (request.direction === 'desc' ? -1 : 1));
   return { rows: records.slice(offset, offset + limit).map(summarize), total: records.length };
+}
+
+/** Relationships and sightings have no [type+name] entry (records.ts). */
+const UNNAMED = new Set(['relationship', 'sighting']);
+
+/**
+ * Several types, no filter (the Knowledge and Observables pages as they open): the total
+ * is a count per type, and a page is the first `offset + limit` of each type's index range
+ * merged in index order, so opening a list of a million observables reads 200 rows per
+ * type, not all of them. The order across types is the index's (code units), as within one.
+ */
+async function mergedPage(db: KbDatabase, request: ListRequest, sort: 'name' | 'modified', offset: number, limit: number): Promise<ListPage> {
+  const index = sort === 'name' ? '[type+name]' : '[type+modified]';
+  const desc = request.direction === 'desc';
+  const perType = await Promise.all(
+    request.types.map(async (type) => {
+      let collection = db.objects.where(index).between([type, ''], [type, '\uffff'], true, true);
+      if (desc) collection = collection.reverse();
+      return { total: await collection.count(), rows: await collection.limit(offset + limit).toArray() };
+    }),
+  );
+  const key = (record: StoredObject): string => (sort === 'name' ? (record.name ?? '') : record.modified);
+  const merged = perType.flatMap((part) => part.rows).sort((a, b) => {
+    const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+    return desc ? -order : order;
+  });
+  return { rows: merged.slice(offset, offset + limit).map(summarize), total: perType.reduce((sum, part) => sum + part.total, 0) };
 }

@@ -6,6 +6,7 @@
  */
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
+import { byType } from './byType.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
 
 export interface Occurrences {
@@ -37,9 +38,7 @@ export async function occurrences(db: KbDatabase, id: string): Promise<Occurrenc
   let sameFile: StoredObject[] = [];
   const hashes = record.type === 'file' ? hashValues(record) : new Set<string>();
   if (hashes.size > 0) {
-    sameFile = await db.objects
-      .where('type')
-      .equals('file')
+    sameFile = await byType(db, 'file')
       .filter((other) => other.id !== id && [...hashValues(other)].some((hash) => hashes.has(hash)))
       .limit(LISTED)
       .toArray();

@@ -60,6 +60,18 @@ describe('listObjects', () => {
     expect(next.rows.map((row) => row.name)).toEqual(['PowerShell']);
   });
 
+  it('lists several types by name across them, page after page, in both directions', async () => {
+    const types = ['attack-pattern', 'malware', 'identity', 'report'];
+    const first = await listObjects(db, { types, limit: 3 });
+    expect(first.total).toBe(5);
+    expect(first.rows.map((row) => row.name)).toEqual(['ACME CERT', 'Command and Scripting Interpreter', 'PlugX']);
+    const second = await listObjects(db, { types, offset: 3, limit: 3 });
+    expect(second.rows.map((row) => row.name)).toEqual(['PlugX campaign against ACME', 'PowerShell']);
+    const reversed = await listObjects(db, { types, direction: 'desc', limit: 2 });
+    expect(reversed.rows.map((row) => row.name)).toEqual(['PowerShell', 'PlugX campaign against ACME']);
+    expect((await listObjects(db, { types: ['relationship', 'malware'], sort: 'modified' })).total).toBe(3);
+  });
+
   it('filters by TLP, label, creator, source and date', async () => {
     const types = ['malware', 'indicator', 'report'];
     expect((await listObjects(db, { types, maxTlp: 'green' })).rows.map((row) => row.id).sort()).toEqual([ids.malware, ids.report].sort());

@@ -1,11 +1,12 @@
 /**
  * Search as you type over names, values, aliases and external ids (the `terms` index),
  * ranked so an exact id or name comes first, then descriptions. Every query is bounded:
- * index range reads with a cap, never a scan of the whole store.
+ * index range reads with a cap, never a scan of the whole store; descriptions are matched
+ * in the worker's memory (descriptions.ts).
  */
-import { SDO_TYPES } from '../../../../core/stix/model/categories.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
+import { descriptionMatches } from './descriptions.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
 
 export interface SearchRequest {
@@ -64,7 +65,7 @@ export async function search(db: KbDatabase, request: SearchRequest): Promise<Se
   }
   if (hits.length < limit && query.length >= 3) {
     const found = new Set(hits.map((hit) => hit.id));
-    for (const record of await descriptionMatches(db, words, types)) {
+    for (const record of await descriptionMatches(db, words, types, DESCRIPTION_MATCHES)) {
       if (!found.has(record.id)) hits.push({ ...summarize(record), score: DESCRIPTION_SCORE + typeWeight(record.type) });
     }
   }
@@ -73,22 +74,5 @@ export async function search(db: KbDatabase, request: SearchRequest): Promise<Se
 }
 
 const DESCRIPTION_SCORE = 10;
-/** A bound on the description scan, so a huge store of prose objects cannot stall a keystroke. */
-const DESCRIPTION_SCAN_LIMIT = 5_000;
-
-/**
- * Second-tier matches: domain objects whose description holds every word. Each SDO type
- * is read through its own index range (observables, relationships and custom types are
- * never scanned; `noneOf` over the type index walked all 200k observables per keystroke),
- * at most a bounded number per type.
- */
-async function descriptionMatches(db: KbDatabase, words: string[], types: Set<string> | null): Promise<StoredObject[]> {
-  const scanned = SDO_TYPES.filter((type) => !types || types.has(type));
-  const perType = await Promise.all(scanned.map((type) => db.objects.where('type').equals(type).limit(DESCRIPTION_SCAN_LIMIT).toArray()));
-  return perType.flat().filter((record) => {
-    const description = record.stix['description'];
-    if (typeof description !== 'string') return false;
-    const text = description.toLowerCase();
-    return words.every((word) => text.includes(word));
-  });
-}
+/** A bound on the description tier's matches read per keystroke (a common word matches thousands). */
+const DESCRIPTION_MATCHES = 2_000;

@@ -13,13 +13,12 @@ export interface KbStats {
 
 export async function stats(db: KbDatabase): Promise<KbStats> {
   const byType: Record<string, number> = {};
-  await db.objects.orderBy('type').eachKey((type) => {
-    const key = type as string;
-    byType[key] = (byType[key] ?? 0) + 1;
-  });
   const months = new Map<string, number>();
+  // One walk of one index gives both counts (every object has a [type+modified] entry).
   await db.objects.orderBy('[type+modified]').eachKey((key) => {
-    const month = (key as [string, string])[1].slice(0, 7);
+    const [type, modified] = key as [string, string];
+    byType[type] = (byType[type] ?? 0) + 1;
+    const month = modified.slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   });
   return {

@@ -5,6 +5,7 @@ import { v2 } from './v2.ts';
 import { v3 } from './v3.ts';
 import { v4 } from './v4.ts';
 import { v5 } from './v5.ts';
+import { v6 } from './v6.ts';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 
 export const latestVersion: number = migrations.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@ import { newInvestigation } from '../../../../../core/investigation/schema.ts';
 import { KbError } from '../../errors.ts';
 import { toRecord } from '../../records.ts';
 import { sampleObjects } from '../../testing/sampleObjects.ts';
+import { byType } from '../../queries/byType.ts';
 import { stats } from '../../queries/stats.ts';
 import { KbDatabase, openKnowledgeBase } from '../KbDatabase.ts';
 import { latestVersion, migrations } from './index.ts';
@@ -11,6 +12,10 @@ import { v1 } from './v1.ts';
 import { v2 } from './v2.ts';
 import { v3 } from './v3.ts';
 import { v4 } from './v4.ts';
+import { v5 } from './v5.ts';
+import { v6 } from './v6.ts';
+import { v7 } from './v7.ts';
+import { editObject } from '../../versions/editObject.ts';
 
 describe('schema migrations', () => {
   it('are numbered in order, ending at the latest version', () => {
@@ -74,11 +79,46 @@ describe('schema migrations', () => {
     const now = '2026-01-01T00:00:00.000Z';
     await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
     old.close();
-    const upgraded = await openKnowledgeBase(new KbDatabase(name));
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5]));
     expect(upgraded.verno).toBe(5);
     expect(await upgraded.objects.count()).toBe(9);
     expect(await upgraded.changes.count()).toBe(0);
     expect(await upgraded.changes.add({ op: 'create', at: now, id: 'x', type: 'x' })).toBe(1);
+    await upgraded.delete();
+  });
+
+  it('v5 → v6: the single type index goes; listing by type, the dashboard counts and the feed stay', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    await old.changes.add({ op: 'create', at: now, id: 'x', type: 'x' });
+    const before = await stats(old);
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6]));
+    expect(upgraded.verno).toBe(6);
+    expect(upgraded.objects.schema.indexes.map((index) => index.name)).not.toContain('type');
+    expect(await stats(upgraded)).toEqual(before);
+    expect(await byType(upgraded, 'relationship').count()).toBe(before.byType['relationship']);
+    // Code that still asks for `where('type')` is answered from [type+modified], relationships included.
+    expect(await upgraded.objects.where('type').equals('relationship').count()).toBe(before.byType['relationship']);
+    expect(await upgraded.changes.count()).toBe(1);
+    await upgraded.delete();
+  });
+
+  it('v6 → v7: objects stay, an empty versions table appears, and an edit then keeps the replaced version by id', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6]));
+    const now = '2026-01-01T00:00:00.000Z';
+    await old.objects.bulkPut(sampleObjects().map((object) => toRecord(object, ['file:old'], now, now)));
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7]));
+    expect(upgraded.verno).toBe(7);
+    expect(await upgraded.objects.count()).toBe(9);
+    expect(await upgraded.versions.count()).toBe(0);
+    const malware = sampleObjects().find((object) => object['type'] === 'malware') ?? {};
+    await editObject(upgraded, { id: String(malware['id']), object: { ...malware, description: 'Edited after the upgrade.' } });
+    expect(await upgraded.versions.where('id').equals(String(malware['id'])).toArray()).toMatchObject([{ source: 'file:old', stix: malware }]);
     await upgraded.delete();
   });
 
