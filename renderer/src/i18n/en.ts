@@ -1,4 +1,7 @@
 /** English UI strings. Japanese (ja.ts) must have exactly the same keys; the compiler checks it. */
+import { curationEn } from '../curation/i18n/curationEn.ts';
+import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
+
 export const en = {
   app: {
     name: 'Magpie',
@@ -184,6 +187,9 @@ export const en = {
     commitFailed: 'Nothing was saved: {{message}}',
     committed: 'Saved {{name}}',
     committedBody: '{{observables}} observables, {{indicators}} indicators and {{relationships}} relationships; {{linked}} linked to what the knowledge base already held.',
+    placeholders_one: '{{count}} ATT&CK id is not in the knowledge base yet, so it was saved as a placeholder: {{ids}}. Importing MITRE ATT&CK replaces it with the real object, and the report will point to that.',
+    placeholders_other: '{{count}} ATT&CK ids are not in the knowledge base yet, so they were saved as placeholders: {{ids}}. Importing MITRE ATT&CK replaces them with the real objects, and the report will point to those.',
+    skippedValues: 'Not saved: {{reasons}}',
     openReport: 'Open the report',
     keep: 'Keep {{value}}',
     selectType: 'Select all {{type}}',
@@ -614,6 +620,7 @@ export const en = {
     remove: 'Remove from graph',
     relate: 'Draw a relationship between the two selected nodes',
     note: 'Add a note or opinion',
+    newObject: 'Create a new object (linked to the selected node, if one is selected)',
     undo: 'Undo',
     redo: 'Redo',
     fit: 'Fit to view',
@@ -706,4 +713,7 @@ export const en = {
       'strongly-agree': 'Strongly agree',
     },
   },
+  // Issue 17: the create and edit forms, and the STIX property names they show.
+  curation: curationEn,
+  stixProperties: stixPropertiesEn,
 };

@@ -1,5 +1,7 @@
 /** 日本語の UI 文字列。キーは en.ts と同じでなければならない(型で検査)。 */
 import type { Messages } from './messages.ts';
+import { curationJa } from '../curation/i18n/curationJa.ts';
+import { stixPropertiesJa } from '../curation/i18n/propertiesJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -186,6 +188,9 @@ export const ja: Messages = {
     commitFailed: '何も保存されていません: {{message}}',
     committed: '{{name}} を保存しました',
     committedBody: '観測値 {{observables}} 件、インジケーター {{indicators}} 件、リレーションシップ {{relationships}} 件。既存のオブジェクト {{linked}} 件にリンクしました。',
+    placeholders_one: 'ATT&CK ID {{count}} 件はまだナレッジベースにないため、プレースホルダーとして保存しました: {{ids}}。MITRE ATT&CK をインポートすると実際のオブジェクトに置き換わり、レポートもそれを参照します。',
+    placeholders_other: 'ATT&CK ID {{count}} 件はまだナレッジベースにないため、プレースホルダーとして保存しました: {{ids}}。MITRE ATT&CK をインポートすると実際のオブジェクトに置き換わり、レポートもそれらを参照します。',
+    skippedValues: '保存しなかった値: {{reasons}}',
     openReport: 'レポートを開く',
     keep: '{{value}} を残す',
     selectType: '{{type}} をすべて選択',
@@ -616,6 +621,7 @@ export const ja: Messages = {
     remove: 'グラフから外す',
     relate: '選択した 2 つのノードの間にリレーションシップを引く',
     note: 'ノートまたは意見を追加',
+    newObject: '新しいオブジェクトを作成(ノードを 1 つ選択していればそれに関連付け)',
     undo: '元に戻す',
     redo: 'やり直す',
     fit: '全体を表示',
@@ -708,4 +714,7 @@ export const ja: Messages = {
       'strongly-agree': '強く賛成',
     },
   },
+  // Issue 17: the create and edit forms, and the STIX property names they show.
+  curation: curationJa,
+  stixProperties: stixPropertiesJa,
 };

@@ -11,6 +11,7 @@ const shortcuts: [string[], string][] = [
   [['Del'], 'remove'],
   [['R'], 'relate'],
   [['N'], 'note'],
+  [['O'], 'newObject'],
   [['L'], 'layoutAgain'],
   [['F'], 'fit'],
   [['V'], 'modePan'],

@@ -26,6 +26,7 @@ import {
   IconTrash,
   IconVectorTriangle,
   IconArrowsMinimize,
+  IconCirclePlus,
   IconKeyboard,
 } from '@tabler/icons-react';
 import type { Core } from 'cytoscape';
@@ -36,6 +37,7 @@ import { canRedo, canUndo } from '../../../core/investigation/history.ts';
 import { layoutNames, type LayoutName } from '../../../core/investigation/types.ts';
 import { useExportStore } from '../exports/exportStore.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
+import { CreateObjectModal } from '../curation/CreateObjectModal.tsx';
 import { AddFromKbModal } from './AddFromKbModal.tsx';
 import { ExpandPanel } from './ExpandPanel.tsx';
 import { exportPng, exportSvg } from './exportView.ts';
@@ -80,7 +82,7 @@ function Tool({ label, shortcut, icon, onClick, disabled = false, testId }: { la
   );
 }
 
-type Dialog = 'relate' | 'note' | 'add' | 'shortcuts' | null;
+type Dialog = 'relate' | 'note' | 'add' | 'create' | 'shortcuts' | null;
 type RendererChoice = 'auto' | 'canvas' | 'webgl';
 
 export function Workbench() {
@@ -116,6 +118,9 @@ export function Workbench() {
     for (const [id, node] of model.nodes) if (node.summary.name.toLowerCase().includes(query)) found.add(id);
     return found;
   }, [model, query]);
+  // "New object" with one node selected links the new object to it.
+  const selectedSummary = selectedNodes.length === 1 ? model.nodes.get(selectedNodes[0] ?? '')?.summary : undefined;
+  const selectedRelateTo = selectedSummary ? { id: selectedSummary.id, type: selectedSummary.type, name: selectedSummary.name } : undefined;
   const hiddenCount = useMemo(() => [...model.nodes.values()].filter((node) => node.hidden).length, [model]);
 
   const large = model.nodes.size > LARGE_GRAPH_NODES;
@@ -180,6 +185,7 @@ export function Workbench() {
     ['Backspace', remove],
     ['R', () => selectedNodes.length === 2 && setDialog('relate')],
     ['N', () => selectedNodes.length > 0 && setDialog('note')],
+    ['O', () => setDialog('create')],
     ['L', () => void store.runLayout()],
     ['F', fit],
     ['V', () => setMode('pan')],
@@ -270,6 +276,7 @@ export function Workbench() {
         <Tool label={t('investigate.remove')} shortcut="Del" icon={<IconTrash size={18} />} onClick={remove} disabled={selectedNodes.length === 0} testId="tool-remove" />
         <Tool label={t('investigate.relate')} shortcut="R" icon={<IconLink size={18} />} onClick={() => setDialog('relate')} disabled={selectedNodes.length !== 2} testId="tool-relate" />
         <Tool label={t('investigate.note')} shortcut="N" icon={<IconNote size={18} />} onClick={() => setDialog('note')} disabled={selectedNodes.length === 0} testId="tool-note" />
+        <Tool label={t('investigate.newObject')} shortcut="O" icon={<IconCirclePlus size={18} />} onClick={() => setDialog('create')} testId="tool-new-object" />
         <Tool label={t('investigate.undo')} shortcut="Ctrl+Z" icon={<IconArrowBackUp size={18} />} onClick={() => store.undo()} disabled={!canUndo(store.history)} testId="tool-undo" />
         <Tool label={t('investigate.redo')} shortcut="Ctrl+Shift+Z" icon={<IconArrowForwardUp size={18} />} onClick={() => store.redo()} disabled={!canRedo(store.history)} testId="tool-redo" />
         <Menu>
@@ -411,6 +418,7 @@ export function Workbench() {
       {dialog === 'relate' && selectedNodes.length === 2 && <RelationshipModal ends={[selectedNodes[0] ?? '', selectedNodes[1] ?? '']} onClose={() => setDialog(null)} />}
       {dialog === 'note' && <NoteModal objectIds={selectedNodes} onClose={() => setDialog(null)} />}
       {dialog === 'add' && <AddFromKbModal onClose={() => setDialog(null)} />}
+      {dialog === 'create' && <CreateObjectModal offer="any" onClose={() => setDialog(null)} {...(selectedRelateTo ? { relateTo: selectedRelateTo } : {})} onCreated={(ids) => void store.addObjects(ids.slice(0, 1))} />}
       {dialog === 'shortcuts' && <ShortcutsModal onClose={() => setDialog(null)} />}
     </Box>
   );

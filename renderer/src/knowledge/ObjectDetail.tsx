@@ -8,6 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isScoType } from '../../../core/stix/model/categories.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { CurationActions } from '../curation/CurationActions.tsx';
 import { useEnrichStore } from '../enrich/enrichStore.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import type { ObjectDetail as Detail } from '../kb/queries/detail.ts';
@@ -159,6 +160,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
               </Tooltip>
             )}
           </CopyButton>
+          <CurationActions stix={stix} name={summary.name} />
           {isScoType(summary.type) && (
             <Button variant="subtle" size="xs" leftSection={<IconSparkles size={14} />} onClick={enrichThis} disabled={enriching} data-testid="detail-enrich">
               {t('enrich.action')}

@@ -1,12 +1,16 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description }: { title: string; description: string }) {
+export function PageHeader({ title, description, actions }: { title: string; description: string; actions?: ReactNode }) {
   return (
-    <Stack gap={4} mb="xl">
-      <Title order={2} data-testid="page-title">
-        {title}
-      </Title>
-      <Text c="dimmed">{description}</Text>
-    </Stack>
+    <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xl">
+      <Stack gap={4}>
+        <Title order={2} data-testid="page-title">
+          {title}
+        </Title>
+        <Text c="dimmed">{description}</Text>
+      </Stack>
+      {actions}
+    </Group>
   );
 }

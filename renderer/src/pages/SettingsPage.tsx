@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, SettingsPatch, ThemePreference } from '../../../core/ipc/channels.ts';
+import { AnalystIdentityCard } from '../curation/AnalystIdentityCard.tsx';
 import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
@@ -132,6 +133,7 @@ export function SettingsPage() {
             />
           </Stack>
         </Card>
+        <AnalystIdentityCard />
         <ExtractionListsCard />
         <StorageCard />
         <BackupCard />
