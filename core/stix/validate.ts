@@ -4,13 +4,14 @@
  *
  * Rules come from the property tables and constraint hooks in model/, plus the rules
  * common to every object checked here: the `type`/`id` form and agreement (§2.9),
- * `created` ≤ `modified` (§3.2), custom property names (§11.1) and `*_ref(s)` being
- * identifiers (§2.9, §3.1).
+ * `created` ≤ `modified` (§3.2), granular-marking selectors naming what the object has
+ * (§7.2.3.1), custom property names (§11.1) and `*_ref(s)` being identifiers (§2.9, §3.1).
  */
 import { IssueList, pointer, type Issue } from './issues.ts';
 import { isTypeName, parseId } from './model/identifier.ts';
 import { checkRef, checkTable, isObject, type JsonObject } from './model/properties.ts';
 import { definitionOf } from './model/registry.ts';
+import { checkSelectors } from './model/selectors.ts';
 import { compareTimestamps, isTimestamp } from './model/timestamp.ts';
 
 /** §11.1: custom property names are 3–250 characters of a–z, 0–9 and underscore. */
@@ -55,6 +56,7 @@ function checkObject(input: unknown, path: string, issues: IssueList): void {
     checkCustomObject(input, path, issues);
   }
   checkCreatedModified(input, path, issues);
+  checkSelectors(input, path, issues);
   checkOtherProperties(input, path, issues, definition?.properties ?? {});
 }
 

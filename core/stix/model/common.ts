@@ -3,19 +3,52 @@
  * embedded types they use: external references (§2.5), kill-chain phases (§2.8),
  * granular markings (§7.2.3) and extensions (§7.3).
  */
-import { pointer } from '../issues.ts';
+import { pointer, type IssueList } from '../issues.ts';
 import { isTypeName, parseId } from './identifier.ts';
+import { languageTag } from './languageTag.ts';
 import {
   boolean, embedded, enumeration, hashes, integer, isObject, list, own, ref, required, string, timestamp,
   type Hook, type Prop, type PropertyTable,
 } from './properties.ts';
 import { enums } from './vocabularies.ts';
 
+/**
+ * §2.5 and the OASIS external-reference schema: the two well-known sources carry their id
+ * in `external_id`, in exactly the form their registries publish.
+ */
+const WELL_KNOWN_SOURCES: Readonly<Record<string, { readonly id: RegExp; readonly advice: string }>> = {
+  cve: { id: /^CVE-\d{4}-(?:0\d{3}|[1-9]\d{3,})$/, advice: 'Write the CVE id as CVE-<year>-<number of 4 or more digits>, e.g. CVE-2021-44228.' },
+  capec: { id: /^CAPEC-\d+$/, advice: 'Write the CAPEC id as CAPEC-<number>, e.g. CAPEC-163.' },
+};
+
+function checkWellKnownSource(object: Readonly<Record<string, unknown>>, path: string, issues: IssueList): void {
+  const source = object['source_name'];
+  const id = object['external_id'];
+  if (typeof source !== 'string') return;
+  const known = Object.hasOwn(WELL_KNOWN_SOURCES, source) ? WELL_KNOWN_SOURCES[source] : undefined;
+  if (known !== undefined) {
+    if (id === undefined) issues.error(pointer(path, 'external_id'), 'required', `A ${source} reference carries its id in external_id. ${known.advice}`);
+    else if (typeof id === 'string' && !known.id.test(id)) issues.error(pointer(path, 'external_id'), 'format', `"${id}" is not a ${source.toUpperCase()} id. ${known.advice}`);
+    return;
+  }
+  const lower = source.toLowerCase();
+  if (Object.hasOwn(WELL_KNOWN_SOURCES, lower)) {
+    issues.error(pointer(path, 'source_name'), 'format', `Write source_name as "${lower}" (lowercase) for a ${lower.toUpperCase()} reference.`);
+    return;
+  }
+  for (const [name, known] of Object.entries(WELL_KNOWN_SOURCES)) {
+    if (typeof id === 'string' && known.id.test(id)) {
+      issues.warn(pointer(path, 'source_name'), 'format', `external_id ${id} is a ${name.toUpperCase()} id: write source_name "${name}" so other tools recognise it, and keep "${source}" in description.`);
+    }
+  }
+}
+
 /** §2.5: besides source_name, at least one of description, url or external_id. */
 const externalReferenceHook: Hook = (object, path, issues) => {
   if (object['description'] === undefined && object['url'] === undefined && object['external_id'] === undefined) {
     issues.error(path, 'at-least-one', 'An external reference needs a description, url or external_id besides source_name.');
   }
+  checkWellKnownSource(object, path, issues);
 };
 
 export const externalReference = embedded(
@@ -33,7 +66,7 @@ const granularMarkingHook: Hook = (object, path, issues) => {
 };
 
 export const granularMarking = embedded(
-  { lang: string(), marking_ref: ref(['marking-definition']), selectors: required(list(string())) },
+  { lang: languageTag(), marking_ref: ref(['marking-definition']), selectors: required(list(string())) },
   granularMarkingHook,
 );
 
@@ -85,7 +118,7 @@ export const sdoCommon = {
   revoked: boolean(),
   labels: list(string()),
   confidence: integer(0, 100),
-  lang: string(),
+  lang: languageTag(),
   external_references: list(externalReference),
   object_marking_refs: list(ref(['marking-definition'])),
   granular_markings: list(granularMarking),

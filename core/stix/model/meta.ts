@@ -6,9 +6,11 @@ import { pointer } from '../issues.ts';
 import { externalReference, granularMarking, sdoCommon, specVersion } from './common.ts';
 import { defineType, omit } from './define.ts';
 import { parseId } from './identifier.ts';
+import { languageTagProblem } from './languageTag.ts';
 import {
   dictionary, enumeration, isObject, list, ref, required, string, timestamp, type Prop,
 } from './properties.ts';
+import { checkNotMarkingItself, checkPredefinedTlp } from './markingRules.ts';
 import { enums } from './vocabularies.ts';
 
 /** §7.2.1: markings may only be extended through extension-definitions. */
@@ -25,6 +27,9 @@ const markingExtensions: Prop<Record<string, Record<string, unknown>>, false> = 
 
 const TLP_1_LEVELS = ['white', 'green', 'amber', 'red'];
 
+/** §3.1/§11.1: what a property name looks like (and so a key of a translation). */
+const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
+
 export const markingDefinition = defineType('marking-definition', 'meta', {
   spec_version: required(specVersion),
   id: required(string()),
@@ -38,6 +43,8 @@ export const markingDefinition = defineType('marking-definition', 'meta', {
   definition: dictionary(),
   extensions: markingExtensions,
 }, (o, path, issues) => {
+  checkPredefinedTlp(o, path, issues);
+  checkNotMarkingItself(o, path, issues);
   if (o['extensions'] === undefined) {
     for (const key of ['definition_type', 'definition']) {
       if (o[key] === undefined) issues.error(pointer(path, key), 'required', `${key} is required when the marking has no extensions.`);
@@ -58,6 +65,19 @@ export const languageContent = defineType('language-content', 'meta', {
   object_ref: required(ref(['any'])),
   object_modified: timestamp(),
   contents: required(dictionary(dictionary())),
+}, (o, path, issues) => {
+  // §7.1: contents is keyed by RFC 5646 language tags, each holding property names.
+  const contents = o['contents'];
+  if (!isObject(contents)) return;
+  for (const [language, translated] of Object.entries(contents)) {
+    const at = pointer(pointer(path, 'contents'), language);
+    const problem = languageTagProblem(language);
+    if (problem !== undefined) issues.error(at, 'language-tag', `${problem}: key each translation by an RFC 5646 language tag such as de, ja or fr-CA.`);
+    if (!isObject(translated)) continue;
+    for (const key of Object.keys(translated)) {
+      if (!PROPERTY_NAME.test(key)) issues.error(pointer(at, key), 'property-name', `"${key}" is not a property name: key the translated text by the name of the property it translates, e.g. description.`);
+    }
+  }
 });
 
 export const extensionDefinition = defineType('extension-definition', 'meta', {

@@ -8,7 +8,7 @@ import { scoCommon } from './common.ts';
 import { atLeastOne, defineType, notBoth, requires, timeOrder } from './define.ts';
 import {
   binary, boolean, dictionary, embedded, enumeration, formatted, hashes, hex, integer, list, openVocab, ref,
-  required, string, timestamp, type Hook, type JsonObject,
+  required, string, timestamp, type Hook, type JsonObject, type Prop,
 } from './properties.ts';
 import { fileExtensions, networkTrafficExtensions, processExtensions, userAccountExtensions } from './scoExtensions.ts';
 import { enums, vocab } from './vocabularies.ts';
@@ -50,8 +50,35 @@ export const domainName = defineType('domain-name', 'sco', {
   ...common, value: required(string()), resolves_to_refs: list(ref(['ipv4-addr', 'ipv6-addr', 'domain-name'])),
 });
 
+/**
+ * §6.5: value is an RFC 5322 addr-spec (local-part@domain, RFC 6532 allows UTF-8) and MUST
+ * NOT include the display name, which has its own property.
+ */
+const ATOM = String.raw`[A-Za-z0-9!#$%&'*+/=?^_${'`'}{|}~\-\u{80}-\u{10FFFF}]+`;
+const DOT_ATOM = String.raw`${ATOM}(?:\.${ATOM})*`;
+const QUOTED = String.raw`"(?:[^"\\\r\n]|\\.)*"`;
+const DOMAIN_LITERAL = String.raw`\[[^[\]\\\s]*\]`;
+const ADDR_SPEC = new RegExp(`^(?:${DOT_ATOM}|${QUOTED})@(?:${DOT_ATOM}|${DOMAIN_LITERAL})$`, 'u');
+const NAME_AND_ADDRESS = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/;
+
+const emailAddress: Prop<string, false> = {
+  required: false,
+  check(value, path, issues) {
+    if (typeof value !== 'string') return issues.error(path, 'value-type', 'Expected an e-mail address such as jdoe@example.com.');
+    if (ADDR_SPEC.test(value)) return;
+    const named = NAME_AND_ADDRESS.exec(value);
+    if (named !== null) {
+      const name = named[1]?.trim();
+      return issues.error(path, 'email-address', `Write only the address here (${named[2]?.trim() ?? ''})${name ? ` and put the name "${name}" in display_name` : ''}.`);
+    }
+    issues.error(path, 'email-address', value.includes('@')
+      ? `"${value}" is not an e-mail address: write it as local-part@domain, e.g. jdoe@example.com, without spaces or a display name.`
+      : `"${value}" has no @: write the address as local-part@domain, e.g. jdoe@example.com.`);
+  },
+};
+
 export const emailAddr = defineType('email-addr', 'sco', {
-  ...common, value: required(string()), display_name: string(), belongs_to_ref: ref(['user-account']),
+  ...common, value: required(emailAddress), display_name: string(), belongs_to_ref: ref(['user-account']),
 });
 
 const mimePart = embedded(
