@@ -10,12 +10,24 @@ import type { UndoResult } from '../kb/deletion.ts';
 
 const CONNECTOR_SOURCE = 'connector:';
 
-export async function undoImport(sourceId: string): Promise<UndoResult & { connectorReset: boolean }> {
-  const result = await knowledgeBase().undoSource({ sourceId });
+export interface UndoImportDeps {
+  undoSource: (sourceId: string) => Promise<UndoResult>;
+  /** The import connectors main hosts (enrichment ones are not among them). */
+  importConnectors: () => Promise<readonly { id: string }[]>;
+  resetConnector: (id: string) => Promise<unknown>;
+}
+
+const appDeps: UndoImportDeps = {
+  undoSource: (sourceId) => knowledgeBase().undoSource({ sourceId }),
+  importConnectors: () => invoke('connector:list'),
+  resetConnector: (id) => invoke('connector:reset-state', { id, reason: 'import-undone' }),
+};
+
+export async function undoImport(sourceId: string, deps: UndoImportDeps = appDeps): Promise<UndoResult & { connectorReset: boolean }> {
+  const result = await deps.undoSource(sourceId);
   if (!sourceId.startsWith(CONNECTOR_SOURCE)) return { ...result, connectorReset: false };
   const id = sourceId.slice(CONNECTOR_SOURCE.length);
-  const hosted = await invoke('connector:list');
-  if (!hosted.some((connector) => connector.id === id)) return { ...result, connectorReset: false };
-  await invoke('connector:reset-state', { id, reason: 'import-undone' });
+  if (!(await deps.importConnectors()).some((connector) => connector.id === id)) return { ...result, connectorReset: false };
+  await deps.resetConnector(id);
   return { ...result, connectorReset: true };
 }
