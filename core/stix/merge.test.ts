@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeVersions } from './merge.ts';
+import { mergeAuthored, mergeVersions } from './merge.ts';
 import { TLP_2 } from './markings.ts';
 import type { JsonObject } from './model/properties.ts';
 
@@ -95,5 +95,32 @@ describe('merging two versions of one object', () => {
 
   it('refuses to merge different objects', () => {
     expect(() => mergeVersions(base, { ...base, id: 'malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' })).toThrow(/same id/);
+  });
+});
+
+describe('feed versus analyst (rule 7)', () => {
+  const analyst = { storedByAnalyst: true, incomingByAnalyst: false };
+  const mine: JsonObject = { ...base, modified: '2024-05-01T00:00:00.000Z', description: 'Analyst view.', labels: ['loader'] };
+
+  it('keeps the analyst version whole when a feed brings the same or an older one, adding none of its labels or markings', () => {
+    for (const modified of ['2024-05-01T00:00:00.000Z', '2024-04-01T00:00:00.000Z']) {
+      const result = mergeAuthored(mine, { ...base, modified, labels: ['ransomware', 'worm'], object_marking_refs: [TLP_2.red.id] }, analyst);
+      expect(result).toMatchObject({ outcome: 'kept-stored', changed: false });
+      expect(result.object).toEqual(mine);
+    }
+  });
+
+  it('lets a later feed version replace the analyst version by the usual rules', () => {
+    const result = mergeAuthored(mine, { ...base, modified: '2024-06-01T00:00:00.000Z', description: 'Feed view.' }, analyst);
+    expect(result).toMatchObject({ outcome: 'took-incoming', changed: true });
+    expect(result.object).toMatchObject({ description: 'Feed view.', labels: ['loader', 'ransomware'] });
+  });
+
+  it('takes the analyst version as it is, without accumulating what the analyst removed, but never un-revokes', () => {
+    const { labels: _labels, ...withoutLabels } = { ...base, modified: '2024-06-01T00:00:00.000Z', object_marking_refs: [TLP_2.amber.id] };
+    const result = mergeAuthored({ ...base, revoked: true }, withoutLabels, { storedByAnalyst: false, incomingByAnalyst: true });
+    expect(result.object['labels']).toBeUndefined();
+    expect(result.object['object_marking_refs']).toEqual([TLP_2.amber.id]);
+    expect(result.object['revoked']).toBe(true);
   });
 });

@@ -19,6 +19,15 @@
  *    from the incoming one — a property it does not have, a hash algorithm it does not
  *    list — and nothing it has is replaced. Its creator is never filled in. An enrichment that completes a file's hashes,
  *    size or names therefore adds them, and a second source never overwrites the first.
+ * 7. Feed versus analyst (issue 17; `mergeAuthored`). Who wrote the stored version counts:
+ *    - an analyst's version (an edit, a restore, a bulk action) is the whole object the
+ *      analyst meant: it replaces the stored one as it is, with no accumulation, so a label
+ *      or marking the analyst removed stays removed (revoked still stays revoked);
+ *    - a stored version written by the analyst is kept, untouched, when a feed brings the
+ *      same or an older `modified` — not even the labels, references or markings of that
+ *      older feed version are added;
+ *    - a feed version with a later `modified` than the analyst's replaces it by rules 1–4
+ *      (the analyst's version goes to the object's history, kept by the knowledge base).
  */
 import canonicalize from 'canonicalize';
 import { isObject, type JsonObject } from './model/properties.ts';
@@ -102,4 +111,26 @@ function fillIn(target: JsonObject, source: Readonly<JsonObject>): void {
     if (current === undefined) target[key] = value;
     else if (key === 'hashes' && isObject(current) && isObject(value)) target[key] = { ...current, ...Object.fromEntries(Object.entries(value).filter(([name]) => !(name in current))) };
   }
+}
+
+export interface Authorship {
+  /** The stored version was written by the analyst (not by a feed or file). */
+  readonly storedByAnalyst: boolean;
+  /** The incoming version is the analyst's own. */
+  readonly incomingByAnalyst: boolean;
+}
+
+/** Rule 7: `mergeVersions`, with the analyst's versions treated as whole objects. */
+export function mergeAuthored<T extends JsonObject>(stored: T, incoming: T, authorship: Authorship): MergeResult<T> {
+  if (stored['id'] !== incoming['id']) throw new Error('Only versions of the same object (same id) can be merged.');
+  const versioned = isTimestamp(stored['modified']) || isTimestamp(incoming['modified']);
+  if (authorship.incomingByAnalyst && (isNewer(incoming, stored) || !versioned)) {
+    const object: JsonObject = { ...incoming };
+    if (stored['revoked'] === true) object['revoked'] = true;
+    return { object: object as T, outcome: 'took-incoming', changed: byValue(object) !== byValue(stored) };
+  }
+  if (authorship.storedByAnalyst && !authorship.incomingByAnalyst && versioned && !isNewer(incoming, stored)) {
+    return { object: stored, outcome: 'kept-stored', changed: false };
+  }
+  return mergeVersions(stored, incoming);
 }

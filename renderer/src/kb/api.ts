@@ -12,6 +12,13 @@ import { countEverything, deleteEverything } from './deleteEverything.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { createNote, createOpinion, createRelationship, deleteRelationship, updateRelationship, type CreateNoteRequest, type CreateOpinionRequest, type CreateRelationshipRequest, type UpdateRelationshipRequest } from './edits.ts';
 import { createBackupSessions } from './backup/sessions.ts';
+import { editObject, listVersions, restoreVersion, type EditObjectRequest } from './versions/editObject.ts';
+import { undoChange, undoList } from './versions/undo.ts';
+import { mergeObjects, type MergeObjectsRequest } from './merge/mergeObjects.ts';
+import { possibleDuplicates } from './merge/possibleDuplicates.ts';
+import { bulkEdit, deleteUndoably, revokeObjects, type BulkAction, type BulkProgress } from './versions/bulk.ts';
+import { danglingReferences } from './versions/dangling.ts';
+import { deleteLabel, listLabels, mergeLabels, renameLabel, setLabelColour, type LabelColour } from './versions/labels.ts';
 import { getAnalystProfile } from './curation/analystProfile.ts';
 import { createObjects, saveAnalystProfile, type CreateObjectsRequest } from './curation/createObjects.ts';
 import { restoreBackup, type RestoreProgress, type RestoreRequest } from './backup/restore.ts';
@@ -91,6 +98,25 @@ export function createKbApi(db: KbDatabase) {
     createObjects: (request: CreateObjectsRequest) => writing(() => createObjects(db, request)),
     getAnalystProfile: async (_request: Record<string, never>) => ({ profile: await getAnalystProfile(db) }),
     saveAnalystProfile: (request: { profile: unknown }) => writing(async () => ({ profile: await saveAnalystProfile(db, request.profile) })),
+    // Issue 17: edits as new versions, their history, and undo of any hand change (versions/).
+    editObject: (request: EditObjectRequest) => writing(() => editObject(db, request)),
+    listVersions: (request: { id: string }) => listVersions(db, request.id),
+    restoreVersion: (request: { id: string; modified: string }) => writing(() => restoreVersion(db, request)),
+    undoEdit: (request: { undoId?: string }) => writing(() => undoChange(db, request.undoId)),
+    listUndo: (_request: Record<string, never>) => Promise.resolve({ changes: undoList(db) }),
+    // Issue 17: merging duplicates (merge/); ATT&CK placeholders are reconciled by ingest itself.
+    mergeObjects: (request: MergeObjectsRequest) => writing(() => mergeObjects(db, request)),
+    possibleDuplicates: (request: { type: string }) => possibleDuplicates(db, request),
+    bulkEdit: (request: { ids: string[]; action: BulkAction }, progress: (report: BulkProgress) => void) => writing(() => bulkEdit(db, request, progress)),
+    revokeObjects: (request: { ids: string[] }, progress: (report: BulkProgress) => void) => writing(() => revokeObjects(db, request, progress)),
+    // deleteObjects as above, remembered for undo (the UI's delete uses this one).
+    deleteObjectsUndoably: (request: { ids: string[] }) => writing(() => deleteUndoably(db, request)),
+    danglingReferences: (request: { ids: string[] }) => danglingReferences(db, request.ids),
+    listLabels: (_request: Record<string, never>) => listLabels(db),
+    renameLabel: (request: { from: string; to: string }, progress: (report: BulkProgress) => void) => writing(() => renameLabel(db, request, progress)),
+    mergeLabels: (request: { from: string[]; into: string }, progress: (report: BulkProgress) => void) => writing(() => mergeLabels(db, request, progress)),
+    deleteLabel: (request: { label: string }, progress: (report: BulkProgress) => void) => writing(() => deleteLabel(db, request, progress)),
+    setLabelColour: (request: { label: string; colour: LabelColour | null }) => writing(() => setLabelColour(db, request)),
     createNote: (request: CreateNoteRequest) => writing(() => createNote(db, request)),
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),

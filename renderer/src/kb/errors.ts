@@ -2,6 +2,7 @@
 import { CodedError } from '../../../core/errors.ts';
 
 export type KbErrorCode =
+  | 'conflict'
   | 'database-newer'
   | 'disk-full'
   | 'not-found'

@@ -12,6 +12,8 @@ import { isObject, type JsonObject } from '../../../core/stix/model/properties.t
 import { recordChanges } from './changes.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { isQuotaError, KbError } from './errors.ts';
+import { reconcileAfterIngest } from './merge/placeholders.ts';
+import { keepVersions, nextVersion, writtenBy, type VersionRecord } from './versions/history.ts';
 import { toRecord, type ChangeRecord, type IngestCounts, type QuarantineEntry, type SourceKind, type SourceRecord, type StoredObject } from './records.ts';
 
 export interface IngestItem {
@@ -129,7 +131,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
 
     const alsoWrite = pendingAlsoWrite;
     pendingAlsoWrite = undefined;
-    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes], async () => {
+    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes, db.versions], async () => {
       const ids = [...incoming.keys()];
       // Into a store that was empty when this ingest began, only ids this ingest wrote can
       // exist, so only those are read back (ingests run one at a time: api.ts). Otherwise
@@ -141,6 +143,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
       const stored = ids.map((id) => byId.get(id));
       const writes: StoredObject[] = [];
       const changes: ChangeRecord[] = [];
+      const replaced: VersionRecord[] = [];
       ids.forEach((id, index) => {
         const object = incoming.get(id);
         if (!object) return;
@@ -151,11 +154,13 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
           batchCounts.created += 1;
           return;
         }
-        const merged = mergeVersions(existing.stix, object);
+        // Who wrote each version matters (versions/history.ts): history, and the feed-versus-analyst rule.
+        const merged = nextVersion(existing, object, source.id);
         const newSource = !existing.sources.includes(source.id);
         const sources = newSource ? [...existing.sources, source.id] : existing.sources;
         if (merged.changed) {
-          writes.push(toRecord(merged.object, sources, existing.firstSeen, at));
+          writes.push({ ...toRecord(merged.object, sources, existing.firstSeen, at), ...writtenBy(sources, source.id) });
+          if (merged.replaced) replaced.push(merged.replaced);
           changes.push({ op: 'update', at, id, type: existing.type, source: source.id });
           batchCounts.updated += 1;
         } else {
@@ -165,6 +170,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
         }
       });
       if (writes.length > 0) await db.objects.bulkPut(writes);
+      await keepVersions(db, replaced);
       await recordChanges(db, changes);
       for (const id of ids) written.add(id);
       if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
@@ -223,6 +229,8 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     throw failure;
   }
   await markSource(db, source.id, 'committed');
+  // ATT&CK ids written before ATT&CK was imported become the real objects now (merge/placeholders.ts).
+  await reconcileAfterIngest(db);
   return { sourceId: source.id, counts, rejections, warnings };
 }
 

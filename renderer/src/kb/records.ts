@@ -26,6 +26,12 @@ export interface StoredObject {
   terms: string[];
   /** Provenance: the ids of the sources (imports, connectors) that brought this object. */
   sources: string[];
+  /**
+   * The source that wrote the current version, when it is not `sources[0]` (issue 17: the
+   * history says who made each version, and an analyst's version is kept from older feed
+   * versions). Omitted on creates, so a bulk import stores nothing more.
+   */
+  by?: string;
   firstSeen: string;
   /** When Magpie last changed the stored object. */
   updatedAt: string;

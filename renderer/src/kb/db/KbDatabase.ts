@@ -7,6 +7,7 @@ import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
 import { storeIdentity } from '../storeIdentity.ts';
 import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
+import type { VersionRecord } from '../versions/history.ts';
 import { migrations, type Migration } from './migrations/index.ts';
 
 export const defaultDatabaseName = 'magpie-knowledge-base';
@@ -19,6 +20,7 @@ export class KbDatabase extends Dexie {
   declare state: Table<{ key: string; value: unknown }, string>;
   declare investigations: Table<Investigation, string>;
   declare changes: Table<ChangeRecord, number>;
+  declare versions: Table<VersionRecord, string>;
 
   /** The schema versions this build of Magpie knows. */
   readonly versionsKnown: readonly number[];

@@ -6,6 +6,7 @@ import { v3 } from './v3.ts';
 import { v4 } from './v4.ts';
 import { v5 } from './v5.ts';
 import { v6 } from './v6.ts';
+import { v7 } from './v7.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 
 export const latestVersion: number = migrations.at(-1)?.version ?? 0;
