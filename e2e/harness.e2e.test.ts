@@ -3,11 +3,12 @@
  * way the npm script does: headless, it keeps the app running until SIGTERM, says where
  * the profile is in one line, and a second harness on the same profile is refused.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -15,7 +16,7 @@ const run = promisify(execFile);
 const cli = resolve(import.meta.dirname, 'harness/cli.ts');
 
 /** Starts the headless harness and resolves with its status line once it has printed it. */
-function startHeadless(profile: string): { child: ChildProcess; line: Promise<string>; exit: Promise<number | null> } {
+function startHeadless(profile: string): { child: ChildProcessByStdio<null, Readable, Readable>; line: Promise<string>; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [cli, '--headless', '--profile', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -25,8 +26,8 @@ function startHeadless(profile: string): { child: ChildProcess; line: Promise<st
       const found = output.split('\n').find((text) => text.startsWith('Magpie harness running headless'));
       if (found) done(found);
     };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     void exit.then((code) => failed(new Error(`The harness exited (${code}) before its status line: ${output}`)));
   });
   return { child, line, exit };
@@ -45,7 +46,10 @@ describe('npm run harness', () => {
 
       const second = await run(process.execPath, [cli, '--headless', '--profile', profile], { timeout: 60_000 }).then(
         () => ({ code: 0, stderr: '' }),
-        (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+        (error: unknown) => {
+          const failure = error as { code?: number; stderr?: string };
+          return { code: failure.code ?? -1, stderr: failure.stderr ?? '' };
+        },
       );
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(`Another Magpie harness (process ${first.child.pid}) is using the profile ${profile}`);
