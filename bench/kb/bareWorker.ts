@@ -13,6 +13,7 @@ import { readParsedBundle } from '../../core/stix/bundle/read.ts';
 import type { JsonObject } from '../../core/stix/model/properties.ts';
 import { migrations } from '../../renderer/src/kb/db/migrations/index.ts';
 import { toRecord, type StoredObject } from '../../renderer/src/kb/records.ts';
+import { productSteps, type ProductSteps } from './productSteps.ts';
 
 export interface BareRequest {
   url: string;
@@ -41,6 +42,8 @@ export interface BareResult {
     hashMs: number;
     /** Keeping the original file: one put of the Blob. */
     storeFileMs: number;
+    /** The product's path step by step (productSteps.ts). */
+    product: ProductSteps;
   };
 }
 
@@ -112,7 +115,8 @@ async function measure(request: BareRequest): Promise<BareResult> {
   const [, storeFileMs] = await timed(() => shaped.files.put({ sha256: 'bench', blob }));
   shaped.close();
   await Dexie.delete(`${request.db}-kb-shaped`);
-  return { ...result, breakdown: { validateMs, recordsMs, kbSchemaBulkPutMs, kbSchemaBatchedMs, kbSchemaBatchedNoGetMs, hashMs, storeFileMs } };
+  const product = await productSteps(request.db, text, records);
+  return { ...result, breakdown: { validateMs, recordsMs, kbSchemaBulkPutMs, kbSchemaBatchedMs, kbSchemaBatchedNoGetMs, hashMs, storeFileMs, product } };
 }
 
 self.addEventListener('message', (event: MessageEvent<BareRequest>) => {

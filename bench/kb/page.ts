@@ -1,5 +1,5 @@
 /**
- * The page `npm run bench:kb` drives (built to out/bench-kb, served cross-origin isolated
+ * The page `npm run bench:kb` drives (built to out/bench-kb-ingest, served cross-origin isolated
  * from 127.0.0.1). It talks to the real knowledge base exactly as the UI does —
  * `knowledgeBase()` from renderer/src/kb/client.ts, i.e. the KB worker over its
  * MessagePort RPC; the database name comes from this page's `?kb=NAME` — and runs the

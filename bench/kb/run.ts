@@ -30,7 +30,7 @@ import { mb, workerHeap } from './workerHeap.ts';
 import type { BareResult } from './bareWorker.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const outDir = resolve(projectRoot, 'out/bench-kb');
+const outDir = resolve(projectRoot, 'out/bench-kb-ingest');
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const million = process.env['BENCH_KB_MILLION'] === '1';
 const breakdown = process.env['BENCH_KB_BREAKDOWN'] !== '0';
@@ -134,6 +134,12 @@ if (process.env['BENCH_KB_INGEST'] !== '0') {
       bulkput_kb_schema_batches_of_1000: stats(breakdowns.map((step) => step.kbSchemaBatchedNoGetMs)),
       sha256_of_file: stats(breakdowns.map((step) => step.hashMs)),
       store_original_file: stats(breakdowns.map((step) => step.storeFileMs)),
+      product_import_file_no_rpc: stats(breakdowns.map((step) => step.product.importFileMs)),
+      product_import_file_batches_of_5000_no_rpc: stats(breakdowns.map((step) => step.product.importFileBatch5000Ms)),
+      product_ingest_of_validated_items: stats(breakdowns.map((step) => step.product.ingestOnlyMs)),
+      change_feed_rows_alone: stats(breakdowns.map((step) => step.product.changeFeedMs)),
+      kb_records_without_multi_entry_indexes_batches_of_1000: stats(breakdowns.map((step) => step.product.withoutMultiEntryMs)),
+      index_entries_per_object: breakdowns[0]?.product.entriesPerObject,
       note: 'each step alone on the parsed ATT&CK objects, in a plain worker with no RPC: where the product path spends its time',
     });
     const long = ours.map((run) => run.longTasks);

@@ -32,7 +32,8 @@ import type { KbScale, StepResult } from './scalePage.ts';
 import { mb, workerHeap } from './workerHeap.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const outDir = resolve(projectRoot, 'out/bench-kb');
+// Its own build folder, so `bench:kb` may build while this runs.
+const outDir = resolve(projectRoot, 'out/bench-kb-scale');
 const profileDir = resolve(projectRoot, 'out/bench-kb-scale-profile');
 const total = Number(process.env['BENCH_KB_SCALE_TOTAL'] ?? 1_000_000);
 const step = Number(process.env['BENCH_KB_SCALE_STEP'] ?? Math.min(100_000, total));
@@ -47,7 +48,7 @@ function emit(figure: string, data: Record<string, unknown>): void {
 }
 const rate = (result: StepResult): number => Math.round(result.objects / (result.ms / 1000));
 
-await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
+await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
 const server = await serveOnLoopback(outDir);
 const port = new URL(server.origin).port;
 await rm(profileDir, { recursive: true, force: true });
