@@ -150,7 +150,8 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
             </Group>
           </div>
         </Group>
-        <Group gap={4} wrap="nowrap">
+        {/* The actions wrap rather than squeeze the title: there are up to eight of them. */}
+        <Group gap={4} wrap="wrap" justify="flex-end" style={{ flexShrink: 1 }}>
           <CopyButton value={summary.id}>
             {({ copied, copy }) => (
               <Tooltip label={summary.id}>

@@ -29,7 +29,7 @@ export function PatternField({ label, required, error, patternType, value, onCha
   const problem = useMemo(() => (patternType === 'stix' ? patternProblem(value) : null), [patternType, value]);
   const live = problem ? (
     <span data-testid="pattern-error">
-      {t('curation.form.patternError', { column: problem.offset + 1, message: problem.message })}{' '}
+      {t('curation.form.patternError', { column: problem.offset + 1, message: problem.message.replace(/\.$/, '') })}{' '}
       <Code>{value.slice(problem.offset, problem.offset + 40) || t('curation.form.patternEnd')}</Code>
     </span>
   ) : undefined;
