@@ -1,4 +1,5 @@
 /** English UI strings. Japanese (ja.ts) must have exactly the same keys; the compiler checks it. */
+import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
 import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
 
@@ -715,5 +716,6 @@ export const en = {
   },
   // Issue 17: the create and edit forms, and the STIX property names they show.
   curation: curationEn,
+  versions: versionsEn,
   stixProperties: stixPropertiesEn,
 };

@@ -1,5 +1,6 @@
 /** 日本語の UI 文字列。キーは en.ts と同じでなければならない(型で検査)。 */
 import type { Messages } from './messages.ts';
+import { versionsJa } from '../versions/i18n/versionsJa.ts';
 import { curationJa } from '../curation/i18n/curationJa.ts';
 import { stixPropertiesJa } from '../curation/i18n/propertiesJa.ts';
 
@@ -716,5 +717,6 @@ export const ja: Messages = {
   },
   // Issue 17: the create and edit forms, and the STIX property names they show.
   curation: curationJa,
+  versions: versionsJa,
   stixProperties: stixPropertiesJa,
 };

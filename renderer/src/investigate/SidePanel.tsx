@@ -12,7 +12,9 @@ import type { GraphEdge } from '../kb/queries/graph.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { DetailBody } from '../knowledge/ObjectDetail.tsx';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
-import { addEdge, removeEdge } from './graphModel.ts';
+import { addEdge, removeEdge, removeNodes } from './graphModel.ts';
+import { BulkActions } from '../versions/BulkActions.tsx';
+import { UndoBar } from '../versions/UndoBar.tsx';
 import { useGraphModel, useInvestigationStore } from './investigationStore.ts';
 import { useAction } from '../app/useAction.ts';
 
@@ -115,6 +117,11 @@ export function SidePanel({ selectedNodes, selectedEdge }: { selectedNodes: read
                 <Text size="sm">{count.toLocaleString()}</Text>
               </Group>
             ))}
+            <Text size="xs" c="dimmed">{t('versions.bulk.graphSelection', { count: selectedNodes.length })}</Text>
+            <Group gap="xs">
+              <BulkActions ids={[...selectedNodes]} onDeleted={(ids) => useInvestigationStore.getState().edit((graph) => removeNodes(graph, ids))} />
+            </Group>
+            <UndoBar />
           </Stack>
         ) : (
           <Text c="dimmed" size="sm">

@@ -3,14 +3,14 @@
  * readable form, relationships both ways, external references, provenance and raw STIX.
  */
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconSparkles, IconTrash } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconSparkles } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isScoType } from '../../../core/stix/model/categories.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { CurationActions } from '../curation/CurationActions.tsx';
 import { useEnrichStore } from '../enrich/enrichStore.ts';
-import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { knowledgeBase } from '../kb/client.ts';
 import type { ObjectDetail as Detail } from '../kb/queries/detail.ts';
 import type { GraphEdge } from '../kb/queries/graph.ts';
 import type { ObjectSummary } from '../kb/queries/summary.ts';
@@ -21,6 +21,9 @@ import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { openExternal } from './openExternal.ts';
 import { ProvenanceTab } from './ProvenanceTab.tsx';
+import { CurrentVersionLine, HistoryTab } from '../versions/HistoryTab.tsx';
+import { RevokeDeleteActions } from '../versions/RevokeDeleteActions.tsx';
+import { UndoBar } from '../versions/UndoBar.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { TypeIcon, TypeLabel, useTypeName } from './TypeLabel.tsx';
 
@@ -99,7 +102,6 @@ function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes
 export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: Detail; inGraph?: boolean; onEnriched?: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const closeDetail = useSelectionStore((state) => state.closeDetail);
-  const [deleting, setDeleting] = useState(false);
   const { stix, summary } = detail;
   const description = typeof stix['description'] === 'string' ? stix['description'] : '';
   const references = Array.isArray(stix['external_references']) ? (stix['external_references'] as JsonObject[]) : [];
@@ -122,18 +124,6 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
     void investigate([summary.id], summary.name);
   };
 
-  const remove = async () => {
-    if (!window.confirm(t('kb.detail.deleteConfirm', { name: summary.name }))) return;
-    setDeleting(true);
-    try {
-      await knowledgeBase().deleteObjects({ ids: [summary.id] });
-      notifyKnowledgeChanged();
-      closeDetail();
-    } finally {
-      setDeleting(false);
-    }
-  };
-
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap={inGraph ? "wrap" : "nowrap"}>
@@ -148,6 +138,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
               <TlpBadge level={summary.tlp} />
               {summary.revoked && <Badge color="gray">revoked</Badge>}
             </Group>
+            <CurrentVersionLine id={summary.id} date={date} />
           </div>
         </Group>
         {/* The actions wrap rather than squeeze the title: there are up to eight of them. */}
@@ -175,11 +166,10 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
           <Button variant="subtle" size="xs" leftSection={<IconFileExport size={14} />} onClick={exportThis} data-testid="detail-export">
             {t('kb.detail.export')}
           </Button>
-          <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} loading={deleting} onClick={() => void remove()}>
-            {t('kb.detail.delete')}
-          </Button>
+          <RevokeDeleteActions summary={summary} onDeleted={closeDetail} />
         </Group>
       </Group>
+      <UndoBar />
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('kb.detail.overview')}</Tabs.Tab>
@@ -190,6 +180,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
             {t('kb.detail.references')} ({references.length})
           </Tabs.Tab>
           <Tabs.Tab value="provenance">{t('kb.detail.provenance')}</Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="history-tab">{t('versions.history.tab')}</Tabs.Tab>
           <Tabs.Tab value="raw">{t('kb.detail.raw')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -257,6 +248,9 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
         </Tabs.Panel>
         <Tabs.Panel value="provenance" pt="md">
           <ProvenanceTab detail={detail} date={date} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab id={summary.id} date={date} />
         </Tabs.Panel>
         <Tabs.Panel value="raw" pt="md">
           <Code block style={{ maxHeight: '60vh', overflow: 'auto' }}>

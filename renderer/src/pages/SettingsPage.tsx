@@ -10,6 +10,7 @@ import { useSettingsStore } from '../stores/settingsStore.ts';
 import { BackupCard } from '../settings/BackupCard.tsx';
 import { StorageCard } from '../settings/StorageCard.tsx';
 import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
+import { LabelManagerCard } from '../versions/LabelManagerCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 const languages: Language[] = ['system', 'en', 'ja'];
@@ -134,6 +135,7 @@ export function SettingsPage() {
           </Stack>
         </Card>
         <AnalystIdentityCard />
+        <LabelManagerCard />
         <ExtractionListsCard />
         <StorageCard />
         <BackupCard />

@@ -1,0 +1,118 @@
+/**
+ * An object's history (issue 17, point 2): every version kept, newest first, with who
+ * wrote it (the analyst, or which file or feed by name), a field-by-field diff against the
+ * version before it, and "Restore this version", which makes that content a new version.
+ */
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../app/useAction.ts';
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { useKbQuery } from '../kb/useKbQuery.ts';
+import type { ObjectVersion, VersionSource } from '../kb/versions/editObject.ts';
+import { UndoNotice } from './UndoNotice.tsx';
+import { shownValue, versionDiff } from './versionDiff.ts';
+
+/** "you", or the file or feed by name. */
+export function useSourceName(): (source: VersionSource) => string {
+  const { t } = useTranslation();
+  return (source) => (source.kind === 'manual' ? `${source.name} (${t('versions.history.kinds.manual')})` : source.kind === 'unknown' ? t('versions.history.kinds.unknown') : `${source.name} (${t(`versions.history.kinds.${source.kind}`)})`);
+}
+
+function Diff({ older, version }: { older: ObjectVersion | undefined; version: ObjectVersion }) {
+  const { t } = useTranslation();
+  if (!older) return <Text size="xs" c="dimmed">{t('versions.history.firstVersion')}</Text>;
+  const changes = versionDiff(older.stix, version.stix);
+  if (changes.length === 0) return <Text size="xs" c="dimmed" data-testid="history-diff">{t('versions.history.noDiff')}</Text>;
+  return (
+    <Table withTableBorder fz="xs" layout="fixed" data-testid="history-diff">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={170}>{t('versions.history.field')}</Table.Th>
+          <Table.Th>{t('versions.history.before')}</Table.Th>
+          <Table.Th>{t('versions.history.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((change) => (
+          <Table.Tr key={change.field} data-field={change.field}>
+            <Table.Td>
+              <Text size="xs" ff="monospace">{change.field}</Text>
+              <Text size="xs" c="dimmed">{t(`versions.history.${change.kind}`)}</Text>
+            </Table.Td>
+            <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
+              <Text size="xs" td={change.kind === 'removed' || change.kind === 'changed' ? 'line-through' : undefined} c="red.7">{shownValue(change.before)}</Text>
+            </Table.Td>
+            <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
+              <Text size="xs" c="teal.7">{shownValue(change.after)}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function HistoryTab({ id, date }: { id: string; date: (value: string) => string }) {
+  const { t } = useTranslation();
+  const sourceName = useSourceName();
+  const history = useKbQuery(() => knowledgeBase().listVersions({ id }), [id]);
+  const { run, busy, error } = useAction();
+  const [restored, setRestored] = useState<string | null>(null);
+  const restore = (modified: string) =>
+    run(async () => {
+      const { undoId } = await knowledgeBase().restoreVersion({ id, modified });
+      setRestored(undoId);
+      notifyKnowledgeChanged();
+    });
+
+  if (history.error) return <Alert color="red">{t('kb.error', { message: history.error.message })}</Alert>;
+  if (!history.data) return <Group gap="xs"><Loader size="xs" /><Text size="sm">{t('versions.history.loading')}</Text></Group>;
+  const { versions } = history.data;
+  return (
+    <Stack gap="sm">
+      {restored && <UndoNotice message={t('versions.history.restored')} undoId={restored} onClose={() => setRestored(null)} />}
+      {error && <Alert color="red">{error}</Alert>}
+      {versions.length === 1 && <Text size="sm" c="dimmed">{t('versions.history.only')}</Text>}
+      {versions.map((version, index) => (
+        <Card key={version.modified} withBorder padding="sm" data-testid="history-row" data-modified={version.modified} data-current={version.current}>
+          <Group justify="space-between" wrap="nowrap" mb="xs">
+            <div>
+              <Group gap="xs">
+                <Text size="sm" fw={600}>{date(version.modified)}</Text>
+                {version.current && <Badge size="sm">{t('versions.history.current')}</Badge>}
+                {version.stix['revoked'] === true && <Badge size="sm" color="gray">revoked</Badge>}
+              </Group>
+              <Text size="xs" c="dimmed" data-testid="history-source">
+                {t('versions.history.by', { source: sourceName(version.source) })} · {t('versions.history.storedAt', { date: date(version.at) })}
+              </Text>
+            </div>
+            {!version.current && (
+              <Tooltip label={t('versions.history.restoreHint')} multiline w={260}>
+                <Button size="compact-xs" variant="light" leftSection={<IconRestore size={14} />} loading={busy} onClick={() => void restore(version.modified)} data-testid="history-restore">
+                  {t('versions.history.restore')}
+                </Button>
+              </Tooltip>
+            )}
+          </Group>
+          <Diff older={versions[index + 1]} version={version} />
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+/** The detail view's line saying where the current version came from. */
+export function CurrentVersionLine({ id, date }: { id: string; date: (value: string) => string }) {
+  const { t } = useTranslation();
+  const sourceName = useSourceName();
+  const history = useKbQuery(() => knowledgeBase().listVersions({ id }), [id]);
+  const current = history.data?.versions[0];
+  if (!current) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="detail-version-source">
+      {t('versions.history.versionFrom', { date: date(current.modified), source: sourceName(current.source) })}
+    </Text>
+  );
+}
