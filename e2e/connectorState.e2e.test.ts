@@ -6,11 +6,12 @@
  * the card's own "Reset state" makes the next run download the catalog again.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFeedServer, type FeedServer } from '../testkit/feedServer.ts';
+import { startFeedServer } from '../testkit/feedServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { launchChromium } from './harness/chromium.ts';
+import { pointConnectorAt, runAndDeliver } from './support/connectorCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
 
 let browser: Browser;
@@ -24,19 +25,6 @@ afterAll(async () => {
 const kevAvailable = fixturesAvailable && hasFixture('cisa-kev', 'known_exploited_vulnerabilities.json');
 if (!kevAvailable) console.warn(`[e2e] connector state tests skipped: ${fixturesSkipReason}`);
 
-/** Runs the connector from its card and waits until the run is over and its batches are in the knowledge base. */
-async function runAndDeliver(card: Locator, feed: FeedServer): Promise<number[]> {
-  const before = feed.requests.length;
-  const lastBefore = await card.getByTestId('connector-last').textContent();
-  await card.getByTestId('connector-run-now').click();
-  await expect
-    .poll(async () => (await card.getByTestId('connector-last').textContent()) !== lastBefore && (await card.getAttribute('data-status')) !== 'running', { timeout: 120_000 })
-    .toBe(true);
-  // Delivered: no batch left waiting for the knowledge base.
-  await expect.poll(() => card.getByText(/waiting for the knowledge base/).count(), { timeout: 120_000 }).toBe(0);
-  return feed.requests.slice(before).map((request) => request.status);
-}
-
 async function vulnerabilityCount(app: MagpieApp): Promise<string> {
   await app.visit('dashboard');
   const badge = app.page.getByTestId('count-vulnerability');
@@ -44,19 +32,15 @@ async function vulnerabilityCount(app: MagpieApp): Promise<string> {
 }
 
 describe.skipIf(!kevAvailable)('connector state after the knowledge base is emptied', () => {
-  it('the next KEV run brings back every vulnerability, and Reset state downloads the catalog again', async () => {
+  // Three runs of the whole catalog: about 35 s on a quiet machine, much more on a loaded one.
+  it('the next KEV run brings back every vulnerability, and Reset state downloads the catalog again', { timeout: 240_000 }, async () => {
     const catalog = await readFile(fixturePath('cisa-kev', 'known_exploited_vulnerabilities.json'));
     const entries = (JSON.parse(catalog.toString('utf8')) as { vulnerabilities: unknown[] }).vulnerabilities.length;
     const all = entries.toLocaleString('en-US');
     const feed = await startFeedServer({ '/kev.json': { body: catalog } });
     const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1100 } });
     try {
-      await app.visit('connectors');
-      const card = app.page.getByTestId('connector-cisa-kev');
-      await card.waitFor();
-      await card.getByTestId('connector-settings').click();
-      await card.locator('input[data-field="url"]').fill(`${feed.url}/kev.json`);
-      await card.getByTestId('connector-save-cisa-kev').click();
+      const card = await pointConnectorAt(app, 'cisa-kev', `${feed.url}/kev.json`);
       expect(await runAndDeliver(card, feed)).toEqual([200]);
       await expect.poll(() => vulnerabilityCount(app), { timeout: 30_000 }).toContain(all);
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer } from '../testkit/feedServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { launchChromium } from './harness/chromium.ts';
+import { pointConnectorAt } from './support/connectorCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
 
 let browser: Browser;
@@ -30,12 +31,7 @@ describe.skipIf(!kevAvailable)('the CISA KEV connector', () => {
     const feed = await startFeedServer({ '/kev.json': { body: catalog } });
     const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1100 } });
     try {
-      await app.visit('connectors');
-      const card = app.page.getByTestId('connector-cisa-kev');
-      await card.waitFor();
-      await card.getByTestId('connector-settings').click();
-      await card.locator('input[data-field="url"]').fill(`${feed.url}/kev.json`);
-      await card.getByTestId('connector-save-cisa-kev').click();
+      const card = await pointConnectorAt(app, 'cisa-kev', `${feed.url}/kev.json`);
       await card.getByTestId('connector-run-now').click();
       // Delivered: the last success line appears once the KB acknowledged every batch.
       const delivered = card.getByTestId('connector-delivered');
