@@ -6,6 +6,7 @@
  *
  *   objects.jsonl        the stored objects: the STIX object, its provenance (sources,
  *                        firstSeen, updatedAt) and the index fields, one record a line
+ *   versions.jsonl       every replaced version of an object (schema v7 history)
  *   sources.jsonl        imports, connector runs and the analyst's edits
  *   quarantine.jsonl     rejected objects with their reasons
  *   investigations.jsonl saved investigations
@@ -15,9 +16,9 @@
  *                        secret, never a cursor)
  *   manifest.json        format, formatVersion, schemaVersion, appVersion, createdAt, entries
  *
- * A later `versions.jsonl` (object history) is one more entry: readers take the entries
- * the manifest lists, so adding one needs a new formatVersion only when old readers must
- * refuse it.
+ * Readers take the entries the manifest lists, so a new entry (as versions.jsonl was)
+ * needs a new formatVersion only when old readers must refuse it; an archive from before
+ * an entry existed simply restores that table empty.
  */
 import { z } from 'zod';
 import { CodedError } from '../errors.ts';
@@ -30,7 +31,7 @@ export const BACKUP_FORMAT_VERSION = 1;
  * renderer/src/kb/backup tests that it equals the migrations' latest, so a new schema
  * version cannot be added without this line.
  */
-export const NEWEST_SCHEMA_VERSION = 6;
+export const NEWEST_SCHEMA_VERSION = 7;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const FILES_FOLDER = 'files/';

@@ -39,7 +39,8 @@ async function backupFile(name: string, change?: (entries: Record<string, Uint8A
   return path;
 }
 
-describe('magpie backup verify', () => {
+// Each case starts Node (type stripping) up to three times: slow on a loaded machine.
+describe('magpie backup verify', { timeout: 60_000 }, () => {
   it('prints the counts and OK for a whole archive', async () => {
     const { code, stdout } = magpie(['backup', 'verify', await backupFile('good.zip')]);
     expect(code).toBe(0);

@@ -15,6 +15,9 @@ beforeEach(async () => {
   db = await openKnowledgeBase(new KbDatabase(`kb-backup-${crypto.randomUUID()}`));
   api = createKbApi(db);
   await api.ingestStix({ objects: sampleObjects(), source: { id: 'file:abc', kind: 'file', name: 'acme.json' } }, () => undefined);
+  // A newer version of PlugX, so the old one is kept as history (schema v7).
+  const malware = sampleObjects().find((object) => object['id'] === ids.malware);
+  await api.ingestStix({ objects: [{ ...malware, modified: '2026-02-01T00:00:00.000Z', description: 'Updated.' }], source: { id: 'file:def', kind: 'file', name: 'update.json' } }, () => undefined);
   await db.files.put({ sha256: 'a'.repeat(64), name: 'report.pdf', size: 9, mediaType: 'application/pdf', blob: new Blob(['%PDF-1.7\n']), addedAt: '2026-01-01T00:00:00.000Z' });
   await api.saveInvestigation({ investigation: newInvestigation('PlugX', [{ id: ids.malware, x: 0, y: 0, pinned: false, hidden: false }], '2026-01-01T00:00:00.000Z', crypto.randomUUID()) });
   await api.putState({ key: 'extraction-lists', value: { allow: ['example.org'] } });
@@ -39,6 +42,7 @@ async function snapshot() {
   const files = await db.files.toArray();
   return {
     objects: await db.objects.orderBy(':id').toArray(),
+    versions: await db.versions.toArray(),
     sources: await db.sources.toArray(),
     investigations: await db.investigations.toArray(),
     lists: await db.state.get('extraction-lists'),
@@ -47,8 +51,8 @@ async function snapshot() {
 }
 
 async function emptyStore(): Promise<void> {
-  await db.transaction('rw', [db.objects, db.sources, db.files, db.investigations, db.state, db.quarantine], async () => {
-    await Promise.all([db.objects.clear(), db.sources.clear(), db.files.clear(), db.investigations.clear(), db.state.clear(), db.quarantine.clear()]);
+  await db.transaction('rw', [db.objects, db.versions, db.sources, db.files, db.investigations, db.state, db.quarantine], async () => {
+    await Promise.all([db.objects.clear(), db.versions.clear(), db.sources.clear(), db.files.clear(), db.investigations.clear(), db.state.clear(), db.quarantine.clear()]);
   });
 }
 
@@ -59,6 +63,7 @@ describe('backup and restore in the knowledge base', () => {
 
   it('restores, replacing an emptied store, exactly what was backed up, with a new store identity', async () => {
     const before = await snapshot();
+    expect(before.versions).toHaveLength(1);
     const identity = await storeIdentity(db);
     const archive = await backup();
     await emptyStore();

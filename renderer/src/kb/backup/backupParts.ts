@@ -44,6 +44,7 @@ async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
 /** The archive's entries in order: files.jsonl comes before the files it describes. */
 export async function* backupParts(db: KbDatabase, connectors: unknown, progress: BackupProgress): AsyncGenerator<BackupPart> {
   yield { kind: 'jsonl', path: 'objects.jsonl', batches: pages(db.objects, (rows) => (progress.objects += rows)) };
+  yield { kind: 'jsonl', path: 'versions.jsonl', batches: pages(db.versions) };
   yield { kind: 'jsonl', path: 'sources.jsonl', batches: pages(db.sources) };
   yield { kind: 'jsonl', path: 'quarantine.jsonl', batches: pages(db.quarantine) };
   yield { kind: 'jsonl', path: 'investigations.jsonl', batches: pages(db.investigations) };

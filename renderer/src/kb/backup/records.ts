@@ -24,6 +24,8 @@ const StoredObjectRecord = z.looseObject({
   updatedAt: text,
 }).refine((record) => record.stix['id'] === record.id && record.stix['type'] === record.type, 'its id and type differ from its STIX object');
 
+const VersionRecord = z.object({ key: text, id: text, modified: text, stix: z.record(z.string(), z.unknown()), source: text, at: text }).refine((record) => record.key === `${record.id}|${record.modified}`, 'its key is not <id>|<modified>');
+
 const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() });
 const SourceRecord = z.looseObject({ id: text, kind: z.enum(['file', 'connector', 'manual']), name: text, firstImportedAt: text, lastImportedAt: text, status: z.enum(['running', 'committed', 'failed']), committedObjects: z.number(), counts: Counts });
 const QuarantineRecord = z.looseObject({ key: text, sourceId: text, objectId: text, path: text, reasons: z.array(z.looseObject({ path: text, rule: text, message: text })), at: text });
@@ -34,6 +36,7 @@ export type FileMetadata = z.infer<typeof FileMetadata>;
 /** The table each .jsonl entry restores, with its record check. */
 export const tableEntries = {
   'objects.jsonl': { table: 'objects', parse: (value: unknown) => StoredObjectRecord.parse(value) },
+  'versions.jsonl': { table: 'versions', parse: (value: unknown) => VersionRecord.parse(value) },
   'sources.jsonl': { table: 'sources', parse: (value: unknown) => SourceRecord.parse(value) },
   'quarantine.jsonl': { table: 'quarantine', parse: (value: unknown) => QuarantineRecord.parse(value) },
   'investigations.jsonl': { table: 'investigations', parse: (value: unknown) => parseInvestigation(value) },

@@ -149,7 +149,7 @@ function consumer(write: { records: (table: string, rows: unknown[]) => Promise<
 }
 
 async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
-  const tables = [db.objects, db.sources, db.files, db.quarantine, db.state, db.investigations];
+  const tables = [db.objects, db.versions, db.sources, db.files, db.quarantine, db.state, db.investigations];
   const found = { connectors: null as unknown };
   await db.transaction('rw', tables, async (transaction: Transaction) => {
     // Tables taken from the transaction itself, so every write is part of it whatever
@@ -216,7 +216,8 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
         {
           records: async (name, rows) => {
             if (name === 'objects') await hand(rows);
-            else if (name !== 'state') others.push({ table: name, rows });
+            // Merge keeps this store's own history; the archive's versions are not mixed in.
+            else if (name !== 'state' && name !== 'versions') others.push({ table: name, rows });
           },
           file: (metadata, blob) => Promise.resolve(void files.push({ metadata, blob })),
         },
