@@ -52,6 +52,7 @@ export interface IngestResult {
 }
 
 export interface IngestOptions {
+  /** Objects per transaction; the first batch is at most 1,000, so progress shows early. */
   batchSize?: number;
   now?: () => string;
   onProgress?: (progress: IngestProgress) => void;
@@ -64,6 +65,7 @@ export interface IngestOptions {
 }
 
 const REJECTIONS_REPORTED = 200;
+const FIRST_BATCH = 1000;
 
 function emptyCounts(): IngestCounts {
   return { created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -207,11 +209,13 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
 
   try {
     let batch: IngestItem[] = [];
+    let limit = Math.min(batchSize, FIRST_BATCH);
     for await (const item of items) {
       options.signal?.throwIfAborted();
       batch.push(item);
       processed += 1;
-      if (batch.length >= batchSize) {
+      if (batch.length >= limit) {
+        limit = batchSize;
         await settle();
         start(batch);
         batch = [];
