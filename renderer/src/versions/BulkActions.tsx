@@ -14,7 +14,7 @@ import type { BulkAction } from '../kb/versions/bulk.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { useBulkRun } from './useBulkRun.ts';
 
-function BulkProgressBar({ progress }: { progress: { done: number; total: number } | null }) {
+export function BulkProgressBar({ progress }: { progress: { done: number; total: number } | null }) {
   const { t } = useTranslation();
   if (!progress) return null;
   const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;

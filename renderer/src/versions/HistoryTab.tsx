@@ -42,7 +42,7 @@ function Diff({ older, version }: { older: ObjectVersion | undefined; version: O
               <Text size="xs" c="dimmed">{t(`versions.history.${change.kind}`)}</Text>
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
-              <Text size="xs" td={change.kind === 'removed' || change.kind === 'changed' ? 'line-through' : undefined} c="red.7">{shownValue(change.before)}</Text>
+              {change.kind === 'added' ? <Text size="xs" c="dimmed">—</Text> : <Text size="xs" td="line-through" c="red.7">{shownValue(change.before)}</Text>}
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
               <Text size="xs" c="teal.7">{shownValue(change.after)}</Text>

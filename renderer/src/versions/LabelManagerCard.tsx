@@ -2,13 +2,14 @@
  * Settings → Labels (issue 17, point 3): every label with its count and colour; rename,
  * merge into another, delete. Each change is one undoable bulk edit (kb/versions/labels.ts).
  */
-import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Progress, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconArrowMerge, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { labelColours, type LabelColour, type LabelRow } from '../kb/versions/labels.ts';
+import { BulkProgressBar } from './BulkActions.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { useBulkRun } from './useBulkRun.ts';
 
@@ -40,7 +41,7 @@ function LabelDialog({ editing, labels, onClose }: { editing: NonNullable<Editin
             <Select searchable aria-label={t('versions.labels.mergeInto')} data={labels.filter((row) => row.label !== from).map((row) => row.label)} value={value} onChange={setValue} data-testid="label-merge-into" />
           </>
         )}
-        {progress && <Progress value={progress.total === 0 ? 100 : (progress.done / progress.total) * 100} animated />}
+        <BulkProgressBar progress={progress} />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('versions.labels.cancel')}</Button>

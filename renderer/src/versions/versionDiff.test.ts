@@ -21,5 +21,6 @@ describe('versionDiff', () => {
     expect(shownValue(['a', 'b'])).toBe('a, b');
     expect(shownValue({ x: 1 })).toBe('{"x":1}');
     expect(shownValue(undefined)).toBe('—');
+    expect(shownValue(['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', 'marking-definition--x'])).toBe('TLP:GREEN, marking-definition--x');
   });
 });

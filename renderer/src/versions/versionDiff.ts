@@ -4,6 +4,7 @@
  * `modified` changes in every version, so it is left out: the row already says when.
  */
 import canonicalize from 'canonicalize';
+import { tlpLevelOf } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 
 export interface FieldChange {
@@ -29,11 +30,17 @@ export function versionDiff(older: Readonly<JsonObject> | undefined, newer: Read
   return changes;
 }
 
-/** A value as one line of text: lists joined, objects as compact JSON. */
+/** A TLP marking by its name (what the analyst chose), anything else as it is. */
+function named(text: string): string {
+  const level = tlpLevelOf(text);
+  return level === undefined ? text : `TLP:${level.toUpperCase()}`;
+}
+
+/** A value as one line of text: lists joined, TLP markings by name, objects as compact JSON. */
 export function shownValue(value: unknown): string {
   if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return named(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map(named).join(', ');
   return JSON.stringify(value);
 }
