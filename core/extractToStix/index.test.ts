@@ -35,7 +35,7 @@ describe('toStixObjects', () => {
   it('writes every value as valid STIX: an observable, an indicator with its pattern and a based-on relationship', () => {
     const { objects, counts, refs } = toStixObjects(sample, options);
     for (const object of objects) expect(hasErrors(validateObject(object)), JSON.stringify([object, validateObject(object)])).toBe(false);
-    expect(counts).toEqual({ observables: 13, indicators: 13, relationships: 13, linked: 0, created: 3 });
+    expect(counts).toEqual({ observables: 13, indicators: 13, relationships: 13, linked: 0, created: 4 });
     expect(new Set(refs).size).toBe(objects.length);
     const md5 = objects.find((object) => object['type'] === 'file' && JSON.stringify(object['hashes']).includes('d41d8'));
     const indicator = objects.find((object) => object['type'] === 'indicator' && object['name'] === 'd41d8cd98f00b204e9800998ecf8427e');
@@ -52,16 +52,16 @@ describe('toStixObjects', () => {
     const indicators = objects.filter((object) => object['type'] === 'indicator');
     expect(indicators.every((object) => JSON.stringify(object['object_marking_refs']) === JSON.stringify([TLP_2.green.id]))).toBe(true);
     // Observables too: an unmarked one would leave in every export as TLP:CLEAR.
-    const observables = objects.filter((object) => !['indicator', 'relationship', 'vulnerability', 'attack-pattern', 'intrusion-set'].includes(String(object['type'])));
+    const observables = objects.filter((object) => !['indicator', 'relationship', 'vulnerability', 'attack-pattern', 'intrusion-set', 'x-mitre-tactic'].includes(String(object['type'])));
     expect(observables).toHaveLength(13);
     expect(observables.every((object) => JSON.stringify(object['object_marking_refs']) === JSON.stringify([TLP_2.green.id]))).toBe(true);
     expect(indicators.find((object) => object['name'] === '198.51.100.7')?.['indicator_types']).toEqual(['unknown']);
     expect(indicators.find((object) => object['name'] === 'evil.example')?.['indicator_types']).toEqual(['malicious-activity']);
   });
 
-  it('links CVE and ATT&CK ids the knowledge base already holds, creates minimal ones otherwise, and says what it could not', () => {
+  it('links CVE and ATT&CK ids the knowledge base already holds, and writes the other ATT&CK ids as placeholders it lists', () => {
     const existing = new Map([['CVE-2017-11882', 'vulnerability--0c1b6a6c-0000-4000-8000-000000000001']]);
-    const { objects, refs, counts, skipped } = toStixObjects(sample, { ...options, existing });
+    const { objects, refs, counts, skipped, placeholders } = toStixObjects(sample, { ...options, existing });
     expect(refs).toContain('vulnerability--0c1b6a6c-0000-4000-8000-000000000001');
     expect(objects.some((object) => object['type'] === 'vulnerability')).toBe(false);
     expect(counts.linked).toBe(1);
@@ -69,8 +69,16 @@ describe('toStixObjects', () => {
       { source_name: 'mitre-attack', external_id: 'T1059.001', url: 'https://attack.mitre.org/techniques/T1059/001/' },
     ]);
     expect(objects.find((object) => object['type'] === 'intrusion-set')?.['name']).toBe('G0016');
-    expect(skipped.map((entry) => entry.value)).toEqual(['TA0001']);
-    expect(skipped[0]?.reason).toMatch(/not in the knowledge base/);
+    // A tactic is kept too, as ATT&CK writes it, not dropped.
+    expect(skipped).toEqual([]);
+    expect(placeholders).toEqual([
+      { value: 'T1059.001', type: 'attack-pattern' },
+      { value: 'G0016', type: 'intrusion-set' },
+      { value: 'TA0001', type: 'x-mitre-tactic' },
+    ]);
+    const placeholderObjects = objects.filter((object) => object['x_magpie_placeholder'] === true);
+    expect(placeholderObjects).toHaveLength(3);
+    expect(placeholderObjects.every((object) => refs.includes(String(object['id'])) && !hasErrors(validateObject(object)))).toBe(true);
   });
 
   it('gives the same ids for the same values, so a second commit merges', () => {

@@ -2,15 +2,16 @@
  * Extracted indicators as STIX 2.1 (issue 9): for each observable value an SCO with its
  * deterministic id, an indicator with its STIX pattern and a `based-on` relationship from
  * the indicator to the observable; CVE ids as vulnerabilities and ATT&CK ids as the
- * objects they name, linked to ones the caller already holds or created minimal. Shared
+ * objects they name, linked to ones the caller already holds or written as placeholders. Shared
  * by the review screen's commit (the knowledge base) and the CLI's `--format stix`.
  *
  * Every id is derived from content, so committing the same document again merges into
  * the same objects instead of duplicating them.
  */
-import { attackObjectId, attackPatternId, derivedId, generateScoId, identityId, patternFor, quotePatternString, reportIdForFile, vulnerabilityId } from '../stix/index.ts';
+import { attackPlaceholder } from '../attack/placeholders.ts';
+import { derivedId, generateScoId, identityId, patternFor, quotePatternString, reportIdForFile, vulnerabilityId } from '../stix/index.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
-import type { AttackIdKind, ExtractedIndicator } from '../extract/types.ts';
+import type { ExtractedIndicator } from '../extract/types.ts';
 
 export interface ToStixOptions {
   /** STIX timestamp used for created, modified and valid_from. */
@@ -29,32 +30,14 @@ export interface ExtractionStix {
   /** Everything a report of this extraction refers to: created and linked objects. */
   refs: string[];
   counts: { observables: number; indicators: number; relationships: number; linked: number; created: number };
-  /** Values that could not be expressed (an ATT&CK tactic not in the knowledge base), with why. */
+  /** Values that could not be expressed, with why. */
   skipped: { value: string; reason: string }[];
+  /**
+   * ATT&CK ids the caller does not hold yet, written as placeholders (core/attack/placeholders.ts)
+   * that importing ATT&CK merges into the real objects: the commit summary lists them.
+   */
+  placeholders: { value: string; type: string }[];
 }
-
-/** What each ATT&CK id names, when Magpie may create it minimal; tactics and data sources only link. */
-const ATTACK_TYPES: Readonly<Record<AttackIdKind, string | null>> = {
-  technique: 'attack-pattern',
-  'sub-technique': 'attack-pattern',
-  group: 'intrusion-set',
-  software: 'malware',
-  mitigation: 'course-of-action',
-  campaign: 'campaign',
-  tactic: null,
-  'data-source': null,
-};
-
-const ATTACK_PATHS: Readonly<Record<AttackIdKind, string>> = {
-  technique: 'techniques',
-  'sub-technique': 'techniques',
-  group: 'groups',
-  software: 'software',
-  mitigation: 'mitigations',
-  campaign: 'campaigns',
-  tactic: 'tactics',
-  'data-source': 'datasources',
-};
 
 /** The SCO for an extracted value, or undefined for values that are not observables. */
 export function observableFor(indicator: ExtractedIndicator): JsonObject | undefined {
@@ -104,6 +87,7 @@ export function toStixObjects(indicators: readonly ExtractedIndicator[], options
   const refs: string[] = [];
   const counts = { observables: 0, indicators: 0, relationships: 0, linked: 0, created: 0 };
   const skipped: { value: string; reason: string }[] = [];
+  const placeholders: { value: string; type: string }[] = [];
   const seen = new Set<string>();
   const add = (object: JsonObject) => {
     const id = String(object['id']);
@@ -127,10 +111,13 @@ export function toStixObjects(indicators: readonly ExtractedIndicator[], options
       }
       const created = indicator.type === 'vulnerability' ? vulnerabilityObject(indicator.value, common) : attackObject(indicator, common);
       if (!created) {
-        skipped.push({ value: indicator.value, reason: `ATT&CK ${indicator.attack_kind ?? 'id'} ${indicator.value} is not in the knowledge base; import ATT&CK to link it.` });
+        skipped.push({ value: indicator.value, reason: `${indicator.value} is not an ATT&CK id Magpie knows (T, TA, G, S, M, C or DS followed by four digits).` });
         continue;
       }
-      if (add(created)) counts.created += 1;
+      if (add(created)) {
+        counts.created += 1;
+        if (indicator.type === 'attack-pattern') placeholders.push({ value: String(created['name']), type: String(created['type']) });
+      }
       continue;
     }
     const bare = observableFor(indicator);
@@ -167,7 +154,7 @@ export function toStixObjects(indicators: readonly ExtractedIndicator[], options
     };
     if (add(relationship)) counts.relationships += 1;
   }
-  return { objects, refs, counts, skipped };
+  return { objects, refs, counts, skipped, placeholders };
 }
 
 function vulnerabilityObject(cve: string, common: JsonObject): JsonObject {
@@ -180,20 +167,12 @@ function vulnerabilityObject(cve: string, common: JsonObject): JsonObject {
   };
 }
 
+/** A placeholder for an ATT&CK id the caller does not hold yet (core/attack/placeholders.ts). */
 function attackObject(indicator: ExtractedIndicator, common: JsonObject): JsonObject | undefined {
-  const kind = indicator.attack_kind ?? (indicator.value.includes('.') ? 'sub-technique' : 'technique');
-  const type = ATTACK_TYPES[kind];
-  if (!type) return undefined;
-  const attackId = indicator.value.toUpperCase();
-  const path = kind === 'sub-technique' ? attackId.replace('.', '/') : attackId;
-  return {
-    type,
-    id: type === 'attack-pattern' ? attackPatternId(attackId) : attackObjectId(type, attackId),
-    ...common,
-    name: attackId,
-    ...(type === 'malware' ? { is_family: true } : {}),
-    external_references: [{ source_name: 'mitre-attack', external_id: attackId, url: `https://attack.mitre.org/${ATTACK_PATHS[kind]}/${path}/` }],
-  };
+  const kind = indicator.attack_kind ?? (indicator.value.includes('.') ? 'sub-technique' : undefined);
+  const markingRefs = Array.isArray(common['object_marking_refs']) ? common['object_marking_refs'].map(String) : [];
+  const createdByRef = typeof common['created_by_ref'] === 'string' ? common['created_by_ref'] : undefined;
+  return attackPlaceholder(indicator.value, { now: String(common['created']), markingRefs, ...(createdByRef ? { createdByRef } : {}), reason: 'named in a report committed before ATT&CK was imported' }, kind);
 }
 
 export interface ReportDetails {

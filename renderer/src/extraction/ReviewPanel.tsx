@@ -25,6 +25,16 @@ function CommitDone({ job }: { job: ExtractionJob }) {
   return (
     <Alert color="green" icon={<IconCheck size={18} />} data-testid="commit-result" title={t('extraction.committed', { name: job.draft.name })}>
       <Text size="sm">{t('extraction.committedBody', { observables: counts.observables, indicators: counts.indicators, relationships: counts.relationships, linked: counts.linked })}</Text>
+      {job.commit.placeholders.length > 0 && (
+        <Text size="sm" mt={4} data-testid="commit-placeholders">
+          {t('extraction.placeholders', { count: job.commit.placeholders.length, ids: job.commit.placeholders.map((entry) => entry.value).join(', ') })}
+        </Text>
+      )}
+      {job.commit.skipped.length > 0 && (
+        <Text size="sm" mt={4} data-testid="commit-skipped">
+          {t('extraction.skippedValues', { reasons: job.commit.skipped.map((entry) => entry.reason).join(' ') })}
+        </Text>
+      )}
       <Group mt="xs">
         <Button
           size="xs"

@@ -1,4 +1,5 @@
 /** English UI strings. Japanese (ja.ts) must have exactly the same keys; the compiler checks it. */
+import { mergeEn } from '../merge/i18n/mergeEn.ts';
 import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
 import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
@@ -716,6 +717,7 @@ export const en = {
   },
   // Issue 17: the create and edit forms, and the STIX property names they show.
   curation: curationEn,
+  merge: mergeEn,
   versions: versionsEn,
   stixProperties: stixPropertiesEn,
 };

@@ -1,4 +1,5 @@
 /** 日本語の UI 文字列。キーは en.ts と同じでなければならない(型で検査)。 */
+import { mergeJa } from '../merge/i18n/mergeJa.ts';
 import type { Messages } from './messages.ts';
 import { versionsJa } from '../versions/i18n/versionsJa.ts';
 import { curationJa } from '../curation/i18n/curationJa.ts';
@@ -717,6 +718,7 @@ export const ja: Messages = {
   },
   // Issue 17: the create and edit forms, and the STIX property names they show.
   curation: curationJa,
+  merge: mergeJa,
   versions: versionsJa,
   stixProperties: stixPropertiesJa,
 };

@@ -8,6 +8,7 @@ import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import { authorIdentity, reportFor, toStixObjects, type ExtractionStix } from '../../../core/extractToStix/index.ts';
 import { formatTimestamp, hasErrors, TLP_2, validateObject, type TlpLevel } from '../../../core/stix/index.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { attackIdsOf, placeholderAttackId } from '../../../core/attack/placeholders.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { KbError } from './errors.ts';
 import { sha256Hex } from './importFile.ts';
@@ -33,18 +34,18 @@ export interface CommitExtractionResult {
   sourceId: string;
   counts: ExtractionStix['counts'];
   skipped: ExtractionStix['skipped'];
+  /** ATT&CK ids written as placeholders, since ATT&CK is not in the store yet (the summary lists them). */
+  placeholders: ExtractionStix['placeholders'];
 }
 
 /** The ATT&CK object named by an id such as T1059.001 or G0016, when the store holds it. */
 async function findAttackObject(db: KbDatabase, attackId: string): Promise<string | undefined> {
   const candidates = await db.objects.where('terms').equals(attackId.toLowerCase()).toArray();
-  const matches = candidates.filter(({ stix }) => {
-    const references = stix['external_references'];
-    return Array.isArray(references) && references.some((reference) => typeof reference === 'object' && reference !== null && (reference as JsonObject)['source_name'] === 'mitre-attack' && (reference as JsonObject)['external_id'] === attackId);
-  });
-  // A revoked or deprecated copy is kept only when nothing current names the id.
-  const current = matches.find(({ stix }) => stix['revoked'] !== true && stix['x_mitre_deprecated'] !== true);
-  return (current ?? matches[0])?.id;
+  const matches = candidates.filter(({ stix }) => attackIdsOf(stix).includes(attackId));
+  // The real object first; a revoked or deprecated copy, or a placeholder, only when nothing better names the id.
+  const real = matches.filter(({ stix }) => placeholderAttackId(stix) === undefined);
+  const current = real.find(({ stix }) => stix['revoked'] !== true && stix['x_mitre_deprecated'] !== true);
+  return (current ?? real[0] ?? matches[0])?.id;
 }
 
 async function findVulnerability(db: KbDatabase, cve: string): Promise<string | undefined> {
@@ -115,5 +116,5 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
     now: () => now,
     alsoWrite: () => db.files.put({ sha256, name: request.fileName, size: request.file.size, mediaType: request.mediaType || 'application/octet-stream', blob: request.file, addedAt: now }),
   });
-  return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped };
+  return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped, placeholders: extraction.placeholders };
 }

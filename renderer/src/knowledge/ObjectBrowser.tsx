@@ -22,6 +22,7 @@ import { isCustomObjectType } from './stixTypes.ts';
 import { TypeIcon, useTypeName } from './TypeLabel.tsx';
 import { BulkActions } from '../versions/BulkActions.tsx';
 import { UndoBar } from '../versions/UndoBar.tsx';
+import { DuplicatesButton, MergeSelectedButton } from '../merge/MergeActions.tsx';
 
 const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
@@ -149,6 +150,7 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
             {source ? t('kb.count', { count: source.total }) : t('kb.loading')}
           </Text>
           <Group gap="xs">
+            <DuplicatesButton types={present} selected={selected} />
             {debounced && source?.rows && source.rows.length > 0 && (
               <Button size="xs" variant="default" leftSection={<IconAffiliate size={14} />} onClick={() => void investigate((source.rows ?? []).map((row) => row.id), t('kb.searchScope', { query: debounced, count: source.rows?.length ?? 0 }))} data-testid="investigate-results">
                 {t('kb.investigateResults')}
@@ -171,6 +173,7 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
                   {t('kb.exportSelected', { count: selectedIds.length })}
                 </Button>
                 <BulkActions ids={[...selectedIds]} onDeleted={clearSelected} />
+                <MergeSelectedButton ids={selectedIds} onMerged={clearSelected} />
                 <Button size="xs" variant="subtle" onClick={clearSelected}>
                   {t('kb.clearSelection')}
                 </Button>

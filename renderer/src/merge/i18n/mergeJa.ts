@@ -1,0 +1,31 @@
+/** 重複の統合の文言(issue 17, point 4)。mergeEn.ts と同じキーを持つ。 */
+import type { Messages } from '../../i18n/messages.ts';
+
+export const mergeJa: Messages['merge'] = {
+  mergeSelected: '統合…',
+  mergeNeedsOneType: '統合するには、同じタイプのオブジェクトを 2 つ以上選択してください。',
+  title: '{{count}} 件のオブジェクトを 1 つに統合',
+  intro: '残すオブジェクトを選んでください。ほかのオブジェクトは削除され、その名前は別名に、ラベル・外部参照・マーキング(最も厳しい TLP)と、それらを指していたすべてのリレーションシップ・サイティング・レポートは残すオブジェクトに移ります。あとで元に戻せます。',
+  keep: '残す',
+  keepThis: '{{name}} を残す',
+  name: '統合後の名前',
+  aliases: '統合後の別名',
+  noAliases: 'なし',
+  descriptions: '説明',
+  noDescription: '説明はありません。',
+  mergedDescription: '統合後の説明(統合前に編集できます)',
+  confirm: '{{name}} に統合',
+  cancel: 'キャンセル',
+  loading: 'オブジェクトを読み込んでいます…',
+  done: '{{removed}} を {{name}} に統合しました。{{repointed}} 件のオブジェクトがこれを参照するようになりました。',
+  duplicates: '重複の候補',
+  duplicatesTitle: '重複の候補',
+  duplicatesIntro: '名前・別名・外部 ID のいずれかが同じ、同じタイプのオブジェクトです(大文字小文字と全角半角は区別しません)。',
+  duplicatesType: 'タイプ',
+  duplicatesNone: '{{type}} には重複の候補はありません。名前・別名・外部 ID が同じものはありません。',
+  duplicatesMore: '{{total}} グループのうち {{shown}} グループを表示しています。統合すると残りが表示されます。',
+  shared: '共通:',
+  mergeGroup: 'これらを統合…',
+  sources_one: 'ソース {{count}} 件',
+  sources_other: 'ソース {{count}} 件',
+};
