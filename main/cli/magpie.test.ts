@@ -86,6 +86,22 @@ describe('magpie validate', () => {
     expect(stdout).toMatch(/\/objects\/0\/id: /);
   });
 
+  it('reports hand-typed values that break MUST rules, each with what to type instead', () => {
+    const created = '2024-05-01T10:00:00.000Z';
+    const objects = [
+      { type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061', created, modified: created, name: 'Phishing', lang: 'english', external_references: [{ source_name: 'capec', external_id: '163' }] },
+      { type: 'email-addr', spec_version: '2.1', id: 'email-addr--ff1e0780-358c-5808-a8c7-d0fca4ef6ef4', value: 'John Doe <jdoe@example.com>' },
+      { type: 'indicator', spec_version: '2.1', id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', created, modified: created, pattern_type: 'stix', valid_from: created, pattern: "[file:hashes.MD5 = 'abc'] within 60 seconds" },
+    ];
+    const bad = file('musts.json', JSON.stringify({ type: 'bundle', id: 'bundle--6f5b4b8f-5d1e-4b1f-9d5f-7a4f2f2b8b11', objects }));
+    const { code, stdout } = magpie(['validate', bad]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('/objects/0/external_references/0/external_id: "163" is not a CAPEC id. Write the CAPEC id as CAPEC-<number>, e.g. CAPEC-163.');
+    expect(stdout).toMatch(/\/objects\/0\/lang: .*RFC 5646 language tag such as en/);
+    expect(stdout).toMatch(/\/objects\/1\/value: Write only the address here \(jdoe@example.com\)/);
+    expect(stdout).toMatch(/\/objects\/2\/pattern: .*32 hexadecimal digits/);
+  });
+
   it('exits 1 on a file that is not a bundle', () => {
     expect(magpie(['validate', file('notjson.json', 'hello')]).code).toBe(1);
   });

@@ -56,6 +56,7 @@ export function languageTagProblem(tag: string): string | undefined {
 export function languageTag(): Prop<string, false> {
   return {
     required: false,
+    shape: { kind: 'string' },
     check(value, path, issues) {
       if (typeof value !== 'string') return issues.error(path, 'value-type', 'Expected a language tag such as en, ja or en-US.');
       const problem = languageTagProblem(value);

@@ -6,6 +6,7 @@
  */
 import { pointer, type IssueList } from '../issues.ts';
 import { refAllows, type RefTarget } from './categories.ts';
+import { CUSTOM_HASH_NAME, HASH_FORMATS, hashFormatLoosely } from './hashFormats.ts';
 import { parseId } from './identifier.ts';
 import { parseTimestamp } from './timestamp.ts';
 
@@ -175,17 +176,6 @@ export function dictionary<T = unknown>(entry?: Prop<T>): Prop<Record<string, T>
   }, { kind: 'dictionary' });
 }
 
-const HASH_FORMATS: Readonly<Record<string, RegExp>> = {
-  MD5: /^[a-fA-F0-9]{32}$/,
-  'SHA-1': /^[a-fA-F0-9]{40}$/,
-  'SHA-256': /^[a-fA-F0-9]{64}$/,
-  'SHA-512': /^[a-fA-F0-9]{128}$/,
-  'SHA3-256': /^[a-fA-F0-9]{64}$/,
-  'SHA3-512': /^[a-fA-F0-9]{128}$/,
-  SSDEEP: /^[a-zA-Z0-9/+:.]{1,128}$/,
-  TLSH: /^[a-zA-Z0-9]{70,72}$/,
-};
-
 /** §2.6 hashes: algorithm → digest; digests of known algorithms must have their form. */
 export function hashes(): Prop<Record<string, string>, false> {
   return prop((value, path, issues) => {
@@ -196,8 +186,13 @@ export function hashes(): Prop<Record<string, string>, false> {
       const at = pointer(path, algorithm);
       const format = Object.hasOwn(HASH_FORMATS, algorithm) ? HASH_FORMATS[algorithm] : undefined;
       if (typeof digest !== 'string') typeError(issues, at, 'a string');
-      else if (format !== undefined && !format.test(digest)) issues.error(at, 'hash-format', `This is not a valid ${algorithm} value.`);
-      else if (format === undefined) issues.warn(at, 'open-vocab', `"${algorithm}" is not in the hash-algorithm vocabulary.`);
+      else if (format !== undefined && !format.pattern.test(digest)) issues.error(at, 'hash-format', `This is not a valid ${algorithm} value: write ${format.shape}.`);
+      else if (format !== undefined) continue;
+      else if (!CUSTOM_HASH_NAME.test(algorithm)) issues.error(at, 'property-name', `"${algorithm}" is not a hash algorithm name: use one of ${Object.keys(HASH_FORMATS).join(', ')}, or a name of 3–250 letters, digits, _ and -.`);
+      else {
+        const spelt = hashFormatLoosely(algorithm)?.name;
+        issues.warn(at, 'open-vocab', `"${algorithm}" is not in the hash-algorithm vocabulary${spelt === undefined ? '' : `: write ${spelt}`}.`);
+      }
     }
   }, { kind: 'hashes' });
 }

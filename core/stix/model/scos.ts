@@ -63,6 +63,7 @@ const NAME_AND_ADDRESS = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/;
 
 const emailAddress: Prop<string, false> = {
   required: false,
+  shape: { kind: 'string' },
   check(value, path, issues) {
     if (typeof value !== 'string') return issues.error(path, 'value-type', 'Expected an e-mail address such as jdoe@example.com.');
     if (ADDR_SPEC.test(value)) return;

@@ -2,6 +2,7 @@
  * The 19 STIX Domain Objects of STIX 2.1 §4, one table each on top of the common
  * properties, with one constraint hook per type where the spec relates properties.
  */
+import { objectPathProblem, objectPathsOf } from '../pattern/objectPaths.ts';
 import { parsePattern } from '../pattern/parse.ts';
 import { pointer } from '../issues.ts';
 import { killChainPhase, sdoCommon } from './common.ts';
@@ -55,6 +56,10 @@ export const indicator = defineType('indicator', 'sdo', {
   if (o['pattern_type'] === 'stix' && typeof pattern === 'string') {
     const parsed = parsePattern(pattern);
     if (!parsed.ok) issues.error(pointer(path, 'pattern'), 'pattern', `Not a valid STIX pattern: ${parsed.error.message}`);
+    else {
+      const problem = objectPathsOf(parsed.pattern).map(objectPathProblem).find((found) => found !== undefined);
+      if (problem !== undefined) issues.error(pointer(path, 'pattern'), 'pattern', `Not a valid STIX pattern: ${problem}.`);
+    }
   }
 });
 

@@ -23,7 +23,7 @@ export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'LIKE' | 'M
 
 export type ComparisonExpression =
   | { readonly kind: 'comparison'; readonly path: ObjectPath; readonly operator: Operator; readonly negated: boolean; readonly value: Literal | readonly Literal[] }
-  | { readonly kind: 'exists'; readonly path: ObjectPath }
+  | { readonly kind: 'exists'; readonly path: ObjectPath; readonly negated: boolean }
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ComparisonExpression[] };
 
 export type Qualifier =

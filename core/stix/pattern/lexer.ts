@@ -1,7 +1,8 @@
 /**
  * Tokens of the STIX patterning grammar (STIX 2.1 §9.2 and the normative ANTLR grammar
- * STIXPattern.g4 of oasis-open/cti-stix2-json-schemas). Keywords are case-insensitive
- * there, so they are matched case-insensitively here too.
+ * STIXPattern.g4 of oasis-open/cti-stix2-json-schemas). Keywords are case-sensitive
+ * there (`AND`, `WITHIN`, `true`): words are tokens here and the parser matches them
+ * exactly. Block and line comments are skipped, as the grammar skips them.
  */
 
 export type TokenKind =
@@ -62,6 +63,17 @@ export function tokenize(source: string): Token[] {
       at += 1;
       continue;
     }
+    if (source.startsWith('/*', at)) {
+      const end = source.indexOf('*/', at + 2);
+      if (end < 0) throw new PatternSyntaxError('Unterminated comment: close it with */', at);
+      at = end + 2;
+      continue;
+    }
+    if (source.startsWith('//', at)) {
+      const end = source.slice(at).search(/[\r\n]/);
+      at = end < 0 ? source.length : at + end;
+      continue;
+    }
     const prefixed = PREFIXED[char];
     if (prefixed !== undefined && source[at + 1] === "'") {
       const { value, end } = readQuoted(source, at + 1);
@@ -79,7 +91,10 @@ export function tokenize(source: string): Token[] {
     const number = NUMBER.exec(source);
     // A sign only starts a number; `-` alone is not a token of the grammar.
     if (number !== null && /[\d.+-]/.test(char) && !(char === '.' && !/\d/.test(source[at + 1] ?? ''))) {
-      tokens.push({ kind: number[0].includes('.') ? 'float' : 'int', text: number[0], offset: at });
+      const isInt = !number[0].includes('.');
+      // IntPosLiteral / IntNegLiteral: '0' or a digit 1–9 first, so no leading zeros.
+      if (isInt && /^[+-]?0\d/.test(number[0])) throw new PatternSyntaxError(`Write the integer ${number[0]} without leading zeros (${number[0].replace(/^([+-]?)0+(?=\d)/, '$1')})`, at);
+      tokens.push({ kind: isInt ? 'int' : 'float', text: number[0], offset: at });
       at += number[0].length;
       continue;
     }

@@ -10,6 +10,7 @@
 import { parseTimestamp } from '../model/timestamp.ts';
 import type { ComparisonExpression, Literal, ObjectPath, ObservationExpression, Operator, PathStep, Qualifier } from './ast.ts';
 import { PatternSyntaxError, tokenize, type Token, type TokenKind } from './lexer.ts';
+import { checkHashConstants, checkStartStop, keywordHint, QualifierSet } from './patternRules.ts';
 
 export type PatternResult =
   | { readonly ok: true; readonly pattern: ObservationExpression }
@@ -29,6 +30,9 @@ export function parsePattern(source: string): PatternResult {
   }
 }
 
+/** §9.2 timestamp literals are STIX timestamps: RFC 3339, UTC, a real date. */
+const TIMESTAMP_ADVICE = "Invalid timestamp literal: write t'YYYY-MM-DDThh:mm:ssZ' with a real date and time in UTC, e.g. t'2016-06-01T00:00:00Z'";
+
 const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const WORD_OPERATORS: ReadonlySet<string> = new Set(['IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET']);
 
@@ -46,7 +50,8 @@ class Parser {
 
   private fail(expected: string): never {
     const token = this.current;
-    throw new PatternSyntaxError(`Expected ${expected} but found ${token.kind === 'eof' ? 'the end' : JSON.stringify(token.text)}`, token.offset);
+    const found = token.kind === 'eof' ? 'the end' : JSON.stringify(token.text);
+    throw new PatternSyntaxError(`Expected ${expected} but found ${found}${keywordHint(token)}`, token.offset);
   }
 
   expect(kind: TokenKind, what: string): Token {
@@ -56,8 +61,9 @@ class Parser {
     return token;
   }
 
+  /** Keywords are case-sensitive in STIXPattern.g4: `AND`, never `and`. */
   private isKeyword(word: string): boolean {
-    return this.current.kind === 'ident' && this.current.text.toUpperCase() === word;
+    return this.current.kind === 'ident' && this.current.text === word;
   }
 
   private acceptKeyword(word: string): boolean {
@@ -80,9 +86,16 @@ class Parser {
     return operands.length === 1 && operands[0] !== undefined ? operands[0] : { kind, operands };
   }
 
+  /**
+   * Qualifiers on a bracketed observation may not repeat a type (`[…] WITHIN 5 SECONDS
+   * WITHIN 6 SECONDS`); a parenthesised group is a new expression that may be qualified again.
+   */
   private qualifiedObservation(): ObservationExpression {
+    const simple = this.current.kind === '[';
     let expression = this.observation();
-    for (let qualifier = this.qualifier(); qualifier !== undefined; qualifier = this.qualifier()) {
+    const seen = new QualifierSet();
+    for (let offset = this.current.offset, qualifier = this.qualifier(); qualifier !== undefined; offset = this.current.offset, qualifier = this.qualifier()) {
+      if (simple) seen.add(qualifier, offset);
       expression = { kind: 'qualified', expression, qualifier };
     }
     return expression;
@@ -122,14 +135,17 @@ class Parser {
     if (this.acceptKeyword('START')) {
       const start = this.timestampLiteral();
       this.expectKeyword('STOP');
-      return { kind: 'start-stop', start, stop: this.timestampLiteral() };
+      const offset = this.current.offset;
+      const stop = this.timestampLiteral();
+      checkStartStop(start, stop, offset);
+      return { kind: 'start-stop', start, stop };
     }
     return undefined;
   }
 
   private timestampLiteral(): string {
     const token = this.expect('timestamp', "a timestamp t'…'");
-    if (parseTimestamp(token.text) === undefined) throw new PatternSyntaxError('Invalid timestamp literal', token.offset);
+    if (parseTimestamp(token.text) === undefined) throw new PatternSyntaxError(TIMESTAMP_ADVICE, token.offset);
     return token.text;
   }
 
@@ -144,33 +160,45 @@ class Parser {
       this.expect(')', "')'");
       return expression;
     }
-    if (this.acceptKeyword('EXISTS')) return { kind: 'exists', path: this.objectPath() };
+    if (this.isKeyword('NOT') && this.tokens[this.at + 1]?.kind === 'ident' && this.tokens[this.at + 1]?.text === 'EXISTS') {
+      this.at += 2;
+      return { kind: 'exists', path: this.objectPath(), negated: true };
+    }
+    if (this.acceptKeyword('EXISTS')) return { kind: 'exists', path: this.objectPath(), negated: false };
     const path = this.objectPath();
     const negated = this.acceptKeyword('NOT');
     const token = this.current;
     if (COMPARISON_OPERATORS.has(token.kind)) {
       this.at += 1;
       const operator = token.kind as Operator;
+      const valueToken = this.current;
       const value = this.literal();
       if (value.kind === 'bool' && operator !== '=' && operator !== '!=') throw new PatternSyntaxError('Booleans can only be compared with = or !=', token.offset);
+      checkHashConstants(path, operator, [{ value, offset: valueToken.offset }]);
       return { kind: 'comparison', path, operator, negated, value };
     }
-    const word = token.kind === 'ident' ? token.text.toUpperCase() : '';
+    const word = token.kind === 'ident' ? token.text : '';
     if (!WORD_OPERATORS.has(word)) this.fail('a comparison operator');
     this.at += 1;
-    if (word === 'IN') return { kind: 'comparison', path, operator: 'IN', negated, value: this.setLiteral() };
+    if (word === 'IN') {
+      const values = this.setLiteral();
+      checkHashConstants(path, 'IN', values);
+      return { kind: 'comparison', path, operator: 'IN', negated, value: values.map((entry) => entry.value) };
+    }
     const value = this.expect('string', 'a string literal');
     return { kind: 'comparison', path, operator: word as Operator, negated, value: { kind: 'string', value: value.text } };
   }
 
-  private setLiteral(): Literal[] {
+  /** The values of `IN (…)`, each with where it starts, for messages about one of them. */
+  private setLiteral(): { value: Literal; offset: number }[] {
     this.expect('(', "'('");
-    const values: Literal[] = [];
+    const values: { value: Literal; offset: number }[] = [];
+    const next = () => values.push({ offset: this.current.offset, value: this.literal() });
     if (this.current.kind !== ')') {
-      values.push(this.literal());
+      next();
       while (this.current.kind === ',') {
         this.at += 1;
-        values.push(this.literal());
+        next();
       }
     }
     this.expect(')', "')'");
@@ -194,13 +222,11 @@ class Parser {
         if (!/^(?:[0-9a-fA-F]{2})*$/.test(token.text)) throw new PatternSyntaxError('Invalid hex literal', token.offset);
         return { kind: 'hex', value: token.text };
       case 'timestamp':
-        if (parseTimestamp(token.text) === undefined) throw new PatternSyntaxError('Invalid timestamp literal', token.offset);
+        if (parseTimestamp(token.text) === undefined) throw new PatternSyntaxError(TIMESTAMP_ADVICE, token.offset);
         return { kind: 'timestamp', value: token.text };
-      case 'ident': {
-        const word = token.text.toUpperCase();
-        if (word === 'TRUE' || word === 'FALSE') return { kind: 'bool', value: word === 'TRUE' };
+      case 'ident':
+        if (token.text === 'true' || token.text === 'false') return { kind: 'bool', value: token.text === 'true' };
         break;
-      }
       default:
         break;
     }
@@ -210,7 +236,12 @@ class Parser {
 
   /** objectType ':' firstComponent ( '.' component | '[' index ']' )* */
   private objectPath(): ObjectPath {
-    const objectType = this.expect('ident', 'an object type').text;
+    const typeToken = this.expect('ident', 'an object type');
+    const objectType = typeToken.text;
+    // `exists file:name`: the word read as a type is a keyword in the wrong case.
+    if (this.current.kind !== ':' && keywordHint(typeToken) !== '') {
+      throw new PatternSyntaxError(`Expected an object path but found ${JSON.stringify(objectType)}${keywordHint(typeToken)}`, typeToken.offset);
+    }
     this.expect(':', "':'");
     const steps: PathStep[] = [this.propertyStep()];
     for (;;) {

@@ -30,7 +30,7 @@ describe('parsing the STIX patterning grammar', () => {
     "[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '203.0.113.33/32'] REPEATS 5 TIMES WITHIN 1800 SECONDS",
     "([ipv4-addr:value = '198.51.100.1/32'] OR [ipv4-addr:value = '203.0.113.33/32']) FOLLOWEDBY [domain-name:value = 'example.com']",
     "[file:size IN (1, 2, 3) AND file:name NOT LIKE 'x%'] START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z'",
-    "[windows-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\foo' and windows-registry-key:values[0].data != 'x'] or [x-custom:flag = true]",
+    "[windows-registry-key:key = 'HKEY_LOCAL_MACHINE\\\\foo' AND windows-registry-key:values[0].data != 'x'] OR [x-custom:flag = true]",
     '[artifact:payload_bin = b\'dGhpcyBpcyBhIHRlc3Q=\' OR artifact:mime_type = h\'ff\' OR EXISTS artifact:url]',
     '[user-account:account_created >= t\'2016-01-01T00:00:00Z\' AND user-account:x_score < -1.5]',
   ])('accepts %s', (pattern) => {
@@ -62,9 +62,9 @@ describe('reading observables out of patterns', () => {
   });
 
   it('builds one observable from AND, one per alternative from OR', () => {
-    const result = observablesFromPattern("[file:hashes.MD5 = 'a' AND file:name = 'x.exe'] OR [domain-name:value = 'a.example' OR domain-name:value = 'b.example']");
+    const result = observablesFromPattern("[file:hashes.MD5 = '3773a88f65a5e780c8dff9cdc3a056f3' AND file:name = 'x.exe'] OR [domain-name:value = 'a.example' OR domain-name:value = 'b.example']");
     expect(result.ok && result.observables.map((o) => o.properties)).toEqual([
-      { hashes: { MD5: 'a' }, name: 'x.exe' }, { value: 'a.example' }, { value: 'b.example' },
+      { hashes: { MD5: '3773a88f65a5e780c8dff9cdc3a056f3' }, name: 'x.exe' }, { value: 'a.example' }, { value: 'b.example' },
     ]);
   });
 
@@ -80,12 +80,17 @@ describe('reading observables out of patterns', () => {
 const tricky = fc.string({ unit: fc.constantFrom('a', 'Z', '0', "'", '\\', '"', ' ', ']', ')', '日', '\n', '%'), maxLength: 40 });
 const anyText = fc.oneof(tricky, fc.string({ unit: 'grapheme', maxLength: 30 }));
 
+/** A file's hashes: digests of the right form for known algorithms (patterns check them), any text for a custom one. */
+const hexDigits = (length: number) => fc.string({ unit: fc.constantFrom(...Array.from('0123456789abcdefABCDEF')), minLength: length, maxLength: length });
+const fileHashes = fc.record({ MD5: hexDigits(32), 'SHA-1': hexDigits(40), 'SHA-256': hexDigits(64), 'x-custom hash': anyText }, { requiredKeys: [] })
+  .filter((hashes) => Object.keys(hashes).length > 0);
+
 const observables = fc.oneof(
   fc.record({ type: fc.constantFrom('ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'mac-addr'), value: anyText }),
   fc.record({ type: fc.constant('mutex'), name: anyText }),
   fc.record({ type: fc.constant('directory'), path: anyText }),
   fc.record({ type: fc.constant('autonomous-system'), number: fc.nat() }),
-  fc.record({ type: fc.constant('file'), hashes: fc.dictionary(fc.constantFrom('MD5', 'SHA-1', 'SHA-256', 'x-custom hash'), anyText, { minKeys: 1 }), name: anyText }, { requiredKeys: ['type', 'hashes'] }),
+  fc.record({ type: fc.constant('file'), hashes: fileHashes, name: anyText }, { requiredKeys: ['type', 'hashes'] }),
   fc.record({ type: fc.constant('software'), name: anyText, vendor: anyText, version: anyText }, { requiredKeys: ['type', 'name'] }),
 );
 
