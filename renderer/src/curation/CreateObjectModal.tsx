@@ -18,6 +18,7 @@ import { useTypeName } from '../knowledge/TypeLabel.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { buildObject, creatableTypes, valuesFrom, type FormValues } from './forms/formModel.ts';
+import { FormErrorsAlert } from './forms/FormErrorsAlert.tsx';
 import { ObjectForm } from './forms/ObjectForm.tsx';
 import { useFormErrors, type FormErrors } from './forms/useFormErrors.ts';
 
@@ -122,16 +123,7 @@ export function CreateObjectModal({ offer, onClose, relateTo, onCreated }: Creat
             <ObjectForm type={type} values={values} errors={errors?.byField ?? {}} onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
           </>
         )}
-        {errors && errors.count > 0 && (
-          <Alert color="red" role="alert" data-testid="form-errors">
-            {t('curation.form.fixErrors', { count: errors.count })}
-            {errors.general.map((line) => (
-              <Text key={line} size="sm">
-                {line}
-              </Text>
-            ))}
-          </Alert>
-        )}
+        <FormErrorsAlert errors={errors} />
         <DialogActions error={error} busy={busy} disabled={!type} label={t('curation.create.save')} testId="create-save" onCancel={onClose} onConfirm={() => void save()} />
       </Stack>
     </Modal>

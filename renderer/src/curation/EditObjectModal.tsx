@@ -4,7 +4,7 @@
  * contract): same id and `created`, a later `modified`, the previous version kept in the
  * history; a version stored meanwhile (a feed ran) is refused rather than overwritten.
  */
-import { Alert, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -12,6 +12,7 @@ import { useAction } from '../app/useAction.ts';
 import { DialogActions } from '../investigate/DialogActions.tsx';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { buildObject, valuesFrom, type FormValues } from './forms/formModel.ts';
+import { FormErrorsAlert } from './forms/FormErrorsAlert.tsx';
 import { ObjectForm } from './forms/ObjectForm.tsx';
 import { useFormErrors, type FormErrors } from './forms/useFormErrors.ts';
 
@@ -51,16 +52,7 @@ export function EditObjectModal({ stix, name, onClose }: { stix: JsonObject; nam
           {t('curation.create.requiredHint')}
         </Text>
         <ObjectForm type={type} values={values} errors={errors?.byField ?? {}} onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
-        {errors && errors.count > 0 && (
-          <Alert color="red" role="alert" data-testid="form-errors">
-            {t('curation.form.fixErrors', { count: errors.count })}
-            {errors.general.map((line) => (
-              <Text key={line} size="sm">
-                {line}
-              </Text>
-            ))}
-          </Alert>
-        )}
+        <FormErrorsAlert errors={errors} />
         <DialogActions error={error} busy={busy} label={t('curation.saveEdit')} testId="edit-save" onCancel={onClose} onConfirm={() => void save()} />
       </Stack>
     </Modal>
