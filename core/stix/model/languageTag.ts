@@ -15,16 +15,28 @@ import type { Prop } from './properties.ts';
 
 type Index = Readonly<Record<string, number>>;
 
+/** The `from..to` ranges of each index, read once: a failed lookup must not scan thousands of keys. */
+const rangesOf = new Map<Index, readonly (readonly [string, string])[]>();
+
+function ranges(index: Index): readonly (readonly [string, string])[] {
+  let found = rangesOf.get(index);
+  if (found === undefined) {
+    found = Object.keys(index).flatMap((key) => {
+      const [from, to] = key.split('..');
+      return from !== undefined && to !== undefined ? [[from, to] as const] : [];
+    });
+    rangesOf.set(index, found);
+  }
+  return found;
+}
+
 /**
  * Whether `subtag` (lowercase) is registered: listed itself or inside a range the registry
  * writes as `qaa..qtz` (the private-use blocks of RFC 5646 §2.2.1–2.2.4).
  */
 function registered(index: Index, subtag: string): boolean {
   if (Object.hasOwn(index, subtag)) return true;
-  return Object.keys(index).some((key) => {
-    const [from, to] = key.split('..');
-    return to !== undefined && from !== undefined && subtag.length === from.length && subtag >= from && subtag <= to;
-  });
+  return ranges(index).some(([from, to]) => subtag.length === from.length && subtag >= from && subtag <= to);
 }
 
 /**
