@@ -114,12 +114,14 @@ try {
     emit(`kb.scale.${stored}.hub_neighbours_ms`, { ...point.hub, note: "neighbours({ids: [hub], depth: 1, limit: 20,001}) as Investigate expands a node; the hub malware is the target of a third of all 'indicates' relationships" });
     const heap = await workerHeap(await context.newCDPSession(kbPage));
     const disk = await bytesOnDisk(profileDir, KB_HOST);
+    const bareDisk = barePage ? await bytesOnDisk(profileDir, BARE_HOST) : null;
     emit(`kb.scale.${stored}.worker_heap_mb`, { ...(heap ?? { unavailable: true }), note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage)' });
     emit(`kb.scale.${stored}.disk`, {
       indexeddb_folder_mb: mb(disk.bytes),
       bytes_per_object: Math.round(disk.bytes / stored),
       storage_estimate_mb: mb(point.storage.usage),
       estimate_bytes_per_object: Math.round(point.storage.usage / stored),
+      bare_bytes_per_object: bareDisk ? Math.round(bareDisk.bytes / stored) : null,
       folders: disk.folders,
       note: 'allocated size of the origin\'s IndexedDB folders in the profile (du), and navigator.storage.estimate().usage; the change feed\'s rows are included',
     });
