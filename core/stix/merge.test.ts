@@ -117,7 +117,8 @@ describe('feed versus analyst (rule 7)', () => {
   });
 
   it('takes the analyst version as it is, without accumulating what the analyst removed, but never un-revokes', () => {
-    const { labels: _labels, ...withoutLabels } = { ...base, modified: '2024-06-01T00:00:00.000Z', object_marking_refs: [TLP_2.amber.id] };
+    const edited: JsonObject = { ...base, modified: '2024-06-01T00:00:00.000Z', object_marking_refs: [TLP_2.amber.id] };
+    const { labels: _labels, ...withoutLabels } = edited;
     const result = mergeAuthored({ ...base, revoked: true }, withoutLabels, { storedByAnalyst: false, incomingByAnalyst: true });
     expect(result.object['labels']).toBeUndefined();
     expect(result.object['object_marking_refs']).toEqual([TLP_2.amber.id]);
