@@ -12,7 +12,7 @@ import type { ChangeRecord } from './records.ts';
 const MAX_PAGE = 5000;
 
 /** Appends rows; the caller's transaction must include `db.changes`. */
-export async function recordChanges(db: KbDatabase, rows: readonly ChangeRecord[]): Promise<void> {
+export async function recordChanges(db: Pick<KbDatabase, 'changes'>, rows: readonly ChangeRecord[]): Promise<void> {
   if (rows.length > 0) await db.changes.bulkAdd([...rows]);
 }
 

@@ -7,14 +7,11 @@
  * core/stix/merge.ts keep the stored version when nothing is newer.
  */
 import type { Issue } from '../../../core/stix/issues.ts';
-import { mergeVersions } from '../../../core/stix/merge.ts';
-import { isObject, type JsonObject } from '../../../core/stix/model/properties.ts';
-import { recordChanges } from './changes.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { isQuotaError, KbError } from './errors.ts';
 import { reconcileAfterIngest } from './merge/placeholders.ts';
-import { keepVersions, nextVersion, writtenBy, type VersionRecord } from './versions/history.ts';
-import { toRecord, type ChangeRecord, type IngestCounts, type QuarantineEntry, type SourceKind, type SourceRecord, type StoredObject } from './records.ts';
+import { emptyCounts, prepareBatch, startSource, writeBatch, type MergeContext } from './mergeBatch.ts';
+import type { IngestCounts, SourceKind, SourceRecord } from './records.ts';
 
 export interface IngestItem {
   object: unknown;
@@ -67,25 +64,6 @@ export interface IngestOptions {
 const REJECTIONS_REPORTED = 200;
 const FIRST_BATCH = 1000;
 
-function emptyCounts(): IngestCounts {
-  return { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-}
-
-function reasonsOf(issues: readonly Issue[]) {
-  return issues.filter((issue) => issue.severity === 'error').map(({ path, rule, message }) => ({ path, rule, message }));
-}
-
-/** Several versions of one object in a batch become one, by the same merge rules. */
-function collapseVersions(objects: JsonObject[]): Map<string, JsonObject> {
-  const byId = new Map<string, JsonObject>();
-  for (const object of objects) {
-    const id = String(object['id']);
-    const earlier = byId.get(id);
-    byId.set(id, earlier ? mergeVersions(earlier, object).object : object);
-  }
-  return byId;
-}
-
 export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | Iterable<IngestItem>, source: IngestSource, options: IngestOptions = {}): Promise<IngestResult> {
   const batchSize = options.batchSize ?? 1000;
   const now = options.now ?? (() => new Date().toISOString());
@@ -99,95 +77,29 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   // Not count(): Chromium counts a store by walking it, which at a million objects took longer
   // than the batch it guards (bench:kb-scale); one key says as much.
   const startedEmpty = (await db.objects.limit(1).primaryKeys()).length === 0;
-  const written = new Set<string>();
+  const context: MergeContext = { startedEmpty, written: new Set<string>() };
   const startedAt = now();
-  await db.transaction('rw', db.sources, async () => {
-    const previous = await db.sources.get(source.id);
-    const record: SourceRecord = previous
-      ? // A file imported again counts afresh; a connector's runs and the analyst's edits arrive in many batches, so their counts add up.
-        { ...previous, name: source.name, lastImportedAt: startedAt, status: 'running', counts: source.kind !== 'file' ? previous.counts : emptyCounts() }
-      : { ...source, firstImportedAt: startedAt, lastImportedAt: startedAt, status: 'running', committedObjects: 0, counts: emptyCounts() };
-    delete record.error;
-    await db.sources.put(record);
-  });
+  await db.transaction('rw', db.sources, () => startSource(db.sources, source, startedAt));
 
   let pendingAlsoWrite = options.alsoWrite;
 
   async function commit(batch: IngestItem[]): Promise<void> {
     const at = now();
-    const valid: JsonObject[] = [];
-    const quarantined: QuarantineEntry[] = [];
-    for (const item of batch) {
-      const reasons = reasonsOf(item.issues);
-      warnings += item.issues.length - reasons.length;
-      if (reasons.length === 0 && isObject(item.object)) {
-        valid.push(item.object);
-        continue;
-      }
-      const objectId = isObject(item.object) && typeof item.object['id'] === 'string' ? item.object['id'] : '';
-      const entry = { key: `${source.id}|${item.path}|${objectId}`, sourceId: source.id, objectId, path: item.path, object: item.object, reasons, at };
-      quarantined.push(entry);
-      if (rejections.length < REJECTIONS_REPORTED) rejections.push({ objectId, path: item.path, reasons });
+    const prepared = prepareBatch(batch, source.id, at);
+    warnings += prepared.warnings;
+    for (const rejection of prepared.rejections) {
+      if (rejections.length >= REJECTIONS_REPORTED) break;
+      rejections.push(rejection);
     }
-    const incoming = collapseVersions(valid);
-    const batchCounts = emptyCounts();
-    batchCounts.rejected = quarantined.length;
-
     const alsoWrite = pendingAlsoWrite;
     pendingAlsoWrite = undefined;
-    await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes, db.versions], async () => {
-      const ids = [...incoming.keys()];
-      // Into a store that was empty when this ingest began, only ids this ingest wrote can
-      // exist, so only those are read back (ingests run one at a time: api.ts). Otherwise
-      // bulkGet — not where(':id').anyOf(ids), which on 100k objects walks a cursor for
-      // seconds per batch where bulkGet takes tens of milliseconds.
-      const toRead = startedEmpty ? ids.filter((id) => written.has(id)) : ids;
-      const found = toRead.length === 0 ? [] : await db.objects.bulkGet(toRead);
-      const byId = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
-      const stored = ids.map((id) => byId.get(id));
-      const writes: StoredObject[] = [];
-      const changes: ChangeRecord[] = [];
-      const replaced: VersionRecord[] = [];
-      ids.forEach((id, index) => {
-        const object = incoming.get(id);
-        if (!object) return;
-        const existing = stored[index];
-        if (!existing) {
-          writes.push(toRecord(object, [source.id], at, at));
-          changes.push({ op: 'create', at, id, type: String(object['type']), source: source.id });
-          batchCounts.created += 1;
-          return;
-        }
-        // Who wrote each version matters (versions/history.ts): history, and the feed-versus-analyst rule.
-        const merged = nextVersion(existing, object, source.id);
-        const newSource = !existing.sources.includes(source.id);
-        const sources = newSource ? [...existing.sources, source.id] : existing.sources;
-        if (merged.changed) {
-          writes.push({ ...toRecord(merged.object, sources, existing.firstSeen, at), ...writtenBy(sources, source.id) });
-          if (merged.replaced) replaced.push(merged.replaced);
-          changes.push({ op: 'update', at, id, type: existing.type, source: source.id });
-          batchCounts.updated += 1;
-        } else {
-          // Same content from one more source: only the provenance grows.
-          if (newSource) writes.push({ ...existing, sources });
-          batchCounts.unchanged += 1;
-        }
-      });
-      if (writes.length > 0) await db.objects.bulkPut(writes);
-      await keepVersions(db, replaced);
-      await recordChanges(db, changes);
-      for (const id of ids) written.add(id);
-      if (quarantined.length > 0) await db.quarantine.bulkPut(quarantined);
+    const batchCounts = await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes, db.versions], async () => {
+      const written = await writeBatch(db, prepared, source.id, at, context);
       if (alsoWrite) await alsoWrite();
-      const sourceRecord = await db.sources.get(source.id);
-      if (sourceRecord) {
-        sourceRecord.committedObjects += incoming.size;
-        for (const key of Object.keys(batchCounts) as (keyof IngestCounts)[]) sourceRecord.counts[key] += batchCounts[key];
-        await db.sources.put(sourceRecord);
-      }
+      return written;
     });
     for (const key of Object.keys(batchCounts) as (keyof IngestCounts)[]) counts[key] += batchCounts[key];
-    committed += incoming.size;
+    committed += prepared.incoming.size;
   }
 
   // One transaction in flight at a time, in order; while it commits, the next batch is read

@@ -10,9 +10,11 @@
  * IndexedDB rolls the store back to exactly what it was. The transaction is kept open
  * across the file reads with Dexie's waitFor (the only non-IndexedDB waits in it).
  *
- * Merge sends the archive's objects through the normal ingest path (core/stix/merge.ts
- * rules, the change feed, one source for the restore); investigations, original files,
- * sources and quarantine entries the store lacks are added; state is left as it is.
+ * Merge runs its second pass inside one transaction too, so it is all-or-nothing in the
+ * same way: the archive's objects go through ingest's own per-batch merge (mergeBatch.ts:
+ * core/stix/merge.ts rules, replaced versions kept, change feed rows, one source for the
+ * restore); investigations, original files, sources and quarantine entries the store
+ * lacks are added; state and the store's history are left as they are.
  */
 import type { Table, Transaction } from 'dexie';
 import { BackupError, FILES_FOLDER, recordCount, type Manifest } from '../../../../core/backup/format.ts';
@@ -21,7 +23,9 @@ import { validateObject } from '../../../../core/stix/validate.ts';
 import { compareTimestamps } from '../../../../core/stix/model/timestamp.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import { isQuotaError, KbError } from '../errors.ts';
-import { ingest, type IngestItem } from '../ingest.ts';
+import type { IngestItem, IngestSource } from '../ingest.ts';
+import { reconcileAfterIngest } from '../merge/placeholders.ts';
+import { emptyCounts, prepareBatch, startSource, writeBatch, mergeTablesOf, type MergeContext } from '../mergeBatch.ts';
 import type { IngestCounts } from '../records.ts';
 import { renewStoreIdentity } from '../storeIdentity.ts';
 import { isTableEntry, parseRecords, tableEntries, type FileMetadata } from './records.ts';
@@ -181,42 +185,34 @@ async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manife
 
 async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
   const found = { connectors: null as unknown };
-  // The reader pushes batches, ingest pulls items: a one-slot hand-over between them.
-  const queue: { rows: unknown[] | null; taken: () => void }[] = [];
-  let wake: (() => void) | null = null;
-  const hand = (rows: unknown[] | null) =>
-    new Promise<void>((taken) => {
-      queue.push({ rows, taken });
-      wake?.();
-    });
-  async function* items(): AsyncGenerator<IngestItem> {
+  const source: IngestSource = { id: `backup:${manifest.createdAt}`, kind: 'file', name: `Backup ${request.name}` };
+  const at = new Date().toISOString();
+  const counts = emptyCounts();
+  const tables = [db.objects, db.versions, db.changes, db.sources, db.quarantine, db.investigations, db.files];
+  await db.transaction('rw', tables, async (transaction: Transaction) => {
+    // As in replace: tables bound to this transaction, whatever the async context.
+    const table = (name: string): Table => transaction.table(name);
+    const merging = mergeTablesOf(transaction);
+    const context: MergeContext = { startedEmpty: (await merging.objects.limit(1).primaryKeys()).length === 0, written: new Set<string>() };
+    await startSource(merging.sources, source, at);
+    const others: { table: string; rows: unknown[] }[] = [];
+    const files: { metadata: FileMetadata; blob: Blob }[] = [];
     let index = 0;
-    for (;;) {
-      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const next = queue.shift();
-      if (!next) continue;
-      next.taken();
-      if (next.rows === null) return;
-      for (const row of next.rows) {
-        const object = (row as { stix: unknown }).stix;
-        yield { object, path: `/objects.jsonl/${index}`, issues: validateObject(object) };
-        index += 1;
-      }
-    }
-  }
-  const others: { table: string; rows: unknown[] }[] = [];
-  const files: { metadata: FileMetadata; blob: Blob }[] = [];
-  const source = { id: `backup:${manifest.createdAt}`, kind: 'file' as const, name: `Backup ${request.name}` };
-  const ingesting = ingest(db, items(), source);
-  ingesting.catch(() => undefined);
-  try {
-    await readBackup(
-      slices(request.file),
+    const again = await readBackup(
+      slices(request.file, (promise) => keepOpen(transaction, promise)),
       consumer(
         {
           records: async (name, rows) => {
-            if (name === 'objects') await hand(rows);
-            // Merge keeps this store's own history; the archive's versions are not mixed in.
+            if (name === 'objects') {
+              // The same merge rules, versions and change feed rows as an import (mergeBatch.ts).
+              const items: IngestItem[] = rows.map((row) => {
+                const object = (row as { stix: unknown }).stix;
+                return { object, path: `/objects.jsonl/${index++}`, issues: validateObject(object) };
+              });
+              const batch = await writeBatch(merging, prepareBatch(items, source.id, at), source.id, at, context);
+              for (const key of Object.keys(batch) as (keyof IngestCounts)[]) counts[key] += batch[key];
+            }
+            // Merge keeps this store's own history and state; the archive's are not mixed in.
             else if (name !== 'state' && name !== 'versions') others.push({ table: name, rows });
           },
           file: (metadata, blob) => Promise.resolve(void files.push({ metadata, blob })),
@@ -225,25 +221,29 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
       ),
       { newestSchemaVersion, onProgress },
     );
-  } finally {
-    await Promise.race([hand(null), ingesting.then(() => undefined, () => undefined)]);
-  }
-  const result = await ingesting;
-  // What the store lacks is added; what it has is kept (a newer investigation wins).
-  await db.transaction('rw', [db.sources, db.quarantine, db.investigations, db.files], async () => {
-    for (const { table, rows } of others) {
-      const target = db.table(table);
-      const keys = rows.map((row) => target.schema.primKey.keyPath && (row as Record<string, unknown>)[String(target.schema.primKey.keyPath)]);
-      const present = await target.bulkGet(keys as string[]);
-      const missing = rows.filter((row, index) => {
-        const existing = present[index] as { modified?: string } | undefined;
-        if (!existing) return true;
-        const incoming = (row as { modified?: string }).modified;
-        return table === 'investigations' && incoming !== undefined && existing.modified !== undefined && compareTimestamps(incoming, existing.modified) > 0;
-      });
-      if (missing.length > 0) await target.bulkPut(missing);
-    }
-    for (const { metadata, blob } of files) if (!(await db.files.get(metadata.sha256))) await db.files.put({ ...metadata, blob });
+    if (again.createdAt !== manifest.createdAt) throw new BackupError('damaged', 'The backup file changed while it was restored; nothing was changed. Restore it again.');
+    await addMissing(table, others, files);
+    await merging.sources.update(source.id, { status: 'committed' });
   });
-  return summary('merge', manifest, found.connectors, result.counts);
+  // As after an import: ATT&CK placeholders become the real objects (its own transaction, best effort).
+  await reconcileAfterIngest(db);
+  return summary('merge', manifest, found.connectors, counts);
+}
+
+/** What the store lacks is added; what it has is kept (a newer investigation wins). */
+async function addMissing(table: (name: string) => Table, others: { table: string; rows: unknown[] }[], files: { metadata: FileMetadata; blob: Blob }[]): Promise<void> {
+  for (const { table: name, rows } of others) {
+    const target = table(name);
+    const keys = rows.map((row) => target.schema.primKey.keyPath && (row as Record<string, unknown>)[String(target.schema.primKey.keyPath)]);
+    const present = (await target.bulkGet(keys as string[])) as unknown[];
+    const missing = rows.filter((row, index) => {
+      const existing = present[index] as { modified?: string } | undefined;
+      if (!existing) return true;
+      const incoming = (row as { modified?: string }).modified;
+      return name === 'investigations' && incoming !== undefined && existing.modified !== undefined && compareTimestamps(incoming, existing.modified) > 0;
+    });
+    if (missing.length > 0) await target.bulkPut(missing);
+  }
+  const stored = table('files');
+  for (const { metadata, blob } of files) if (!(await stored.get(metadata.sha256))) await stored.put({ ...metadata, blob });
 }

@@ -70,6 +70,6 @@ export function writtenBy(sources: readonly string[], sourceId: string): Pick<St
 }
 
 /** Keeps replaced versions; the caller's transaction must include `db.versions`. */
-export async function keepVersions(db: KbDatabase, rows: readonly VersionRecord[]): Promise<void> {
+export async function keepVersions(db: Pick<KbDatabase, 'versions'>, rows: readonly VersionRecord[]): Promise<void> {
   if (rows.length > 0) await db.versions.bulkPut([...rows]);
 }
