@@ -8,14 +8,11 @@
  * (§7.2.3.1), custom property names (§11.1) and `*_ref(s)` being identifiers (§2.9, §3.1).
  */
 import { IssueList, pointer, type Issue } from './issues.ts';
-import { isTypeName, parseId } from './model/identifier.ts';
+import { isPropertyName, isTypeName, parseId } from './model/identifier.ts';
 import { checkRef, checkTable, isObject, type JsonObject } from './model/properties.ts';
 import { definitionOf } from './model/registry.ts';
 import { checkSelectors } from './model/selectors.ts';
 import { compareTimestamps, isTimestamp } from './model/timestamp.ts';
-
-/** §11.1: custom property names are 3–250 characters of a–z, 0–9 and underscore. */
-const CUSTOM_PROPERTY = /^[a-z0-9_]{3,250}$/;
 
 export interface ValidateOptions {
   /** JSON pointer of the object inside its container, e.g. `/objects/12`. */
@@ -82,7 +79,7 @@ function checkOtherProperties(input: JsonObject, path: string, issues: IssueList
   for (const [key, value] of Object.entries(input)) {
     if (key === 'type' || key === 'id' || Object.hasOwn(table, key)) continue;
     const at = pointer(path, key);
-    if (!CUSTOM_PROPERTY.test(key)) issues.error(at, 'property-name', 'Custom property names are 3–250 characters of a–z, 0–9 and underscore.');
+    if (!isPropertyName(key)) issues.error(at, 'property-name', 'Custom property names are 3–250 characters of a–z, 0–9 and underscore.');
     if (key.endsWith('_ref')) checkRef(value, at, issues, ['any']);
     else if (key.endsWith('_refs')) {
       if (!Array.isArray(value)) issues.error(at, 'value-type', 'A _refs property is a list of identifiers.');

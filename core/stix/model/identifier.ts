@@ -8,6 +8,13 @@
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 const TYPE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-?$/;
 
+/** §3.1/§11.1: property names (custom ones too) are 3–250 characters of a–z, 0–9 and underscore. */
+const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
+
+export function isPropertyName(value: string): boolean {
+  return PROPERTY_NAME.test(value);
+}
+
 export function isTypeName(value: string): boolean {
   return value.length >= 3 && value.length <= 250 && TYPE_NAME.test(value);
 }

@@ -5,7 +5,7 @@
 import { pointer } from '../issues.ts';
 import { externalReference, granularMarking, sdoCommon, specVersion } from './common.ts';
 import { defineType, omit } from './define.ts';
-import { parseId } from './identifier.ts';
+import { isPropertyName, parseId } from './identifier.ts';
 import { languageTagProblem } from './languageTag.ts';
 import {
   dictionary, enumeration, isObject, list, ref, required, string, timestamp, type Prop,
@@ -26,9 +26,6 @@ const markingExtensions: Prop<Record<string, Record<string, unknown>>, false> = 
 };
 
 const TLP_1_LEVELS = ['white', 'green', 'amber', 'red'];
-
-/** §3.1/§11.1: what a property name looks like (and so a key of a translation). */
-const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
 
 export const markingDefinition = defineType('marking-definition', 'meta', {
   spec_version: required(specVersion),
@@ -75,7 +72,7 @@ export const languageContent = defineType('language-content', 'meta', {
     if (problem !== undefined) issues.error(at, 'language-tag', `${problem}: key each translation by an RFC 5646 language tag such as de, ja or fr-CA.`);
     if (!isObject(translated)) continue;
     for (const key of Object.keys(translated)) {
-      if (!PROPERTY_NAME.test(key)) issues.error(pointer(at, key), 'property-name', `"${key}" is not a property name: key the translated text by the name of the property it translates, e.g. description.`);
+      if (!isPropertyName(key)) issues.error(pointer(at, key), 'property-name', `"${key}" is not a property name: key the translated text by the name of the property it translates, e.g. description.`);
     }
   }
 });

@@ -5,11 +5,9 @@
  * is one the type defines or a well-formed custom property name. The grammar alone admits
  * `[ab:n = 'x']`; an indicator must not.
  */
-import { isTypeName } from '../model/identifier.ts';
+import { isPropertyName, isTypeName } from '../model/identifier.ts';
 import { scoDefinitions } from '../model/scos.ts';
 import type { ComparisonExpression, ObjectPath, ObservationExpression } from './ast.ts';
-
-const PROPERTY_NAME = /^[a-z0-9_]{3,250}$/;
 
 /** Patterns describe observables, so only the SCO tables are consulted (and sdos.ts, which checks indicators, is not imported back). */
 function scoDefinitionOf(type: string): (typeof scoDefinitions)[number] | undefined {
@@ -43,7 +41,7 @@ export function objectPathProblem(path: ObjectPath): string | undefined {
   const first = path.steps[0];
   if (first?.kind !== 'property') return undefined;
   if (definition !== undefined && Object.hasOwn(definition.properties, first.name)) return undefined;
-  if (!PROPERTY_NAME.test(first.name)) {
+  if (!isPropertyName(first.name)) {
     const known = definition === undefined ? '' : `one of its properties (${Object.keys(definition.properties).filter((key) => key !== 'type').slice(0, 5).join(', ')}, …) or `;
     return `"${first.name}" is not a property name of ${objectType}: write ${known}a custom name of 3–250 lowercase letters, digits and underscores`;
   }
