@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{core,main,preload,renderer,eslint,testkit,bench}/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Tests that start a process (the CLI) or a server take seconds on a busy 2-core machine;
+          // a hang still fails, just later than vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {
