@@ -568,6 +568,7 @@ export const en = {
     restoring: 'Restoring: {{done}} of {{total}}',
     replaced: 'Restored the backup of {{at}}: {{objects}} objects, {{investigations}} investigations, {{files}} original files.',
     merged: 'Merged the backup: {{created}} new, {{updated}} updated, {{unchanged}} already here.',
+    backupCancelled: 'Backup cancelled; no file was written.',
   },
   storage: {
     title: 'Your data',

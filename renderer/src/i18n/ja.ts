@@ -569,6 +569,7 @@ export const ja: Messages = {
     restoring: '復元中: {{total}} 中 {{done}}',
     replaced: '{{at}} のバックアップを復元しました: オブジェクト {{objects}} 件、調査 {{investigations}} 件、元ファイル {{files}} 件。',
     merged: 'バックアップを統合しました: 新規 {{created}} 件、更新 {{updated}} 件、既存 {{unchanged}} 件。',
+    backupCancelled: 'バックアップをキャンセルしました。ファイルは書き込まれていません。',
   },
   storage: {
     title: 'データの保存場所',

@@ -4,7 +4,7 @@
  * archive is proven whole before anything changes; the card shows progress throughout.
  */
 import { Alert, Button, Card, Code, FileInput, Group, NumberInput, Progress, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSchedule, BackupStatus } from '../../../core/ipc/backupChannels.ts';
 import { invoke, subscribe } from '../ipc/client.ts';
@@ -28,16 +28,24 @@ function BackupSection({ status, setStatus }: { status: BackupStatus | null; set
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<BackupOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const running = useRef<AbortController | null>(null);
 
   const backUp = async () => {
+    const controller = new AbortController();
+    running.current = controller;
     setError(null);
     setOutcome(null);
+    setCancelled(false);
     setProgress({ done: 0, total: 0 });
     try {
-      setOutcome(await runBackup({ scheduled: false, onProgress: (done, total) => setProgress({ done, total }) }));
+      setOutcome(await runBackup({ scheduled: false, onProgress: (done, total) => setProgress({ done, total }), signal: controller.signal }));
     } catch (caught) {
-      setError(message(caught));
+      // A cancelled backup leaves no file (runBackup has main delete the partial one).
+      if (controller.signal.aborted) setCancelled(true);
+      else setError(message(caught));
     } finally {
+      running.current = null;
       setProgress(null);
     }
   };
@@ -53,6 +61,11 @@ function BackupSection({ status, setStatus }: { status: BackupStatus | null; set
         <Button onClick={() => void backUp()} loading={progress !== null} data-testid="backup-now">
           {t('backup.now')}
         </Button>
+        {progress && (
+          <Button variant="subtle" color="red" onClick={() => running.current?.abort()} data-testid="backup-cancel">
+            {t('backup.cancel')}
+          </Button>
+        )}
         {status?.last && (
           <Text size="sm" c="dimmed" data-testid="backup-last">
             {t('backup.last', { at: when(status.last.at), size: formatBytes(status.last.bytes, i18n.language) })}
@@ -70,6 +83,11 @@ function BackupSection({ status, setStatus }: { status: BackupStatus | null; set
       {outcome && (
         <Alert color="teal" data-testid="backup-outcome">
           {t('backup.saved', { size: formatBytes(outcome.bytes, i18n.language) })} <Code>{outcome.path}</Code>
+        </Alert>
+      )}
+      {cancelled && (
+        <Alert color="gray" data-testid="backup-cancelled">
+          {t('backup.backupCancelled')}
         </Alert>
       )}
       {error && (

@@ -46,6 +46,8 @@ export async function runBackup(options: { scheduled: boolean; suggestedName?: s
       for (let offset = 0; offset < chunk.length; offset += PIECE) await invoke('backup:write', { writeId, data: toBase64(chunk.subarray(offset, offset + PIECE)) });
     }
     session = null;
+    // Cancel during the last write still means no file.
+    options.signal?.throwIfAborted();
     return await invoke('backup:commit', { writeId });
   } catch (error) {
     // Nothing half-written stays: main deletes the partial file, the worker lets go of the store.
