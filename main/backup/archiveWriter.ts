@@ -62,7 +62,14 @@ export function createArchiveWriter() {
     write: async (id: string, data: Uint8Array): Promise<number> => {
       const write = get(id);
       try {
-        await write.handle.write(data);
+        // A filling disk first takes part of a write (a short write, no error); only the
+        // next call fails with ENOSPC. Without this loop the rest was dropped silently and
+        // a truncated archive was committed as a backup (e2e: a backup onto a full disk).
+        for (let offset = 0; offset < data.length; ) {
+          const { bytesWritten } = await write.handle.write(data, offset, data.length - offset);
+          if (bytesWritten === 0) throw Object.assign(new Error('No bytes were written'), { code: 'ENOSPC' });
+          offset += bytesWritten;
+        }
       } catch (error) {
         await discard(id);
         throw writeFailure(write.path, error);
