@@ -7,6 +7,7 @@ import { createKbApi, type KbApi } from '../api.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { latestVersion } from '../db/migrations/index.ts';
 import { storeIdentity } from '../storeIdentity.ts';
+import { backupBytes, withBadLastObjectRecord } from '../testing/backupArchives.ts';
 import { ids, sampleObjects } from '../testing/sampleObjects.ts';
 
 let db: KbDatabase;
@@ -26,15 +27,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function backup(): Promise<Uint8Array> {
-  const { session } = await api.backupOpen({ appVersion: '0.1.0', connectors: { connectors: [] } });
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const { chunk } = await api.backupRead({ session });
-    if (!chunk) break;
-    chunks.push(chunk);
-  }
-  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+function backup(): Promise<Uint8Array<ArrayBuffer>> {
+  return backupBytes(api);
 }
 
 /** Everything a restore must bring back, as comparable values. */
@@ -68,7 +62,7 @@ describe('backup and restore in the knowledge base', () => {
     const archive = await backup();
     await emptyStore();
     const phases = new Set<string>();
-    const result = await api.restoreBackup({ file: new Blob([archive as Uint8Array<ArrayBuffer>]), name: 'b.zip', mode: 'replace' }, (report) => phases.add(report.phase));
+    const result = await api.restoreBackup({ file: new Blob([archive]), name: 'b.zip', mode: 'replace' }, (report) => phases.add(report.phase));
     expect(result).toMatchObject({ mode: 'replace', objects: before.objects.length, investigations: 1, files: 1, connectors: { connectors: [] } });
     expect(await snapshot()).toEqual(before);
     expect(await storeIdentity(db)).not.toBe(identity);
@@ -86,20 +80,8 @@ describe('backup and restore in the knowledge base', () => {
   });
 
   it('leaves the store as it was when a record fails during the replace (one transaction)', async () => {
-    const archive = unzipSync(await backup());
     // A record with a matching hash (the manifest rewritten too) that is not one Magpie wrote.
-    const lines = strFromU8(archive['objects.jsonl'] ?? new Uint8Array()).split('\n');
-    lines[lines.length - 2] = JSON.stringify({ id: 'x', type: 'y' });
-    const text = lines.join('\n');
-    const { sha256 } = await import('@noble/hashes/sha2.js');
-    const { bytesToHex } = await import('@noble/hashes/utils.js');
-    const manifest = JSON.parse(strFromU8(archive['manifest.json'] ?? new Uint8Array())) as { entries: { path: string; bytes: number; sha256: string }[] };
-    const entry = manifest.entries.find((each) => each.path === 'objects.jsonl');
-    if (!entry) throw new Error('no objects entry');
-    entry.bytes = strToU8(text).length;
-    entry.sha256 = bytesToHex(sha256(strToU8(text)));
-    const { 'manifest.json': _old, ...rest } = archive;
-    const forged = zipSync({ ...rest, 'objects.jsonl': strToU8(text), 'manifest.json': strToU8(JSON.stringify(manifest)) });
+    const forged = withBadLastObjectRecord(await backup());
     const before = await snapshot();
     const failure = await api.restoreBackup({ file: new Blob([forged]), name: 'b.zip', mode: 'replace' }, () => undefined).catch((error: unknown) => error);
     expect(String(failure)).toContain('is not one Magpie wrote');
@@ -111,7 +93,7 @@ describe('backup and restore in the knowledge base', () => {
     const total = await db.objects.count();
     await api.deleteObjects({ ids: [ids.report, ids.indicator] });
     const missing = total - (await db.objects.count());
-    const result = await api.restoreBackup({ file: new Blob([archive as Uint8Array<ArrayBuffer>]), name: 'b.zip', mode: 'merge' }, () => undefined);
+    const result = await api.restoreBackup({ file: new Blob([archive]), name: 'b.zip', mode: 'merge' }, () => undefined);
     expect(result.merged).toMatchObject({ created: missing, updated: 0, unchanged: total - missing, rejected: 0 });
     expect(await db.objects.count()).toBe(total);
     expect(await db.objects.get(ids.report)).toBeDefined();

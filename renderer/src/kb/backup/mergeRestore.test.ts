@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateObject } from '../../../../core/stix/validate.ts';
 import { newInvestigation } from '../../../../core/investigation/schema.ts';
@@ -15,6 +15,7 @@ import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { createKbApi, type KbApi } from '../api.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { ingest } from '../ingest.ts';
+import { backupBytes, withBadLastObjectRecord } from '../testing/backupArchives.ts';
 import { ids, sampleObjects } from '../testing/sampleObjects.ts';
 
 const created = '2026-01-01T00:00:00.000Z';
@@ -32,17 +33,6 @@ function indicators(count: number): JsonObject[] {
     pattern_type: 'stix',
     valid_from: created,
   }));
-}
-
-async function backupOf(api: KbApi): Promise<Uint8Array> {
-  const { session } = await api.backupOpen({ appVersion: '0.1.0', connectors: { connectors: [] } });
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const { chunk } = await api.backupRead({ session });
-    if (!chunk) break;
-    chunks.push(chunk);
-  }
-  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 /** A SHA-256 over every table of the store, every record in key order (files by their bytes). */
@@ -80,7 +70,7 @@ beforeAll(async () => {
   await api.ingestStix({ objects: [...objects, ...indicators(2500)], source: { id: 'file:other', kind: 'file', name: 'other.json' } }, () => undefined);
   await api.saveInvestigation({ investigation: newInvestigation('Theirs', [{ id: ids.malware, x: 0, y: 0, pinned: false, hidden: false }], created, crypto.randomUUID()) });
   await other.files.put({ sha256: 'b'.repeat(64), name: 'capture.bin', size: 5 * 1024 * 1024, mediaType: 'application/octet-stream', blob: new Blob([noise(5 * 1024 * 1024)]), addedAt: created });
-  archive = await backupOf(api);
+  archive = await backupBytes(api);
   archiveObjects = strFromU8(unzipSync(archive)['objects.jsonl'] ?? new Uint8Array())
     .split('\n')
     .filter((line) => line !== '')
@@ -106,25 +96,10 @@ afterAll(() => {
   archive = new Uint8Array();
 });
 
-/** The archive with its last object record replaced by one Magpie never wrote, hashes made to match. */
-function withBadLastRecord(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const entries = unzipSync(bytes);
-  const lines = strFromU8(entries['objects.jsonl'] ?? new Uint8Array()).split('\n');
-  lines[lines.length - 2] = JSON.stringify({ id: 'x', type: 'y' });
-  const text = strToU8(lines.join('\n'));
-  const manifest = JSON.parse(strFromU8(entries['manifest.json'] ?? new Uint8Array())) as { entries: { path: string; bytes: number; sha256: string }[] };
-  const entry = manifest.entries.find((each) => each.path === 'objects.jsonl');
-  if (!entry) throw new Error('no objects entry');
-  entry.bytes = text.length;
-  entry.sha256 = bytesToHex(sha256(text));
-  const { 'manifest.json': _old, ...rest } = entries;
-  return zipSync({ ...rest, 'objects.jsonl': text, 'manifest.json': strToU8(JSON.stringify(manifest)) });
-}
-
 describe('restore by merging', () => {
   it('leaves every table exactly as it was when a late record fails', async () => {
     const before = await storeDigest(db);
-    const failure = await api.restoreBackup({ file: new Blob([withBadLastRecord(archive)]), name: 'b.zip', mode: 'merge' }, () => undefined).catch((error: unknown) => error);
+    const failure = await api.restoreBackup({ file: new Blob([withBadLastObjectRecord(archive)]), name: 'b.zip', mode: 'merge' }, () => undefined).catch((error: unknown) => error);
     expect(String(failure)).toContain(`objects.jsonl, record ${archiveObjects.length}, is not one Magpie wrote`);
     expect(await storeDigest(db)).toBe(before);
   }, 60_000);
