@@ -32,9 +32,16 @@ export interface StoredObject {
    * versions). Omitted on creates, so a bulk import stores nothing more.
    */
   by?: string;
+  /** Why the analyst wrote the current version, when it was more than an edit (a merge). */
+  reason?: VersionReason;
   firstSeen: string;
   /** When Magpie last changed the stored object. */
   updatedAt: string;
+}
+
+/** A merge's version names the objects merged into it, so the history can say so in any language. */
+export interface VersionReason {
+  merged: { id: string; name: string }[];
 }
 
 export function toRecord(stix: JsonObject, sources: string[], firstSeen: string, now: string): StoredObject {

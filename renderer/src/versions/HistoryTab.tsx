@@ -54,6 +54,14 @@ function Diff({ older, version }: { older: ObjectVersion | undefined; version: O
   );
 }
 
+/** "Merged Korplug and Sogu into this object", names joined as the interface language joins them. */
+function MergeReason({ version }: { version: ObjectVersion }) {
+  const { t, i18n } = useTranslation();
+  if (!version.reason || version.reason.merged.length === 0) return null;
+  const names = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(version.reason.merged.map((object) => object.name));
+  return <Text size="xs" data-testid="history-reason">{t('versions.history.merged', { names })}</Text>;
+}
+
 export function HistoryTab({ id, date }: { id: string; date: (value: string) => string }) {
   const { t } = useTranslation();
   const sourceName = useSourceName();
@@ -87,6 +95,7 @@ export function HistoryTab({ id, date }: { id: string; date: (value: string) => 
               <Text size="xs" c="dimmed" data-testid="history-source">
                 {t('versions.history.by', { source: sourceName(version.source) })} · {t('versions.history.storedAt', { date: date(version.at) })}
               </Text>
+              <MergeReason version={version} />
             </div>
             {!version.current && (
               <Tooltip label={t('versions.history.restoreHint')} multiline w={260}>

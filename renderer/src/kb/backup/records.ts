@@ -24,7 +24,7 @@ const StoredObjectRecord = z.looseObject({
   updatedAt: text,
 }).refine((record) => record.stix['id'] === record.id && record.stix['type'] === record.type, 'its id and type differ from its STIX object');
 
-const VersionRecord = z.object({ key: text, id: text, modified: text, stix: z.record(z.string(), z.unknown()), source: text, at: text }).refine((record) => record.key === `${record.id}|${record.modified}`, 'its key is not <id>|<modified>');
+const VersionRecord = z.looseObject({ key: text, id: text, modified: text, stix: z.record(z.string(), z.unknown()), source: text, at: text }).refine((record) => record.key === `${record.id}|${record.modified}`, 'its key is not <id>|<modified>');
 
 const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() });
 const SourceRecord = z.looseObject({ id: text, kind: z.enum(['file', 'connector', 'manual']), name: text, firstImportedAt: text, lastImportedAt: text, status: z.enum(['running', 'committed', 'failed']), committedObjects: z.number(), counts: Counts });

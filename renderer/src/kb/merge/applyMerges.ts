@@ -15,7 +15,7 @@ import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { recordChanges } from '../changes.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import { analystEditsSource } from '../edits.ts';
-import { toRecord, type ChangeRecord, type SourceRecord, type StoredObject } from '../records.ts';
+import { toRecord, type ChangeRecord, type SourceRecord, type StoredObject, type VersionReason } from '../records.ts';
 import { nextContent } from '../versions/editObject.ts';
 import { asVersion, keepVersions, writtenBy, type VersionRecord } from '../versions/history.ts';
 
@@ -24,6 +24,8 @@ export interface MergePlan {
   otherIds: readonly string[];
   /** The kept object's new content; undefined leaves it as it is (an ATT&CK object replacing a placeholder). */
   content?: JsonObject;
+  /** Recorded on the kept object's new version, so its history says it was a merge. */
+  reason?: VersionReason;
 }
 
 export interface MergeOutcome {
@@ -63,10 +65,10 @@ export async function applyMerges(db: KbDatabase, plans: readonly MergePlan[], r
   const changes: ChangeRecord[] = [];
   const deletes: StoredObject[] = [];
 
-  const write = (record: StoredObject, content: JsonObject): void => {
+  const write = (record: StoredObject, content: JsonObject, reason?: VersionReason): void => {
     const stix = nextContent(record, content, at);
     const sources = withSource(record);
-    writes.push({ ...toRecord(stix, sources, record.firstSeen, at), ...writtenBy(sources, analystEditsSource.id) });
+    writes.push({ ...toRecord(stix, sources, record.firstSeen, at), ...writtenBy(sources, analystEditsSource.id), ...(reason ? { reason } : {}) });
     const previous = stix['modified'] !== record.stix['modified'] ? asVersion(record) : undefined;
     if (previous) replaced.push(previous);
     changes.push({ op: 'update', at, id: record.id, type: record.type, source: analystEditsSource.id });
@@ -78,7 +80,7 @@ export async function applyMerges(db: KbDatabase, plans: readonly MergePlan[], r
     // The kept object may itself have referred to a duplicate (a report merged with one it contained).
     const content = plan.content ?? kept.stix;
     const next = repointReferences(content, replacements) ?? (plan.content ? content : undefined);
-    if (next) write(kept, next);
+    if (next) write(kept, next, plan.reason);
   }
   const referringRecords = (await db.objects.bulkGet([...referring])).filter((record): record is StoredObject => record !== undefined && !removedIds.has(record.id) && !keptIds.has(record.id));
   let repointed = 0;

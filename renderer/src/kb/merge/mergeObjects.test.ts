@@ -6,7 +6,7 @@ import { validateObject } from '../../../../core/stix/validate.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { KbError } from '../errors.ts';
 import { ingest } from '../ingest.ts';
-import { listVersions } from '../versions/editObject.ts';
+import { editObject, listVersions } from '../versions/editObject.ts';
 import { undoChange } from '../versions/undo.ts';
 import { mergeObjects } from './mergeObjects.ts';
 import { possibleDuplicates } from './possibleDuplicates.ts';
@@ -76,6 +76,19 @@ describe('mergeObjects', () => {
     // Stream consumers see it: updates and deletes in the feed.
     const feed = await db.changes.toArray();
     expect(feed.filter((row) => row.op === 'delete').map((row) => row.id).sort()).toEqual([ids.between, ids.korplug].sort());
+  });
+
+  it('records the merge, naming what was merged, on the kept version, which the history keeps after a later edit', async () => {
+    await mergeObjects(db, { keepId: ids.plugx, otherIds: [ids.korplug] }, () => '2025-02-02T00:00:00.000Z');
+    const merged = (await listVersions(db, ids.plugx)).versions;
+    expect(merged[0]?.reason).toEqual({ merged: [{ id: ids.korplug, name: 'Korplug' }] });
+    expect(merged[1]?.reason).toBeUndefined();
+    // The relationships re-pointed by the merge are plain new versions.
+    expect((await listVersions(db, ids.usesB)).versions[0]?.reason).toBeUndefined();
+    const current = (await db.objects.get(ids.plugx))?.stix ?? {};
+    await editObject(db, { id: ids.plugx, object: { ...current, description: 'Edited after the merge.' } }, () => '2025-03-03T00:00:00.000Z');
+    const edited = (await listVersions(db, ids.plugx)).versions;
+    expect(edited.map((version) => version.reason ?? null)).toEqual([null, { merged: [{ id: ids.korplug, name: 'Korplug' }] }, null]);
   });
 
   it('takes the name and description the analyst chose', async () => {

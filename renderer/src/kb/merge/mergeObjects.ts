@@ -57,7 +57,7 @@ export async function mergeObjects(db: KbDatabase, request: MergeObjectsRequest,
   const referring = await referringIds(db, otherIds, new Set([keep.type]));
   const text = `Merge ${others.map(label).join(', ')} into ${label(keep)}`;
   const result = await undoable(db, [keep.id, ...otherIds, ...referring], text, () =>
-    db.transaction('rw', [db.objects, db.versions, db.changes, db.sources], () => applyMerges(db, [{ keepId: keep.id, otherIds, content }], referring, at)),
+    db.transaction('rw', [db.objects, db.versions, db.changes, db.sources], () => applyMerges(db, [{ keepId: keep.id, otherIds, content, reason: { merged: others.map((record) => ({ id: record.id, name: label(record) })) } }], referring, at)),
   );
   const stored = await db.objects.get(keep.id);
   return { object: stored?.stix ?? content, undoId: result.undoId, repointed: result.repointed, removed: result.removed };

@@ -8,13 +8,13 @@
  * edit replaces the stored object.
  */
 import { isObject, type JsonObject } from '../../../../core/stix/model/properties.ts';
-import { compareTimestamps, isTimestamp } from '../../../../core/stix/model/timestamp.ts';
+import { compareTimestamps, isTimestamp, nextModified } from '../../../../core/stix/model/timestamp.ts';
 import { validateObject } from '../../../../core/stix/validate.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import { analystEditsSource } from '../edits.ts';
 import { KbError } from '../errors.ts';
 import { ingest } from '../ingest.ts';
-import type { SourceKind, StoredObject } from '../records.ts';
+import type { SourceKind, StoredObject, VersionReason } from '../records.ts';
 import { versionKey, writerOf } from './history.ts';
 import { undoable } from './undo.ts';
 
@@ -41,6 +41,8 @@ export interface ObjectVersion {
   source: VersionSource;
   at: string;
   current: boolean;
+  /** Set on a version a merge wrote: the objects merged into this one. */
+  reason?: VersionReason;
 }
 
 export async function storedObject(db: KbDatabase, id: string): Promise<StoredObject> {
@@ -49,17 +51,11 @@ export async function storedObject(db: KbDatabase, id: string): Promise<StoredOb
   return record;
 }
 
-/** §3.6: a new version is modified strictly later than the one it replaces, even within a millisecond. */
-export function laterThan(previous: unknown, now: string): string {
-  const before = typeof previous === 'string' ? Date.parse(previous) : Number.NaN;
-  return Number.isNaN(before) || Date.parse(now) > before ? now : new Date(before + 1).toISOString();
-}
-
 /** The next version of a stored object with `content`, its `modified` moved on when it has versions. */
 export function nextContent(record: StoredObject, content: JsonObject, now: string): JsonObject {
   const versioned = isTimestamp(record.stix['modified']);
   const next: JsonObject = { ...content, id: record.id, type: record.type };
-  if (versioned) next['modified'] = laterThan(record.stix['modified'], now);
+  if (versioned) next['modified'] = nextModified(record.stix['modified'], now);
   else delete next['modified'];
   return next;
 }
@@ -112,10 +108,10 @@ export async function listVersions(db: KbDatabase, id: string): Promise<{ versio
     const source = byId.get(sourceId);
     return source ? { id: source.id, name: source.name, kind: source.kind } : { id: sourceId, name: sourceId || '—', kind: 'unknown' };
   };
-  const current: ObjectVersion = { modified: typeof record.stix['modified'] === 'string' ? record.stix['modified'] : record.modified, stix: record.stix, source: sourceOf(writerOf(record) ?? ''), at: record.updatedAt, current: true };
+  const current: ObjectVersion = { modified: typeof record.stix['modified'] === 'string' ? record.stix['modified'] : record.modified, stix: record.stix, source: sourceOf(writerOf(record) ?? ''), at: record.updatedAt, current: true, ...(record.reason ? { reason: record.reason } : {}) };
   const older = previous
     .sort((a, b) => compareTimestamps(b.modified, a.modified))
-    .map((row): ObjectVersion => ({ modified: row.modified, stix: row.stix, source: sourceOf(row.source), at: row.at, current: false }));
+    .map((row): ObjectVersion => ({ modified: row.modified, stix: row.stix, source: sourceOf(row.source), at: row.at, current: false, ...(row.reason ? { reason: row.reason } : {}) }));
   return { versions: [current, ...older] };
 }
 

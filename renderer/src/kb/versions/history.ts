@@ -14,7 +14,7 @@ import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { isTimestamp } from '../../../../core/stix/model/timestamp.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import { analystEditsSource } from '../edits.ts';
-import type { StoredObject } from '../records.ts';
+import type { StoredObject, VersionReason } from '../records.ts';
 
 export interface VersionRecord {
   /** `<id>|<modified>`: one row per version, so no two versions share a `modified`. */
@@ -26,6 +26,8 @@ export interface VersionRecord {
   source: string;
   /** When Magpie stored this version. */
   at: string;
+  /** Why it was written, when more than an edit (a merge); absent on most rows. */
+  reason?: VersionReason;
 }
 
 export function versionKey(id: string, modified: string): string {
@@ -45,7 +47,7 @@ export function isAnalystSource(sourceId: string | undefined): boolean {
 export function asVersion(record: StoredObject): VersionRecord | undefined {
   const modified = record.stix['modified'];
   if (!isTimestamp(modified)) return undefined;
-  return { key: versionKey(record.id, modified), id: record.id, modified, stix: record.stix, source: writerOf(record) ?? '', at: record.updatedAt };
+  return { key: versionKey(record.id, modified), id: record.id, modified, stix: record.stix, source: writerOf(record) ?? '', at: record.updatedAt, ...(record.reason ? { reason: record.reason } : {}) };
 }
 
 export interface NextVersion {

@@ -21,6 +21,7 @@ export const versionsEn = {
     restore: 'Restore this version',
     restoreHint: 'Makes this content the newest version; the current one stays in the history.',
     restored: 'Restored as a new version.',
+    merged: 'Merge: {{names}} merged into this object (their names, labels and references are now here).',
     versionFrom: 'This version: {{date}}, by {{source}}',
   },
   undo: 'Undo',

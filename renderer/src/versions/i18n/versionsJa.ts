@@ -23,6 +23,7 @@ export const versionsJa: Messages['versions'] = {
     restore: 'このバージョンを復元',
     restoreHint: 'この内容を最新バージョンにします。現在のバージョンは履歴に残ります。',
     restored: '新しいバージョンとして復元しました。',
+    merged: '統合: {{names}} をこのオブジェクトに統合しました（名前、ラベル、参照はこちらに移りました）。',
     versionFrom: 'このバージョン: {{date}}、{{source}} による',
   },
   undo: '元に戻す',
