@@ -55,3 +55,12 @@ export function compareTimestamps(a: string, b: string): number {
 export function formatTimestamp(date: Date): string {
   return date.toISOString();
 }
+
+/**
+ * The `modified` of a new version: `now`, or one millisecond after the version it replaces
+ * when the clock has not moved past it (§3.6: a new version is modified strictly later).
+ */
+export function nextModified(previous: unknown, now: string): string {
+  const before = typeof previous === 'string' ? Date.parse(previous) : Number.NaN;
+  return Number.isNaN(before) || Date.parse(now) > before ? now : new Date(before + 1).toISOString();
+}

@@ -6,6 +6,7 @@
  */
 import { relationshipTypesFor } from '../../../core/stix/model/sros.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
+import { nextModified } from '../../../core/stix/model/timestamp.ts';
 import { typeOfId } from '../../../core/stix/model/identifier.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
@@ -113,16 +114,9 @@ export async function createRelationship(db: KbDatabase, request: CreateRelation
   }, now);
 }
 
-/** §3.6: a new version must be modified later than the one it replaces, even within a millisecond. */
-function laterThan(previous: unknown, now: string): string {
-  const before = typeof previous === 'string' ? Date.parse(previous) : Number.NaN;
-  const at = Date.parse(now);
-  return Number.isNaN(before) || at > before ? now : new Date(before + 1).toISOString();
-}
-
 export async function updateRelationship(db: KbDatabase, request: UpdateRelationshipRequest, now: Clock = systemClock): Promise<ObjectSummary> {
   const { stix } = await relationshipRecord(db, request.id);
-  const next: JsonObject = { ...stix, modified: laterThan(stix['modified'], now()) };
+  const next: JsonObject = { ...stix, modified: nextModified(stix['modified'], now()) };
   if (request.relationshipType !== undefined && request.relationshipType !== stix['relationship_type']) {
     // The ends' types are read from their ids: an end deleted since still names its type.
     checkRelationshipType(request.relationshipType, typeOfId(stix['source_ref']) ?? '', typeOfId(stix['target_ref']) ?? '');
