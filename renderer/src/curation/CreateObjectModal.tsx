@@ -17,6 +17,7 @@ import { containerTypes } from '../knowledge/stixTypes.ts';
 import { useTypeName } from '../knowledge/TypeLabel.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
+import { useUndoStore } from '../versions/undoStore.ts';
 import { buildObject, creatableTypes, valuesFrom, type FormValues } from './forms/formModel.ts';
 import { FormErrorsAlert } from './forms/FormErrorsAlert.tsx';
 import { ObjectForm } from './forms/ObjectForm.tsx';
@@ -92,6 +93,8 @@ export function CreateObjectModal({ offer, onClose, relateTo, onCreated }: Creat
       const first = result.objects[0];
       if (!first) return;
       onClose();
+      // Like an edit, a create can be taken back from the undo notice (nothing to undo when the observable existed).
+      if (!first.existed) useUndoStore.getState().offerUndo({ message: t('curation.create.created', { name: first.summary.name || first.summary.id }), undoId: result.undoId });
       if (onCreated) onCreated(result.objects.map((created) => created.summary.id));
       // An observable that was already stored is opened: that is the one the analyst typed.
       if (!onCreated || first.existed) useSelectionStore.getState().openDetail(first.summary.id);

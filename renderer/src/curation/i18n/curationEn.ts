@@ -9,6 +9,7 @@ export const curationEn = {
     chooseType: 'Kind of object',
     chooseTypeHint: 'Every STIX 2.1 domain object, the observables typed by hand, relationships and sightings.',
     groups: { sdo: 'Domain objects', sco: 'Observables', sro: 'Relationships and sightings' },
+    created: 'Created {{name}}.',
     save: 'Create',
     noProfile: 'Objects you create are not credited to anyone yet: set your name in Settings → Your identity.',
     relateAs: 'Relationship to {{name}}',

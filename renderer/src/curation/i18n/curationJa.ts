@@ -11,6 +11,7 @@ export const curationJa: Messages['curation'] = {
     chooseType: 'オブジェクトの種類',
     chooseTypeHint: 'STIX 2.1 のすべてのドメインオブジェクト、手入力する観測対象、関係と目撃。',
     groups: { sdo: 'ドメインオブジェクト', sco: '観測対象', sro: '関係と目撃' },
+    created: '{{name}} を作成しました。',
     save: '作成',
     noProfile: '作成するオブジェクトにはまだ作成者がありません。設定 →「あなたのアイデンティティ」で名前を設定してください。',
     relateAs: '{{name}} との関係',

@@ -5,6 +5,7 @@ import { TLP_2 } from '../../../../core/stix/markings.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { undoSource } from '../deletion.ts';
 import { analystEditsSource } from '../edits.ts';
+import { undoChange } from '../versions/undo.ts';
 import { getAnalystProfile } from './analystProfile.ts';
 import { createObjects, saveAnalystProfile } from './createObjects.ts';
 
@@ -55,6 +56,24 @@ describe('createObjects', () => {
     await createObjects(db, { objects: [intrusionSet()] }, at(t0));
     await undoSource(db, analystEditsSource.id);
     expect(await db.objects.count()).toBe(0);
+  });
+
+  it('is undone one create at a time: the later create, then the earlier, each leaving the store as it was before it', async () => {
+    await saveAnalystProfile(db, { name: 'Hanako Sato', organisation: 'ACME CERT', defaultTlp: 'amber' }, at(t0));
+    const before = (await db.objects.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    const first = await createObjects(db, { objects: [intrusionSet({ object_marking_refs: [TLP_2.amber.id] })] }, at(t0));
+    const afterFirst = (await db.objects.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    const malware = { type: 'malware', spec_version: '2.1', id: 'malware--5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', created: t0, modified: t0, name: 'PlugX', is_family: true };
+    const second = await createObjects(db, { objects: [malware] }, at(t0));
+    expect(second.undoId).not.toBe(first.undoId);
+    const undone = await undoChange(db, second.undoId);
+    expect(undone.undone).toBe('Create PlugX');
+    expect((await db.objects.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(afterFirst);
+    await undoChange(db, first.undoId);
+    // The TLP marking the create brought goes too; the analyst's identity was there before it.
+    expect((await db.objects.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
+    const feed = await db.changes.toArray();
+    expect(feed.filter((change) => change.id === malware.id).map((change) => change.op)).toEqual(['create', 'delete']);
   });
 });
 

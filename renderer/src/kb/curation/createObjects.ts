@@ -23,6 +23,7 @@ import { analystEditsSource } from '../edits.ts';
 import { KbError } from '../errors.ts';
 import { ingest, type IngestItem } from '../ingest.ts';
 import { summarize, type ObjectSummary } from '../queries/summary.ts';
+import { undoable } from '../versions/undo.ts';
 import { getAnalystProfile, identityObject, putAnalystProfile, type AnalystProfile } from './analystProfile.ts';
 
 export interface CreateObjectsRequest {
@@ -52,7 +53,7 @@ function checkScoId(object: JsonObject): string | null {
   return object['id'] === expected ? null : `${String(object['id'])} is not the id STIX 2.1 gives this ${type}; use ${expected}.`;
 }
 
-export async function createObjects(db: KbDatabase, request: CreateObjectsRequest, now: Clock = systemClock): Promise<{ objects: CreatedObject[] }> {
+export async function createObjects(db: KbDatabase, request: CreateObjectsRequest, now: Clock = systemClock): Promise<{ objects: CreatedObject[]; undoId: string }> {
   if (!Array.isArray(request.objects) || request.objects.length === 0) throw new KbError('invalid-argument', 'There is nothing to create. Fill in the form first.');
   const profile = await getAnalystProfile(db);
   const objects = request.objects.map((input): JsonObject => {
@@ -71,18 +72,30 @@ export async function createObjects(db: KbDatabase, request: CreateObjectsReques
   const existed = objects.map((object, index) => isScoType(String(object['type'])) && stored[index] !== undefined);
   const toWrite = objects.filter((_, index) => !existed[index]);
   const extras = await missingSupport(db, toWrite, profile);
-  const items: IngestItem[] = [...extras, ...toWrite].map((object, index) => ({ object, path: `/${index}`, issues: validateObject(object) }));
-  if (toWrite.length > 0) {
+  const written = [...extras, ...toWrite];
+  const items: IngestItem[] = written.map((object, index) => ({ object, path: `/${index}`, issues: validateObject(object) }));
+  // Undoable one create at a time like every hand change: the undo removes what this wrote (identity and markings included).
+  const { undoId } = await undoable(db, written.map((object) => String(object['id'])), createLabel(toWrite), async () => {
+    if (toWrite.length === 0) return {};
     const result = await ingest(db, items, analystEditsSource, { now });
     if (result.counts.rejected > 0) throw new KbError('invalid-object', `Nothing was saved: the knowledge base refused ${result.rejections[0]?.objectId ?? 'an object'}.`);
-  }
+    return {};
+  });
   const records = await db.objects.bulkGet(objects.map((object) => String(object['id'])));
   return {
+    undoId,
     objects: records.map((record, index) => {
       if (!record) throw new KbError('not-found', `${String(objects[index]?.['id'])} was not stored; try again.`);
       return { summary: summarize(record), existed: existed[index] ?? false };
     }),
   };
+}
+
+/** "Create PlugX", or "Create 2 objects" for an object with its relationship. */
+function createLabel(objects: readonly JsonObject[]): string {
+  const [first] = objects;
+  if (objects.length === 1 && first) return `Create ${typeof first['name'] === 'string' ? first['name'] : String(first['id'])}`;
+  return `Create ${objects.length} objects`;
 }
 
 /** The analyst's identity and the predefined markings the new objects name, where the store lacks them. */
