@@ -10,7 +10,11 @@
  * - SDOs and SROs without a creator get the analyst's identity as `created_by_ref`, and the
  *   identity itself is written when the store does not hold it (after a Delete everything);
  * - the predefined TLP marking-definitions the objects name are stored with them, so an
- *   export of what the analyst made stands alone.
+ *   export of what the analyst made stands alone;
+ * - a group, technique or software carrying its ATT&CK id is written as a placeholder that
+ *   the next ATT&CK import merges into the real object, or refused, naming that object,
+ *   when it is already stored (merge/handPlaceholders.ts);
+ * - each create is undoable on its own, like every hand change (versions/undo.ts).
  */
 import { generateScoId, idContribution } from '../../../../core/stix/ids.ts';
 import { TLP_1, TLP_2 } from '../../../../core/stix/markings.ts';
@@ -22,6 +26,7 @@ import type { KbDatabase } from '../db/KbDatabase.ts';
 import { analystEditsSource } from '../edits.ts';
 import { KbError } from '../errors.ts';
 import { ingest, type IngestItem } from '../ingest.ts';
+import { markHandPlaceholders, rememberHandPlaceholders } from '../merge/handPlaceholders.ts';
 import { summarize, type ObjectSummary } from '../queries/summary.ts';
 import { undoable } from '../versions/undo.ts';
 import { getAnalystProfile, identityObject, putAnalystProfile, type AnalystProfile } from './analystProfile.ts';
@@ -70,7 +75,8 @@ export async function createObjects(db: KbDatabase, request: CreateObjectsReques
 
   const stored = await db.objects.bulkGet(objects.map((object) => String(object['id'])));
   const existed = objects.map((object, index) => isScoType(String(object['type'])) && stored[index] !== undefined);
-  const toWrite = objects.filter((_, index) => !existed[index]);
+  // An ATT&CK id typed before ATT&CK is imported makes a placeholder; one already imported is opened instead.
+  const toWrite = await markHandPlaceholders(db, objects.filter((_, index) => !existed[index]));
   const extras = await missingSupport(db, toWrite, profile);
   const written = [...extras, ...toWrite];
   const items: IngestItem[] = written.map((object, index) => ({ object, path: `/${index}`, issues: validateObject(object) }));
@@ -79,6 +85,7 @@ export async function createObjects(db: KbDatabase, request: CreateObjectsReques
     if (toWrite.length === 0) return {};
     const result = await ingest(db, items, analystEditsSource, { now });
     if (result.counts.rejected > 0) throw new KbError('invalid-object', `Nothing was saved: the knowledge base refused ${result.rejections[0]?.objectId ?? 'an object'}.`);
+    await rememberHandPlaceholders(db, toWrite);
     return {};
   });
   const records = await db.objects.bulkGet(objects.map((object) => String(object['id'])));

@@ -4,6 +4,7 @@ import { attackPatternId } from '../../../../core/stix/ids.ts';
 import type { ExtractedIndicator } from '../../../../core/extract/types.ts';
 import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { commitExtraction } from '../commitExtraction.ts';
+import { createObjects } from '../curation/createObjects.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { ingest } from '../ingest.ts';
 import { search } from '../queries/search.ts';
@@ -78,5 +79,28 @@ describe('ATT&CK placeholders', () => {
     await importAttack();
     expect((await findPlaceholders(db)).map((record) => record.name)).toEqual(['g0032']);
     expect(await db.objects.get(lookalike.id)).toBeDefined();
+  });
+
+  it('a group made by hand with its ATT&CK id, named as the analyst knows it, is merged into the real one when ATT&CK arrives', async () => {
+    const cozyBear = { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', created: t0, modified: t0, name: 'Cozy Bear', external_references: [{ source_name: 'mitre-attack', external_id: 'G0016' }] };
+    const notes = { type: 'report', spec_version: '2.1', id: 'report--1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5e', created: t0, modified: t0, name: 'Notes', published: t0, object_refs: [cozyBear.id] };
+    await createObjects(db, { objects: [cozyBear, notes] });
+    expect((await db.objects.get(cozyBear.id))?.stix['x_magpie_placeholder']).toBe(true);
+    expect((await findPlaceholders(db)).map((record) => record.id)).toEqual([cozyBear.id]);
+
+    const apt29 = attack('intrusion-set', 'intrusion-set--899ce53f-13a0-479b-a0e4-67d46e241542', 'G0016', 'APT29');
+    await ingest(db, [{ object: apt29, path: '/0', issues: [] }], { id: 'file:attack', kind: 'file', name: 'enterprise-attack.json' });
+    expect(await db.objects.get(cozyBear.id)).toBeUndefined();
+    expect((await db.objects.get(notes.id))?.stix['object_refs']).toEqual([apt29['id']]);
+    expect(await findPlaceholders(db)).toEqual([]);
+    expect((await db.state.get('attack.handPlaceholders'))?.value).toEqual([]);
+  });
+
+  it('refuses a hand-made object for an ATT&CK id already imported, naming it, and saves nothing', async () => {
+    await importAttack();
+    const before = await db.objects.count();
+    const again = { type: 'attack-pattern', spec_version: '2.1', id: 'attack-pattern--2b3c4d5e-6f70-4b8c-9d0e-1f2a3b4c5d6e', created: t0, modified: t0, name: 'Scripting', external_references: [{ source_name: 'mitre-attack', external_id: 'T1059' }] };
+    await expect(createObjects(db, { objects: [again] })).rejects.toThrow('T1059 is already in the knowledge base as Command and Scripting Interpreter; open it instead');
+    expect(await db.objects.count()).toBe(before);
   });
 });

@@ -15,6 +15,7 @@ import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 import { undoable } from '../versions/undo.ts';
 import { applyMerges, referringIds, type MergePlan } from './applyMerges.ts';
+import { handPlaceholders, pruneHandPlaceholders } from './handPlaceholders.ts';
 
 /** Lower-case name prefixes of placeholders, by type: a letter or two, then a digit. */
 const NAME_PREFIXES: Readonly<Record<string, string>> = {
@@ -36,7 +37,10 @@ export async function findPlaceholders(db: KbDatabase): Promise<StoredObject[]> 
       return db.objects.where('[type+name]').between([type, `${prefix}0`], [type, `${prefix}9\uffff`], true, true).toArray();
     }),
   );
-  return found.flat().filter((record) => placeholderAttackId(record.stix) !== undefined);
+  // Those the analyst made keep their own names ("Cozy Bear"): they are listed instead (handPlaceholders.ts).
+  const named = found.flat().filter((record) => placeholderAttackId(record.stix) !== undefined);
+  const seen = new Set(named.map((record) => record.id));
+  return [...named, ...(await handPlaceholders(db)).filter((record) => !seen.has(record.id))];
 }
 
 export interface ReconcileResult {
@@ -57,15 +61,20 @@ export async function reconcilePlaceholders(db: KbDatabase, now: () => string = 
     return real ? [{ keepId: real.id, otherIds: [placeholder.id] }] : [];
   });
   if (plans.length === 0) return { merged: 0, repointed: 0 };
+  const outcome = await mergePlaceholders(db, plans, placeholders, now());
+  await pruneHandPlaceholders(db);
+  return { merged: plans.length, repointed: outcome.repointed };
+}
+
+async function mergePlaceholders(db: KbDatabase, plans: readonly MergePlan[], placeholders: readonly StoredObject[], at: string): Promise<{ repointed: number }> {
   const otherIds = plans.flatMap((plan) => plan.otherIds);
   const types = new Set(placeholders.flatMap((record) => REAL_TYPES[record.type] ?? [record.type]));
   const referring = await referringIds(db, otherIds, types);
-  const at = now();
   const label = `Replace ${plans.length} ATT&CK placeholder${plans.length === 1 ? '' : 's'} with the imported objects`;
   const outcome = await undoable(db, [...otherIds, ...referring], label, () =>
     db.transaction('rw', [db.objects, db.versions, db.changes, db.sources], () => applyMerges(db, plans, referring, at)),
   );
-  return { merged: plans.length, repointed: outcome.repointed };
+  return { repointed: outcome.repointed };
 }
 
 /**
