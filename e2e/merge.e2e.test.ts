@@ -133,7 +133,14 @@ describe('merging two malware objects', () => {
       // Tick both rows in the Knowledge table, merge, keep PlugX.
       await app.page.locator('nav [data-type="malware"]').click();
       await expect.poll(() => app.page.getByTestId('object-row').count()).toBe(2);
-      for (const row of await app.page.getByTestId('row-select').all()) await row.check();
+      // By name, each waited for: the table may draw its rows again while they are ticked.
+      for (const name of ['Korplug', 'PlugX']) {
+        const box = app.page.getByRole('checkbox', { name: `Select ${name}`, exact: true });
+        await expect.poll(async () => {
+          if (!(await box.isChecked())) await box.check().catch(() => undefined);
+          return box.isChecked();
+        }).toBe(true);
+      }
       await app.page.getByTestId('merge-selected').click();
       const dialog = app.page.getByTestId('merge-dialog');
       await dialog.getByRole('radio', { name: 'Keep PlugX' }).check();
