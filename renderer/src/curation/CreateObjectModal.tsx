@@ -94,7 +94,9 @@ export function CreateObjectModal({ offer, onClose, relateTo, onCreated }: Creat
       if (!first) return;
       onClose();
       // Like an edit, a create can be taken back from the undo notice (nothing to undo when the observable existed).
-      if (!first.existed) useUndoStore.getState().offerUndo({ message: t('curation.create.created', { name: first.summary.name || first.summary.id }), undoId: result.undoId });
+      // A sighting or relationship has no name of its own: the notice names its kind, never its id.
+      const named = first.summary.name && first.summary.name !== first.summary.id ? first.summary.name : typeName(first.summary.type);
+      if (!first.existed) useUndoStore.getState().offerUndo({ message: t('curation.create.created', { name: named }), undoId: result.undoId });
       if (onCreated) onCreated(result.objects.map((created) => created.summary.id));
       // An observable that was already stored is opened: that is the one the analyst typed.
       if (!onCreated || first.existed) useSelectionStore.getState().openDetail(first.summary.id);
