@@ -34,6 +34,7 @@ import { listObjects, type ListRequest } from './queries/listObjects.ts';
 import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
+import { dashboard } from './queries/dashboard.ts';
 import { storeFacts } from './storeIdentity.ts';
 import type { QuarantineEntry } from './records.ts';
 
@@ -68,6 +69,8 @@ export function createKbApi(db: KbDatabase) {
     neighbourCounts: (request: NeighbourCountRequest) => neighbourCounts(db, request),
     closure: (request: { ids: string[] } & ClosureOptions) => closure(db, request.ids, request),
     stats: (_request: Record<string, never>) => stats(db),
+    // Issue 15: the morning's reports, indicators, active threats and targets (bounded windows).
+    dashboard: (_request: Record<string, never>) => dashboard(db),
     listSources: async (_request: Record<string, never>) => withUnrecordedFailures(await db.sources.orderBy('lastImportedAt').reverse().toArray()),
     listQuarantine: async (request: { sourceId?: string; offset?: number; limit?: number }): Promise<{ rows: QuarantineEntry[]; total: number }> => {
       const collection = request.sourceId ? db.quarantine.where('sourceId').equals(request.sourceId) : db.quarantine.toCollection();

@@ -17,6 +17,7 @@ export const kbMethods = [
   'neighbourCounts',
   'closure',
   'stats',
+  'dashboard',
   'listSources',
   'listQuarantine',
   'deleteObjects',
