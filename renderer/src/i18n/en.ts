@@ -3,6 +3,7 @@ import { mergeEn } from '../merge/i18n/mergeEn.ts';
 import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
 import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
+import { entityEn } from '../knowledge/i18n/entityEn.ts';
 
 export const en = {
   app: {
@@ -721,4 +722,5 @@ export const en = {
   merge: mergeEn,
   versions: versionsEn,
   stixProperties: stixPropertiesEn,
+  entity: entityEn,
 };

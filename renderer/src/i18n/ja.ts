@@ -4,6 +4,7 @@ import type { Messages } from './messages.ts';
 import { versionsJa } from '../versions/i18n/versionsJa.ts';
 import { curationJa } from '../curation/i18n/curationJa.ts';
 import { stixPropertiesJa } from '../curation/i18n/propertiesJa.ts';
+import { entityJa } from '../knowledge/i18n/entityJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -722,4 +723,5 @@ export const ja: Messages = {
   merge: mergeJa,
   versions: versionsJa,
   stixProperties: stixPropertiesJa,
+  entity: entityJa,
 };

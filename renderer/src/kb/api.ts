@@ -31,6 +31,7 @@ import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, t
 import { getObject } from './queries/detail.ts';
 import { closure, neighbourCounts, neighbours, subgraph, type ClosureOptions, type NeighbourCountRequest, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
+import { objectNames } from './queries/names.ts';
 import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
@@ -62,6 +63,8 @@ export function createKbApi(db: KbDatabase) {
     ingestStix: (request: { objects: unknown[]; source: IngestSource }, progress: (report: IngestProgress) => void) =>
       writing(() => ingest(db, request.objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), request.source, { onProgress: progress })),
     getObject: (request: { id: string }) => getObject(db, request.id),
+    // Issue 15: names for many references in one read (ObjectRef chips, property tables, lists).
+    objectNames: (request: { ids: string[] }) => objectNames(db, request.ids),
     listObjects: (request: ListRequest) => listObjects(db, request),
     search: (request: SearchRequest) => search(db, request),
     neighbours: (request: NeighbourRequest) => neighbours(db, request),

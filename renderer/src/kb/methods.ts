@@ -10,6 +10,7 @@ export const kbMethods = [
   'ingestObjects',
   'ingestStix',
   'getObject',
+  'objectNames',
   'listObjects',
   'search',
   'neighbours',

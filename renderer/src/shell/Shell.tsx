@@ -1,6 +1,6 @@
 import { AppShell, Group, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnrichPanel } from '../enrich/EnrichPanel.tsx';
 import { takeFiles } from '../imports/takeFiles.ts';
@@ -12,13 +12,17 @@ import { HeaderBar } from './HeaderBar.tsx';
 import { Navigation } from './Navigation.tsx';
 import { pages } from './pages.ts';
 
+// An object's page (issue 15) loads with its tabs the first time one is opened.
+const EntityPage = lazy(() => import('../entity/EntityPage.tsx').then((module) => ({ default: module.EntityPage })));
+
 export function Shell({ harness, version }: { harness: boolean; version: string }) {
   const { t } = useTranslation();
   const [navigationOpen, { toggle, close }] = useDisclosure(false);
   const page = useRouteStore((state) => state.page);
   const navigate = useRouteStore((state) => state.navigate);
+  const objectId = useRouteStore((state) => state.object?.id ?? null);
   const main = useRef<HTMLElement>(null);
-  const shownPage = useRef(page);
+  const shownPage = useRef<string>(objectId ?? page);
 
   // Alt+1…9 jump to the pages in navigation order.
   useHotkeys(pages.map((entry, index) => [`alt+${index + 1}`, () => navigate(entry.id)]));
@@ -42,12 +46,13 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
   }, [navigate]);
 
   // After a page change, focus moves to the new content (as a screen reader expects); not on first load.
+  const place = objectId ?? page;
   useEffect(() => {
-    if (shownPage.current === page) return;
-    shownPage.current = page;
+    if (shownPage.current === place) return;
+    shownPage.current = place;
     close();
     main.current?.focus({ preventScroll: true });
-  }, [page, close]);
+  }, [place, close]);
 
   return (
     <AppShell
@@ -66,7 +71,13 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
         <Navigation />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
-        <PageView page={page} />
+        {objectId ? (
+          <Suspense key={objectId} fallback={null}>
+            <EntityPage id={objectId} />
+          </Suspense>
+        ) : (
+          <PageView page={page} />
+        )}
       </AppShell.Main>
       <ObjectDetailDrawer />
       <EnrichPanel />

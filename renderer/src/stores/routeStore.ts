@@ -1,30 +1,80 @@
 /**
  * Which page is shown, kept in the URL hash (`#/reports`) so back/forward and reloads
- * work without a navigation that main would block.
+ * work without a navigation that main would block. An object's own page is
+ * `#/object/<id>/<tab>` (issue 15): a shareable in-app route per object and tab.
  */
 import { create } from 'zustand';
 import { isPageId, type PageId } from '../shell/pages.ts';
 
-function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return isPageId(id) ? id : 'dashboard';
+export interface ObjectRoute {
+  id: string;
+  /** The tab shown; null for the default (Overview). */
+  tab: string | null;
 }
 
-interface RouteState {
+interface Route {
   page: PageId;
-  navigate: (page: PageId) => void;
+  object: ObjectRoute | null;
 }
 
-export const useRouteStore = create<RouteState>()((set) => ({
-  page: pageFromHash(window.location.hash),
+function segments(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+}
+
+function decode(part: string | undefined): string {
+  if (!part) return '';
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
+}
+
+export function routeFromHash(hash: string, previous: PageId = 'dashboard'): Route {
+  const [first = '', second, third] = segments(hash);
+  if (first === 'object') {
+    const id = decode(second);
+    // The page behind an object stays the one it was opened from, for the navigation's highlight.
+    if (id) return { page: previous, object: { id, tab: decode(third) || null } };
+  }
+  return { page: isPageId(first) ? first : 'dashboard', object: null };
+}
+
+export function objectHash(id: string, tab?: string | null): string {
+  return `#/object/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`;
+}
+
+interface RouteState extends Route {
+  navigate: (page: PageId) => void;
+  /** Opens an object's page (a new history entry, so Back returns to where it was opened). */
+  openObject: (id: string, tab?: string | null) => void;
+  /** Switches the tab of the object's page shown now. */
+  showTab: (tab: string) => void;
+}
+
+export const useRouteStore = create<RouteState>()((set, get) => ({
+  ...routeFromHash(window.location.hash),
   navigate(page) {
     if (window.location.hash !== `#/${page}`) window.location.hash = `/${page}`;
-    set({ page });
+    set({ page, object: null });
+  },
+  openObject(id, tab = null) {
+    const hash = objectHash(id, tab);
+    if (window.location.hash !== hash) window.location.hash = hash.slice(1);
+    set({ object: { id, tab } });
+  },
+  showTab(tab) {
+    const object = get().object;
+    if (!object || object.tab === tab) return;
+    const hash = objectHash(object.id, tab);
+    // A tab is a place too: Back returns to the tab before it.
+    if (window.location.hash !== hash) window.location.hash = hash.slice(1);
+    set({ object: { id: object.id, tab } });
   },
 }));
 
 export function followLocationHash(): () => void {
-  const onChange = () => useRouteStore.setState({ page: pageFromHash(window.location.hash) });
+  const onChange = () => useRouteStore.setState((state) => routeFromHash(window.location.hash, state.page));
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
