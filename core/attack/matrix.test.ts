@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { attackObjectsOf } from './attackGraph.ts';
 import { buildMatrices, techniqueIndex, type DomainMatrix } from './matrix.ts';
-import { attackBundlesAvailable, attackObjects } from './testing/attackBundles.ts';
+import { attackBundlesAvailable, attackObjects } from '../../testkit/attackBundles.ts';
 
 function only(matrices: DomainMatrix[]): DomainMatrix {
   expect(matrices).toHaveLength(1);

@@ -129,6 +129,8 @@ export async function relatedTechniques(graph: AttackGraph, id: string): Promise
   }
   // An attack-pattern's own matrix shows where it sits.
   if (object.type === 'attack-pattern') into.add(object.id, 'direct', []);
+  // Strongest reason first, whatever order the store or bundle listed them in.
+  for (const paths of Object.values(into.techniques)) paths.sort((x, y) => PATH_KINDS.indexOf(x.kind) - PATH_KINDS.indexOf(y.kind));
   return { object: step(object), techniques: into.techniques };
 }
 

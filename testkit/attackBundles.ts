@@ -1,8 +1,8 @@
 /** The ATT&CK bundles of the shared fixtures, read once per test file (they are large). */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fixturePath, fixturesAvailable, hasFixture } from '../../../testkit/fixtures.ts';
-import type { StixObject } from '../../stix/model/types.ts';
+import { fixturePath, fixturesAvailable, hasFixture } from './fixtures.ts';
+import type { StixObject } from '../core/stix/model/types.ts';
 
 export const ATTACK_FILES = {
   enterprise: 'enterprise-attack-18.1.stix21-reconstructed.json.gz',
