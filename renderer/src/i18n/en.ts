@@ -4,6 +4,9 @@ import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
 import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
 import { entityEn } from '../knowledge/i18n/entityEn.ts';
+import { morningEn } from '../pages/i18n/morningEn.ts';
+import { importResultsEn } from '../imports/i18n/importResultsEn.ts';
+import { issueRulesEn } from '../imports/i18n/issueRules.ts';
 
 export const en = {
   app: {
@@ -463,6 +466,7 @@ export const en = {
     overTime: 'Objects by month of last change',
     recent: 'Recent imports',
     quarantined: 'In quarantine',
+    morning: morningEn,
   },
   pages: {
     loading: 'Loading the page…',
@@ -723,4 +727,6 @@ export const en = {
   versions: versionsEn,
   stixProperties: stixPropertiesEn,
   entity: entityEn,
+  importResults: importResultsEn,
+  issueRules: issueRulesEn,
 };

@@ -5,6 +5,9 @@ import { versionsJa } from '../versions/i18n/versionsJa.ts';
 import { curationJa } from '../curation/i18n/curationJa.ts';
 import { stixPropertiesJa } from '../curation/i18n/propertiesJa.ts';
 import { entityJa } from '../knowledge/i18n/entityJa.ts';
+import { morningJa } from '../pages/i18n/morningJa.ts';
+import { importResultsJa } from '../imports/i18n/importResultsJa.ts';
+import { issueRulesJa } from '../imports/i18n/issueRules.ts';
 
 export const ja: Messages = {
   app: {
@@ -464,6 +467,7 @@ export const ja: Messages = {
     overTime: '最終更新月ごとのオブジェクト数',
     recent: '最近のインポート',
     quarantined: '隔離中',
+    morning: morningJa,
   },
   pages: {
     loading: 'ページを読み込んでいます…',
@@ -724,4 +728,6 @@ export const ja: Messages = {
   versions: versionsJa,
   stixProperties: stixPropertiesJa,
   entity: entityJa,
+  importResults: importResultsJa,
+  issueRules: issueRulesJa,
 };

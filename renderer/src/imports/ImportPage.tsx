@@ -4,17 +4,19 @@
  * progress, and its result shown (with every quarantined object and why). Imports can be
  * undone from the history.
  */
-import { Alert, Badge, Button, Card, FileButton, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconFileUpload } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, FileButton, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileUpload } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { undoImport } from '../connectors/undoImport.ts';
-import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { knowledgeBase } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { TypeIcon, useTypeName } from '../knowledge/TypeLabel.tsx';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { ExtractionQueue } from '../extraction/ExtractionQueue.tsx';
+import { ImportHistory, IssueOpeners } from './ImportHistory.tsx';
+import { QuarantinePanel } from './ImportIssues.tsx';
 import { useImportStore } from './importStore.ts';
+import { useImportSummary } from './useImportSummary.ts';
 import { useRefusalStore } from './refusalStore.ts';
 import { takeFiles } from './takeFiles.ts';
 
@@ -30,15 +32,6 @@ function formatSize(bytes: number, language: string): string {
 }
 
 const ACCEPTED = '.pdf,.txt,.text,.log,.md,.markdown,.html,.htm,.csv,.tsv,.eml,.json,application/pdf,application/json,text/*,message/rfc822';
-
-/** Why an object was refused: each broken rule at its place in the object. */
-function Reasons({ reasons }: { reasons: readonly { path: string; rule: string; message: string }[] }) {
-  return reasons.map((reason) => (
-    <Text key={reason.path + reason.rule} size="sm" c="red">
-      {reason.path}: {reason.message}
-    </Text>
-  ));
-}
 
 function DropArea() {
   const { t } = useTranslation();
@@ -105,6 +98,7 @@ function DropArea() {
 function CurrentImport() {
   const { t, i18n } = useTranslation();
   const typeName = useTypeName();
+  const summary = useImportSummary();
   const { phase, file, preview, progress, result, error, start, reset } = useImportStore();
   if (phase === 'idle' || !file) return null;
   if (phase === 'failed') {
@@ -192,132 +186,36 @@ function CurrentImport() {
         ))}
       </Group>
       {result.specVersion === '2.0' && <Text size="sm">{t('imports.upgraded')}</Text>}
-      {result.warnings > 0 && (
-        <Text size="sm" c="dimmed">
-          {t('imports.warnings', { count: result.warnings })}
-        </Text>
-      )}
-      {result.rejections.length > 0 && (
-        <Table mt="md" data-testid="rejections">
-          <Table.Tbody>
-            {result.rejections.map((rejection) => (
-              <Table.Tr key={rejection.path}>
-                <Table.Td w={120}>
-                  <Text size="xs" ff="monospace">
-                    {rejection.path}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {rejection.objectId || '—'}
-                  </Text>
-                  <Reasons reasons={rejection.reasons} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      <Text size="sm" data-testid="result-summary">
+        {summary({ objects: result.counts.created + result.counts.updated + result.counts.unchanged, counts: result.counts, warnings: result.warnings })}
+      </Text>
+      <IssueOpeners sourceId={result.sourceId} name={file.name} warnings={result.warnings} quarantined={0} />
+      {result.counts.rejected > 0 && (
+        <div data-testid="rejections">
+          <QuarantinePanel sourceId={result.sourceId} title={t('importResults.quarantinedTitle', { name: file.name })} testId="rejections-table" />
+        </div>
       )}
     </Card>
   );
 }
 
 function Quarantine() {
-  const { t } = useTranslation();
-  const entries = useKbQuery(() => knowledgeBase().listQuarantine({ limit: 200 }), []);
+  const { t, i18n } = useTranslation();
+  const total = useKbQuery(() => knowledgeBase().listQuarantine({ limit: 1 }), []).data?.total ?? 0;
   return (
     <Card withBorder radius="lg" padding="lg">
       <Title order={3} size="h5">
-        {t('imports.quarantineTitle')} ({entries.data?.total ?? 0})
+        {t('imports.quarantineTitle')} ({total.toLocaleString(i18n.language)})
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('imports.quarantineBody')}
       </Text>
-      {entries.data && entries.data.total === 0 ? (
+      {total === 0 ? (
         <Text size="sm" c="dimmed">
           {t('imports.quarantineEmpty')}
         </Text>
       ) : (
-        <Table data-testid="quarantine">
-          <Table.Tbody>
-            {entries.data?.rows.map((entry) => (
-              <Table.Tr key={entry.key}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {entry.objectId || entry.path}
-                  </Text>
-                  <Reasons reasons={entry.reasons} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
-  );
-}
-
-function History() {
-  const { t, i18n } = useTranslation();
-  const sources = useKbQuery(() => knowledgeBase().listSources({}), []);
-  const [message, setMessage] = useState<string | null>(null);
-  const undo = async (id: string, name: string) => {
-    if (!window.confirm(t('imports.undoConfirm', { name }))) return;
-    const result = await undoImport(id);
-    setMessage(t(result.connectorReset ? 'imports.undoneConnector' : 'imports.undone', { deleted: result.deleted, kept: result.kept, name }));
-    notifyKnowledgeChanged();
-  };
-  return (
-    <Card withBorder radius="lg" padding="lg">
-      <Title order={3} size="h5" mb="sm">
-        {t('imports.history')}
-      </Title>
-      {message && (
-        <Alert color="blue" mb="sm" withCloseButton onClose={() => setMessage(null)}>
-          {message}
-        </Alert>
-      )}
-      {sources.data?.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('imports.historyEmpty')}
-        </Text>
-      ) : (
-        <Table data-testid="import-history">
-          <Table.Tbody>
-            {sources.data?.map((source) => (
-              <Table.Tr key={source.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {source.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {new Date(source.lastImportedAt).toLocaleString(i18n.language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={source.status === 'failed' ? 'red' : source.status === 'running' ? 'blue' : 'green'} variant="light">
-                    {t(`imports.status.${source.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {source.committedObjects.toLocaleString(i18n.language)} · +{source.counts.created} ↻{source.counts.updated} ⚠{source.counts.rejected}
-                  </Text>
-                  {source.error && (
-                    <Text size="xs" c="red">
-                      {source.error}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td align="right">
-                  <Button size="xs" variant="subtle" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => void undo(source.id, source.name)}>
-                    {t('imports.undo')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <QuarantinePanel />
       )}
     </Card>
   );
@@ -333,7 +231,7 @@ export function ImportPage() {
         <ExtractionQueue />
         <CurrentImport />
         <Quarantine />
-        <History />
+        <ImportHistory />
       </Stack>
     </>
   );

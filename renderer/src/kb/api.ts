@@ -25,6 +25,7 @@ import { restoreBackup, type RestoreProgress, type RestoreRequest } from './back
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
+import { listImportWarnings } from './importWarnings.ts';
 import { deleteInvestigation, getInvestigation, listInvestigations, renameInvestigation, saveInvestigation } from './investigations.ts';
 import { previewBundleFile } from './preview.ts';
 import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
@@ -81,6 +82,7 @@ export function createKbApi(db: KbDatabase) {
       const rows = await collection.offset(request.offset ?? 0).limit(Math.min(request.limit ?? 100, 1000)).toArray();
       return { rows, total };
     },
+    listImportWarnings: (request: { sourceId: string; offset?: number; limit?: number }) => listImportWarnings(db, request),
     deleteObjects: (request: { ids: string[] }) => writing(() => deleteObjects(db, request.ids)),
     undoSource: (request: { sourceId: string }) => writing(() => undoSource(db, request.sourceId)),
     countEverything: (_request: Record<string, never>) => countEverything(db),

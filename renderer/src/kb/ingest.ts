@@ -9,6 +9,7 @@
 import type { Issue } from '../../../core/stix/issues.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { isQuotaError, KbError } from './errors.ts';
+import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } from './importWarnings.ts';
 import { reconcileAfterIngest } from './merge/placeholders.ts';
 import { emptyCounts, prepareBatch, startSource, writeBatch, type MergeContext } from './mergeBatch.ts';
 import type { IngestCounts, SourceKind, SourceRecord } from './records.ts';
@@ -72,6 +73,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   let processed = 0;
   let committed = 0;
   let warnings = 0;
+  const keptWarnings: ImportWarning[] = [];
 
   unrecordedFailures.delete(source.id);
   // Not count(): Chromium counts a store by walking it, which at a million objects took longer
@@ -87,6 +89,10 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     const at = now();
     const prepared = prepareBatch(batch, source.id, at);
     warnings += prepared.warnings;
+    for (const item of batch) {
+      if (keptWarnings.length >= WARNINGS_KEPT) break;
+      if (item.issues.length > 0) keptWarnings.push(...warningsOf(item).slice(0, WARNINGS_KEPT - keptWarnings.length));
+    }
     for (const rejection of prepared.rejections) {
       if (rejections.length >= REJECTIONS_REPORTED) break;
       rejections.push(rejection);
@@ -147,6 +153,8 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     throw failure;
   }
   await markSource(db, source.id, 'committed');
+  // Issue 15: the warnings can be opened from the result and the history (importWarnings.ts).
+  await keepImportWarnings(db, source.id, warnings, keptWarnings);
   // ATT&CK ids written before ATT&CK was imported become the real objects now (merge/placeholders.ts).
   await reconcileAfterIngest(db);
   return { sourceId: source.id, counts, rejections, warnings };

@@ -21,6 +21,7 @@ export const kbMethods = [
   'dashboard',
   'listSources',
   'listQuarantine',
+  'listImportWarnings',
   'deleteObjects',
   'undoSource',
   'countEverything',

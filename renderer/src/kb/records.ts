@@ -85,6 +85,8 @@ export interface SourceRecord {
   /** Objects whose batch committed, across all runs of this source. */
   committedObjects: number;
   counts: IngestCounts;
+  /** Warnings of the latest run (issue 15); absent on sources recorded before they were counted. */
+  warnings?: number;
   error?: string;
 }
 

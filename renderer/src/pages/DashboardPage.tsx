@@ -6,6 +6,8 @@ import { knowledgeBase } from '../kb/client.ts';
 import type { KbStats } from '../kb/queries/stats.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { TypeIcon, useTypeName } from '../knowledge/TypeLabel.tsx';
+import { useImportSummary } from '../imports/useImportSummary.ts';
+import { MorningCards } from './MorningCards.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 function EmptyDashboard() {
@@ -70,6 +72,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Overview({ stats }: { stats: KbStats }) {
   const { t, i18n } = useTranslation();
   const typeName = useTypeName();
+  const summary = useImportSummary();
   const types = Object.entries(stats.byType).sort((a, b) => b[1] - a[1]);
   return (
     <Stack gap="lg">
@@ -93,6 +96,7 @@ function Overview({ stats }: { stats: KbStats }) {
           </Title>
         </Card>
       </SimpleGrid>
+      <MorningCards />
       <Section title={t('dashboard.byType')}>
         <Group gap="xs">
           {types.map(([type, count]) => (
@@ -110,12 +114,12 @@ function Overview({ stats }: { stats: KbStats }) {
       <Section title={t('dashboard.recent')}>
         <Stack gap={6}>
           {stats.recentSources.map((source) => (
-            <Group key={source.id} justify="space-between">
-              <Text size="sm" fw={500}>
+            <Group key={source.id} justify="space-between" wrap="nowrap">
+              <Text size="sm" fw={500} truncate style={{ minWidth: 0 }}>
                 {source.name}
               </Text>
               <Text size="sm" c="dimmed">
-                +{source.counts.created} / ↻{source.counts.updated} · {new Date(source.lastImportedAt).toLocaleString(i18n.language)}
+                {summary({ objects: source.committedObjects, counts: source.counts, warnings: source.warnings })} · {new Date(source.lastImportedAt).toLocaleString(i18n.language)}
               </Text>
             </Group>
           ))}

@@ -32,11 +32,11 @@ const older = sdo('report', 2, { name: 'Older report', published: at(2), object_
 const newer = sdo('report', 3, { name: 'Newer report', published: at(10), object_refs: [apt['id'] as string, plugx['id'] as string, missing] });
 const current = sdo('indicator', 4, { name: 'Still valid', pattern: "[ipv4-addr:value = '198.51.100.1']", pattern_type: 'stix', valid_from: at(4), valid_until: '2099-01-01T00:00:00.000Z' });
 const stale = sdo('indicator', 5, { name: 'Expired', pattern: "[ipv4-addr:value = '198.51.100.2']", pattern_type: 'stix', valid_from: at(1), valid_until: at(3) });
-const sighting = sdo('sighting', 6, { sighting_of_ref: plugx['id'] as string, last_seen: at(20), first_seen: at(19) });
+const sighting = sdo('sighting', 6, { sighting_of_ref: plugx['id'], last_seen: at(20), first_seen: at(19) });
 
 const objects = [apt, quiet, plugx, energy, finance, acme, japan, older, newer, current, stale, sighting,
   targets(apt, energy, 1), targets(quiet, energy, 1), targets(plugx, finance, 1), targets(apt, acme, 1), targets(apt, japan, 1),
-  sdo('relationship', 1, { relationship_type: 'located-at', source_ref: apt['id'] as string, target_ref: japan['id'] as string })];
+  sdo('relationship', 1, { relationship_type: 'located-at', source_ref: apt['id'], target_ref: japan['id'] })];
 
 beforeAll(async () => {
   db = await openKnowledgeBase(new KbDatabase(`kb-dashboard-${crypto.randomUUID()}`));

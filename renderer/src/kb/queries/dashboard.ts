@@ -7,7 +7,7 @@
  */
 import Dexie from 'dexie';
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
-import type { Identity, Indicator, Location, Relationship, Report, Sighting } from '../../../../core/stix/model/types.ts';
+import type { Identity, Indicator, Location, Report, Sighting } from '../../../../core/stix/model/types.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 
@@ -47,6 +47,8 @@ export interface KbDashboard {
   countries: TargetedEntity[];
   /** The windows that held more than was read: the figures cover the newest ones only. */
   cut: { reports: boolean; sightings: boolean; targets: boolean };
+  /** How many of the newest reports and sightings were read, for the UI to say so when cut. */
+  windows: { reports: number; sightings: number };
 }
 
 /** How much each part reads at most; tuned so the whole query is one short worker turn. */
@@ -159,7 +161,7 @@ async function mostTargeted(db: KbDatabase): Promise<{ sectors: TargetedEntity[]
   const relationships = await db.objects.bulkGet(relationshipIds.slice(0, limit));
   const attackers = new Map<string, Set<string>>();
   for (const record of relationships) {
-    const relationship = record?.stix as Partial<Relationship> | undefined;
+    const relationship = record?.stix;
     if (relationship?.relationship_type !== 'targets' || typeof relationship.target_ref !== 'string' || typeof relationship.source_ref !== 'string') continue;
     if (!targets.has(relationship.target_ref)) continue;
     const set = attackers.get(relationship.target_ref) ?? new Set<string>();
@@ -191,5 +193,6 @@ export async function dashboard(db: KbDatabase, now: string = new Date().toISOSt
     sectors: targeted.sectors,
     countries: targeted.countries,
     cut: { reports: reports.cut, sightings: sightings.cut, targets: targeted.cut },
+    windows: { reports: DASHBOARD_LIMITS.reportWindow, sightings: DASHBOARD_LIMITS.sightingWindow },
   };
 }
