@@ -5,13 +5,18 @@
  * stdout stays the exported file.
  */
 import { createReadStream } from 'node:fs';
-import { convert, type ConvertOptions } from '../../core/exports/index.ts';
+import { graphOfObjects } from '../../core/attack/attackGraph.ts';
+import { layerText } from '../../core/attack/layerExport.ts';
+import { LayerRequestError, layerForObject } from '../../core/attack/objectMatrix.ts';
+import { convert } from '../../core/exports/index.ts';
+import type { StixObject } from '../../core/stix/model/types.ts';
+import type { CliConvertOptions, NavigatorLayerOptions } from './convertArgs.ts';
 import { BundleError, chunksOf, readBundle, TLP_ORDER, type Chunk, type JsonObject, type TlpLevel } from '../../core/stix/index.ts';
 import type { CliIo } from './io.ts';
 
 export interface ConvertArgs {
   readonly input: string;
-  readonly options: ConvertOptions;
+  readonly options: CliConvertOptions;
 }
 
 async function readObjects(input: string, io: CliIo): Promise<JsonObject[]> {
@@ -40,7 +45,21 @@ function withheldLine(withheld: Partial<Record<TlpLevel, number>>, relationships
   return parts.length === 0 ? undefined : `withheld ${parts.join(', ')}`;
 }
 
-/** Returns the exit code: 0, or 1 when the bundle could not be read. */
+/** The layer the app's matrix exports for the same object (core/attack/objectMatrix.ts). */
+async function writeLayer(objects: JsonObject[], options: NavigatorLayerOptions, label: string, io: CliIo): Promise<number> {
+  try {
+    // Read unvalidated like every conversion; core/attack reads only what it narrows.
+    const layer = await layerForObject(graphOfObjects(objects as StixObject[]), options.object, options.domain);
+    io.stdout(layerText(layer));
+    return 0;
+  } catch (error: unknown) {
+    if (!(error instanceof LayerRequestError)) throw error;
+    io.stderr(`magpie: ${label}: ${error.message}\n`);
+    return 1;
+  }
+}
+
+/** Returns the exit code: 0, or 1 when the bundle could not be read or holds no such object or matrix. */
 export async function runConvert({ input, options }: ConvertArgs, io: CliIo): Promise<number> {
   const label = input === '-' ? 'stdin' : input;
   let objects: JsonObject[];
@@ -50,6 +69,7 @@ export async function runConvert({ input, options }: ConvertArgs, io: CliIo): Pr
     io.stderr(`magpie: ${label}: ${describe(error)}\n`);
     return 1;
   }
+  if (options.to === 'navigator-layer') return writeLayer(objects, options, label, io);
   const result = convert(objects, options);
   io.stdout(result.text);
   const withheld = withheldLine(result.withheld, result.withheldRelationships);

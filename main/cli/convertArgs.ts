@@ -1,12 +1,27 @@
 /** `magpie convert`'s options, checked: each format's options only with that format. */
-import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions, type ExportFormat } from '../../core/exports/index.ts';
+import { ATTACK_DOMAINS, isAttackDomain, type AttackDomain } from '../../core/attack/domains.ts';
+import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions } from '../../core/exports/index.ts';
 import { TLP_ORDER, type TlpLevel } from '../../core/stix/index.ts';
 import { UsageError } from './io.ts';
 import { convertUsage } from './usage.ts';
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-const FORMAT_OPTIONS: Readonly<Record<string, ExportFormat>> = { separator: 'csv', bom: 'csv', defang: 'txt', kinds: 'txt', 'by-kind': 'txt', info: 'misp' };
+/** Issue 15: the Navigator layer of one object of the bundle (core/attack, as the app's matrix). */
+export interface NavigatorLayerOptions {
+  readonly to: 'navigator-layer';
+  readonly object: string;
+  readonly domain?: AttackDomain;
+}
+
+export type CliConvertOptions = ConvertOptions | NavigatorLayerOptions;
+
+const FORMATS = [...EXPORT_FORMATS, 'navigator-layer'] as const;
+const FORMAT_LIST = 'csv, txt, misp or navigator-layer';
+
+const FORMAT_OPTIONS: Readonly<Record<string, (typeof FORMATS)[number]>> = {
+  separator: 'csv', bom: 'csv', defang: 'txt', kinds: 'txt', 'by-kind': 'txt', info: 'misp', object: 'navigator-layer', domain: 'navigator-layer',
+};
 
 function fail(message: string): never {
   throw new UsageError(message, convertUsage);
@@ -33,13 +48,24 @@ function kinds(value: string | undefined): BlocklistKind[] | undefined {
   return list as BlocklistKind[];
 }
 
-export function convertOptions(values: Values): ConvertOptions {
+function navigatorLayerOptions(values: Values): NavigatorLayerOptions {
+  const object = text(values['object'])?.trim();
+  if (!object) fail('--to navigator-layer needs --object <STIX id> (the intrusion set, campaign, software or report whose techniques to write)');
+  if (values['max-tlp'] !== undefined) fail('--max-tlp does not apply to --to navigator-layer (a layer holds ATT&CK ids only)');
+  const domain = text(values['domain']);
+  if (domain === undefined) return { to: 'navigator-layer', object };
+  if (!isAttackDomain(domain)) fail(`unknown domain "${domain}" (${ATTACK_DOMAINS.join(', ')})`);
+  return { to: 'navigator-layer', object, domain };
+}
+
+export function convertOptions(values: Values): CliConvertOptions {
   const to = text(values['to']);
-  if (to === undefined) fail('say what to convert to with --to csv, txt or misp');
-  if (!(EXPORT_FORMATS as readonly string[]).includes(to)) fail(`unknown format "${to}" (csv, txt or misp)`);
+  if (to === undefined) fail(`say what to convert to with --to ${FORMAT_LIST}`);
+  if (!(FORMATS as readonly string[]).includes(to)) fail(`unknown format "${to}" (${FORMAT_LIST})`);
   for (const [option, format] of Object.entries(FORMAT_OPTIONS)) {
     if (values[option] !== undefined && format !== to) fail(`--${option} applies to --to ${format} only`);
   }
+  if (to === 'navigator-layer') return navigatorLayerOptions(values);
   const maxTlp = tlpLevel(text(values['max-tlp']));
   const common = maxTlp === undefined ? {} : { maxTlp };
   if (to === 'csv') {

@@ -61,6 +61,8 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
       kinds: { type: 'string' },
       'by-kind': { type: 'boolean' },
       info: { type: 'string' },
+      object: { type: 'string' },
+      domain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     convertUsage,

@@ -7,7 +7,8 @@ offline, with the same readers and extraction engine as the app.
 Commands:
   extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files
   validate <bundle.json>  check a STIX 2.1 bundle against the specification
-  convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist or a MISP event
+  convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist, a MISP event or
+                          an object's ATT&CK Navigator layer
   connector list          list the import connectors
   connector run <id>      run one connector once and write what it imported as a STIX bundle
   backup verify <file>    check a knowledge-base backup archive without the app
@@ -49,6 +50,7 @@ Options:
 `;
 
 export const convertUsage = `Usage: magpie convert <bundle.json|-> --to csv|txt|misp [options]
+       magpie convert <bundle.json|-> --to navigator-layer --object <id> [--domain <domain>]
 
 Converts a STIX 2.1 (or 2.0) bundle, a file or "-" for stdin, with the app's export code
 and prints the result. Objects marked above --max-tlp are withheld (unmarked objects
@@ -61,6 +63,8 @@ Options:
                           e-mail addresses, hashes) from observables and indicator patterns,
                           deduplicated and sorted.
                           misp: a MISP event (JSON) for MISP's "Add event from JSON".
+                          navigator-layer: an ATT&CK Navigator layer (format 4.5) of the
+                          techniques one object relates to, as the app's matrix exports it.
   -m, --max-tlp <level>   clear, green, amber, amber+strict or red (default: no limit)
       --separator <sep>   csv: ; (default) or ,
       --bom               csv: start with a UTF-8 byte order mark, for Excel
@@ -69,9 +73,14 @@ Options:
                           url, email, md5, sha1, sha256, sha512
       --by-kind           txt: group values by kind, each under a "# kind" line
       --info <title>      misp: the event's title (default "Magpie export")
+      --object <id>       navigator-layer: the STIX id of the intrusion set, campaign,
+                          software, report… whose techniques to write
+      --domain <domain>   navigator-layer: enterprise-attack, mobile-attack or ics-attack
+                          (default: the domain with most of its techniques)
   -h, --help              show this help
 
-Exit status: 0 success, 1 the bundle could not be read, 2 usage error.
+Exit status: 0 success, 1 the bundle could not be read (or, for a layer, holds no such
+object or matrix), 2 usage error.
 `;
 
 export const connectorUsage = `Usage: magpie connector <list|run> [options]

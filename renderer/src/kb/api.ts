@@ -29,6 +29,7 @@ import { listImportWarnings } from './importWarnings.ts';
 import { deleteInvestigation, getInvestigation, listInvestigations, renameInvestigation, saveInvestigation } from './investigations.ts';
 import { previewBundleFile } from './preview.ts';
 import { ingest, withUnrecordedFailures, type IngestItem, type IngestProgress, type IngestSource } from './ingest.ts';
+import { attackMatrix, type AttackMatrixRequest } from './queries/attackMatrix.ts';
 import { getObject } from './queries/detail.ts';
 import { closure, neighbourCounts, neighbours, subgraph, type ClosureOptions, type NeighbourCountRequest, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
@@ -129,6 +130,8 @@ export function createKbApi(db: KbDatabase) {
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
     occurrences: (request: { id: string }) => occurrences(db, request.id),
+    // Issue 15: an object's ATT&CK matrix (core/attack), and a second object's to compare.
+    attackMatrix: (request: AttackMatrixRequest) => attackMatrix(db, request),
     // Small values the UI keeps with the knowledge base (the auto-enricher's place in the feed).
     getState: async (request: { key: string }) => ({ value: (await db.state.get(request.key))?.value ?? null }),
     putState: (request: { key: string; value: unknown }) => writing(async () => {

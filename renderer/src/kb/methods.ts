@@ -63,6 +63,7 @@ export const kbMethods = [
   'changesAfter',
   'changeHead',
   'occurrences',
+  'attackMatrix',
   'getState',
   'putState',
   'trimChanges',
