@@ -1,0 +1,394 @@
+/**
+ * Labelled cases for the error classes of extraction round 2 (issue 16), written for this
+ * project before the fixes: made-up report fragments in English and Japanese, laid out as
+ * PDF text readers print them (pdf.js lines, `pdftotext -layout` columns, table cells).
+ * None is taken from the hidden corpus; each class has cases that must be found and cases
+ * that must not, so a rule tuned to one string fails the others. Scored like the public
+ * ioc-cases (only `checked_types` count), per class, by `bench:extract`.
+ */
+import type { TypeKey } from './typeKeys.ts';
+
+export type ErrorClass =
+  | 'split-values'
+  | 'japanese-boundaries'
+  | 'url-tails'
+  | 'dotted-numbers'
+  | 'file-names'
+  | 'attack-ids';
+
+export interface Round2Case {
+  id: string;
+  class: ErrorClass;
+  lang: 'en' | 'ja';
+  text: string;
+  expected: Partial<Record<TypeKey, string[]>>;
+  checked_types: TypeKey[];
+}
+
+const SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const SHA256_B = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
+const SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+const MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+const XMR = '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A';
+
+const half = (value: string, at = value.length / 2): [string, string] => [value.slice(0, at), value.slice(at)];
+
+const [s1, s2] = half(SHA256);
+const [t1, t2] = half(SHA256_B, 40);
+const [l1, l2] = half(SHA512);
+const [x1, x2] = half(XMR, 50);
+const [m1, m2] = half(MD5);
+
+export const ROUND2_CASES: readonly Round2Case[] = [
+  // ── Hashes and long values split across lines or table cells ──────────────────────────
+  {
+    id: 'split-sha256-two-halves-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `File name          SHA-256\nloader.dll         ${s1}\n                   ${s2}\nupdate.exe         ${MD5}\n`,
+    expected: { sha256: [SHA256], md5: [MD5] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha256-pdfjs-lines-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `検体のハッシュ値(SHA256)は以下の通り。\n${s1}\n${s2}\nこの検体は実行後に自身を削除する。`,
+    expected: { sha256: [SHA256] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha256-uneven-cut-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `The dropper (SHA256: ${t1}\n${t2}) writes its payload to %TEMP%.`,
+    expected: { sha256: [SHA256_B] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha512-table-cell-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `| Indicator | Type |\n| ${l1} | SHA512 |\n| ${l2} | |\n`,
+    expected: { sha512: [SHA512] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha512-four-lines-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `SHA-512：\n${SHA512.slice(0, 32)}\n${SHA512.slice(32, 64)}\n${SHA512.slice(64, 96)}\n${SHA512.slice(96)}\n以上。`,
+    expected: { sha512: [SHA512] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-xmr-wallet-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `The miner's configuration names the wallet\n${x1}\n${x2}\nand the pool pool.example-mine.net.`,
+    expected: { xmr: [XMR] },
+    checked_types: ['xmr'],
+  },
+  {
+    id: 'split-md5-halves-are-not-two-hashes-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `MD5\n${m1}\n${m2}\n`,
+    expected: { md5: [MD5] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'adjacent-md5-rows-stay-apart-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `MD5\n${MD5}\n0cc175b9c0f1b6a831c399e269772661\n`,
+    expected: { md5: [MD5, '0cc175b9c0f1b6a831c399e269772661'] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'sha1-then-unrelated-hex-stays-apart-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `SHA1: ${SHA1}\n次の値はMD5です: ${MD5}`,
+    expected: { sha1: [SHA1], md5: [MD5] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  // ── Japanese written without spaces ──────────────────────────────────────────────────
+  {
+    id: 'ja-word-before-file-name',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'マルウェアは設定ファイルconfig.iniを読み込み、続いてペイロードsvchost_update.exeを起動する。',
+    expected: { filename: ['svchost_update.exe'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-word-after-file-name',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: '攻撃者はloader.dllを配置し、rundll32.exeで実行した。',
+    expected: { filename: ['loader.dll', 'rundll32.exe'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-file-name-itself-japanese-brackets',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: '添付ファイル「【至急】請求書_1203.pdf.exe」を開くと感染する。',
+    expected: { filename: ['【至急】請求書_1203.pdf.exe'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-file-name-japanese-after-label',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'ファイル名：議事録_第3回.docm\nパス：C:\\Users\\Public\\議事録_第3回.docm',
+    expected: { filename: ['議事録_第3回.docm'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-file-name-japanese-in-kagi',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: '不正なショートカット『見積書（最新版）.lnk』がZIPに含まれていた。',
+    expected: { filename: ['見積書（最新版）.lnk'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-particle-before-japanese-file-name',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'メールには給与明細.zipが添付されていた。',
+    expected: { filename: ['給与明細.zip'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ja-registry-key-glued-verb',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: '永続化のためHKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnceに登録する。',
+    expected: { registry: ['HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce'] },
+    checked_types: ['registry'],
+  },
+  {
+    id: 'ja-registry-value-name-then-particle',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefendUpdateを作成し、サービスとして起動した。',
+    expected: { registry: ['HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefendUpdate'] },
+    checked_types: ['registry'],
+  },
+  {
+    id: 'ja-domain-glued-particle',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'C2サーバupdate-check.example-cdn.netへ接続し、情報を送信する。',
+    expected: { domain: ['update-check.example-cdn.net'] },
+    checked_types: ['domain'],
+  },
+  // ── URL tails ────────────────────────────────────────────────────────────────────────
+  {
+    id: 'url-fullwidth-paren-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '通信先（https://cdn.example-update.com/images/logo.png）から追加モジュールを取得する。',
+    expected: { url: ['https://cdn.example-update.com/images/logo.png'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-kagi-and-comma-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '「http://203.0.113.7:8080/gate.php」、「https://files.example-share.org/d/7Hk2」。',
+    expected: { url: ['http://203.0.113.7:8080/gate.php', 'https://files.example-share.org/d/7Hk2'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-ideographic-full-stop-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '詳細はhttps://blog.example-sec.jp/2026/11/report.htmlを参照。次にhttps://example-sec.jp/ioc.csv。',
+    expected: { url: ['https://blog.example-sec.jp/2026/11/report.html', 'https://example-sec.jp/ioc.csv'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-wrapped-in-path-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'The implant polls https://telemetry.example-cloud.io/api/v3/\nsync/status?client=win64 every ten minutes.',
+    expected: { url: ['https://telemetry.example-cloud.io/api/v3/sync/status?client=win64'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-ends-at-line-end-before-label-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'Download: https://telemetry.example-cloud.io/api/v3/sync\nContact: soc@example-corp.com',
+    expected: { url: ['https://telemetry.example-cloud.io/api/v3/sync'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-ends-at-line-end-before-sentence-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'Stage two was fetched from http://198.51.100.23/x/payload.bin\nThe payload is a packed DLL.',
+    expected: { url: ['http://198.51.100.23/x/payload.bin'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-query-wrapped-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'Phishing link: https://login.example-mail.com/owa/auth.aspx?redirect=\nhttps%3A%2F%2Fportal.example-mail.com%2F&lang=en\nwas sent to staff.',
+    expected: { url: ['https://login.example-mail.com/owa/auth.aspx?redirect=https%3A%2F%2Fportal.example-mail.com%2F&lang=en'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-percent-escapes-whole-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '誘導先は https://example-shop.top/search?q=%E8%AB%8B%E6%B1%82%E6%9B%B8&id=42 である。',
+    expected: { url: ['https://example-shop.top/search?q=%E8%AB%8B%E6%B1%82%E6%9B%B8&id=42'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-line-end-then-japanese-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: 'ダウンロード元：http://update.example-soft.net/files/setup.msi\n攻撃者はこのファイルを配布した。',
+    expected: { url: ['http://update.example-soft.net/files/setup.msi'] },
+    checked_types: ['url'],
+  },
+  // ── Dotted numbers that are not addresses ────────────────────────────────────────────
+  {
+    id: 'version-numbers-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'Affected builds are Windows 8.1 version 6.3.9600.17 and later; the agent v2.4.10.3 is not. OID 1.3.6.1.4.1 identifies the vendor.',
+    expected: {},
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'section-and-rule-numbers-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'See section 4.2.1.3 of the guideline and rule 2.4.1.9 of the detection policy; build 10.0.19041.1 shipped the fix.',
+    expected: {},
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'version-numbers-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '影響を受けるバージョンは 7.2.0.15 以前で、修正版はバージョン7.2.1.3です。規則 3.1.2.4 を参照。',
+    expected: {},
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'real-addresses-in-table-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'IP address      Port  Role\n45.77.120.3     443   C2\n103.21.9.200    8443  staging\n',
+    expected: { ipv4: ['45.77.120.3', '103.21.9.200'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'real-address-after-version-word-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'Version 2 of the implant connects to 185.220.101.47 over TCP 443.',
+    expected: { ipv4: ['185.220.101.47'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'real-addresses-list-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '通信先IPアドレス：\n・91.92.240.11\n・5.188.86.172\n',
+    expected: { ipv4: ['91.92.240.11', '5.188.86.172'] },
+    checked_types: ['ipv4'],
+  },
+  // ── File names ───────────────────────────────────────────────────────────────────────
+  {
+    id: 'file-name-with-spaces-quoted-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'The archive contained "quarterly report.pdf.lnk" and a decoy named "Invoice 2026-11.docx".',
+    expected: { filename: ['quarterly report.pdf.lnk', 'Invoice 2026-11.docx'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'file-name-with-spaces-after-label-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'Attachment name: Salary Review Q4.xlsm\nSender: hr@example-payroll.com',
+    expected: { filename: ['Salary Review Q4.xlsm'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'tld-extension-in-attachment-list-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'Attachments observed: meeting_notes.one, invoice.zip, demo.mov and install.sh.',
+    expected: { filename: ['meeting_notes.one', 'invoice.zip', 'install.sh'], domain: [] },
+    checked_types: ['filename', 'domain'],
+  },
+  {
+    id: 'tld-extension-as-host-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'The phishing kit was hosted at https://secure-login.zip/auth and the C2 at update-service.mov on port 443.',
+    expected: { domain: ['secure-login.zip', 'update-service.mov'], filename: [] },
+    checked_types: ['filename', 'domain'],
+  },
+  {
+    id: 'system-file-names-not-domains-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'It injects into explorer.exe and drops msedge_elf.dll next to config.sys.',
+    expected: { filename: ['explorer.exe', 'msedge_elf.dll', 'config.sys'], domain: [] },
+    checked_types: ['filename', 'domain'],
+  },
+  {
+    id: 'file-name-with-spaces-ja-label',
+    class: 'file-names',
+    lang: 'ja',
+    text: '添付ファイル名：Project Plan FY2027.docx\n送信者：info@example-partner.co.jp',
+    expected: { filename: ['Project Plan FY2027.docx'] },
+    checked_types: ['filename'],
+  },
+  // ── ATT&CK ids of groups, software, mitigations and campaigns ───────────────────────
+  {
+    id: 'attack-software-table-en',
+    class: 'attack-ids',
+    lang: 'en',
+    text: 'ID     Name           Techniques\nS0154  Cobalt Strike  T1059.001, T1071\nS0002  Mimikatz       T1003.001\n',
+    expected: { attack: ['S0154', 'S0002', 'T1059.001', 'T1071', 'T1003.001'] },
+    checked_types: ['attack'],
+  },
+  {
+    id: 'attack-groups-in-prose-list-en',
+    class: 'attack-ids',
+    lang: 'en',
+    text: 'Overlaps were reported with APT29 (G0016), Lazarus Group (G0032) and the campaign C0024.',
+    expected: { attack: ['G0016', 'G0032', 'C0024'] },
+    checked_types: ['attack'],
+  },
+  {
+    id: 'attack-mitigations-ja',
+    class: 'attack-ids',
+    lang: 'ja',
+    text: '推奨される緩和策：M1036（アカウント使用ポリシー）、M1032（多要素認証）。関連グループ：G0007。',
+    expected: { attack: ['M1036', 'M1032', 'G0007'] },
+    checked_types: ['attack'],
+  },
+  {
+    id: 'part-numbers-are-not-attack-ids-en',
+    class: 'attack-ids',
+    lang: 'en',
+    text: 'The router model S1000 and the firmware package G0016b were replaced with the M1032 chipset board in grid C0024.',
+    expected: {},
+    checked_types: ['attack'],
+  },
+];
