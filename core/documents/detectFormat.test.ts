@@ -39,7 +39,7 @@ describe('detectFormat', () => {
 
   it('refuses binaries and archives with a reason', () => {
     const zip = detectFormat('report.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]));
-    expect(zip).toEqual({ kind: 'unsupported', reason: expect.stringContaining('save it as PDF') as unknown });
+    expect(zip).toEqual({ kind: 'unsupported', reason: expect.stringContaining('save it as PDF') as unknown, refusal: { code: 'binary-format', what: 'office-zip' } });
     expect(detectFormat('x.txt', new Uint8Array([0x41, 0, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47])).kind).toBe('unsupported');
     expect(detectFormat('empty.txt', new Uint8Array()).kind).toBe('unsupported');
   });

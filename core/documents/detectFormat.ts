@@ -10,7 +10,12 @@ export type DetectedFormat =
   | { kind: 'document'; format: DocumentFormat }
   | { kind: 'stix-bundle' }
   | { kind: 'misp-event' }
-  | { kind: 'unsupported'; reason: string };
+  | { kind: 'unsupported'; reason: string; refusal: FormatRefusal };
+
+/** Why a file was refused, as a code the UI words in its language; `what` names a recognised binary format. */
+export type FormatRefusal = { code: 'json-not-stix-or-misp' | 'empty' | 'fake-pdf' | 'binary' } | { code: 'binary-format'; what: BinaryKind };
+
+export type BinaryKind = 'office-zip' | 'old-office' | 'image' | 'gzip' | 'rar' | '7z' | 'windows-exe' | 'executable';
 
 /** How many leading bytes detectFormat looks at; pass at least this many when the file is longer. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -24,17 +29,17 @@ const EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
   eml: 'eml',
 };
 
-const BINARY_FORMATS: readonly [string, string][] = [
-  ['PK\u0003\u0004', 'an Office document or ZIP archive: save it as PDF (or extract the archive) and import that'],
-  ['\u00d0\u00cf\u0011\u00e0', 'an old Office document: save it as PDF and import that'],
-  ['\u0089PNG', 'an image: Magpie reads text, not images (use OCR first)'],
-  ['\u00ff\u00d8\u00ff', 'an image: Magpie reads text, not images (use OCR first)'],
-  ['GIF8', 'an image: Magpie reads text, not images (use OCR first)'],
-  ['\u001f\u008b', 'a gzip archive: extract it and import the files inside'],
-  ['Rar!', 'a RAR archive: extract it and import the files inside'],
-  ['7z\u00bc\u00af', 'a 7-Zip archive: extract it and import the files inside'],
-  ['MZ', 'a Windows executable: Magpie does not read binaries'],
-  ['\u007fELF', 'an executable: Magpie does not read binaries'],
+const BINARY_FORMATS: readonly [string, string, BinaryKind][] = [
+  ['PK\u0003\u0004', 'an Office document or ZIP archive: save it as PDF (or extract the archive) and import that', 'office-zip'],
+  ['\u00d0\u00cf\u0011\u00e0', 'an old Office document: save it as PDF and import that', 'old-office'],
+  ['\u0089PNG', 'an image: Magpie reads text, not images (use OCR first)', 'image'],
+  ['\u00ff\u00d8\u00ff', 'an image: Magpie reads text, not images (use OCR first)', 'image'],
+  ['GIF8', 'an image: Magpie reads text, not images (use OCR first)', 'image'],
+  ['\u001f\u008b', 'a gzip archive: extract it and import the files inside', 'gzip'],
+  ['Rar!', 'a RAR archive: extract it and import the files inside', 'rar'],
+  ['7z\u00bc\u00af', 'a 7-Zip archive: extract it and import the files inside', '7z'],
+  ['MZ', 'a Windows executable: Magpie does not read binaries', 'windows-exe'],
+  ['\u007fELF', 'an executable: Magpie does not read binaries', 'executable'],
 ];
 
 function extensionOf(name: string): string {
@@ -57,7 +62,7 @@ function jsonKind(head: string): DetectedFormat {
   // top-level-looking "type": "bundle" anywhere in the head still names a bundle.
   if (/^\s*\{/.test(head) && /"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
   if (/^\s*\{\s*"id"\s*:\s*"bundle--/.test(head)) return { kind: 'stix-bundle' };
-  return { kind: 'unsupported', reason: 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.' };
+  return { kind: 'unsupported', reason: 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.', refusal: { code: 'json-not-stix-or-misp' } };
 }
 
 /** NUL bytes in text that is not UTF-16 mean a binary file. */
@@ -75,11 +80,11 @@ export function detectFormat(name: string, firstBytes: Uint8Array): DetectedForm
   const head = latin1(firstBytes, 1024);
   if (head.includes('%PDF-')) return { kind: 'document', format: 'pdf' };
   const extension = extensionOf(name);
-  if (firstBytes.length === 0) return { kind: 'unsupported', reason: 'The file is empty.' };
+  if (firstBytes.length === 0) return { kind: 'unsupported', reason: 'The file is empty.', refusal: { code: 'empty' } };
   const binary = BINARY_FORMATS.find(([magic]) => head.startsWith(magic));
-  if (binary) return { kind: 'unsupported', reason: `This looks like ${binary[1]}.` };
-  if (extension === 'pdf') return { kind: 'unsupported', reason: 'The file is named .pdf but is not a PDF (it has no %PDF- header).' };
-  if (looksBinary(firstBytes)) return { kind: 'unsupported', reason: 'This is a binary file, not a document Magpie can read.' };
+  if (binary) return { kind: 'unsupported', reason: `This looks like ${binary[1]}.`, refusal: { code: 'binary-format', what: binary[2] } };
+  if (extension === 'pdf') return { kind: 'unsupported', reason: 'The file is named .pdf but is not a PDF (it has no %PDF- header).', refusal: { code: 'fake-pdf' } };
+  if (looksBinary(firstBytes)) return { kind: 'unsupported', reason: 'This is a binary file, not a document Magpie can read.', refusal: { code: 'binary' } };
 
   const text = new TextDecoder('utf-8').decode(firstBytes.subarray(0, SNIFF_BYTES)).replace(/^\ufeff/, '');
   if (extension === 'json' || extension === 'stix' || /^\s*[{[]\s*"/.test(text)) {

@@ -1,7 +1,7 @@
 /** Flags for one indicator: reserved ranges, allow/deny lists, publisher, defanged, revoked. */
 import ipaddr from 'ipaddr.js';
 import revokedAttack from '../../resources/extraction/attack-revoked.json' with { type: 'json' };
-import { flag } from './flags.ts';
+import { flag, revocationDetail } from './flags.ts';
 import type { Candidate } from './scan/candidate.ts';
 import type { ExtractOptions, Flag } from './types.ts';
 import { BUILTIN_BENIGN, BUILTIN_FREEMAIL, BUILTIN_PUBLISHERS, compileExactDomains, compileLists, type CompiledLists, type ListSubject } from './valueLists.ts';
@@ -70,23 +70,26 @@ export function createClassifier(options: ExtractOptions): Classifier {
       const subject = subjectOf(candidate);
       const denied = deny.find(subject);
       if (denied !== undefined) {
-        flags.push(flag('denied', `On the deny list "${denied}".`));
+        flags.push(flag('denied', `On the deny list "${denied}".`, { why: 'deny-list', list: denied }));
       } else {
         const allowed = userAllow.find(subject) ?? builtinBenign.find(subject) ?? freemail.find(subject);
         const vendor = publishersBuiltin.find(subject);
-        if (allowed !== undefined) flags.push(flag('benign', `On the allow list "${allowed}".`));
-        else if (vendor !== undefined) flags.push(flag('benign', `A security vendor's or CERT's own site ("${vendor}").`));
-        if (publisher.find(subject) !== undefined) flags.push(flag('publisher', "The report publisher's own domain."));
+        if (allowed !== undefined) flags.push(flag('benign', `On the allow list "${allowed}".`, { why: 'allow-list', list: allowed }));
+        else if (vendor !== undefined) flags.push(flag('benign', `A security vendor's or CERT's own site ("${vendor}").`, { why: 'vendor-site', site: vendor }));
+        if (publisher.find(subject) !== undefined) flags.push(flag('publisher', "The report publisher's own domain.", { why: 'publisher' }));
       }
       if ((candidate.type === 'ipv4-addr' || candidate.type === 'ipv6-addr') && subject.ip !== undefined) {
         const range = subject.ip.range();
-        if (range !== 'unicast') flags.push(flag('reserved', RANGE_REASONS[range] ?? `Special-purpose range (${range}).`));
+        if (range !== 'unicast') flags.push(flag('reserved', RANGE_REASONS[range] ?? `Special-purpose range (${range}).`, { why: 'range', range }));
       }
-      if (defanged) flags.push(flag('defanged', 'Written defanged in the text.'));
-      if (candidate.filenameLike === true) flags.push(flag('filename-like', `".${candidate.value.slice(candidate.value.lastIndexOf('.') + 1)}" is a real top-level domain and also a file extension.`));
+      if (defanged) flags.push(flag('defanged', 'Written defanged in the text.', { why: 'defanged' }));
+      if (candidate.filenameLike === true) {
+        const extension = candidate.value.slice(candidate.value.lastIndexOf('.') + 1);
+        flags.push(flag('filename-like', `".${extension}" is a real top-level domain and also a file extension.`, { why: 'file-extension', extension }));
+      }
       if (candidate.type === 'attack-pattern') {
         const replacement = REVOKED.get(candidate.value);
-        if (replacement !== undefined) flags.push(flag('revoked', replacement));
+        if (replacement !== undefined) flags.push(flag('revoked', replacement, revocationDetail(replacement)));
       }
       return flags;
     },

@@ -1,5 +1,5 @@
 /** The flag codes with the English sentence the review screen shows for each. */
-import type { Flag, FlagCode } from './types.ts';
+import type { Flag, FlagCode, FlagDetail } from './types.ts';
 
 export const FLAG_DESCRIPTIONS: Readonly<Record<FlagCode, string>> = {
   reserved: 'A private, loopback, link-local, multicast, reserved or documentation address.',
@@ -14,6 +14,14 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<FlagCode, string>> = {
 /** Every flag code in display order. */
 export const FLAG_CODES: readonly FlagCode[] = ['denied', 'benign', 'publisher', 'reserved', 'defanged', 'filename-like', 'revoked'];
 
-export function flag(code: FlagCode, reason: string): Flag {
-  return { code, reason };
+export function flag(code: FlagCode, reason: string, detail?: FlagDetail): Flag {
+  return detail ? { code, reason, detail } : { code, reason };
+}
+
+/** The revoked-id table's sentence ("Revoked by MITRE (ATT&CK v18.1); use T1647.") as data. */
+export function revocationDetail(sentence: string): FlagDetail | undefined {
+  const match = /^(Revoked|Deprecated) by MITRE \(([^)]*)\)(?:; use ([\w.]+))?/.exec(sentence);
+  if (!match) return undefined;
+  const version = match[2] ?? '';
+  return match[1] === 'Deprecated' ? { why: 'deprecated', version } : { why: 'revoked', version, replacement: match[3] ?? null };
 }

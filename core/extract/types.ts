@@ -42,10 +42,26 @@ export type AttackIdKind = 'technique' | 'sub-technique' | 'tactic' | 'group' | 
  */
 export type FlagCode = 'reserved' | 'benign' | 'denied' | 'publisher' | 'defanged' | 'filename-like' | 'revoked';
 
+/**
+ * Why a flag was raised, as data: the UI words it in the analyst's language from `why` and
+ * its values (issue 15: reasons made in core reached the Japanese UI in English).
+ */
+export type FlagDetail =
+  | { why: 'deny-list'; list: string }
+  | { why: 'allow-list'; list: string }
+  | { why: 'vendor-site'; site: string }
+  | { why: 'publisher' }
+  | { why: 'range'; range: string }
+  | { why: 'defanged' }
+  | { why: 'file-extension'; extension: string }
+  | { why: 'revoked'; version: string; replacement: string | null }
+  | { why: 'deprecated'; version: string };
+
 export interface Flag {
   code: FlagCode;
-  /** A sentence for the analyst, in English; the UI translates by `code` and shows this as detail. */
+  /** A sentence for the analyst, in English (CLI, exports); the UI words `detail` instead. */
   reason: string;
+  detail?: FlagDetail;
 }
 
 export interface Occurrence {

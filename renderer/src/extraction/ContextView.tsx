@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentText } from '../../../core/documents/types.ts';
 import type { ExtractedIndicator, Occurrence } from '../../../core/extract/types.ts';
+import { useFlagReason } from './flagReason.ts';
 
 function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }) {
   const mark = useRef<HTMLElement>(null);
@@ -28,6 +29,7 @@ function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }
 
 export function ContextView({ indicator, document }: { indicator: ExtractedIndicator; document: DocumentText }) {
   const { t } = useTranslation();
+  const flagReason = useFlagReason();
   const [chosen, setChosen] = useState(0);
   const occurrence = indicator.occurrences[chosen] ?? indicator.occurrences[0];
   const page = occurrence ? document.pages.find((entry) => entry.page === occurrence.page) : undefined;
@@ -38,7 +40,7 @@ export function ContextView({ indicator, document }: { indicator: ExtractedIndic
       </Text>
       {indicator.flags.map((flag) => (
         <Text key={flag.code} size="sm" c="orange.7">
-          {t(`extraction.flags.${flag.code}`)}: {flag.reason}
+          {t(`extraction.flags.${flag.code}`)}: {flagReason(flag)}
         </Text>
       ))}
       <Text size="sm" c="dimmed" mt="xs" mb={4}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import { TypeIcon } from '../knowledge/TypeLabel.tsx';
 import { indicatorKey, type IndicatorGroup } from './selection.ts';
+import { useFlagReason } from './flagReason.ts';
 
 interface GroupProps {
   group: IndicatorGroup;
@@ -25,6 +26,7 @@ function detailOf(indicator: ExtractedIndicator): string | undefined {
 
 function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indicator: ExtractedIndicator; checked: boolean; focused: boolean; onToggle: () => void; onFocus: () => void }) {
   const { t } = useTranslation();
+  const flagReason = useFlagReason();
   const first = indicator.occurrences[0];
   const detail = detailOf(indicator);
   return (
@@ -41,11 +43,11 @@ function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indi
       </UnstyledButton>
       {detail && (
         <Badge size="xs" variant="outline" color="gray">
-          {detail === 'name' ? t('extraction.fileName') : detail}
+          {detail === 'name' ? t('extraction.fileName') : indicator.attack_kind ? t(`attackKinds.${indicator.attack_kind}`) : detail}
         </Badge>
       )}
       {indicator.flags.map((flag) => (
-        <Tooltip key={flag.code} label={flag.reason} multiline maw={320} withArrow>
+        <Tooltip key={flag.code} label={flagReason(flag)} multiline maw={320} withArrow>
           <Badge size="xs" variant="light" color={flag.code === 'denied' || flag.code === 'defanged' ? 'red' : 'orange'} tabIndex={0} data-flag={flag.code}>
             {t(`extraction.flags.${flag.code}`)}
           </Badge>

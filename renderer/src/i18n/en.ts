@@ -7,6 +7,7 @@ import { entityEn } from '../knowledge/i18n/entityEn.ts';
 import { morningEn } from '../pages/i18n/morningEn.ts';
 import { importResultsEn } from '../imports/i18n/importResultsEn.ts';
 import { issueRulesEn } from '../imports/i18n/issueRules.ts';
+import { attackKindsEn, flagReasonsEn } from '../extraction/i18n/flagReasons.ts';
 
 export const en = {
   app: {
@@ -729,4 +730,6 @@ export const en = {
   entity: entityEn,
   importResults: importResultsEn,
   issueRules: issueRulesEn,
+  flagReasons: flagReasonsEn,
+  attackKinds: attackKindsEn,
 };

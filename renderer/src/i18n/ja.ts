@@ -8,6 +8,7 @@ import { entityJa } from '../knowledge/i18n/entityJa.ts';
 import { morningJa } from '../pages/i18n/morningJa.ts';
 import { importResultsJa } from '../imports/i18n/importResultsJa.ts';
 import { issueRulesJa } from '../imports/i18n/issueRules.ts';
+import { attackKindsJa, flagReasonsJa } from '../extraction/i18n/flagReasons.ts';
 
 export const ja: Messages = {
   app: {
@@ -730,4 +731,6 @@ export const ja: Messages = {
   entity: entityJa,
   importResults: importResultsJa,
   issueRules: issueRulesJa,
+  flagReasons: flagReasonsJa,
+  attackKinds: attackKindsJa,
 };

@@ -19,6 +19,7 @@ import { useImportStore } from './importStore.ts';
 import { useImportSummary } from './useImportSummary.ts';
 import { useRefusalStore } from './refusalStore.ts';
 import { takeFiles } from './takeFiles.ts';
+import { useRefusalText } from './useImportSummary.ts';
 
 function formatSize(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -36,6 +37,7 @@ const ACCEPTED = '.pdf,.txt,.text,.log,.md,.markdown,.html,.htm,.csv,.tsv,.eml,.
 function DropArea() {
   const { t } = useTranslation();
   const { refused, show, dismiss } = useRefusalStore();
+  const refusalText = useRefusalText();
   const [over, setOver] = useState(false);
   const take = (files: readonly File[]) => {
     if (files.length === 0) return;
@@ -86,7 +88,7 @@ function DropArea() {
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} role="alert" withCloseButton onClose={dismiss} title={t('imports.refusedTitle')} data-testid="refused-files">
           {refused.map((refusal) => (
             <Text key={refusal.name} size="sm">
-              {refusal.name}: {refusal.reason}
+              {refusal.name}: {refusalText(refusal)}
             </Text>
           ))}
         </Alert>

@@ -4,13 +4,14 @@
  * to the analyst with the reason. The decision reads the file's first bytes, not only its
  * name.
  */
-import { detectFormat, SNIFF_BYTES } from '../../../core/documents/detectFormat.ts';
+import { detectFormat, SNIFF_BYTES, type FormatRefusal } from '../../../core/documents/detectFormat.ts';
 import { useExtractionStore } from '../extraction/extractionStore.ts';
 import { useImportStore } from './importStore.ts';
 
 export interface Refusal {
   name: string;
-  reason: string;
+  /** Why, as a code the Import page words in the UI language (issue 15: no English in the Japanese UI). */
+  refusal: FormatRefusal | { code: 'one-bundle-at-a-time' };
 }
 
 export async function takeFiles(files: readonly File[]): Promise<Refusal[]> {
@@ -21,8 +22,8 @@ export async function takeFiles(files: readonly File[]): Promise<Refusal[]> {
     const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
     const detected = detectFormat(file.name, head);
     if (detected.kind === 'document') documents.push(file);
-    else if (detected.kind === 'unsupported') refused.push({ name: file.name, reason: detected.reason });
-    else if (bundle) refused.push({ name: file.name, reason: 'Bundles are imported one at a time: drop it again when the current import has finished.' });
+    else if (detected.kind === 'unsupported') refused.push({ name: file.name, refusal: detected.refusal });
+    else if (bundle) refused.push({ name: file.name, refusal: { code: 'one-bundle-at-a-time' } });
     else bundle = file;
   }
   if (bundle) useImportStore.getState().choose(bundle);

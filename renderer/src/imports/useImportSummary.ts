@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { IngestCounts } from '../kb/records.ts';
+import type { Refusal } from './takeFiles.ts';
 
 export interface SummaryInput {
   objects: number;
@@ -26,4 +27,10 @@ export function useImportSummary(): (input: SummaryInput) => string {
     };
     return warnings === undefined ? t('importResults.summary', parts) : t('importResults.summaryWarnings', { ...parts, warnings: part('warnings', warnings) });
   };
+}
+
+/** Why a dropped file was not taken, in the UI language. */
+export function useRefusalText(): (refusal: Refusal) => string {
+  const { t } = useTranslation();
+  return ({ refusal }) => (refusal.code === 'binary-format' ? t('importResults.refusals.binary-format', { what: t(`importResults.binaryKinds.${refusal.what}`) }) : t(`importResults.refusals.${refusal.code}`));
 }

@@ -69,7 +69,7 @@ interface SettingRowProps<V extends string> {
 function SettingRow<V extends string>({ id, title, help, testId, value, options, onChange }: SettingRowProps<V>) {
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <div>
+      <div style={{ flex: 1, minWidth: 0 }}>
         <Text fw={600} id={id}>
           {title}
         </Text>
@@ -77,9 +77,11 @@ function SettingRow<V extends string>({ id, title, help, testId, value, options,
           {help}
         </Text>
       </div>
+      {/* Never shrunk below its labels: squeezed by a long help text, it clipped "日本語" (issue 15). */}
       <SegmentedControl
         aria-labelledby={id}
         data-testid={testId}
+        style={{ flexShrink: 0 }}
         value={value}
         onChange={(next) => {
           const chosen = options.find((option) => option.value === next);

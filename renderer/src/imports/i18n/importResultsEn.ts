@@ -36,4 +36,22 @@ export const importResultsEn = {
   next: 'Next',
   range: '{{from}}–{{to}} of {{total}}',
   close: 'Close',
+  refusals: {
+    'json-not-stix-or-misp': 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.',
+    empty: 'The file is empty.',
+    'fake-pdf': 'The file is named .pdf but is not a PDF (it has no %PDF- header).',
+    binary: 'This is a binary file, not a document Magpie can read.',
+    'binary-format': 'This looks like {{what}}.',
+    'one-bundle-at-a-time': 'Bundles are imported one at a time: drop it again when the current import has finished.',
+  },
+  binaryKinds: {
+    'office-zip': 'an Office document or ZIP archive: save it as PDF (or extract the archive) and import that',
+    'old-office': 'an old Office document: save it as PDF and import that',
+    image: 'an image: Magpie reads text, not images (use OCR first)',
+    gzip: 'a gzip archive: extract it and import the files inside',
+    rar: 'a RAR archive: extract it and import the files inside',
+    '7z': 'a 7-Zip archive: extract it and import the files inside',
+    'windows-exe': 'a Windows executable: Magpie does not read binaries',
+    executable: 'an executable: Magpie does not read binaries',
+  },
 };

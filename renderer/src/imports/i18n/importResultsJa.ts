@@ -1,7 +1,7 @@
 /** インポート結果の説明 (issue 15, point 7)。 */
 import type { importResultsEn } from './importResultsEn.ts';
 
-export const importResultsJa: Record<keyof typeof importResultsEn, string> = {
+export const importResultsJa: typeof importResultsEn = {
   summary: '{{objects}}: {{created}}、{{updated}}、{{unchanged}}、{{quarantined}}',
   summaryWarnings: '{{objects}}: {{created}}、{{updated}}、{{unchanged}}、{{quarantined}}、{{warnings}}',
   objects_one: '{{formatted}} 件のオブジェクト',
@@ -38,4 +38,22 @@ export const importResultsJa: Record<keyof typeof importResultsEn, string> = {
   next: '次へ',
   range: '{{total}} 件中 {{from}}–{{to}} 件',
   close: '閉じる',
+  refusals: {
+    'json-not-stix-or-misp': 'この JSON ファイルは STIX 2.x バンドルでも MISP イベントでもありません。Magpie がインポートできる JSON はこの 2 つです。',
+    empty: 'ファイルが空です。',
+    'fake-pdf': 'ファイル名は .pdf ですが PDF ではありません (%PDF- ヘッダーがありません)。',
+    binary: 'バイナリファイルで、Magpie が読める文書ではありません。',
+    'binary-format': 'これは{{what}}のようです。',
+    'one-bundle-at-a-time': 'バンドルは 1 つずつインポートします。現在のインポートが終わってからもう一度ドロップしてください。',
+  },
+  binaryKinds: {
+    'office-zip': 'Office 文書または ZIP アーカイブ: PDF として保存して (またはアーカイブを展開して) インポートしてください',
+    'old-office': '古い Office 文書: PDF として保存してインポートしてください',
+    image: '画像: Magpie はテキストを読みます。画像は読めません (先に OCR をかけてください)',
+    gzip: 'gzip アーカイブ: 展開して中のファイルをインポートしてください',
+    rar: 'RAR アーカイブ: 展開して中のファイルをインポートしてください',
+    '7z': '7-Zip アーカイブ: 展開して中のファイルをインポートしてください',
+    'windows-exe': 'Windows 実行ファイル: Magpie はバイナリを読みません',
+    executable: '実行ファイル: Magpie はバイナリを読みません',
+  },
 };
