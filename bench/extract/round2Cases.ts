@@ -114,6 +114,22 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { sha1: [SHA1], md5: [MD5] },
     checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
   },
+  {
+    id: 'sha256-list-under-label-stays-apart-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `SHA-256 hashes:\n${SHA256}\n${SHA256_B}\n`,
+    expected: { sha256: [SHA256, SHA256_B], sha512: [] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'md5-table-rows-without-label-stay-apart-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `ファイル名      ハッシュ値\nsetup.exe       ${MD5}\nreadme.txt      0cc175b9c0f1b6a831c399e269772661\n`,
+    expected: { md5: [MD5, '0cc175b9c0f1b6a831c399e269772661'], sha256: [] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
   // ── Japanese written without spaces ──────────────────────────────────────────────────
   {
     id: 'ja-word-before-file-name',

@@ -10,7 +10,7 @@
 import { classifyHost, isIPv4 } from './hostnames.ts';
 import type { Located } from './extract.ts';
 import { isDefanged, originalSpan, type MappedText } from './mappedText.ts';
-import { HASH_LENGTHS } from './scan/hashes.ts';
+import { joinHex } from './hexJoins.ts';
 import { scanAll } from './scan/scanAll.ts';
 
 export interface WrappedIndicators {
@@ -19,7 +19,7 @@ export interface WrappedIndicators {
   suppressed: { start: number; end: number }[];
 }
 
-interface Token {
+export interface Token {
   start: number;
   end: number;
   /** Display column: CJK and full-width characters count two. */
@@ -76,7 +76,7 @@ function tokensOfLine(text: string, lineStart: number, lineEnd: number): Token[]
  * The tokens of the next non-empty line after `from`, at most `blankLines` blank lines
  * skipped (a URL never continues across a blank line: that is a paragraph break).
  */
-function nextLineTokens(text: string, from: number, blankLines = 1): Token[] {
+export function nextLineTokens(text: string, from: number, blankLines = 1): Token[] {
   let lineStart = text.indexOf('\n', from) + 1;
   for (let skipped = 0; lineStart > 0 && skipped <= blankLines; skipped++) {
     const lineEnd = text.indexOf('\n', lineStart);
@@ -89,7 +89,7 @@ function nextLineTokens(text: string, from: number, blankLines = 1): Token[] {
 }
 
 /** Candidates on the next line for continuing `piece`: same column, block start, line start. */
-function continuations(piece: Token, next: readonly Token[], innerColumn = piece.column): Token[] {
+export function continuations(piece: Token, next: readonly Token[], innerColumn = piece.column): Token[] {
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= 2;
   // `innerColumn`: where the indicator itself starts inside the token (`src="hxxps://…`
   // continues under the `h`, not under the quote).
@@ -103,9 +103,8 @@ function continuations(piece: Token, next: readonly Token[], innerColumn = piece
   return picks.slice(0, 3);
 }
 
-const HEX_TAIL = /(?<![A-Za-z0-9])[0-9A-Fa-f]+$/;
+export const HEX_TAIL = /(?<![A-Za-z0-9])[0-9A-Fa-f]+$/;
 const HEX = /^[0-9A-Fa-f]+/;
-const HASH_SIZES = [...HASH_LENGTHS.keys()];
 
 /** A standalone indicator on its own: then it is not the tail of a wrapped one. */
 function standsAlone(text: string): boolean {
@@ -114,13 +113,20 @@ function standsAlone(text: string): boolean {
   return classifyHost(bare, false) === 'domain';
 }
 
-type JoinKind = 'host' | 'url' | 'hex' | 'cve';
+type JoinKind = 'host' | 'url' | 'hex' | 'base58' | 'cve';
+
+/** A Monero address's head: long base58 at a line or cell end (BTC's fit on one line). */
+const BASE58_TAIL = /(?<![A-Za-z0-9])[48][1-9A-HJ-NP-Za-km-z]{19,}$/;
+const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
 
 function joinKind(piece: string, text: string, hasMore: boolean): JoinKind | undefined {
   if (/CVE-\d{4}-$/i.test(piece)) return 'cve';
   if (piece.includes('://')) return hasMore ? 'url' : undefined;
   const hex = HEX_TAIL.exec(piece)?.[0];
-  if (hex !== undefined && hex.length >= 4 && hex.length < 128 && !HASH_LENGTHS.has(hex.length) && /[0-9]/.test(hex)) return 'hex';
+  // A head that is a whole hash itself (32, 40, 64 digits) may still be the first part of a
+  // longer one; joinHex decides from the label and the layout.
+  if (hex !== undefined && hex.length >= 4 && hex.length < 128 && /[0-9]/.test(hex)) return 'hex';
+  if (BASE58_TAIL.test(piece) && piece.length < 95) return 'base58';
   if (/(?:^|[^A-Za-z0-9.-])[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]-$/.test(piece) && !/--$/.test(piece) && text.length > 0) return 'host';
   return undefined;
 }
@@ -179,6 +185,8 @@ function accepts(kind: JoinKind, first: string, second: string, context: TailCon
       return acceptsUrl(first, second, context);
     case 'hex':
       return HEX.test(second);
+    case 'base58':
+      return BASE58.test(second);
   }
 }
 
@@ -187,7 +195,7 @@ function accepts(kind: JoinKind, first: string, second: string, context: TailCon
  * at its hyphen), a token ending in 4+ hex digits (a split hash). A superset of what
  * `joinKind` accepts, bounded so that it stays linear on any input.
  */
-const JOIN_START = /:\/\/|-(?![\x21-\x7E])|[0-9A-Fa-f]{4}(?![\x21-\x7E])/g;
+const JOIN_START = /:\/\/|-(?![\x21-\x7E])|[0-9A-Fa-f]{4}(?![\x21-\x7E])|[1-9A-HJ-NP-Za-km-z]{20}(?![\x21-\x7E])/g;
 
 export function findWrappedIndicators(mapped: MappedText): WrappedIndicators {
   const text = mapped.text;
@@ -254,18 +262,12 @@ function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readon
     const after = next[index + 1];
     const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2 };
     if (!accepts(kind, head, tail, context)) continue;
-    if (kind !== 'hex') return [first, candidate];
-    const headHex = HEX_TAIL.exec(head)?.[0] ?? '';
-    const tailHex = HEX.exec(tail)?.[0] ?? '';
-    const firstPiece = { ...first, start: first.end - headHex.length };
-    const total = headHex.length + tailHex.length;
-    if (HASH_SIZES.includes(total) && tailHex.length === tail.length) return [firstPiece, candidate];
-    if (total < 128 && tailHex.length === tail.length && !HASH_LENGTHS.has(tailHex.length)) {
-      for (const third of continuations(candidate, nextLineTokens(text, candidate.start))) {
-        const thirdHex = HEX.exec(text.slice(third.start, third.end))?.[0] ?? '';
-        if (HASH_SIZES.includes(total + thirdHex.length) && thirdHex.length === third.end - third.start) return [firstPiece, candidate, third];
-      }
+    if (kind === 'hex') return joinHex(mapped, first, candidate, next);
+    if (kind === 'base58') {
+      const headRun = BASE58_TAIL.exec(head)?.[0] ?? '';
+      return [{ ...first, start: first.end - headRun.length }, candidate];
     }
+    return [first, candidate];
   }
   return undefined;
 }
