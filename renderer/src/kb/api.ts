@@ -34,6 +34,8 @@ import { getObject } from './queries/detail.ts';
 import { closure, neighbourCounts, neighbours, subgraph, type ClosureOptions, type NeighbourCountRequest, type NeighbourRequest } from './queries/graph.ts';
 import { listObjects, type ListRequest } from './queries/listObjects.ts';
 import { objectNames } from './queries/names.ts';
+import { entityLinkCounts, entityLinks, type LinkRequest } from './queries/entityLinks.ts';
+import { containerContents, type ContentsRequest } from './queries/containerContents.ts';
 import { occurrences } from './queries/occurrences.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
@@ -67,6 +69,10 @@ export function createKbApi(db: KbDatabase) {
     getObject: (request: { id: string }) => getObject(db, request.id),
     // Issue 15: names for many references in one read (ObjectRef chips, property tables, lists).
     objectNames: (request: { ids: string[] }) => objectNames(db, request.ids),
+    // Issue 15: an entity page's lists (relationships by group, analyses, sightings…) and a report's contents, paged.
+    entityLinks: (request: LinkRequest) => entityLinks(db, request),
+    entityLinkCounts: (request: { id: string }) => entityLinkCounts(db, request.id),
+    containerContents: (request: ContentsRequest) => containerContents(db, request),
     listObjects: (request: ListRequest) => listObjects(db, request),
     search: (request: SearchRequest) => search(db, request),
     neighbours: (request: NeighbourRequest) => neighbours(db, request),

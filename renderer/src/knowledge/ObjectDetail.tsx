@@ -2,8 +2,8 @@
  * The detail view of any object, in a drawer over the current page: its properties in a
  * readable form, relationships both ways, external references, provenance and raw STIX.
  */
-import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconAffiliate, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconSparkles } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Drawer, Group, Loader, ScrollArea, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconAffiliate, IconArrowUpRight, IconCheck, IconCopy, IconExternalLink, IconFileExport, IconSparkles } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isScoType } from '../../../core/stix/model/categories.ts';
@@ -26,6 +26,8 @@ import { RevokeDeleteActions } from '../versions/RevokeDeleteActions.tsx';
 import { UndoBar } from '../versions/UndoBar.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { TypeIcon, TypeLabel, useTypeName } from './TypeLabel.tsx';
+import { PropertiesTable } from '../entity/PropertiesTable.tsx';
+import { openObjectPage } from './ObjectRef.tsx';
 
 // The Markdown renderer is large; it loads the first time a description is shown.
 const Markdown = lazy(() => import('./Markdown.tsx').then((module) => ({ default: module.Markdown })));
@@ -36,38 +38,12 @@ function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function readable(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ');
-  return JSON.stringify(value, null, 1);
-}
-
 function Properties({ stix }: { stix: JsonObject }) {
-  const rows = Object.entries(stix).filter(([key]) => !HIDDEN.has(key));
-  return (
-    <Table variant="vertical" layout="fixed" data-testid="detail-properties">
-      <Table.Tbody>
-        {rows.map(([key, value]) => (
-          <Table.Tr key={key}>
-            <Table.Th w={200}>
-              <Text size="sm" ff="monospace">
-                {key}
-              </Text>
-            </Table.Th>
-            <Table.Td>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                {readable(value)}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <PropertiesTable stix={stix} hidden={HIDDEN} />;
 }
 
 function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes: Map<string, ObjectSummary>; self: string; direction: 'outgoing' | 'incoming' }) {
+  const { t } = useTranslation();
   const openDetail = useSelectionStore((state) => state.openDetail);
   const typeName = useTypeName();
   const mine = edges.filter((edge) => (direction === 'outgoing' ? edge.source === self : edge.target === self));
@@ -83,7 +59,7 @@ function EdgeList({ edges, nodes, self, direction }: { edges: GraphEdge[]; nodes
             </Badge>
             <TypeIcon type={other.type} size={20} />
             <Anchor size="sm" onClick={() => openDetail(other.id)} truncate>
-              {other.name}
+              {other.name === other.id ? t('entity.ref.unnamed', { type: typeName(other.type) }) : other.name}
             </Anchor>
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
               {typeName(other.type)}
@@ -152,6 +128,9 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
               </Tooltip>
             )}
           </CopyButton>
+          <Button variant="light" size="xs" leftSection={<IconArrowUpRight size={14} />} onClick={() => openObjectPage(summary.id)} data-testid="detail-open-page">
+            {t('entity.page.openPage')}
+          </Button>
           <CurationActions stix={stix} name={summary.name} />
           {isScoType(summary.type) && (
             <Button variant="subtle" size="xs" leftSection={<IconSparkles size={14} />} onClick={enrichThis} disabled={enriching} data-testid="detail-enrich">
@@ -174,7 +153,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
         <Tabs.List>
           <Tabs.Tab value="overview">{t('kb.detail.overview')}</Tabs.Tab>
           <Tabs.Tab value="relationships" data-testid="tab-relationships">
-            {t('kb.detail.relationships')} ({detail.related.edges.length})
+            {t('kb.detail.relationships')} ({detail.related.edges.length}{detail.related.truncated ? '+' : ''})
           </Tabs.Tab>
           <Tabs.Tab value="references">
             {t('kb.detail.references')} ({references.length})
@@ -200,6 +179,15 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
           <Properties stix={stix} />
         </Tabs.Panel>
         <Tabs.Panel value="relationships" pt="md">
+          {/* The quick look reads one bounded slice; the page's Knowledge tab pages through all of them. */}
+          {detail.related.truncated && (
+            <Alert color="blue" mb="sm" data-testid="detail-relationships-cut">
+              {t('entity.page.drawerCut', { count: detail.related.edges.length })}{' '}
+              <Anchor size="sm" onClick={() => openObjectPage(summary.id, 'knowledge')}>
+                {t('entity.page.openKnowledge')}
+              </Anchor>
+            </Alert>
+          )}
           {detail.related.edges.length === 0 ? (
             <Text c="dimmed">{t('kb.detail.noRelationships')}</Text>
           ) : (

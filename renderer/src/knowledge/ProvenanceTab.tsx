@@ -29,7 +29,7 @@ function safeName(name: string): string {
   return cleaned.trim().slice(-200) || 'original';
 }
 
-function SaveOriginal({ source }: { source: SourceRecord & { sha256: string } }) {
+export function SaveOriginal({ source }: { source: SourceRecord & { sha256: string } }) {
   const { t } = useTranslation();
   const { run, busy, error } = useAction();
   const [savedTo, setSavedTo] = useState<string | null>(null);
