@@ -80,3 +80,20 @@ describe.skipIf(!samplesAvailable || !attackBundlesAvailable)(`the Navigator's s
     expect(cell?.color).toBe(gradientColour({ colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 }, 77));
   });
 });
+
+describe.skipIf(!samplesAvailable || !attackBundlesAvailable)('a layer turned into a grouping', () => {
+  it('holds the techniques the matrix has, names the layer, its scores and what was left out, and is valid STIX', async () => {
+    const { groupingOfLayer } = await import('./layerGrouping.ts');
+    const { validateObject } = await import('../stix/validate.ts');
+    const [layer] = parseLayerFile(readFileSync(fixturePath('attack-navigator', 'samples', 'ATTACKcon2018_Red_Pins.json'), 'utf8'));
+    if (!layer) throw new Error('no layer');
+    const matrix = buildMatrices(attackObjectsOf(attackObjects('enterprise')))[0] as DomainMatrix;
+    const shown = layerOnMatrix(layer, matrix);
+    const grouping = groupingOfLayer(layer, shown, 'grouping--6d3c8a52-5b7e-4f0e-9c1d-2a4b6c8d0e1f', '2026-12-05T00:00:00.000Z');
+    expect(grouping['object_refs']).toEqual(shown.techniques);
+    expect(grouping['description']).toContain('Red Pins');
+    expect(grouping['description']).toContain('T1140 (defense-evasion): 1');
+    expect(grouping['description']).toContain('Not in this ATT&CK release, so not included: ');
+    expect(validateObject(grouping).filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+});

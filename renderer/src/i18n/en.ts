@@ -4,6 +4,7 @@ import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
 import { stixPropertiesEn } from '../curation/i18n/propertiesEn.ts';
 import { entityEn } from '../knowledge/i18n/entityEn.ts';
+import { attackEn } from '../attack/i18n/attackEn.ts';
 import { morningEn } from '../pages/i18n/morningEn.ts';
 import { importResultsEn } from '../imports/i18n/importResultsEn.ts';
 import { issueRulesEn } from '../imports/i18n/issueRules.ts';
@@ -728,6 +729,7 @@ export const en = {
   versions: versionsEn,
   stixProperties: stixPropertiesEn,
   entity: entityEn,
+  attack: attackEn,
   importResults: importResultsEn,
   issueRules: issueRulesEn,
   flagReasons: flagReasonsEn,

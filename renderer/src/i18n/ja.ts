@@ -5,6 +5,7 @@ import { versionsJa } from '../versions/i18n/versionsJa.ts';
 import { curationJa } from '../curation/i18n/curationJa.ts';
 import { stixPropertiesJa } from '../curation/i18n/propertiesJa.ts';
 import { entityJa } from '../knowledge/i18n/entityJa.ts';
+import { attackJa } from '../attack/i18n/attackJa.ts';
 import { morningJa } from '../pages/i18n/morningJa.ts';
 import { importResultsJa } from '../imports/i18n/importResultsJa.ts';
 import { issueRulesJa } from '../imports/i18n/issueRules.ts';
@@ -729,6 +730,7 @@ export const ja: Messages = {
   versions: versionsJa,
   stixProperties: stixPropertiesJa,
   entity: entityJa,
+  attack: attackJa,
   importResults: importResultsJa,
   issueRules: issueRulesJa,
   flagReasons: flagReasonsJa,
