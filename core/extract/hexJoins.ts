@@ -60,14 +60,13 @@ function aloneOnLine(text: string, token: Token): boolean {
 }
 
 /** The pieces of a split hash starting at `first` and continuing with `second`, or undefined. */
-export function joinHex(mapped: MappedText, first: Token, second: Token, next: readonly Token[]): Token[] | undefined {
+export function joinHex(mapped: MappedText, first: Token, second: Token): Token[] | undefined {
   const text = mapped.text;
   const headHex = HEX_TAIL.exec(text.slice(first.start, first.end))?.[0] ?? '';
   const head: Token = { ...first, start: first.end - headHex.length };
   // The chain of pure-hex continuations, each under the one before.
   const chain: Token[] = [head];
   let candidate: Token | undefined = second;
-  let lineTokens: readonly Token[] = next;
   while (candidate !== undefined && chain.length < MAX_PIECES) {
     const hex = PIECE.exec(text.slice(candidate.start, candidate.end))?.[1];
     if (hex === undefined) break;
@@ -76,8 +75,7 @@ export function joinHex(mapped: MappedText, first: Token, second: Token, next: r
     const total = chain.reduce((sum, piece) => sum + piece.end - piece.start, 0);
     if (total >= 128) break;
     const previous: Token = candidate;
-    lineTokens = nextLineTokens(text, previous.start);
-    candidate = continuations(previous, lineTokens).find((token) => PIECE.test(text.slice(token.start, token.end)));
+    candidate = continuations(previous, nextLineTokens(text, previous.start)).find((token) => PIECE.test(text.slice(token.start, token.end)));
   }
   const lengths = chain.map((piece) => piece.end - piece.start);
   const label = nearestHashLabel(text, head.start, lineEndOf(text, head.end));

@@ -262,7 +262,7 @@ function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readon
     const after = next[index + 1];
     const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2 };
     if (!accepts(kind, head, tail, context)) continue;
-    if (kind === 'hex') return joinHex(mapped, first, candidate, next);
+    if (kind === 'hex') return joinHex(mapped, first, candidate);
     if (kind === 'base58') {
       const headRun = BASE58_TAIL.exec(head)?.[0] ?? '';
       return [{ ...first, start: first.end - headRun.length }, candidate];
