@@ -39,6 +39,7 @@ import { useExportStore } from '../exports/exportStore.ts';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { CreateObjectModal } from '../curation/CreateObjectModal.tsx';
 import { AddFromKbModal } from './AddFromKbModal.tsx';
+import { InvestigationMatrixButton } from '../attack/InvestigationMatrixButton.tsx';
 import { ExpandPanel } from './ExpandPanel.tsx';
 import { exportPng, exportSvg } from './exportView.ts';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -232,6 +233,7 @@ export function Workbench() {
           )}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <InvestigationMatrixButton id={meta.id} name={meta.name} saved={store.stored} />
           <Menu position="bottom-end">
             <Menu.Target>
               <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="investigation-export">

@@ -46,5 +46,7 @@ export const attackEn = {
   toGrouping: 'Turn into a grouping',
   groupingMade: 'Grouping "{{name}}" created with {{count}} techniques.',
   layerFailed: 'The layer was not read: {{message}}',
+  saveFirst: 'Save the investigation first: the matrix reads what is saved.',
+  investigationTitle: 'ATT&CK matrix of {{name}}',
   legend: 'Legend',
 } as const;

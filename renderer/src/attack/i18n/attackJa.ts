@@ -48,5 +48,7 @@ export const attackJa: Messages['attack'] = {
   toGrouping: 'グルーピングにする',
   groupingMade: 'テクニック {{count}} 件のグルーピング「{{name}}」を作成しました。',
   layerFailed: 'レイヤーを読み込めませんでした: {{message}}',
+  saveFirst: 'まず調査を保存してください。マトリクスは保存された内容を読み込みます。',
+  investigationTitle: '{{name}} の ATT&CK マトリクス',
   legend: '凡例',
 };
