@@ -83,7 +83,7 @@ function EntityTabs({ detail, date }: { detail: ObjectDetail; date: (value: stri
           );
         })}
       </Tabs.List>
-      <Tabs.Panel value={tab} pt="md" data-testid="entity-panel" data-tab={tab}>
+      <Tabs.Panel value={tab} pt="md" data-testid="entity-panel" data-tab={tab} className="entity-panel">
         <TabBody tab={tab} detail={detail} date={date} />
       </Tabs.Panel>
     </Tabs>

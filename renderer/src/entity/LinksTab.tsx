@@ -62,8 +62,11 @@ function Row({ row, view, date }: { row: LinkRow; view: LinkView; date: (value: 
   }
   return (
     <Group gap="sm" wrap="nowrap" justify="space-between" data-testid="link-row">
-      <ObjectRef id={row.other} />
-      <Group gap="sm" wrap="nowrap">
+      {/* Shrinks and truncates a long name instead of widening the page (e2e/payloads). */}
+      <div style={{ minWidth: 0, flex: 1, overflow: 'hidden' }}>
+        <ObjectRef id={row.other} />
+      </div>
+      <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
         <Dates row={row} date={date} />
         {row.via !== row.other && via(t('entity.links.relationship'))}
       </Group>
@@ -104,7 +107,7 @@ function GroupSection({ id, view, group, date }: { id: string; view: LinkView; g
       ) : !rows.data ? (
         <Loader size="xs" aria-label={t('entity.links.loading')} />
       ) : (
-        <Stack gap={6} style={{ opacity: rows.loading ? 0.6 : 1 }}>
+        <Stack gap={6} style={{ opacity: rows.loading ? 0.6 : 1 }} aria-busy={rows.loading}>
           {rows.data.rows.map((row) => (
             <Row key={row.via + row.other} row={row} view={view} date={date} />
           ))}
