@@ -76,7 +76,7 @@ export function ContentsTab({ detail }: { detail: ObjectDetail }) {
                 {t('entity.contents.allTypes', { count: data.all })}
               </Chip>
               {data.groups.map((group) => (
-                <Chip key={group.type} value={group.type} size="xs" variant="light" data-testid="contents-type" data-type={group.type}>
+                <Chip key={group.type} value={group.type} size="xs" variant="light" wrapperProps={{ 'data-testid': 'contents-type', 'data-type': group.type }}>
                   {t('entity.contents.typeCount', { type: typeName(group.type), count: group.count })}
                 </Chip>
               ))}
@@ -100,7 +100,7 @@ export function ContentsTab({ detail }: { detail: ObjectDetail }) {
               <Text size="xs" c="dimmed" data-testid="contents-range">
                 {t('entity.links.range', { from: (page - 1) * PAGE + 1, to: Math.min(data.total, page * PAGE), total: data.total })}
               </Text>
-              <Stack gap={6} style={{ opacity: contents.loading ? 0.6 : 1 }}>
+              <Stack gap={6} style={{ opacity: contents.loading ? 0.6 : 1 }} aria-busy={contents.loading}>
                 {data.ids.map((ref) => (
                   <div key={ref} data-testid="contents-row">
                     <ObjectRef id={ref} showType />
