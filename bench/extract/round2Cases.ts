@@ -325,6 +325,14 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { ipv4: ['91.92.240.11', '5.188.86.172'] },
     checked_types: ['ipv4'],
   },
+  {
+    id: 'address-after-table-caption-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '通信先は以下の表\n45.77.120.3\n規則 2.1 に従い遮断した。',
+    expected: { ipv4: ['45.77.120.3'] },
+    checked_types: ['ipv4'],
+  },
   // ── File names ───────────────────────────────────────────────────────────────────────
   {
     id: 'file-name-with-spaces-quoted-en',
@@ -347,7 +355,7 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     class: 'file-names',
     lang: 'en',
     text: 'Attachments observed: meeting_notes.one, invoice.zip, demo.mov and install.sh.',
-    expected: { filename: ['meeting_notes.one', 'invoice.zip', 'install.sh'], domain: [] },
+    expected: { filename: ['meeting_notes.one', 'invoice.zip', 'demo.mov', 'install.sh'], domain: [] },
     checked_types: ['filename', 'domain'],
   },
   {
@@ -356,6 +364,22 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     lang: 'en',
     text: 'The phishing kit was hosted at https://secure-login.zip/auth and the C2 at update-service.mov on port 443.',
     expected: { domain: ['secure-login.zip', 'update-service.mov'], filename: [] },
+    checked_types: ['filename', 'domain'],
+  },
+  {
+    id: 'tld-extension-host-and-file-ja',
+    class: 'file-names',
+    lang: 'ja',
+    text: '検体はC2サーバ update-check.zip に接続し、続いて stage2.zip をダウンロードする。添付ファイル run_me.sh も確認された。',
+    expected: { domain: ['update-check.zip'], filename: ['stage2.zip', 'run_me.sh'] },
+    checked_types: ['filename', 'domain'],
+  },
+  {
+    id: 'tld-extension-file-from-server-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'The C2 server delivered stage2.zip, and the operator later sent tools.one to the same host.',
+    expected: { domain: [], filename: ['stage2.zip', 'tools.one'] },
     checked_types: ['filename', 'domain'],
   },
   {

@@ -32,6 +32,18 @@ function contextOf(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 
+const JAPANESE = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+/**
+ * A Japanese file name is kept as written: its full-width brackets and spaces
+ * (`見積書（最新版）.lnk`) are part of the name on disk, which normalising would change.
+ */
+function asWritten(candidate: Candidate, pageText: string, span: { start: number; end: number }): Candidate {
+  if (candidate.kind !== 'name' || !JAPANESE.test(candidate.value)) return candidate;
+  const written = pageText.slice(span.start, span.end);
+  return written.normalize('NFKC') === candidate.value.normalize('NFKC') ? { ...candidate, value: written } : candidate;
+}
+
 /** Every candidate of one page, placed in the original text, in reading order. */
 export function locateCandidates(pageText: string): Located[] {
   const prepared = prepareText(pageText);
@@ -41,7 +53,7 @@ export function locateCandidates(pageText: string): Located[] {
   for (const candidate of scanAll(prepared)) {
     if (suppressed.overlaps(candidate)) continue;
     const span = originalSpan(prepared, candidate.start, candidate.end);
-    located.push({ candidate, start: span.start, end: span.end, defanged: isDefanged(prepared, candidate.start, candidate.end) });
+    located.push({ candidate: asWritten(candidate, pageText, span), start: span.start, end: span.end, defanged: isDefanged(prepared, candidate.start, candidate.end) });
   }
   for (const entry of wrapped.located) located.push(entry);
   return located.sort((a, b) => a.start - b.start || a.end - b.end);

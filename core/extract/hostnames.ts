@@ -6,7 +6,7 @@ import { parse } from 'tldts';
 
 /** Real TLDs that are also common file extensions, so `log.zip` is usually a file. */
 export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set([
-  'zip', 'mov', 'py', 'sh', 'pl', 'rs', 'md', 'so', 'ps', 'pm', 'ml', 'ai', 'app', 'run', 'cat', 'ms',
+  'zip', 'mov', 'one', 'py', 'sh', 'pl', 'rs', 'md', 'so', 'ps', 'pm', 'ml', 'ai', 'app', 'run', 'cat', 'ms',
 ]);
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;

@@ -14,7 +14,8 @@ const MAC = /(?<![A-Za-z0-9_:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa
 /** What precedes a version number: a keyword, or a product token such as `Chrome/`. */
 // `(?:set\s+)?to`: "with the Flash Player version set to 23.0.0.185".
 const VERSION_BEFORE = new RegExp(
-  String.raw`(?:(?:\b(?:v|ver\.?|version|versions|rv|build|firmware|release|update|flash player|flash)|バージョン|ビルド|版)\s*(?:[:=]|は|が|is|of|(?:set\s+)?to)?\s*` +
+  // Section, rule and OID numbers of technical prose (`section 4.2.1.3`, `規則 3.1.2.4`) too.
+  String.raw`(?:(?:\b(?:v|ver\.?|version|versions|rv|build|firmware|release|update|flash player|flash|section|sections|sec\.|rule|rules|clause|chapter|paragraph|oid|kb|annex|appendix)|§|バージョン|ビルド|版|章|節|項|条|規則|規定)\s*(?:[:=]|は|が|is|of|(?:set\s+)?to)?\s*` +
     String.raw`(?:\d+(?:\.\d+){1,4}\s*(?:から|to|through|and|or|,|、|-|~|～)\s*)?` +
     String.raw`|(?:^|[\s(;,])[A-Za-z][A-Za-z0-9_-]*\/)$`,
   'i',

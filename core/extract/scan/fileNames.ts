@@ -17,6 +17,8 @@ export const FILE_EXTENSIONS: readonly string[] = [
   'zip', 'rar', '7z', 'cab', 'gz', 'tgz', 'tar', 'bz2', 'xz', 'ace', 'arj', 'lzh', 'iso', 'img', 'vhd', 'vhdx',
   // pictures (mail attachments and droppers)
   'jpg', 'jpeg', 'png', 'gif', 'bmp', 'svg',
+  // videos sent as lures
+  'mov', 'mp4',
   // data files droppers leave behind
   'dat', 'tmp', 'bak', 'log', 'db',
 ];
@@ -33,15 +35,63 @@ function plausibleName(name: string): boolean {
   return stem !== '' && !/^[\d.]+$/.test(stem);
 }
 
+/** Where a Japanese word glued before a Latin name ends: `ペイロードsvchost.exe` → `svchost.exe`. */
+const GLUED_JAPANESE = /^[\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+(?=[A-Za-z])/;
+
+/**
+ * Names the text sets apart: between quotes or Japanese brackets (「…」『…』"…"“…”), or
+ * after a label (`Attachment name:`, `ファイル名：`) to the end of the line. Inside them a
+ * name may hold spaces and brackets (`quarterly report.pdf.lnk`, `【至急】請求書.pdf.exe`);
+ * of a path only the last part is the name.
+ */
+const QUOTED = new RegExp(String.raw`(?:「([^「」\n]{1,160})」|『([^『』\n]{1,160})』|"([^"\n]{1,160})"|“([^“”\n]{1,160})”)`, 'g');
+const LABELLED = new RegExp(
+  String.raw`(?:\b(?:file ?names?|attachments?(?: names?)?|attached file|document name|lure)|添付ファイル名?|ファイル名|添付)\s*[:：]\s*([^\n]{1,160})`,
+  'gi',
+);
+const NAME_END = new RegExp(String.raw`\.(?:${EXTENSIONS})$`, 'i');
+
+function setApartName(inner: string, innerStart: number): Candidate | undefined {
+  const trimmed = inner.replace(/\s+$/, '');
+  const lastSeparator = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/'));
+  const name = trimmed.slice(lastSeparator + 1).replace(/^\s+/, '');
+  if (!NAME_END.test(name) || name.includes('://') || !plausibleName(name)) return undefined;
+  // A quoted sentence that ends with a file name is not a name: at most three spaces.
+  if ((name.match(/\s/g) ?? []).length > 3 || /[,;、。]/.test(name)) return undefined;
+  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  if (extension === 'com') return undefined;
+  const start = innerStart + trimmed.length - name.length;
+  return { type: 'file', kind: 'name', value: name, start, end: start + name.length };
+}
+
 export function scanFileNames(mapped: MappedText): Candidate[] {
-  const found: Candidate[] = [];
-  eachMatch(FILE_NAME, mapped.text, (match) => {
-    const name = match[0];
+  const text = mapped.text;
+  const apart: Candidate[] = [];
+  eachMatch(QUOTED, text, (match) => {
+    const inner = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+    const candidate = setApartName(inner, match.index + 1);
+    if (candidate !== undefined) apart.push(candidate);
+  });
+  eachMatch(LABELLED, text, (match) => {
+    const inner = match[1] ?? '';
+    const candidate = setApartName(inner, match.index + match[0].length - inner.length);
+    if (candidate !== undefined && !apart.some((other) => other.start < candidate.end && candidate.start < other.end)) apart.push(candidate);
+  });
+  const found: Candidate[] = [...apart];
+  eachMatch(FILE_NAME, text, (match) => {
+    let name = match[0];
+    let start = match.index;
+    if (apart.some((other) => other.start <= start && start + name.length <= other.end)) return;
+    const glued = GLUED_JAPANESE.exec(name);
+    if (glued !== null) {
+      name = name.slice(glued[0].length);
+      start += glued[0].length;
+    }
     if (!plausibleName(name)) return;
     const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
     // `.com` is the one extension that is far more often a domain in reports.
     if (extension === 'com') return;
-    found.push({ type: 'file', kind: 'name', value: name, start: match.index, end: match.index + name.length });
+    found.push({ type: 'file', kind: 'name', value: name, start, end: start + name.length });
   });
   return found;
 }

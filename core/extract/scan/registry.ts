@@ -11,6 +11,16 @@ const ROOT = /(?<![A-Za-z0-9_])<?(HKEY_LOCAL_MACHINE|HKEY_CURRENT_USER|HKEY_CLAS
 const SEGMENT = /\\(<[^<>\\\n]{1,64}>|(?:(?!\s+<?HK(?:EY_[A-Z_]+|[A-Z]{1,2})>?\\)[^\\\n\t"“”'<>|]){1,255})/y;
 const TRAILING = /[\s.,;:)\]}。、」）』]+$/;
 
+/**
+ * Japanese is written without spaces: `…\\RunOnceに登録する`. A Latin key name ends where
+ * Japanese starts; a Japanese one (`\\テスト`) ends at the first particle (hiragana) or
+ * Japanese punctuation.
+ */
+function gluedTextCut(segment: string): string {
+  const cut = /^[\x21-\x7E]/.test(segment) ? segment.search(/[^\t-\x7E]/) : segment.search(/[\u3000-\u309F\uFF01-\uFF0F]/);
+  return cut === -1 ? segment : segment.slice(0, cut);
+}
+
 export function scanRegistryKeys(mapped: MappedText): Candidate[] {
   const text = mapped.text;
   const found: Candidate[] = [];
@@ -30,7 +40,7 @@ export function scanRegistryKeys(mapped: MappedText): Candidate[] {
         continue;
       }
       // The last segment: a key name without spaces, minus sentence punctuation.
-      const last = body.split(/\s/)[0]?.replace(TRAILING, '') ?? '';
+      const last = gluedTextCut(body.split(/\s/)[0] ?? '').replace(TRAILING, '');
       if (last !== '') {
         key += `\\${last}`;
         position += 1 + last.length;

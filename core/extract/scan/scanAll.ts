@@ -8,6 +8,7 @@ import type { MappedText } from '../mappedText.ts';
 import { isDefanged } from '../mappedText.ts';
 import { scanIPv4, scanIPv6, scanMacAddresses } from './addresses.ts';
 import type { Candidate } from './candidate.ts';
+import { readsAsHost } from './extensionTlds.ts';
 import { scanFileNames } from './fileNames.ts';
 import { scanHashes } from './hashes.ts';
 import { scanDomains, scanEmails } from './hosts.ts';
@@ -49,7 +50,7 @@ export function scanAll(mapped: MappedText): Candidate[] {
   append(result, ssdeep);
   append(result, wallets.filter((wallet) => !urlSpans.overlaps(wallet)));
 
-  const domains = scanDomains(mapped).filter((domain) => keep(domain) && (domain.filenameLike !== true || isDefanged(mapped, domain.start, domain.end)));
+  const domains = scanDomains(mapped).filter((domain) => keep(domain) && (domain.filenameLike !== true || isDefanged(mapped, domain.start, domain.end) || readsAsHost(mapped.text, domain.start, domain.end)));
   append(result, domains);
   append(result, ipv6.filter((candidate) => keep(candidate)));
   const ipv6Index = new SpanIndex(ipv6);
