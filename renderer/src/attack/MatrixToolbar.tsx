@@ -45,7 +45,7 @@ export function MatrixToolbar(props: Props) {
         <Button size="sm" leftSection={<IconFileExport size={16} />} onClick={props.onExport} loading={props.exporting} data-testid="matrix-export-layer">
           {t('attack.exportLayer')}
         </Button>
-        <FileButton onChange={props.onImport} accept=".json,application/json" inputProps={{ 'data-testid': 'matrix-layer-file' } as Record<string, string>}>
+        <FileButton onChange={props.onImport} accept=".json,application/json" inputProps={{ ...({ 'data-testid': 'matrix-layer-file' } as object) }}>
           {(button) => (
             <Button {...button} size="sm" variant="default" leftSection={<IconFileImport size={16} />} data-testid="matrix-import-layer">
               {t('attack.importLayer')}

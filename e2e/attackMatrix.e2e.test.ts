@@ -1,0 +1,130 @@
+/**
+ * The ATT&CK matrix end to end (issue 15, points 4-5): after importing ATT&CK Enterprise,
+ * APT29's matrix highlights exactly the techniques APT29 `uses` in the bundle; the layer it
+ * exports follows the Navigator's format 4.5 and holds the same technique ids; each of the
+ * Navigator's own sample layers (older formats) imports and shows with its scores and
+ * colours; a layer becomes a grouping.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attackId } from '../core/attack/domains.ts';
+import { gradientColour } from '../core/attack/layerOnMatrix.ts';
+import type { StixObject } from '../core/stix/model/types.ts';
+import { APT29, usedTechniques } from '../testkit/attackBundles.ts';
+import { fixturePath, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
+import { launchChromium } from './harness/chromium.ts';
+import { MagpieApp } from './support/magpieApp.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder } from './support/testFiles.ts';
+
+const available = attackEnterpriseAvailable && hasFixture('attack-navigator', 'samples');
+if (!available) console.warn(`[e2e] ATT&CK matrix tests skipped: ${fixturesSkipReason}`);
+
+let browser: Browser;
+let app: MagpieApp;
+let objects: StixObject[];
+
+/** The ATT&CK ids of the cells marked with one of `marks`, and each cell's attributes. */
+async function marked(matrix: Locator, marks: readonly string[]): Promise<{ id: string; tactic: string; mark: string; score: string | null; colour: string | null }[]> {
+  const cells = await matrix.locator('[data-testid="matrix-cell"]').evaluateAll((nodes) => nodes.map((node) => ({
+    id: node.getAttribute('data-technique') ?? '', tactic: node.getAttribute('data-tactic') ?? '', mark: node.getAttribute('data-mark') ?? '',
+    score: node.getAttribute('data-score'), colour: node.getAttribute('data-colour'),
+  })));
+  return cells.filter((cell) => marks.includes(cell.mark));
+}
+
+async function expandAll(): Promise<void> {
+  const button = app.page.getByTestId('matrix-expand-all');
+  if ((await button.textContent())?.includes('Show all') === true) await button.click();
+}
+
+async function importLayer(name: string): Promise<Locator> {
+  await app.page.getByTestId('matrix-layer-file').setInputFiles(fixturePath('attack-navigator', 'samples', name));
+  const banner = app.page.getByTestId('matrix-layer');
+  await banner.waitFor();
+  await expandAll();
+  return banner;
+}
+
+describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const path = await attackEnterpriseFile(await tempFolder());
+    objects = (JSON.parse(await readFile(path, 'utf8')) as { objects: StixObject[] }).objects;
+    app = await MagpieApp.open(browser, { viewport: { width: 1600, height: 1000 } });
+    await app.importDropped(path);
+    await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
+    await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
+  }, 240_000);
+  afterAll(async () => {
+    await app.close();
+    await browser.close();
+  });
+
+  it('APT29 (G0016): the techniques it uses, exactly, under ATT&CK’s 14 tactics; the path on hover; software paths when asked', async () => {
+    const matrix = app.page.getByTestId('attack-matrix');
+    expect(await matrix.getByTestId('matrix-tactic').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tactic')))).toHaveLength(14);
+    const byId = new Map(objects.map((object) => [object.id, object]));
+    const expected = new Set([...usedTechniques(objects, APT29)].map((id) => attackId(byId.get(id) as StixObject)));
+    expect(expected.size).toBe(66);
+
+    // With the software paths on (the default), more is highlighted: direct ones stay marked "direct".
+    await expandAll();
+    const all = await marked(matrix, ['direct', 'software', 'report']);
+    expect(new Set(all.filter((cell) => cell.mark === 'direct').map((cell) => cell.id))).toEqual(expected);
+    expect(all.some((cell) => cell.mark === 'software')).toBe(true);
+
+    await app.page.getByTestId('matrix-kind-software').uncheck();
+    await app.page.getByTestId('matrix-kind-report').uncheck();
+    const direct = await marked(matrix, ['direct', 'software', 'report']);
+    expect(new Set(direct.map((cell) => cell.id))).toEqual(expected);
+    expect((await app.page.getByTestId('matrix-summary').textContent()) ?? '').toContain('66 techniques');
+
+    const cell = matrix.locator('[data-testid="matrix-cell"][data-mark="direct"]').first();
+    await cell.hover();
+    await expect.poll(async () => (await app.page.getByRole('tooltip').textContent()) ?? '').toMatch(/^APT29 uses /);
+  });
+
+  it('exports a Navigator layer (format 4.5) holding the same technique ids', async () => {
+    await app.page.getByTestId('matrix-export-layer').click();
+    const notice = app.page.getByTestId('matrix-notice');
+    await notice.waitFor();
+    const path = /saved to (\/.+?\.json)\. /.exec((await notice.textContent()) ?? '')?.[1];
+    if (!path) throw new Error('the export named no file');
+    const layer = JSON.parse(await readFile(path, 'utf8')) as { name: string; domain: string; versions: Record<string, string>; techniques: { techniqueID: string; tactic?: string; comment: string }[] };
+    expect(layer.versions['layer']).toBe('4.5');
+    expect(layer.versions['navigator']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(layer).toMatchObject({ name: 'APT29 (Enterprise ATT&CK)', domain: 'enterprise-attack' });
+    const byId = new Map(objects.map((object) => [object.id, object]));
+    const expected = new Set([...usedTechniques(objects, APT29)].map((id) => attackId(byId.get(id) as StixObject)));
+    expect(new Set(layer.techniques.map((technique) => technique.techniqueID))).toEqual(expected);
+    for (const technique of layer.techniques) {
+      expect(technique.techniqueID).toMatch(/^T\d{4}(\.\d{3})?$/);
+      expect(technique.comment).toMatch(/^APT29 uses /);
+    }
+  });
+
+  it("shows each of the Navigator's sample layers with its scores and colours, and turns one into a grouping", async () => {
+    const matrix = app.page.getByTestId('attack-matrix');
+    await importLayer('heatmap_layer.json');
+    const heat = await marked(matrix, ['layer']);
+    const t1548 = heat.find((cell) => cell.id === 'T1548' && cell.tactic === 'privilege-escalation');
+    expect(t1548).toMatchObject({ score: '77', colour: gradientColour({ colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 }, 77) });
+    expect(new Set(heat.map((cell) => cell.id)).size).toBeGreaterThan(300);
+    await app.page.getByTestId('matrix-layer-close').click();
+
+    const banner = await importLayer('ATTACKcon2018_Red_Pins.json');
+    expect(await banner.textContent()).toContain('Red Pins');
+    expect(await app.page.getByTestId('matrix-layer-missing').textContent()).toContain('T1155');
+    const pins = await marked(matrix, ['layer']);
+    expect(pins.find((cell) => cell.id === 'T1140' && cell.tactic === 'defense-evasion')).toMatchObject({ score: '1', colour: '#ebaaaa' });
+    await app.page.getByTestId('matrix-layer-close').click();
+
+    await importLayer('Bear_APT.json');
+    const bears = await marked(matrix, ['layer']);
+    expect(new Set(bears.map((cell) => cell.id)).size).toBeGreaterThan(100);
+    expect(bears.every((cell) => cell.colour === '#ff6666')).toBe(true);
+    await app.page.getByTestId('matrix-layer-grouping').click();
+    await expect.poll(async () => (await app.page.getByTestId('matrix-notice').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Grouping "\*Bear APTs" created with \d+ techniques/);
+  });
+});
