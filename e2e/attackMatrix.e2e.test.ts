@@ -53,8 +53,10 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     objects = (JSON.parse(await readFile(path, 'utf8')) as { objects: StixObject[] }).objects;
     app = await MagpieApp.open(browser, { viewport: { width: 1600, height: 1000 } });
     await app.importDropped(path);
+    const start = Date.now();
     await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
     await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
+    console.info(`[e2e] APT29's matrix shown ${Date.now() - start} ms after opening its Matrix tab`);
   }, 240_000);
   afterAll(async () => {
     await app.close();
@@ -69,7 +71,10 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     expect(expected.size).toBe(66);
 
     // With the software paths on (the default), more is highlighted: direct ones stay marked "direct".
+    const start = Date.now();
     await expandAll();
+    await matrix.locator('[data-testid="matrix-cell"][data-technique="T1059.001"]').first().waitFor();
+    console.info(`[e2e] every sub-technique unfolded (${await matrix.getByTestId('matrix-cell').count()} cells) in ${Date.now() - start} ms`);
     const all = await marked(matrix, ['direct', 'software', 'report']);
     expect(new Set(all.filter((cell) => cell.mark === 'direct').map((cell) => cell.id))).toEqual(expected);
     expect(all.some((cell) => cell.mark === 'software')).toBe(true);
@@ -126,5 +131,21 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     expect(bears.every((cell) => cell.colour === '#ff6666')).toBe(true);
     await app.page.getByTestId('matrix-layer-grouping').click();
     await expect.poll(async () => (await app.page.getByTestId('matrix-notice').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Grouping "\*Bear APTs" created with \d+ techniques/);
+  });
+
+  it('compares APT29 with PinchDuke in one matrix: both, only APT29, only PinchDuke', async () => {
+    if (await app.page.getByTestId('matrix-layer-close').isVisible()) await app.page.getByTestId('matrix-layer-close').click();
+    await app.page.getByTestId('matrix-compare').fill('PinchDuke');
+    await app.page.getByRole('option', { name: /^PinchDuke/ }).click();
+    await app.page.getByTestId('matrix-legend').getByText('Only PinchDuke').waitFor();
+    const matrix = app.page.getByTestId('attack-matrix');
+    await expect.poll(async () => new Set((await marked(matrix, ['both', 'a', 'b'])).map((cell) => cell.mark)).size, { timeout: 30_000 }).toBe(3);
+    const cells = await marked(matrix, ['both', 'a', 'b']);
+    const byId = new Map(objects.map((object) => [object.id, object]));
+    const pinch = objects.find((object) => object.type === 'malware' && object['name'] === 'PinchDuke');
+    const ids = (id: string) => new Set([...usedTechniques(objects, id)].map((technique) => attackId(byId.get(technique) as StixObject)));
+    const [a, b] = [ids(APT29), ids(pinch?.id ?? '')];
+    expect(new Set(cells.filter((cell) => cell.mark === 'both').map((cell) => cell.id))).toEqual(new Set([...a].filter((id) => b.has(id))));
+    expect(new Set(cells.filter((cell) => cell.mark === 'b').map((cell) => cell.id))).toEqual(new Set([...b].filter((id) => !a.has(id))));
   });
 });

@@ -77,16 +77,19 @@ async function live(graph: AttackGraph, id: string): Promise<StixObject | undefi
 }
 
 async function throughUses(graph: AttackGraph, object: Readonly<StixObject>, into: Collector, kind: PathKind, via: PathStep[], followSoftware: boolean): Promise<void> {
-  for (const target of usedBy(object.id, await graph.pointingTo(object.id))) {
-    if (isTechniqueId(target)) into.add(target, kind, via);
-    else if (followSoftware && SOFTWARE.has(target.split('--')[0] ?? '') && target !== object.id) {
-      const software = await live(graph, target);
-      if (!software) continue;
-      const through = [...via, step(software)];
-      for (const technique of usedBy(software.id, await graph.pointingTo(software.id))) {
-        if (isTechniqueId(technique)) into.add(technique, kind === 'direct' ? 'software' : kind, through);
-      }
-    }
+  const targets = usedBy(object.id, await graph.pointingTo(object.id));
+  for (const target of targets) if (isTechniqueId(target)) into.add(target, kind, via);
+  if (!followSoftware) return;
+  const software = targets.filter((target) => SOFTWARE.has(target.split('--')[0] ?? '') && target !== object.id);
+  // Read side by side (a group uses dozens of tools), added in the order the store listed them.
+  const used = await Promise.all(software.map(async (id) => {
+    const found = await live(graph, id);
+    return found ? { found, techniques: usedBy(found.id, await graph.pointingTo(found.id)) } : undefined;
+  }));
+  for (const entry of used) {
+    if (!entry) continue;
+    const through = [...via, step(entry.found)];
+    for (const technique of entry.techniques) if (isTechniqueId(technique)) into.add(technique, kind === 'direct' ? 'software' : kind, through);
   }
 }
 

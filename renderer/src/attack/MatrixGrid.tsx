@@ -65,7 +65,7 @@ function Cell({ technique, tactic, look, sub, onOpen, toggle }: { technique: Mat
       {toggle}
       <Box style={{ flex: 1, minWidth: 0 }}>
         {look && look.lines.length > 0 ? (
-          <Tooltip label={look.lines.join('\n')} multiline w={340} openDelay={200} withinPortal style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+          <Tooltip label={look.lines.join('\n')} multiline w={340} openDelay={200} withinPortal events={{ hover: true, focus: true, touch: false }} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
             {button}
           </Tooltip>
         ) : button}
