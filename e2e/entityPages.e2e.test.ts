@@ -108,11 +108,12 @@ function hubBundle(): JsonObject {
     const indicates = { type: 'relationship', spec_version: '2.1', id: `relationship--${crypto.randomUUID()}`, created, modified: created, relationship_type: 'indicates', source_ref: indicator.id, target_ref: hub.id, start_time: at(index) };
     objects.push(indicator, indicates);
   }
+  const author = { type: 'identity', spec_version: '2.1', id: `identity--${crypto.randomUUID()}`, created, modified: created, name: 'Hub Research', identity_class: 'organization' };
   const report = {
     type: 'report', spec_version: '2.1', id: `report--${crypto.randomUUID()}`, created, modified: created, name: 'Big report', published: created,
-    object_refs: objects.map((object) => String(object['id'])),
+    created_by_ref: author.id, object_refs: objects.map((object) => String(object['id'])),
   };
-  return { type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [...objects, report] };
+  return { type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [author, ...objects, report] };
 }
 
 describe('long lists on entity pages', () => {
@@ -121,6 +122,13 @@ describe('long lists on entity pages', () => {
     const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
     try {
       await app.importDropped(path);
+      // The Reports list: published date, author by name and how many objects it holds.
+      await app.visit('reports');
+      await app.page.getByTestId('kb-search').fill('Big report');
+      const row = app.page.getByTestId('object-row').filter({ hasText: 'Big report' });
+      await row.getByText('Hub Research').waitFor();
+      expect(await row.getByTestId('row-contents').textContent()).toBe(`${2 * COUNT + 1} objects`);
+      expect(await row.getByTestId('row-published').textContent()).toBe('Jan 1, 2024');
       const entity = await openPage(app, 'reports', 'Big report');
       await entity.show('contents');
       const chip = (type: string) => app.page.locator(`[data-testid="contents-type"][data-type="${type}"]`);

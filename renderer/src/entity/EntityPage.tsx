@@ -78,7 +78,7 @@ function EntityTabs({ detail, date }: { detail: ObjectDetail; date: (value: stri
           const count = countOf(entry);
           return (
             <Tabs.Tab key={entry} value={entry} data-testid={`entity-tab-${entry}`} rightSection={count !== null ? <Badge size="xs" variant="light" radius="sm">{count}</Badge> : undefined}>
-              {t(`entity.tabs.${entry}`)}
+              {entry === 'stix' ? t('kb.detail.raw') : t(`entity.tabs.${entry}`)}
             </Tabs.Tab>
           );
         })}

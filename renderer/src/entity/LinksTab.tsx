@@ -93,7 +93,7 @@ function GroupSection({ id, view, group, date }: { id: string; view: LinkView; g
             {title}
           </Title>
           <Badge variant="light" radius="sm" data-testid="link-group-count">
-            {t('entity.links.groupCount', { count: group.count })}
+            {group.count}
           </Badge>
         </Group>
         {pages > 1 && (

@@ -63,7 +63,7 @@ export function OverviewTab({ detail, date, hasContentsTab }: { detail: ObjectDe
         <Fact label={t('entity.facts.type')}>
           <TypeLabel type={summary.type} />
         </Fact>
-        <Fact label={t('entity.facts.tlp')}>{summary.tlp ? <TlpBadge level={summary.tlp} /> : none(t('entity.facts.noTlp'))}</Fact>
+        <Fact label={t('kb.columns.tlp')}>{summary.tlp ? <TlpBadge level={summary.tlp} /> : none(t('entity.facts.noTlp'))}</Fact>
         <Fact label={t('entity.facts.confidence')}>{summary.confidence !== null ? <Text size="sm">{summary.confidence}</Text> : none(t('entity.facts.noConfidence'))}</Fact>
         <Fact label={t('entity.facts.author')}>{typeof stix.created_by_ref === 'string' ? <ObjectRef id={stix.created_by_ref} /> : none(t('entity.facts.noAuthor'))}</Fact>
         <Fact label={t('entity.facts.created')}>{summary.created ? <Text size="sm">{date(summary.created)}</Text> : none('—')}</Fact>

@@ -185,7 +185,7 @@ export function ObjectBrowser({ types, label, withCustomTypes = false }: { types
         {source && source.total === 0 && debounced ? (
           <Text c="dimmed">{t('kb.noMatch', { query: debounced })}</Text>
         ) : source ? (
-          <ObjectTable source={source} label={label} />
+          <ObjectTable source={source} label={label} layout={types.every((type) => type === 'report' || type === 'grouping' || type === 'note' || type === 'opinion' || type === 'observed-data') ? 'reports' : 'knowledge'} />
         ) : null}
       </Stack>
     </Group>

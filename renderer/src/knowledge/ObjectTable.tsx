@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectSummary } from '../kb/queries/summary.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
+import { ObjectRef } from './ObjectRef.tsx';
 import { TlpBadge } from './TlpBadge.tsx';
 import { TypeLabel } from './TypeLabel.tsx';
 
@@ -24,15 +25,21 @@ export interface RowSource {
   key: string;
 }
 
-const columns = '28px 2.4fr 1.2fr 0.9fr 1.4fr 1.1fr';
+/** The Reports list reads as OpenCTI's (issue 15): published, author by name, how many objects each holds. */
+export type TableColumns = 'knowledge' | 'reports';
+const layouts = {
+  knowledge: { grid: '28px 2.4fr 1.2fr 0.9fr 1.4fr 1.1fr', headers: ['name', 'type', 'tlp', 'labels', 'modified'] },
+  reports: { grid: '28px 2.4fr 1fr 1.4fr 0.7fr 0.9fr 1fr', headers: ['name', 'published', 'author', 'contents', 'tlp', 'modified'] },
+} as const;
 
 function formatDate(value: string, language: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(language, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export function ObjectTable({ source, label }: { source: RowSource; label: string }) {
+export function ObjectTable({ source, label, layout = 'knowledge' }: { source: RowSource; label: string; layout?: TableColumns }) {
   const { t, i18n } = useTranslation();
+  const columns = layouts[layout].grid;
   const openDetail = useSelectionStore((state) => state.openDetail);
   const selected = useSelectionStore((state) => state.selected);
   const toggleSelected = useSelectionStore((state) => state.toggleSelected);
@@ -76,7 +83,7 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
     <Box role="table" aria-label={label} aria-rowcount={source.total} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)', overflow: 'hidden' }}>
       <Box role="row" px="sm" py={8} style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, background: 'var(--mantine-color-default-hover)', fontWeight: 600 }}>
         <span role="columnheader" aria-label={t('kb.select')} />
-        {(['name', 'type', 'tlp', 'labels', 'modified'] as const).map((column) => (
+        {layouts[layout].headers.map((column) => (
           <Text key={column} role="columnheader" size="sm" fw={600}>
             {t(`kb.columns.${column}`)}
           </Text>
@@ -126,15 +133,31 @@ export function ObjectTable({ source, label }: { source: RowSource; label: strin
                     <Text role="cell" size="sm" fw={500} truncate title={row.name} data-testid="row-name" td={row.revoked ? 'line-through' : undefined}>
                       {row.name}
                     </Text>
-                    <div role="cell">
-                      <TypeLabel type={row.type} />
-                    </div>
+                    {layout === 'reports' ? (
+                      <>
+                        <Text role="cell" size="sm" c="dimmed" data-testid="row-published">
+                          {row.published ? formatDate(row.published, i18n.language) : '—'}
+                        </Text>
+                        <div role="cell" style={{ minWidth: 0 }} onClick={(event) => event.stopPropagation()}>
+                          {row.createdBy ? <ObjectRef id={row.createdBy} size="xs" /> : <Text size="sm" c="dimmed">—</Text>}
+                        </div>
+                        <Text role="cell" size="sm" data-testid="row-contents">
+                          {t('kb.contentsCount', { count: row.contents ?? 0 })}
+                        </Text>
+                      </>
+                    ) : (
+                      <div role="cell">
+                        <TypeLabel type={row.type} />
+                      </div>
+                    )}
                     <div role="cell">
                       <TlpBadge level={row.tlp} />
                     </div>
-                    <Text role="cell" size="xs" c="dimmed" truncate>
-                      {row.labels.join(', ')}
-                    </Text>
+                    {layout === 'knowledge' && (
+                      <Text role="cell" size="xs" c="dimmed" truncate>
+                        {row.labels.join(', ')}
+                      </Text>
+                    )}
                     <Text role="cell" size="sm" c="dimmed">
                       {formatDate(row.modified, i18n.language)}
                     </Text>

@@ -16,6 +16,9 @@ export interface ObjectSummary {
   confidence: number | null;
   revoked: boolean;
   sources: string[];
+  /** For containers (issue 15: the Reports list's columns): when published, how many objects they hold. */
+  published?: string;
+  contents?: number;
   /** For relationships and sightings: the two ends and the verb. */
   relationship?: { type: string; source: string; target: string };
 }
@@ -40,6 +43,8 @@ export function summarize(record: StoredObject): ObjectSummary {
     revoked: stix['revoked'] === true,
     sources: record.sources,
   };
+  if (typeof stix['published'] === 'string') summary.published = stix['published'];
+  if (Array.isArray(stix['object_refs'])) summary.contents = stringList(stix['object_refs']).length;
   if (record.type === 'relationship' && typeof stix['source_ref'] === 'string' && typeof stix['target_ref'] === 'string') {
     summary.relationship = { type: String(stix['relationship_type']), source: stix['source_ref'], target: stix['target_ref'] };
   } else if (record.type === 'sighting' && typeof stix['sighting_of_ref'] === 'string') {

@@ -22,7 +22,6 @@ export const entityEn = {
     references: 'External references',
     provenance: 'Provenance',
     history: 'History',
-    stix: 'STIX JSON',
   },
   page: {
     back: 'Back',
@@ -35,7 +34,6 @@ export const entityEn = {
   },
   facts: {
     type: 'Type',
-    tlp: 'TLP',
     noTlp: 'No TLP marking',
     confidence: 'Confidence',
     noConfidence: 'Not stated',
@@ -54,7 +52,6 @@ export const entityEn = {
   links: {
     outgoing: '{{kind}} → {{type}}',
     incoming: '{{type}} → {{kind}} → this',
-    groupCount: '{{count}}',
     loading: 'Reading…',
     page: 'Page {{page}} of {{pages}}',
     pageLabel: 'Pages of {{group}}',

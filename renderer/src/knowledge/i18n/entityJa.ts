@@ -24,7 +24,6 @@ export const entityJa: Messages['entity'] = {
     references: '外部参照',
     provenance: '出所',
     history: '履歴',
-    stix: 'STIX JSON',
   },
   page: {
     back: '戻る',
@@ -37,7 +36,6 @@ export const entityJa: Messages['entity'] = {
   },
   facts: {
     type: '種類',
-    tlp: 'TLP',
     noTlp: 'TLP マーキングなし',
     confidence: '確度',
     noConfidence: '記載なし',
@@ -54,9 +52,8 @@ export const entityJa: Messages['entity'] = {
     otherProperties: 'その他のプロパティ',
   },
   links: {
-    outgoing: '{{kind}} → {{type}}',
+    outgoing: 'このオブジェクト → {{kind}} → {{type}}',
     incoming: '{{type}} → {{kind}} → このオブジェクト',
-    groupCount: '{{count}}',
     loading: '読み込み中…',
     page: '{{pages}} ページ中 {{page}} ページ',
     pageLabel: '{{group}} のページ',
@@ -77,7 +74,7 @@ export const entityJa: Messages['entity'] = {
   contents: {
     search: '内容を名前で検索',
     allTypes: 'すべての種類 ({{count}})',
-    typeCount: '{{type}} ({{count}})',
+    typeCount: '{{type}}（{{count}}）',
     noMatch: '「{{query}}」に一致する内容はありません。',
     empty: 'このコンテナにはオブジェクトがありません。',
     original: '元のファイル',
