@@ -9,6 +9,7 @@
  * the same objects instead of duplicating them.
  */
 import { attackPlaceholder } from '../attack/placeholders.ts';
+import { expandRegistryHive } from '../stix/registryKey.ts';
 import { derivedId, generateScoId, identityId, patternFor, quotePatternString, reportIdForFile, vulnerabilityId } from '../stix/index.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
 import type { ExtractedIndicator } from '../extract/types.ts';
@@ -53,7 +54,7 @@ export function observableFor(indicator: ExtractedIndicator): JsonObject | undef
     case 'file':
       return indicator.hash_type ? sco('file', { hashes: { [indicator.hash_type]: indicator.value } }) : sco('file', { name: indicator.value });
     case 'windows-registry-key':
-      return sco('windows-registry-key', { key: indicator.value });
+      return sco('windows-registry-key', { key: expandRegistryHive(indicator.value) });
     case 'autonomous-system': {
       const number = Number(indicator.value.replace(/^AS/i, ''));
       return Number.isSafeInteger(number) ? sco('autonomous-system', { number }) : undefined;

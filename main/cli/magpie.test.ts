@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
+import { loadStixSchemaOracle } from '../../testkit/stixSchemas.ts';
 import { testPdf } from '../documents/testPdf.ts';
 
 const entry = resolve(import.meta.dirname, 'magpie.ts');
@@ -51,6 +52,18 @@ describe('magpie extract', () => {
     const validated = magpie(['validate', file('out.json', stdout)]);
     expect(validated.code).toBe(0);
     expect(validated.stdout).toMatch(/OK/);
+  });
+
+  it.skipIf(!fixturesAvailable || !hasFixture('stix2.1-schemas'))('writes registry keys with the hive in full, so the bundle passes the OASIS schemas', () => {
+    const keys = file('keys.txt', '永続化のためHKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnceに登録する。\nAlso HKLM\\SYSTEM\\CurrentControlSet\\Services\\Updater.\n');
+    const { code, stdout } = magpie(['extract', '--format', 'stix', keys]);
+    expect(code).toBe(0);
+    const bundle = JSON.parse(stdout) as { objects: { type: string; key?: string }[] };
+    expect(bundle.objects.filter((object) => object.type === 'windows-registry-key').map((object) => object.key).sort()).toEqual([
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Updater',
+    ]);
+    expect(loadStixSchemaOracle().bundleProblems(bundle)).toEqual([]);
   });
 
   it('writes CSV with RFC 4180 quoting and txt with one value per line', () => {
