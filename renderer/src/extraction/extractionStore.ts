@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { DocumentError, type DocumentErrorCode, type DocumentText } from '../../../core/documents/types.ts';
+import { reportDefaults } from '../../../core/documents/reportDefaults.ts';
 import type { ExtractionResult } from '../../../core/extract/types.ts';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
@@ -67,6 +68,13 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Issue 16: a generic PDF title gives way to the first heading, a printed date to the metadata's. */
+function draftDefaults(document: DocumentText, fileName: string): { name: string; published: string } {
+  const { metadata } = document;
+  const defaults = reportDefaults({ metadataTitle: metadata.title, metadataDate: metadata.date, firstPage: document.pages[0]?.text ?? '', fileName, headed: document.format === 'pdf' || document.format === 'html' || document.format === 'markdown' });
+  return { name: defaults.name, published: defaults.published ?? today() };
+}
+
 export const useExtractionStore = create<ExtractionState>()((set, get) => {
   const update = (id: number, change: Partial<ExtractionJob> | ((job: ExtractionJob) => Partial<ExtractionJob>)) =>
     set((state) => ({ jobs: state.jobs.map((job) => (job.id === id ? { ...job, ...(typeof change === 'function' ? change(job) : change) } : job)) }));
@@ -88,11 +96,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         selected: defaultSelection(extraction.indicators),
         pagesDone: document.pages.length,
         pagesTotal: document.pages.length,
-        draft: {
-          name: metadata.title?.trim() || titleFromName(job.file.name),
-          published: metadata.date?.slice(0, 10) ?? today(),
-          author: metadata.author?.trim() ?? '',
-        },
+        draft: { ...draftDefaults(document, job.file.name), author: metadata.author?.trim() ?? '' },
       });
     } catch (error) {
       update(job.id, { status: 'failed', error: messageOf(error), errorCode: error instanceof DocumentError ? error.code : null });
