@@ -79,7 +79,7 @@ export function datesIn(text: string): string[] {
   const found: { at: number; date: string }[] = [];
   for (const { pattern, parts } of DATE_PATTERNS) {
     for (const match of normalized.matchAll(pattern)) {
-      const [year, month, day] = parts(match as RegExpExecArray);
+      const [year, month, day] = parts(match);
       const date = isoDay(year, month, day);
       if (date) found.push({ at: match.index, date });
     }
