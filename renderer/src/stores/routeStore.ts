@@ -4,45 +4,10 @@
  * `#/object/<id>/<tab>` (issue 15): a shareable in-app route per object and tab.
  */
 import { create } from 'zustand';
-import { isPageId, type PageId } from '../shell/pages.ts';
+import type { PageId } from '../shell/pages.ts';
+import { objectHash, routeFromHash, type Route } from './routes.ts';
 
-export interface ObjectRoute {
-  id: string;
-  /** The tab shown; null for the default (Overview). */
-  tab: string | null;
-}
-
-interface Route {
-  page: PageId;
-  object: ObjectRoute | null;
-}
-
-function segments(hash: string): string[] {
-  return hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
-}
-
-function decode(part: string | undefined): string {
-  if (!part) return '';
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return '';
-  }
-}
-
-export function routeFromHash(hash: string, previous: PageId = 'dashboard'): Route {
-  const [first = '', second, third] = segments(hash);
-  if (first === 'object') {
-    const id = decode(second);
-    // The page behind an object stays the one it was opened from, for the navigation's highlight.
-    if (id) return { page: previous, object: { id, tab: decode(third) || null } };
-  }
-  return { page: isPageId(first) ? first : 'dashboard', object: null };
-}
-
-export function objectHash(id: string, tab?: string | null): string {
-  return `#/object/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`;
-}
+export { objectHash, type ObjectRoute } from './routes.ts';
 
 interface RouteState extends Route {
   navigate: (page: PageId) => void;
