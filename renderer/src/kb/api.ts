@@ -37,6 +37,7 @@ import { objectNames } from './queries/names.ts';
 import { entityLinkCounts, entityLinks, type LinkRequest } from './queries/entityLinks.ts';
 import { containerContents, type ContentsRequest } from './queries/containerContents.ts';
 import { occurrences } from './queries/occurrences.ts';
+import { knownValues, type KnownValueQuery } from './queries/knownValues.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
 import { dashboard } from './queries/dashboard.ts';
@@ -136,6 +137,8 @@ export function createKbApi(db: KbDatabase) {
     createOpinion: (request: CreateOpinionRequest) => writing(() => createOpinion(db, request)),
     changesAfter: (request: { after: number; limit: number }) => changesAfter(db, request.after, request.limit),
     occurrences: (request: { id: string }) => occurrences(db, request.id),
+    // Issue 16: known or new, for every value of an extraction under review in one call.
+    knownValues: (request: { values: KnownValueQuery[] }) => knownValues(db, request.values),
     // Issue 15: an object's ATT&CK matrix (core/attack), and a second object's to compare.
     attackMatrix: (request: AttackMatrixRequest) => attackMatrix(db, request),
     // Small values the UI keeps with the knowledge base (the auto-enricher's place in the feed).

@@ -66,6 +66,7 @@ export const kbMethods = [
   'changesAfter',
   'changeHead',
   'occurrences',
+  'knownValues',
   'attackMatrix',
   'getState',
   'putState',

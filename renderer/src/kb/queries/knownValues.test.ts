@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedIndicator } from '../../../../core/extract/types.ts';
+import type { JsonObject } from '../../../../core/stix/model/properties.ts';
+import { validateObject } from '../../../../core/stix/validate.ts';
+import { commitExtraction } from '../commitExtraction.ts';
+import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
+import { ingest } from '../ingest.ts';
+import { knownValues, type KnownValueQuery } from './knownValues.ts';
+
+let db: KbDatabase;
+const value = (type: ExtractedIndicator['type'], text: string, extra: Partial<ExtractedIndicator> = {}): ExtractedIndicator => ({ type, value: text, flags: [], occurrences: [], occurrenceCount: 1, ...extra });
+const sha256 = 'a'.repeat(64);
+const md5 = 'b'.repeat(32);
+
+beforeAll(async () => {
+  db = await openKnowledgeBase(new KbDatabase(`known-values-${Date.now()}`));
+  await commitExtraction(db, {
+    file: new Blob(['first report']),
+    fileName: 'first.txt',
+    mediaType: 'text/plain',
+    report: { name: 'Operation First Light', published: '2026-11-03', author: '' },
+    tlp: 'amber',
+    indicators: [value('domain-name', 'shared.example'), value('ipv4-addr', '203.0.113.7'), value('vulnerability', 'CVE-2023-23397')],
+  });
+  // A feed: a file SCO with two hashes (its id is not the one a single hash gives) and an indicator with no observable.
+  const feed: JsonObject[] = [
+    { type: 'file', spec_version: '2.1', id: 'file--11111111-1111-4111-8111-111111111111', hashes: { MD5: md5, 'SHA-256': sha256 } },
+    { type: 'indicator', spec_version: '2.1', id: 'indicator--22222222-2222-4222-8222-222222222222', created: '2025-01-02T00:00:00.000Z', modified: '2025-01-02T00:00:00.000Z', pattern: "[domain-name:value = 'feed-only.example']", pattern_type: 'stix', valid_from: '2025-01-02T00:00:00.000Z' },
+    // A report that merely mentions a value in its name is not that value.
+    { type: 'report', spec_version: '2.1', id: 'report--33333333-3333-4333-8333-333333333333', created: '2025-01-02T00:00:00.000Z', modified: '2025-01-02T00:00:00.000Z', name: 'About new.example', published: '2025-01-02T00:00:00.000Z', object_refs: ['indicator--22222222-2222-4222-8222-222222222222'] },
+  ];
+  await ingest(db, feed.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), { id: 'connector:feed', kind: 'connector', name: 'Example feed' });
+});
+afterAll(() => db.close());
+
+const ask = async (queries: KnownValueQuery[]) => (await knownValues(db, queries)).values;
+
+describe('known or new', () => {
+  it('names the report and import that hold a committed value, with dates, TLP and indicator', async () => {
+    const [shared, ip, cve, fresh] = await ask([value('domain-name', 'shared.example'), value('ipv4-addr', '203.0.113.7'), value('vulnerability', 'CVE-2023-23397'), value('domain-name', 'new.example')]);
+    expect(shared).toMatchObject({ known: true, indicator: true, tlp: 'amber', reportCount: 1, reports: [{ name: 'Operation First Light', type: 'report' }], sources: [{ name: 'first.txt', kind: 'file' }] });
+    expect(shared?.firstSeen).toBe('2026-11-03');
+    expect(shared?.lastSeen).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(ip?.known).toBe(true);
+    expect(cve).toMatchObject({ known: true, indicator: false, reports: [{ name: 'Operation First Light' }] });
+    // A report's name that mentions a value does not make the value known.
+    expect(fresh).toMatchObject({ known: false, reports: [], sources: [] });
+  });
+
+  // The terms index holds a file's preferred hash (SHA-256 first) only: an MD5 beside a SHA-256 is not found (a hash index would be a schema change).
+  it('finds a hash inside a file that carries several, and an indicator that came without an observable', async () => {
+    const [bySha, feedOnly, other] = await ask([
+      value('file', sha256, { hash_type: 'SHA-256' }),
+      value('domain-name', 'feed-only.example'),
+      value('file', 'c'.repeat(64), { hash_type: 'SHA-256' }),
+    ]);
+    expect(bySha).toMatchObject({ known: true, indicator: false, sources: [{ name: 'Example feed', kind: 'connector' }] });
+    expect(feedOnly).toMatchObject({ known: true, indicator: true, reports: [{ name: 'About new.example' }], sources: [{ name: 'Example feed' }] });
+    expect(feedOnly?.firstSeen).toBe('2025-01-02');
+    expect(other?.known).toBe(false);
+  });
+
+  it('answers an empty review and refuses an unbounded one', async () => {
+    expect(await ask([])).toEqual([]);
+    await expect(knownValues(db, Array.from({ length: 5001 }, (_, index) => value('ipv4-addr', `10.0.${index >> 8}.${index & 255}`)))).rejects.toThrow(/batches/);
+  });
+});
