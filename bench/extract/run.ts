@@ -1,6 +1,7 @@
 /**
  * `npm run bench:extract`: the extraction figures in one JSON object.
  * - cases: Magpie vs the ioc-extractor package on the public IOC cases (cases.ts);
+ * - round2: the error classes of issue 16 on this project's own cases, per class and language (round2.ts);
  * - reports: the report PDFs through our reader and engine, scored against their labels,
  *   with pages per second next to poppler's pdftotext (reports.ts);
  * - throughput: extraction MB/s on ~50 MB of report text (throughput.ts).
@@ -9,6 +10,7 @@
 import { fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { compareOnCases } from './cases.ts';
 import { scoreReports } from './reports.ts';
+import { scoreRound2 } from './round2.ts';
 import { measureThroughput } from './throughput.ts';
 
 async function part<T>(name: string, run: () => T | Promise<T>): Promise<T | { error: string }> {
@@ -26,7 +28,12 @@ const cases = await part('cases', () => {
   const summary = (scores: typeof result.magpie): object => ({ ...scores, misses: scores.misses.length });
   return { magpie: summary(result.magpie), iocExtractor: summary(result.iocExtractor) };
 });
+const round2 = await part('round2', () => {
+  const { byClass, byLanguage } = scoreRound2();
+  const overall = (scores: typeof byClass): Record<string, object> => Object.fromEntries(Object.entries(scores.perSource).map(([name, score]) => [name, score.overall]));
+  return { note: 'issue 16 error classes, cases written for this project (bench/extract/round2Cases.ts)', overall: byClass.overall, byClass: overall(byClass), byLanguage: overall(byLanguage), misses: byClass.misses };
+});
 const reports = await part('reports', () => scoreReports());
 const throughput = await part('throughput', () => measureThroughput());
 
-console.info(JSON.stringify({ node: process.version, cases, reports, throughput }, null, 1));
+console.info(JSON.stringify({ node: process.version, cases, round2, reports, throughput }, null, 1));

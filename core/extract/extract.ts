@@ -5,6 +5,7 @@
  */
 import { createClassifier } from './classify.ts';
 import { findWrappedIndicators } from './lineJoins.ts';
+import { inferPublisherDomains } from './publisher.ts';
 import { isDefanged, originalSpan } from './mappedText.ts';
 import { prepareText } from './refang.ts';
 import type { Candidate } from './scan/candidate.ts';
@@ -63,7 +64,9 @@ const keyOf = (candidate: Candidate): string => `${candidate.type}\u0000${candid
 
 export function extractIndicators(pages: readonly TextPage[], options: ExtractOptions = {}): ExtractionResult {
   const maxOccurrences = Math.max(0, options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES);
-  const classifier = createClassifier(options);
+  // Metadata names the publisher when it can (an e-mail's sender, a page's site); otherwise the text does.
+  const publisherDomains = options.publisherDomains !== undefined && options.publisherDomains.length > 0 ? options.publisherDomains : inferPublisherDomains(pages);
+  const classifier = createClassifier({ ...options, publisherDomains });
   const byKey = new Map<string, { candidate: Candidate; defanged: boolean; occurrences: Occurrence[]; count: number; first: [number, number] }>();
   let characters = 0;
   const ordered = [...pages].sort((a, b) => a.page - b.page);
