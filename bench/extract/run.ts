@@ -4,7 +4,9 @@
  * - round2: the error classes of issue 16 on this project's own cases, per class and language (round2.ts);
  * - reports: the report PDFs through our reader and engine, scored against their labels,
  *   with pages per second next to poppler's pdftotext (reports.ts);
- * - throughput: extraction MB/s on ~50 MB of report text (throughput.ts).
+ * - throughput: extraction MB/s on ~50 MB of report text (throughput.ts);
+ * - entityNames: names of known threats on labelled paragraphs against ATT&CK Enterprise,
+ *   precision and recall per type of what the review lists and ticks (entities.ts).
  * A part whose data or tool is missing says so in its place instead of failing the run.
  */
 import { fixturesSkipReason } from '../../testkit/fixtures.ts';
@@ -12,6 +14,8 @@ import { compareOnCases } from './cases.ts';
 import { scoreReports } from './reports.ts';
 import { scoreRound2 } from './round2.ts';
 import { measureThroughput } from './throughput.ts';
+import { attackBundlesAvailable, attackObjects } from '../../testkit/attackBundles.ts';
+import { scoreEntityCases } from './entities.ts';
 
 async function part<T>(name: string, run: () => T | Promise<T>): Promise<T | { error: string }> {
   try {
@@ -35,5 +39,6 @@ const round2 = await part('round2', () => {
 });
 const reports = await part('reports', () => scoreReports());
 const throughput = await part('throughput', () => measureThroughput());
+const entityNames = await part('entityNames', () => (attackBundlesAvailable ? scoreEntityCases(attackObjects('enterprise')) : { skipped: `ATT&CK bundles missing: ${fixturesSkipReason}` }));
 
-console.info(JSON.stringify({ node: process.version, cases, round2, reports, throughput }, null, 1));
+console.info(JSON.stringify({ node: process.version, cases, round2, reports, throughput, entityNames }, null, 1));

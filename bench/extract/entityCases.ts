@@ -1,0 +1,60 @@
+/**
+ * Labelled report paragraphs for matching the names of known threats (issue 16, point 2),
+ * written before the matching rules, against ATT&CK Enterprise's names and aliases. Each
+ * case lists the objects the paragraph truly refers to, by type and ATT&CK primary name:
+ * a word that only looks like a name (`net income`, `a snake`, `Solar panels`) is not a
+ * mention, and a name inside a domain, URL, path or e-mail address is not one either
+ * (the indicator carries it). The paragraphs are made up; the traps are the ones real
+ * reports hold: aliases that are English words, tools written as commands, capitals at
+ * the start of a sentence, full-width forms, Japanese without spaces.
+ */
+export interface EntityCase {
+  id: string;
+  lang: 'en' | 'ja';
+  text: string;
+  /** `type|primary name` of every object the text refers to. */
+  expect: string[];
+}
+
+export const ENTITY_CASES: readonly EntityCase[] = [
+  { id: 'aliases-in-parentheses', lang: 'en', text: 'APT28, also known as Fancy Bear and Sofacy, targeted European ministries in 2024. The group delivered its implant by spear-phishing.', expect: ['intrusion-set|APT28'] },
+  { id: 'sandworm-prose', lang: 'en', text: 'Sandworm deployed a new wiper against the grid operator. Unlike the sandworm of desert fiction, this actor prefers quiet persistence.', expect: ['intrusion-set|Sandworm Team'] },
+  { id: 'commands-net-at', lang: 'en', text: 'The operators ran net user /domain and net group "Domain Admins" to enumerate accounts, then used at to schedule a task at 03:00.', expect: ['tool|Net', 'tool|at'] },
+  { id: 'mimikatz-psexec', lang: 'en', text: 'We observed Mimikatz and mimikatz.exe on the host, alongside PsExec for lateral movement.', expect: ['tool|Mimikatz', 'tool|PsExec'] },
+  { id: 'tor', lang: 'en', text: "Traffic was routed over Tor to hide its origin. The tor browser bundle was found in the user's downloads.", expect: ['tool|Tor'] },
+  { id: 'impacket', lang: 'en', text: "The intruders used Impacket's wmiexec.py and secretsdump.py against the domain controller.", expect: ['tool|Impacket'] },
+  { id: 'turla-snake', lang: 'en', text: "Turla's Snake implant (also called Uroburos) was dismantled by law enforcement in 2023.", expect: ['intrusion-set|Turla', 'malware|Uroburos'] },
+  { id: 'a-snake', lang: 'en', text: 'A snake was found in the server room, which is not a threat actor. The play area was closed.', expect: [] },
+  { id: 'inside-urls-emails', lang: 'en', text: 'The loader beaconed to hxxps://turla-update[.]com/mimikatz/get.php and to emotet.example.net; mail came from lazarus@proton.me and kimsuky-news@mail.example.org.', expect: [] },
+  { id: 'inside-paths', lang: 'en', text: 'The dropper wrote C:\\Users\\Public\\Emotet\\cobaltstrike.dll and /tmp/sliver/implant before deleting /opt/Impacket/build.', expect: [] },
+  { id: 'emotet-chain', lang: 'en', text: 'Emotet resurfaced in March, dropping QakBot and later Cobalt Strike beacons that led to Conti ransomware.', expect: ['malware|Emotet', 'malware|QakBot', 'malware|Cobalt Strike', 'malware|Conti'] },
+  { id: 'lazarus-zinc', lang: 'en', text: 'Lazarus Group, tracked by others as HIDDEN COBRA, used a zinc-themed lure; zinc prices were the bait.', expect: ['intrusion-set|Lazarus Group'] },
+  { id: 'play-gang', lang: 'en', text: 'The Play ransomware gang claimed the attack. Play encrypted files with the .play extension. Children like to play outside.', expect: ['intrusion-set|Play', 'malware|Playcrypt'] },
+  { id: 'expand-route', lang: 'en', text: 'Staff were told to expand the archive and route the output to a shared folder.', expect: [] },
+  { id: 'net-income', lang: 'en', text: 'Net income rose 4% this quarter, and the security team will ping the vendor about the renewal.', expect: [] },
+  { id: 'ngrok-rclone', lang: 'en', text: 'The actor leveraged ngrok tunnels and Rclone to exfiltrate data to cloud storage.', expect: ['tool|ngrok', 'tool|Rclone'] },
+  { id: 'apt29-solarwinds', lang: 'en', text: 'APT29 (a.k.a. Cozy Bear, NOBELIUM, Midnight Blizzard) was behind the SolarWinds Compromise.', expect: ['intrusion-set|APT29', 'campaign|SolarWinds Compromise'] },
+  { id: 'kimsuky', lang: 'en', text: 'Kimsuky sent lures about the summit; the same cluster is tracked as APT43 and Emerald Sleet.', expect: ['intrusion-set|Kimsuky'] },
+  { id: 'blacktech', lang: 'en', text: 'BlackTech, which some vendors call Palmerworm, targeted routers in Japan and Taiwan.', expect: ['intrusion-set|BlackTech'] },
+  { id: 'tick-clock', lang: 'en', text: 'Tick (BRONZE BUTLER) abused asset-management software. Every tick of the clock matters in response.', expect: ['intrusion-set|BRONZE BUTLER'] },
+  { id: 'oceanlotus-cobalt', lang: 'en', text: 'OceanLotus continued to use Cobalt Strike. A cobalt mine was the lure topic.', expect: ['intrusion-set|APT32', 'malware|Cobalt Strike'] },
+  { id: 'plugx', lang: 'en', text: 'We found PlugX loaded by a signed binary; PlugX is also known as Korplug.', expect: ['malware|PlugX'] },
+  { id: 'lolbins', lang: 'en', text: 'The attackers used cmd.exe, reg.exe and certutil to stage payloads.', expect: ['tool|cmd', 'tool|Reg', 'tool|certutil'] },
+  { id: 'mango', lang: 'en', text: "MuddyWater's campaign used legitimate remote tools; Seedworm and Mango Sandstorm are other names for it. Mango smoothies were not involved.", expect: ['intrusion-set|MuddyWater'] },
+  { id: 'volt-typhoon', lang: 'en', text: 'Volt Typhoon lived off the land with netsh and wmic, avoiding malware entirely.', expect: ['intrusion-set|Volt Typhoon', 'tool|netsh'] },
+  { id: 'carbanak', lang: 'en', text: "FIN7's Carbanak backdoor remains in use; the Carbanak group overlaps with FIN7.", expect: ['intrusion-set|FIN7', 'malware|Carbanak', 'intrusion-set|Carbanak'] },
+  { id: 'equation-algebra', lang: 'en', text: 'Equation solving is taught in algebra; the equation below has no threat content.', expect: [] },
+  { id: 'solar-carbon-lures', lang: 'en', text: 'Solar panels and Carbon credits were the lure topics chosen by Gamaredon this spring.', expect: ['intrusion-set|Gamaredon Group'] },
+  { id: 'wannacry-notpetya', lang: 'en', text: 'Unlike WannaCry, NotPetya spread through the M.E.Doc update channel.', expect: ['malware|WannaCry', 'malware|NotPetya'] },
+  { id: 'ja-apt28', lang: 'ja', text: 'APT28（別名：Fancy Bear、Sofacy）は欧州の省庁を標的にした。', expect: ['intrusion-set|APT28'] },
+  { id: 'ja-fullwidth-tools', lang: 'ja', text: '攻撃者はＭｉｍｉｋａｔｚとＰｓＥｘｅｃを使用して横展開を行った。', expect: ['tool|Mimikatz', 'tool|PsExec'] },
+  { id: 'ja-lazarus-tor', lang: 'ja', text: 'Lazarus Groupは暗号資産交換業者を狙い、Ｔｏｒ経由でC2サーバーに接続した。', expect: ['intrusion-set|Lazarus Group', 'tool|Tor'] },
+  { id: 'ja-blacktech', lang: 'ja', text: 'BlackTechによるルーター改ざんが国内で確認された。Palmerwormとも呼ばれる。', expect: ['intrusion-set|BlackTech'] },
+  { id: 'ja-emotet', lang: 'ja', text: 'Emotetの感染メールが再び配信されている。添付ファイルはC:\\Users\\Public\\Emotet\\請求書.docmに保存された。', expect: ['malware|Emotet'] },
+  { id: 'ja-apt41', lang: 'ja', text: 'APT41は国内のゲーム会社を狙い、Cobalt Strikeのビーコンとngrokのトンネルを設置した。', expect: ['intrusion-set|APT41', 'malware|Cobalt Strike', 'tool|ngrok'] },
+  { id: 'ja-commands', lang: 'ja', text: '攻撃者はnet userコマンドとpingで環境を確認した。', expect: ['tool|Net', 'tool|Ping'] },
+  { id: 'ja-turla-snake', lang: 'ja', text: 'Turlaは「Snake」と呼ばれるマルウェアを長年使用していた。', expect: ['intrusion-set|Turla', 'malware|Uroburos'] },
+  { id: 'ja-fullwidth-domain', lang: 'ja', text: '通信先は ｔｕｒｌａ－ｕｐｄａｔｅ．ｃｏｍ と kimsuky@mail.example.org であった。', expect: [] },
+  { id: 'ja-fullwidth-sandworm', lang: 'ja', text: 'Ｓａｎｄｗｏｒｍ Ｔｅａｍはウクライナの電力網を攻撃した。', expect: ['intrusion-set|Sandworm Team'] },
+  { id: 'ja-menupass', lang: 'ja', text: 'APT10（menuPass）は日本の学術機関を標的とした。', expect: ['intrusion-set|menuPass'] },
+];

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { buildNameIndex, findEntityNames, knownEntitiesOf, type KnownEntity } from './index.ts';
+
+const KNOWN: KnownEntity[] = [
+  { id: 'intrusion-set--turla', type: 'intrusion-set', names: ['Turla', 'Snake', 'Waterbug'] },
+  { id: 'intrusion-set--sandworm', type: 'intrusion-set', names: ['Sandworm Team', 'ELECTRUM', 'Voodoo Bear'] },
+  { id: 'malware--uroburos', type: 'malware', names: ['Uroburos', 'Snake'] },
+  { id: 'tool--net', type: 'tool', names: ['Net', 'net.exe'] },
+  { id: 'tool--at', type: 'tool', names: ['at', 'at.exe'] },
+  { id: 'tool--mimikatz', type: 'tool', names: ['Mimikatz'] },
+  { id: 'malware--cobalt', type: 'malware', names: ['Cobalt Strike'] },
+  { id: 'intrusion-set--apt29', type: 'intrusion-set', names: ['APT29', 'Cozy Bear', 'NOBELIUM'] },
+  { id: 'location--japan', type: 'location', names: ['Japan', '日本'] },
+  { id: 'identity--finance', type: 'identity', names: ['金融'] },
+];
+
+const index = buildNameIndex(KNOWN);
+const find = (text: string) => findEntityNames([{ page: 1, text }], index);
+const ids = (text: string) => find(text).map((match) => match.id);
+
+describe('findEntityNames', () => {
+  it('finds a distinctive name in any case for software, with its page, offset and context, ticked', () => {
+    const [match] = find('The actor ran mimikatz to dump credentials.');
+    expect(match).toMatchObject({ id: 'tool--mimikatz', value: 'mimikatz', ticked: true, reason: 'distinctive', occurrenceCount: 1 });
+    expect(match?.occurrences[0]).toMatchObject({ page: 1, offset: 14, length: 8 });
+    expect(match?.occurrences[0]?.context).toContain('ran mimikatz to dump');
+  });
+
+  it('needs the capital of a group name, and takes the head of "Sandworm Team" alone', () => {
+    expect(ids('Sandworm hit the grid.')).toEqual(['intrusion-set--sandworm']);
+    expect(ids('the sandworm of desert fiction')).toEqual([]);
+    expect(ids('turla is lower case here')).toEqual([]);
+  });
+
+  it('never matches a lower-case English word alias, and takes an English-word name only in its exact case, not at a sentence start', () => {
+    expect(ids('They met at noon, then used net user.')).toEqual([]);
+    expect(ids('Net income rose.')).toEqual([]);
+    const [net] = find('The attacker ran Net to list shares.');
+    expect(net).toMatchObject({ id: 'tool--net', ticked: false, reason: 'ambiguous' });
+  });
+
+  it('ticks an ambiguous name seen twice, and never one of three characters or less', () => {
+    // Snake is an alias of both and the name of neither: both are listed.
+    const twice = find('The implant, Snake, and later Snake again.');
+    expect(twice.map((match) => [match.id, match.ticked, match.reason])).toEqual([['intrusion-set--turla', true, 'repeated'], ['malware--uroburos', true, 'repeated']]);
+    expect(find('Use Net here and Net there.')[0]).toMatchObject({ ticked: false });
+  });
+
+  it('gives a shared alias to the object the document also names otherwise, else to the one whose name it is', () => {
+    expect(ids('Turla used its Snake implant.')).toEqual(['intrusion-set--turla']);
+    expect(ids('Uroburos, also called Snake, and Turla.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
+  });
+
+  it('keeps all-capital names exact and names with digits in any case', () => {
+    expect(ids('NOBELIUM and apt29')).toEqual(['intrusion-set--apt29']);
+    expect(find('NOBELIUM and apt29')[0]?.occurrenceCount).toBe(2);
+    expect(ids('nobelium is an element')).toEqual([]);
+  });
+
+  it('prefers the longest name and does not match inside a longer word', () => {
+    expect(ids('Cobalt Strike beacons')).toEqual(['malware--cobalt']);
+    expect(ids('Mimikatzes and APT290')).toEqual([]);
+  });
+
+  it('never matches inside a domain, URL, e-mail address, registry key or path', () => {
+    const text = 'See hxxps://mimikatz[.]example/get, mimikatz.example.com, apt29@mail.example.org, C:\\Tools\\Mimikatz\\x64 and /opt/mimikatz/bin.';
+    expect(ids(text)).toEqual([]);
+    expect(ids('HKCU\\Software\\Mimikatz\\Run')).toEqual([]);
+    // A file name is the tool itself.
+    expect(ids('dropped mimikatz.exe')).toEqual(['tool--mimikatz']);
+  });
+
+  it('reads full-width forms and Japanese names, reporting the text as written', () => {
+    const [tool] = find('攻撃者はＭｉｍｉｋａｔｚを使用した。');
+    expect(tool).toMatchObject({ id: 'tool--mimikatz', value: 'Ｍｉｍｉｋａｔｚ' });
+    expect(tool?.occurrences[0]).toMatchObject({ offset: 4, length: 8 });
+    expect(ids('日本の金融機関を狙ったTurlaの攻撃')).toEqual(['location--japan', 'identity--finance', 'intrusion-set--turla']);
+  });
+
+  it('counts every occurrence across pages and keeps at most maxOccurrences of them', () => {
+    const pages = [1, 2, 3].map((page) => ({ page, text: 'Turla and Turla' }));
+    const [match] = findEntityNames(pages, index, { maxOccurrences: 4 });
+    expect(match?.occurrenceCount).toBe(6);
+    expect(match?.occurrences.map((occurrence) => occurrence.page)).toEqual([1, 1, 2, 2]);
+  });
+
+  it('reads a 500-page document against 1,700 names in well under a second', () => {
+    const many: KnownEntity[] = Array.from({ length: 1700 }, (_, i) => ({ id: `malware--m${i}`, type: 'malware', names: [`Malname${i}`, `Alias ${i} Kit`] }));
+    const big = buildNameIndex([...KNOWN, ...many]);
+    const paragraph = 'The operators deployed Malname17 and Alias 900 Kit through phishing, then moved laterally with stolen credentials across the network. ';
+    const pages = Array.from({ length: 500 }, (_, i) => ({ page: i + 1, text: paragraph.repeat(25) }));
+    const started = performance.now();
+    const matches = findEntityNames(pages, big);
+    const elapsed = performance.now() - started;
+    expect(matches.map((match) => [match.id, match.occurrenceCount])).toEqual([['malware--m17', 12_500], ['malware--m900', 12_500]]);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});
+
+describe('knownEntitiesOf', () => {
+  it('takes names and aliases of threats, software, campaigns, countries and sectors, not people, revoked or deprecated objects', () => {
+    const entities = knownEntitiesOf([
+      { type: 'intrusion-set', id: 'intrusion-set--a', name: 'APT29', aliases: ['APT29', 'Cozy Bear'] },
+      { type: 'tool', id: 'tool--b', name: 'Net', x_mitre_aliases: ['Net', 'net.exe'] },
+      { type: 'identity', id: 'identity--c', name: 'Energy', identity_class: 'class' },
+      { type: 'identity', id: 'identity--d', name: 'MITRE', identity_class: 'organization' },
+      { type: 'malware', id: 'malware--e', name: 'Old', revoked: true },
+      { type: 'attack-pattern', id: 'attack-pattern--f', name: 'Phishing' },
+    ]);
+    expect(entities).toEqual([
+      { id: 'intrusion-set--a', type: 'intrusion-set', names: ['APT29', 'Cozy Bear'] },
+      { id: 'tool--b', type: 'tool', names: ['Net', 'net.exe'] },
+      { id: 'identity--c', type: 'identity', names: ['Energy'] },
+    ]);
+  });
+});

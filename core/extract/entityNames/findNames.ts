@@ -1,0 +1,120 @@
+/**
+ * findEntityNames: where the names and aliases of known objects appear in a document.
+ * Each page is NFKC-normalised (full-width `Ｍｉｍｉｋａｔｚ` reads as `Mimikatz`) with a map
+ * back to the page, read word by word against the name index (leftmost, longest name
+ * first), and each hit is checked for case (rules.ts) and for standing inside a domain,
+ * URL, e-mail address, registry key or path: those are the extractor's own spans
+ * (locateCandidates), computed for a page only when a hit touches a `.`, `@`, `/`, `\`
+ * or `:`, so prose pages pay nothing for them.
+ */
+import { locateCandidates } from '../extract.ts';
+import { originalSpan } from '../mappedText.ts';
+import { normalizeForMatching } from '../normalize.ts';
+import type { Occurrence, TextPage } from '../types.ts';
+import type { IndexedName, NameIndex } from './nameIndex.ts';
+import { caseFits } from './rules.ts';
+import { separator, tokenize, type Token } from './tokens.ts';
+import { resolveMatches, type Hit } from './resolve.ts';
+import type { EntityMatch, FindNamesOptions } from './types.ts';
+
+const CONTEXT_CHARS = 40;
+
+function contextOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+/** The name's words from token `i` on, with the same separators; returns the end offset or -1. */
+function matchAt(text: string, tokens: readonly Token[], i: number, name: IndexedName): number {
+  const first = tokens[i];
+  if (!first) return -1;
+  if (name.lead !== '' && text.slice(first.start - name.lead.length, first.start) !== name.lead) return -1;
+  for (let k = 1; k < name.keys.length; k++) {
+    const token = tokens[i + k];
+    const previous = tokens[i + k - 1];
+    if (!token || !previous || token.key !== name.keys[k] || separator(text, previous.end, token.start) !== name.separators[k - 1]) return -1;
+  }
+  const end = tokens[i + name.keys.length - 1]?.end ?? -1;
+  if (name.trail !== '' && text.slice(end, end + name.trail.length) !== name.trail) return -1;
+  return end + name.trail.length;
+}
+
+/** A capital after a full stop, at a line's start or after a bullet says nothing about a name. */
+function startsSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const char = text.charAt(i);
+    if (char === '\n') return true;
+    if (/\s|["'“‘(（「]/.test(char)) continue;
+    return /[.!?。！？•·\-–—:]/.test(char);
+  }
+  return true;
+}
+
+/** A hit inside a Windows path (`…\Emotet\…`) or a Unix one (`/tmp/sliver/implant`). */
+function insidePath(text: string, start: number, end: number): boolean {
+  if (text.charAt(start - 1) === '\\' || text.charAt(end) === '\\') return true;
+  let from = start;
+  while (from > 0 && !/[\s"'“(（「、。]/.test(text.charAt(from - 1))) from--;
+  const run = text.slice(from, start);
+  return /^(?:~|\.{1,2})?\//.test(run) || (run.includes('/') && /\/$/.test(run));
+}
+
+const RUN_END = /[\s"'“”‘’()（）「」『』【】、。,;]/;
+
+/** Whether the run of characters around a hit holds a `.`, `@`, `/`, `\` or `:` inside it: maybe a host, URL or address. */
+function mayBeInsideIndicator(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !RUN_END.test(text.charAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !RUN_END.test(text.charAt(to))) to++;
+  // A full stop or colon that ends the run ends a sentence or a label.
+  return /[.@/\\:]/.test(text.slice(from, to).replace(/[.:!?]+$/, ''));
+}
+
+/** The extractor's spans of one page (in the normalised text) that a name must not stand in. */
+function maskedSpans(pageText: string): { start: number; end: number }[] {
+  return locateCandidates(pageText)
+    .filter(({ candidate, start, end }) => {
+      if (candidate.type === 'url' || candidate.type === 'domain-name' || candidate.type === 'email-addr' || candidate.type === 'windows-registry-key') return true;
+      return candidate.type === 'file' && /[\\/]/.test(pageText.slice(start, end));
+    })
+    .map(({ start, end }) => ({ start, end }));
+}
+
+function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): void {
+  const mapped = normalizeForMatching(page.text);
+  const text = mapped.text;
+  const tokens = tokenize(text);
+  let spans: { start: number; end: number }[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const candidates = token ? index.byFirstKey.get(token.key) : undefined;
+    if (!token || !candidates) continue;
+    for (const name of candidates) {
+      const end = matchAt(text, tokens, i, name);
+      if (end < 0) continue;
+      const start = token.start - name.lead.length;
+      const written = text.slice(start, end);
+      if (!caseFits(name.rule.mode, written, name.name)) continue;
+      if (name.rule.englishWord && startsSentence(text, start)) continue;
+      if (insidePath(text, start, end)) continue;
+      const original = originalSpan(mapped, start, end);
+      if (mayBeInsideIndicator(text, start, end)) {
+        spans ??= maskedSpans(page.text);
+        if (spans.some((span) => span.start < original.end && original.start < span.end)) continue;
+      }
+      const occurrence: Occurrence = { page: page.page, offset: original.start, length: original.end - original.start, context: contextOf(page.text, original.start, original.end) };
+      visit({ name, occurrence, written: page.text.slice(original.start, original.end) });
+      // Leftmost, longest: the words of this name are not read again for a shorter one.
+      i += name.keys.length - 1;
+      break;
+    }
+  }
+}
+
+export function findEntityNames(pages: readonly TextPage[], index: NameIndex, options: FindNamesOptions = {}): EntityMatch[] {
+  const hits: Hit[] = [];
+  for (const page of [...pages].sort((a, b) => a.page - b.page)) scanPage(page, index, (hit) => hits.push(hit));
+  return resolveMatches(hits, index, Math.max(0, options.maxOccurrences ?? 50));
+}

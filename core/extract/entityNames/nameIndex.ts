@@ -1,0 +1,101 @@
+/**
+ * One index of every name and alias, keyed by its first word: a page is read once, word
+ * by word, and only the names starting with a word of the page are tried (ATT&CK's
+ * ~1,700 names cost a map look-up per word, not 1,700 scans).
+ */
+import { headOf, ruleFor, type NameRule } from './rules.ts';
+import { separator, tokenize } from './tokens.ts';
+import type { EntityType, KnownEntity } from './types.ts';
+
+export interface IndexedName {
+  /** The name as the knowledge base writes it, NFKC-normalised. */
+  name: string;
+  keys: string[];
+  /** separators[i] stands between keys[i] and keys[i + 1]. */
+  separators: string[];
+  /** Characters before the first and after the last word that belong to the name (`BlackEnergy (Group)`). */
+  lead: string;
+  trail: string;
+  rule: NameRule;
+  /** The objects known by this name; `primary` when it is their own name, not an alias. */
+  owners: { id: string; primary: boolean }[];
+}
+
+export interface EntityInfo {
+  id: string;
+  type: EntityType;
+  name: string;
+}
+
+export interface NameIndex {
+  byFirstKey: Map<string, IndexedName[]>;
+  entities: Map<string, EntityInfo>;
+  /** How many distinct names were indexed. */
+  size: number;
+}
+
+const STRICTNESS: Record<NameRule['mode'], number> = { any: 0, capital: 1, exact: 2 };
+
+function stricter(a: NameRule, b: NameRule): NameRule {
+  return {
+    mode: STRICTNESS[a.mode] >= STRICTNESS[b.mode] ? a.mode : b.mode,
+    ambiguous: a.ambiguous || b.ambiguous,
+    englishWord: a.englishWord || b.englishWord,
+  };
+}
+
+export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
+  const byName = new Map<string, IndexedName>();
+  const entities = new Map<string, EntityInfo>();
+  const add = (raw: string, entity: KnownEntity, primary: boolean, derived: boolean): void => {
+    const name = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const rule = ruleFor(name, entity.type);
+    if (rule === undefined) return;
+    const existing = byName.get(name);
+    if (existing) {
+      // A spelling shared by several objects (`Snake`, `Carbanak`) is matched by the strictest of their rules.
+      existing.rule = stricter(existing.rule, derived ? { ...rule, mode: 'capital' } : rule);
+      const owner = existing.owners.find((entry) => entry.id === entity.id);
+      if (owner) owner.primary ||= primary;
+      else existing.owners.push({ id: entity.id, primary });
+      return;
+    }
+    const tokens = tokenize(name);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (!first || !last) return;
+    const indexed: IndexedName = {
+      name,
+      keys: tokens.map((token) => token.key),
+      separators: tokens.slice(1).map((token, i) => separator(name, tokens[i]?.end ?? 0, token.start)),
+      lead: name.slice(0, first.start),
+      trail: name.slice(last.end),
+      // A head alone (`Sandworm`) is a proper noun whatever the type: its capital is required.
+      rule: derived ? { ...rule, mode: 'capital' } : rule,
+      owners: [{ id: entity.id, primary }],
+    };
+    // One entry per spelling, whatever the type: a shared alias is resolved per document (findNames.ts).
+    byName.set(name, indexed);
+  };
+  for (const entity of known) {
+    const [name, ...aliases] = entity.names;
+    if (name === undefined) continue;
+    entities.set(entity.id, { id: entity.id, type: entity.type, name });
+    add(name, entity, true, false);
+    for (const alias of aliases) if (alias !== name) add(alias, entity, false, false);
+    for (const spelling of entity.names) {
+      const head = headOf(spelling.normalize('NFKC').trim());
+      if (head !== undefined) add(head, entity, false, true);
+    }
+  }
+  const byFirstKey = new Map<string, IndexedName[]>();
+  for (const indexed of byName.values()) {
+    const first = indexed.keys[0] ?? '';
+    const list = byFirstKey.get(first);
+    if (list) list.push(indexed);
+    else byFirstKey.set(first, [indexed]);
+  }
+  // Longest first, so `Cobalt Strike` is tried before `Cobalt`, `Mango Sandstorm` before `Mango`.
+  for (const list of byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length || b.name.length - a.name.length);
+  return { byFirstKey, entities, size: byName.size };
+}

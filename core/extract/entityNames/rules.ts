@@ -1,0 +1,72 @@
+/**
+ * How each name or alias is matched, and whether a match starts ticked. The rules read the
+ * name's shape, never a list of names (issue 16: `at`, `net`, `Sandworm` vs `sandworm`):
+ *
+ * - a lower-case English word (`at`, `route`) is never matched: prose is full of them;
+ * - three characters or less (`Net`, `Tor`, `LV`), an English word (`Snake`, `Play`,
+ *   `ZINC`) or all capitals (`NOBELIUM`, `HIDDEN COBRA`): exact case. English-word
+ *   names are also not taken at the start of a sentence, where a capital says nothing;
+ * - with a digit (`APT29`, `FIN7`), or the name of software (`Mimikatz`, `mimikatz.exe`,
+ *   `cobalt strike`: tools are often written as commands): any case;
+ * - any other name of a group, campaign, country or sector is a proper noun: its first
+ *   letter must be a capital as written (`Sandworm`, not `the sandworm`; `Turla`);
+ * - Japanese names: as written after NFKC (full-width letters fold to ASCII).
+ *
+ * A match is ticked by default when a distinctive name matched; when only ambiguous
+ * names (English words, three characters or less) matched, it is ticked only when seen
+ * at least twice with a name of four characters or more. See findNames.ts for the
+ * masking of domains, URLs, paths and e-mail addresses.
+ */
+import { isEnglishWord } from './commonWords.ts';
+import { JAPANESE, tokenize } from './tokens.ts';
+import type { EntityType } from './types.ts';
+
+export type CaseMode = 'exact' | 'capital' | 'any';
+
+export interface NameRule {
+  mode: CaseMode;
+  /** An English word or a short token: not ticked on one sighting. */
+  ambiguous: boolean;
+  /** An English word: a capital at the start of a sentence is no evidence. */
+  englishWord: boolean;
+}
+
+const SOFTWARE: ReadonlySet<EntityType> = new Set(['malware', 'tool']);
+
+/** The matching rule of one NFKC-normalised name, or undefined when it is never matched. */
+export function ruleFor(name: string, type: EntityType): NameRule | undefined {
+  const tokens = tokenize(name);
+  if (tokens.length === 0) return undefined;
+  if (JAPANESE.test(name)) return name.length < 2 ? undefined : { mode: 'exact', ambiguous: false, englishWord: false };
+  const single = tokens.length === 1 && tokens[0]?.start === 0 && tokens[0].end === name.length;
+  const englishWord = single && isEnglishWord(name.toLowerCase());
+  if (englishWord && name === name.toLowerCase()) return undefined;
+  if (name.length <= 3) return { mode: 'exact', ambiguous: true, englishWord };
+  if (englishWord) return { mode: 'exact', ambiguous: true, englishWord: true };
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  const hasDigit = /\p{N}/u.test(name);
+  if (hasDigit || SOFTWARE.has(type)) return { mode: 'any', ambiguous: false, englishWord: false };
+  if (letters !== '' && letters === letters.toUpperCase()) return { mode: 'exact', ambiguous: false, englishWord: false };
+  return { mode: 'capital', ambiguous: false, englishWord: false };
+}
+
+/** Whether the text as written satisfies the rule's case for `name` (both NFKC, equal ignoring case). */
+export function caseFits(mode: CaseMode, written: string, name: string): boolean {
+  if (mode === 'any') return true;
+  if (mode === 'exact') return written.replace(/\s+/g, ' ') === name;
+  const first = name.charAt(0);
+  if (first === first.toLowerCase()) return true;
+  const writtenFirst = written.charAt(0);
+  return writtenFirst !== writtenFirst.toLowerCase();
+}
+
+/**
+ * Names such as `Sandworm Team` or `Lazarus Group` are written by their head alone
+ * (`Sandworm`) in most reports: the head is matched too, as a proper noun, unless it is
+ * an English word (`Cobalt` of `Cobalt Group`).
+ */
+export function headOf(name: string): string | undefined {
+  const match = /^(\p{Lu}[\p{L}\p{N}]+) (?:Group|Team|Gang)$/u.exec(name);
+  const head = match?.[1];
+  return head !== undefined && head.length >= 4 && !isEnglishWord(head.toLowerCase()) ? head : undefined;
+}
