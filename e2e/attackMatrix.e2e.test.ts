@@ -148,4 +148,25 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     expect(new Set(cells.filter((cell) => cell.mark === 'both').map((cell) => cell.id))).toEqual(new Set([...a].filter((id) => b.has(id))));
     expect(new Set(cells.filter((cell) => cell.mark === 'b').map((cell) => cell.id))).toEqual(new Set([...b].filter((id) => !a.has(id))));
   });
+
+  it('screenshots: the matrix in English and Japanese, light and dark', async () => {
+    const showMatrix = async () => {
+      await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
+      await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
+      await app.page.getByTestId('attack-matrix').locator('[data-testid="matrix-cell"][data-mark="direct"]').first().hover();
+      await app.page.getByRole('tooltip').waitFor();
+    };
+    await app.visit('dashboard');
+    await showMatrix();
+    await app.screenshot('attack-matrix');
+    await app.visit('settings');
+    await app.segment('theme-control', 'Dark').click();
+    await showMatrix();
+    await app.screenshot('attack-matrix-dark');
+    await app.visit('settings');
+    await app.segment('language-control', '日本語').click();
+    await showMatrix();
+    expect(await app.page.getByTestId('matrix-summary').textContent()).toContain('件のテクニックを強調表示');
+    await app.screenshot('attack-matrix-ja-dark');
+  });
 });

@@ -44,6 +44,8 @@ export function ObjectMatrix({ objectId }: { objectId: string }) {
   const matrices = useMemo(() => view?.matrices ?? [], [view]);
   const highlights = useMemo(() => (a ? highlightsOf(a, b) : new Map<string, Highlight>()), [a, b]);
   const counts = useMemo(() => hitsByDomain(matrices, new Set(highlights.keys())), [matrices, highlights]);
+  // The legend names the paths that lead somewhere, not every kind there is.
+  const present = useMemo(() => new Set([...highlights.values()].flatMap((highlight) => highlight.a.map((path) => path.kind))), [highlights]);
   const domain = layer?.layer.domain ?? chosenDomain ?? busiestDomain(matrices, [a, b]);
   const matrix = matrices.find((entry) => entry.domain === domain) ?? matrices[0];
   const shownLayer = useMemo(() => (layer && matrix ? layerOnMatrix(layer.layer, matrix) : null), [layer, matrix]);
@@ -161,7 +163,7 @@ export function ObjectMatrix({ objectId }: { objectId: string }) {
                   {t(`attack.sides.${side}`, { name: side === 'a' ? subject.name : (b.object.name) })}
                 </Badge>
               ))
-            : [...kinds].map((kind) => <Badge key={kind} variant="light" color={KIND_COLOURS[kind]}>{t(`attack.kinds.${kind}`)}</Badge>)}
+            : ALL_KINDS.filter((kind) => present.has(kind)).map((kind) => <Badge key={kind} variant="light" color={KIND_COLOURS[kind]}>{t(`attack.kinds.${kind}`)}</Badge>)}
         </Group>
       )}
       <MatrixGrid tactics={matrix.tactics} lookUp={lookUp} expanded={open} onToggle={onToggle} onOpen={openObject} />
