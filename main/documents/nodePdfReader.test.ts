@@ -13,7 +13,7 @@ async function failure(promise: Promise<unknown>): Promise<DocumentError> {
   return error;
 }
 
-// Each read starts a worker that loads pdf.js cold: a second normally, more on a loaded 2-core machine.
+// The first read starts the worker that loads pdf.js cold: a second normally, more on a loaded 2-core machine.
 describe('Node PDF reader (own tiny PDFs)', { timeout: 30_000 }, () => {
   it('reads each page with its number, metadata and progress', async () => {
     const progress: string[] = [];
@@ -59,9 +59,27 @@ describe('Node PDF reader (own tiny PDFs)', { timeout: 30_000 }, () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('terminates a read that stalls past the time limit', async () => {
+  it('terminates a read that stalls past the time limit, and the next file reads on a fresh thread', async () => {
     const error = await failure(readPdf(testPdf(['slow']), { ...defaultDocumentLimits, msPerPage: 1 }));
     expect(error.code).toBe('timeout');
+    const { pages } = await readPdf(testPdf(['after the stall']), defaultDocumentLimits);
+    expect(pages).toEqual([{ page: 1, text: 'after the stall' }]);
+  });
+
+  it('keeps one warm thread: files asked for at once each get their own text, a failure in between harms none', async () => {
+    const warm = createNodePdfReader();
+    try {
+      const reads = await Promise.allSettled([
+        warm(testPdf(['first file 198.51.100.1']), defaultDocumentLimits),
+        warm(testPdf(['secret'], { encrypted: true }), defaultDocumentLimits),
+        warm(testPdf(['third file', 'its page two']), defaultDocumentLimits),
+      ]);
+      expect(reads[0]).toMatchObject({ status: 'fulfilled', value: { pages: [{ page: 1, text: 'first file 198.51.100.1' }] } });
+      expect(reads[1]).toMatchObject({ status: 'rejected', reason: { code: 'encrypted' } });
+      expect(reads[2]).toMatchObject({ status: 'fulfilled', value: { pages: [{ page: 1, text: 'third file' }, { page: 2, text: 'its page two' }] } });
+    } finally {
+      await warm.close();
+    }
   });
 });
 

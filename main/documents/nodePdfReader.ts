@@ -1,17 +1,28 @@
 /**
- * The PdfReader for Node (the CLI and the benchmark): each PDF is parsed in a fresh
- * worker thread with a memory cap, watched from here. The watchdog allows `msPerPage` for
- * opening the file and for each page after it; a thread that stays silent longer — a PDF
- * built to make pdf.js loop — is terminated and the read fails with `timeout`.
+ * The PdfReader for Node (the CLI and the benchmark): PDFs are parsed in a worker thread
+ * with a memory cap, watched from here. The thread stays warm between files, so pdf.js,
+ * its fonts and CMaps load once per process instead of once per file (issue 16: that load
+ * was most of a small PDF's time). Reads run one at a time. The watchdog allows `msPerPage`
+ * for opening the file and for each page after it; a thread that stays silent longer — a
+ * PDF built to make pdf.js loop — is terminated, the read fails with `timeout`, and the
+ * next read starts a fresh thread. After `recycleAfter` files the thread is replaced, so
+ * whatever one document left behind cannot pile up.
  */
 import { Worker } from 'node:worker_threads';
-import { DocumentError, type PdfReader } from '../../core/documents/types.ts';
+import { DocumentError, type DocumentLimits, type PdfProgress, type PdfReader } from '../../core/documents/types.ts';
 import type { WorkerReply, WorkerRequest } from './pdfWorkerProtocol.ts';
 
 export interface NodePdfReaderOptions {
-  /** Heap cap of each worker thread, in MB: a PDF that needs more fails as corrupt. */
+  /** Heap cap of the worker thread, in MB: a PDF that needs more fails as corrupt. */
   maxMemoryMb?: number;
+  /** Files read by one thread before it is replaced. */
+  recycleAfter?: number;
 }
+
+export type NodePdfReader = PdfReader & {
+  /** Stops the warm thread (it never keeps the process alive while idle). */
+  close(): Promise<void>;
+};
 
 /**
  * From source (Node strips the types) the thread runs the `.ts` file beside this one; in
@@ -24,44 +35,98 @@ function workerUrl(): URL {
   return new URL(name, import.meta.url);
 }
 
-export function createNodePdfReader(options: NodePdfReaderOptions = {}): PdfReader {
-  return (bytes, limits, onProgress) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl(), {
-        resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 1024 },
-        stdout: true,
-        stderr: true,
-      });
+interface Warm {
+  worker: Worker;
+  reads: number;
+  /** Why the thread ended, when it did on its own (out of memory, a crash). */
+  onEnd?: (error: DocumentError) => void;
+}
+
+export function createNodePdfReader(options: NodePdfReaderOptions = {}): NodePdfReader {
+  const recycleAfter = options.recycleAfter ?? 25;
+  let warm: Warm | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let nextId = 1;
+
+  function start(): Warm {
+    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 1024 }, stdout: true, stderr: true });
+    const state: Warm = { worker, reads: 0 };
+    const ended = (error: DocumentError): void => {
+      if (warm === state) warm = undefined;
+      state.onEnd?.(error);
+    };
+    worker.on('error', (error: Error & { code?: string }) => {
+      const message = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Reading this PDF needed more memory than allowed; it may be damaged or built to exhaust readers.' : `The PDF reader failed: ${error.message}`;
+      ended(new DocumentError('corrupt', message));
+    });
+    worker.on('exit', () => ended(new DocumentError('corrupt', 'The PDF reader stopped before it finished.')));
+    worker.unref();
+    return state;
+  }
+
+  function stop(state: Warm): void {
+    if (warm === state) warm = undefined;
+    state.onEnd = undefined;
+    void state.worker.terminate();
+  }
+
+  function readOnce(bytes: Uint8Array, limits: DocumentLimits, onProgress?: (progress: PdfProgress) => void): Promise<Awaited<ReturnType<PdfReader>>> {
+    const state = warm ?? start();
+    warm = state;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
-      const finish = (outcome: () => void): void => {
+      const finish = (outcome: () => void, keep: boolean): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        void worker.terminate();
+        state.worker.off('message', onMessage);
+        state.onEnd = undefined;
+        state.reads += 1;
+        if (!keep || state.reads >= recycleAfter) stop(state);
+        else state.worker.unref();
         outcome();
       };
       const arm = (): void => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          finish(() => reject(new DocumentError('timeout', `Reading this PDF stalled for more than ${Math.round(limits.msPerPage / 1000)} s on one page, so it was stopped. The file may be damaged or built to stall readers.`)));
+          finish(() => reject(new DocumentError('timeout', `Reading this PDF stalled for more than ${Math.round(limits.msPerPage / 1000)} s on one page, so it was stopped. The file may be damaged or built to stall readers.`)), false);
         }, limits.msPerPage);
       };
-      worker.on('message', (reply: WorkerReply) => {
+      function onMessage(reply: WorkerReply): void {
+        if (reply.id !== id) return;
         if (reply.type === 'progress') {
           arm();
           onProgress?.({ pagesDone: reply.pagesDone, pagesTotal: reply.pagesTotal });
-        } else if (reply.type === 'result') finish(() => resolve({ pages: reply.pages, metadata: reply.metadata }));
-        else finish(() => reject(new DocumentError(reply.code, reply.message)));
-      });
-      worker.on('error', (error: Error & { code?: string }) => {
-        const message = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Reading this PDF needed more memory than allowed; it may be damaged or built to exhaust readers.' : `The PDF reader failed: ${error.message}`;
-        finish(() => reject(new DocumentError('corrupt', message)));
-      });
-      worker.on('exit', () => finish(() => reject(new DocumentError('corrupt', 'The PDF reader stopped before it finished.'))));
+        } else if (reply.type === 'result') finish(() => resolve({ pages: reply.pages, metadata: reply.metadata }), true);
+        else finish(() => reject(new DocumentError(reply.code, reply.message)), true);
+      }
+      state.onEnd = (error) => finish(() => reject(error), false);
+      state.worker.on('message', onMessage);
+      // While a read is under way the thread keeps the process alive; idle, it does not.
+      state.worker.ref();
       arm();
       // A copy, so the caller's buffer stays usable; the copy is moved, not cloned again.
       const copy = bytes.slice();
-      worker.postMessage({ bytes: copy, limits } satisfies WorkerRequest, [copy.buffer]);
+      state.worker.postMessage({ id, bytes: copy, limits } satisfies WorkerRequest, [copy.buffer]);
     });
+  }
+
+  const reader: PdfReader = (bytes, limits, onProgress) => {
+    const result = queue.then(() => readOnce(bytes, limits, onProgress));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return Object.assign(reader, {
+    async close(): Promise<void> {
+      await queue;
+      if (warm) {
+        const { worker } = warm;
+        warm.onEnd = undefined;
+        warm = undefined;
+        await worker.terminate();
+      }
+    },
+  });
 }

@@ -1,6 +1,6 @@
 /**
- * The CLI's PDF worker thread: pdf.js (legacy build, for Node) parses one untrusted PDF
- * here, away from the CLI's own thread, so the parent can terminate it on a time limit and
+ * The CLI's PDF worker thread: pdf.js (legacy build, for Node) parses untrusted PDFs
+ * here, one at a time, away from the CLI's own thread, so the parent can terminate it on a time limit and
  * cap its memory. pdf.js's own worker code is loaded into this thread ("fake worker")
  * rather than spawning yet another thread.
  */
@@ -24,18 +24,20 @@ function assetDir(name: string): string {
 const port = parentPort;
 if (!port) throw new Error('pdfWorkerThread runs as a worker thread only.');
 
-port.once('message', (request: WorkerRequest) => {
+// One read at a time, for as long as the parent keeps this thread: pdf.js and its fonts load
+// once, not once per file (issue 16).
+port.on('message', (request: WorkerRequest) => {
   const post = (reply: WorkerReply): void => port.postMessage(reply);
   const limits: DocumentLimits = request.limits;
   readPdfText(pdfjs as unknown as PdfJsLike, request.bytes, limits, {
     cMapUrl: assetDir('cmaps'),
     standardFontDataUrl: assetDir('standard_fonts'),
-    onProgress: (progress) => post({ type: 'progress', ...progress }),
+    onProgress: (progress) => post({ id: request.id, type: 'progress', ...progress }),
   }).then(
-    (text) => post({ type: 'result', ...text }),
+    (text) => post({ id: request.id, type: 'result', ...text }),
     (error: unknown) => {
       const failure = pdfError(error);
-      post({ type: 'error', code: failure.code, message: failure.message });
+      post({ id: request.id, type: 'error', code: failure.code, message: failure.message });
     },
   );
 });
