@@ -70,6 +70,8 @@ export function ObjectRef({ id, showType = false, size = 'sm' }: ObjectRefProps)
   const open = (event: MouseEvent) => {
     // A plain click stays in this window; the href is there for keyboard and for copying the route.
     event.preventDefault();
+    // Inside a clickable row (a list's quick look), the link wins over the row.
+    event.stopPropagation();
     openObjectPage(id);
   };
   return (

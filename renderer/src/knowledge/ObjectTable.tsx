@@ -138,7 +138,7 @@ export function ObjectTable({ source, label, layout = 'knowledge' }: { source: R
                         <Text role="cell" size="sm" c="dimmed" data-testid="row-published">
                           {row.published ? formatDate(row.published, i18n.language) : '—'}
                         </Text>
-                        <div role="cell" style={{ minWidth: 0 }} onClick={(event) => event.stopPropagation()}>
+                        <div role="cell" style={{ minWidth: 0 }}>
                           {row.createdBy ? <ObjectRef id={row.createdBy} size="xs" /> : <Text size="sm" c="dimmed">—</Text>}
                         </div>
                         <Text role="cell" size="sm" data-testid="row-contents">
