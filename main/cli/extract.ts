@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { csvOutput, jsonOutput, txtOutput } from './formats.ts';
 import { stixOutput, type StixFileResult } from './stixOutput.ts';
 import type { CliIo } from './io.ts';
+import { entityItems, EntitiesFileError, loadEntityNames, type EntityNames } from './entities.ts';
 
 export const OUTPUT_FORMATS = ['json', 'stix', 'csv', 'txt'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -34,9 +35,19 @@ function describe(error: unknown): string {
 }
 
 /** Returns the exit code: 0, or 1 when any input could not be read (the others are still printed). */
-export async function runExtract(inputs: readonly string[], format: OutputFormat, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+export async function runExtract(inputs: readonly string[], format: OutputFormat, io: CliIo, now: () => Date = () => new Date(), entitiesPath?: string): Promise<number> {
   // Loaded on use: `validate` and `--help` do not pay for the engine and its lists.
   const { extractIndicators } = await import('../../core/extract/index.ts');
+  let names: EntityNames | undefined;
+  if (entitiesPath !== undefined) {
+    try {
+      names = await loadEntityNames(entitiesPath);
+    } catch (error: unknown) {
+      if (!(error instanceof EntitiesFileError)) throw error;
+      io.stderr(`magpie: ${error.message}\n`);
+      return 1;
+    }
+  }
   const results: StixFileResult[] = [];
   let failed = false;
   for (const input of inputs) {
@@ -44,7 +55,8 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
     try {
       const { document, sha256 } = await readInput(input, io);
       const extraction = extractIndicators(document.pages, { publisherDomains: document.metadata.publisherDomains ?? [] });
-      results.push({ file: label, format: document.format, metadata: document.metadata, indicators: extraction.indicators, ...(sha256 ? { sha256 } : {}) });
+      const entities = names ? entityItems(document.pages, names) : undefined;
+      results.push({ file: label, format: document.format, metadata: document.metadata, indicators: extraction.indicators, ...(entities ? { entities } : {}), ...(sha256 ? { sha256 } : {}) });
     } catch (error: unknown) {
       failed = true;
       io.stderr(`magpie: ${label}: ${describe(error)}\n`);
@@ -55,7 +67,7 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
     else if (format === 'csv') io.stdout(csvOutput(results));
     else if (format === 'txt') io.stdout(txtOutput(results));
     else {
-      const { text, skipped } = await stixOutput(results, now());
+      const { text, skipped } = await stixOutput(results, now(), names?.objects);
       io.stdout(text);
       for (const line of skipped) io.stderr(`magpie: note: ${line}\n`);
     }

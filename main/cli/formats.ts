@@ -1,12 +1,15 @@
 /** The outputs of `magpie extract`: JSON, CSV and plain text (STIX is in stixOutput.ts). */
 import type { DocumentFormat, DocumentMetadata } from '../../core/documents/types.ts';
 import type { ExtractedIndicator } from '../../core/extract/types.ts';
+import type { EntityItem } from './entities.ts';
 
 export interface FileResult {
   file: string;
   format: DocumentFormat;
   metadata: DocumentMetadata;
   indicators: ExtractedIndicator[];
+  /** With --entities: the known objects named in the file. */
+  entities?: EntityItem[];
 }
 
 export function jsonOutput(results: readonly FileResult[]): string {

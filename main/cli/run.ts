@@ -29,12 +29,13 @@ async function command(args: readonly string[], io: CliIo, version: string): Pro
     return 0;
   }
   if (name === 'extract') {
-    const { values, positionals } = parse(rest, { format: { type: 'string', short: 'f', default: 'json' }, help: { type: 'boolean', short: 'h' } }, extractUsage);
+    const { values, positionals } = parse(rest, { format: { type: 'string', short: 'f', default: 'json' }, entities: { type: 'string', short: 'e' }, help: { type: 'boolean', short: 'h' } }, extractUsage);
     if (values['help'] === true) return (io.stdout(extractUsage), 0);
     const format = String(values['format']);
     if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (json, stix, csv or txt)`, extractUsage);
     if (positionals.length === 0) throw new UsageError('name at least one file, or - for stdin', extractUsage);
-    return runExtract(positionals, format as OutputFormat, io);
+    const entities = values['entities'];
+    return runExtract(positionals, format as OutputFormat, io, undefined, typeof entities === 'string' ? entities : undefined);
   }
   if (name === 'validate') {
     const { values, positionals } = parse(rest, { help: { type: 'boolean', short: 'h' } }, validateUsage);

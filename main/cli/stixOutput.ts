@@ -12,7 +12,11 @@ export interface StixFileResult extends FileResult {
   sha256?: string;
 }
 
-export async function stixOutput(results: readonly StixFileResult[], now: Date): Promise<{ text: string; skipped: string[] }> {
+/**
+ * `entityObjects`: with --entities, the bundle's named objects; those a file names (ticked
+ * by the default rule, as the app's review would) join its report's object_refs and the bundle.
+ */
+export async function stixOutput(results: readonly StixFileResult[], now: Date, entityObjects?: ReadonlyMap<string, JsonObject>): Promise<{ text: string; skipped: string[] }> {
   const timestamp = formatTimestamp(now);
   const objects = new Map<string, JsonObject>();
   const skipped: string[] = [];
@@ -22,6 +26,10 @@ export async function stixOutput(results: readonly StixFileResult[], now: Date):
     const options = { now: timestamp, ...(identity ? { createdByRef: String(identity['id']) } : {}) };
     const converted = toStixObjects(result.indicators, options);
     skipped.push(...converted.skipped.map((entry) => `${result.file}: ${entry.reason}`));
+    const named = (result.entities ?? []).filter((entity) => entity.ticked).flatMap((entity) => {
+      const object = entityObjects?.get(entity.id);
+      return object ? [object] : [];
+    });
     const report = reportFor(
       {
         name: result.metadata.title ?? result.file,
@@ -29,10 +37,10 @@ export async function stixOutput(results: readonly StixFileResult[], now: Date):
         ...(author ? { author } : {}),
         ...(result.sha256 ? { file: { name: result.file, sha256: result.sha256 } } : {}),
       },
-      converted.refs,
+      [...converted.refs, ...named.map((object) => String(object['id']))],
       options,
     );
-    for (const object of [...(identity ? [identity] : []), ...converted.objects, report]) {
+    for (const object of [...(identity ? [identity] : []), ...converted.objects, ...named, report]) {
       const id = String(object['id']);
       if (!objects.has(id)) objects.set(id, object);
     }

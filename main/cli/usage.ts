@@ -20,7 +20,7 @@ Options:
 Exit status: 0 success, 1 a file could not be read or a bundle is invalid, 2 usage error.
 `;
 
-export const extractUsage = `Usage: magpie extract <file…|-> [--format json|stix|csv|txt]
+export const extractUsage = `Usage: magpie extract <file…|-> [--format json|stix|csv|txt] [--entities <bundle.json>]
 
 Reads each file (PDFs in a separate thread with time and memory limits) and prints the
 indicators found: IPs, domains, URLs, e-mail addresses, hashes, CVE and ATT&CK ids…,
@@ -36,6 +36,13 @@ Options:
                           csv: type,value,flags,page,context[,file] (file with several inputs),
                           one row per occurrence, RFC 4180 quoting.
                           txt: each value once per line.
+  -e, --entities <bundle> also find the names and aliases of the bundle's intrusion sets,
+                          threat actors, malware, tools, campaigns, countries and sectors
+                          (ATT&CK's enterprise-attack.json is the usual one; .gz too).
+                          json: an "entities" list of {"type", "value" (as written), "id",
+                          "name", "matched_names", "ticked", "reason", "occurrences"}.
+                          stix: the ticked ones (a distinctive name, or an ambiguous one
+                          seen twice) join the report's object_refs, copied from the bundle.
   -h, --help              show this help
 `;
 
