@@ -1,9 +1,11 @@
 /**
  * The UI's one call for reading a dropped document: `readDocumentFile(file, onProgress)`,
  * progress as (pages read, pages in all) for PDFs; other formats are read in one step.
- * Each file gets its own worker, ended when the read finishes; a watchdog ends it early
- * when no page has been read for `msPerPage` (a PDF built to stall pdf.js), and the call
- * then rejects with DocumentError('timeout').
+ * One worker stays warm between files (pdf.js, its fonts and CMaps load once, issue 16)
+ * and reads them one at a time; a watchdog ends it when no page has been read for
+ * `msPerPage` (a PDF built to stall pdf.js), the call then rejects with
+ * DocumentError('timeout'), and the next file starts a fresh worker. After 25 files the
+ * worker is replaced.
  */
 import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits, type DocumentText } from '../../../core/documents/types.ts';
 import { createRpcClient, RpcError } from '../../../core/rpc/rpc.ts';
@@ -26,42 +28,77 @@ export interface ReadDocumentFileOptions {
   limits?: DocumentLimits;
 }
 
+interface WarmReader {
+  worker: Worker;
+  port: MessagePort;
+  api: ReturnType<typeof createRpcClient<DocumentApi>>['api'];
+  reads: number;
+  /** Set while a read is under way: how to fail it if the worker dies. */
+  onCrash?: () => void;
+}
+
+/** Files one worker reads before it is replaced, so what one document left behind cannot pile up. */
+const RECYCLE_AFTER = 25;
+let warm: WarmReader | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function startWorker(): WarmReader {
+  // Written inline so Vite bundles the worker as its own file (same origin, allowed by the CSP).
+  const worker = new Worker(new URL('./documentWorker.ts', import.meta.url), { type: 'module', name: 'document-reader' });
+  const channel = new MessageChannel();
+  worker.postMessage({ documents: 'connect' }, [channel.port2]);
+  channel.port1.start();
+  const state: WarmReader = { worker, port: channel.port1, api: createRpcClient<DocumentApi>(channel.port1, documentMethods).api, reads: 0 };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    stopWorker(state);
+    state.onCrash?.();
+  });
+  return state;
+}
+
+function stopWorker(state: WarmReader): void {
+  if (warm === state) warm = undefined;
+  state.worker.terminate();
+  state.port.close();
+}
+
 export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<DocumentText> {
   const limits = options.limits ?? defaultDocumentLimits;
   if (file.size > limits.maxBytes) {
     const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
     return Promise.reject(new DocumentError('too-large', `This file is ${mb(file.size)}; Magpie reads files up to ${mb(limits.maxBytes)}.`));
   }
-  // Written inline so Vite bundles the worker as its own file (same origin, allowed by the CSP).
-  const worker = new Worker(new URL('./documentWorker.ts', import.meta.url), { type: 'module', name: 'document-reader' });
-  const channel = new MessageChannel();
-  worker.postMessage({ documents: 'connect' }, [channel.port2]);
-  channel.port1.start();
-  const rpc = createRpcClient<DocumentApi>(channel.port1, documentMethods);
+  const result = queue.then(() => readWithWarmWorker(file, limits, onProgress));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+function readWithWarmWorker(file: File, limits: DocumentLimits, onProgress?: (pagesDone: number, pagesTotal: number) => void): Promise<DocumentText> {
+  const state = warm ?? startWorker();
+  warm = state;
   return new Promise<DocumentText>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
-    const finish = (outcome: () => void): void => {
+    const finish = (outcome: () => void, keep: boolean): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      worker.terminate();
-      channel.port1.close();
+      state.onCrash = undefined;
+      state.reads += 1;
+      if (!keep || state.reads >= RECYCLE_AFTER) stopWorker(state);
       outcome();
     };
     const arm = (): void => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const seconds = Math.round(limits.msPerPage / 1000);
-        finish(() => reject(new DocumentError('timeout', `Reading this document stalled for more than ${seconds} s, so it was stopped. The file may be damaged or built to stall readers.`)));
+        finish(() => reject(new DocumentError('timeout', `Reading this document stalled for more than ${seconds} s, so it was stopped. The file may be damaged or built to stall readers.`)), false);
       }, limits.msPerPage);
     };
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      finish(() => reject(new DocumentError('corrupt', 'The document reader stopped unexpectedly while reading this file.')));
-    });
+    state.onCrash = () => finish(() => reject(new DocumentError('corrupt', 'The document reader stopped unexpectedly while reading this file.')), false);
     arm();
-    rpc.api
+    state.api
       .read(
         { file, name: file.name, limits },
         {
@@ -72,8 +109,8 @@ export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pa
         },
       )
       .then(
-        (text) => finish(() => resolve(text)),
-        (error: unknown) => finish(() => reject(asDocumentError(error))),
+        (text) => finish(() => resolve(text), true),
+        (error: unknown) => finish(() => reject(asDocumentError(error)), true),
       );
   });
 }

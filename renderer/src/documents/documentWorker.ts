@@ -1,7 +1,7 @@
 /**
- * The document worker: reads one untrusted document (PDF, HTML, e-mail, CSV, text) per
- * worker, off the UI thread, in the sandboxed renderer. The client starts a fresh worker
- * for each file and terminates it when the file stalls, which also ends pdf.js.
+ * The document worker: reads untrusted documents (PDF, HTML, e-mail, CSV, text), one at a
+ * time, off the UI thread, in the sandboxed renderer. The client keeps it warm between
+ * files and terminates it when a file stalls, which also ends pdf.js.
  *
  * pdf.js's parser runs in this same worker ("fake worker": its worker module is imported
  * here and registered as `globalThis.pdfjsWorker`), so there is no nested worker to load
