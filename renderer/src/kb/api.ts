@@ -37,6 +37,7 @@ import { objectNames } from './queries/names.ts';
 import { entityLinkCounts, entityLinks, type LinkRequest } from './queries/entityLinks.ts';
 import { containerContents, type ContentsRequest } from './queries/containerContents.ts';
 import { occurrences } from './queries/occurrences.ts';
+import { knownEntityNames } from './queries/knownEntityNames.ts';
 import { knownValues, type KnownValueQuery } from './queries/knownValues.ts';
 import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
@@ -100,6 +101,8 @@ export function createKbApi(db: KbDatabase) {
     exportBundle: (request: ExportRequest) => exportBundle(db, request),
     commitExtraction: (request: CommitExtractionRequest) => writing(() => commitExtraction(db, request)),
     getExtractionLists: (_request: Record<string, never>) => getExtractionLists(db),
+    // Issue 16: the names and aliases the extraction review looks for in a document.
+    knownEntityNames: (_request: Record<string, never>) => knownEntityNames(db),
     setExtractionLists: (request: { lists: unknown }) => writing(() => setExtractionLists(db, request.lists)),
     listInvestigations: (_request: Record<string, never>) => listInvestigations(db),
     getInvestigation: (request: { id: string }) => getInvestigation(db, request.id),

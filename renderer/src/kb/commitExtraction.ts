@@ -27,6 +27,8 @@ export interface CommitExtractionRequest {
   };
   tlp: TlpLevel;
   indicators: ExtractedIndicator[];
+  /** Issue 16: known groups, software, campaigns… the document names, ticked in the review; they join the report's object_refs. */
+  entityIds?: string[];
 }
 
 export interface CommitExtractionResult {
@@ -79,7 +81,9 @@ function publishedTimestamp(date: string): string {
 export async function commitExtraction(db: KbDatabase, request: CommitExtractionRequest): Promise<CommitExtractionResult> {
   const name = request.report.name.trim();
   if (name === '') throw new KbError('invalid-argument', 'Give the report a name before saving it.');
-  if (request.indicators.length === 0) throw new KbError('invalid-argument', 'Tick at least one indicator to save a report: a STIX report must refer to something.');
+  // Only objects still in the store are referred to (one may have been deleted since the review opened).
+  const entityIds = (await db.objects.bulkGet([...new Set(request.entityIds ?? [])])).flatMap((record) => (record ? [record.id] : []));
+  if (request.indicators.length === 0 && entityIds.length === 0) throw new KbError('invalid-argument', 'Tick at least one indicator or known threat to save a report: a STIX report must refer to something.');
   const published = publishedTimestamp(request.report.published);
   const sha256 = await sha256Hex(request.file);
   const now = formatTimestamp(new Date());
@@ -89,7 +93,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
 
   const existing = await existingObjects(db, request.indicators);
   const extraction = toStixObjects(request.indicators, { ...options, existing });
-  if (extraction.refs.length === 0) throw new KbError('invalid-argument', `None of the ticked values can be saved: ${extraction.skipped.map((entry) => entry.reason).join(' ')}`);
+  if (extraction.refs.length === 0 && entityIds.length === 0) throw new KbError('invalid-argument', `None of the ticked values can be saved: ${extraction.skipped.map((entry) => entry.reason).join(' ')}`);
   const report = reportFor(
     {
       name,
@@ -98,7 +102,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
       ...(request.report.lang ? { lang: request.report.lang } : {}),
       file: { name: request.fileName, sha256 },
     },
-    extraction.refs,
+    [...extraction.refs, ...entityIds.filter((id) => !extraction.refs.includes(id))],
     options,
   );
   const objects: JsonObject[] = [marking, ...(author ? [author] : []), ...extraction.objects, report];

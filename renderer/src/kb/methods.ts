@@ -33,6 +33,7 @@ export const kbMethods = [
   'exportBundle',
   'commitExtraction',
   'getExtractionLists',
+  'knownEntityNames',
   'setExtractionLists',
   'listInvestigations',
   'getInvestigation',
