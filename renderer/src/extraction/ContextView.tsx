@@ -13,7 +13,12 @@ import { useFlagReason } from './flagReason.ts';
 function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }) {
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
-    mark.current?.scrollIntoView({ block: 'center' });
+    // Scroll the page-text pane only: scrollIntoView would also scroll the review's list
+    // and the window, moving the row the analyst just clicked (issue 16, point 5).
+    const node = mark.current;
+    const viewport = node?.closest<HTMLElement>('.mantine-ScrollArea-viewport');
+    if (!node || !viewport) return;
+    viewport.scrollTop += node.getBoundingClientRect().top - viewport.getBoundingClientRect().top - viewport.clientHeight / 2;
   }, [occurrence]);
   const end = occurrence.offset + occurrence.length;
   return (

@@ -6,7 +6,10 @@
 import { Badge, Checkbox, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
+import type { KnownValue } from '../kb/queries/knownValues.ts';
 import { TypeIcon } from '../knowledge/TypeLabel.tsx';
+import { KnownBadge } from './KnownMark.tsx';
+import { countKnown } from './useKnownValues.ts';
 import { indicatorKey, type IndicatorGroup } from './selection.ts';
 import { useFlagReason } from './flagReason.ts';
 
@@ -17,6 +20,9 @@ interface GroupProps {
   onToggle: (key: string) => void;
   onSetMany: (keys: readonly string[], selected: boolean) => void;
   onFocus: (indicator: ExtractedIndicator) => void;
+  /** Issue 16: what the knowledge base holds already; undefined while it is asked. */
+  known?: ReadonlyMap<string, KnownValue> | undefined;
+  newOnly?: boolean;
 }
 
 /** A file item is a hash or a name; the label says which. */
@@ -24,13 +30,13 @@ function detailOf(indicator: ExtractedIndicator): string | undefined {
   return indicator.hash_type ?? (indicator.kind === 'name' ? 'name' : undefined) ?? indicator.currency ?? indicator.attack_kind;
 }
 
-function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indicator: ExtractedIndicator; checked: boolean; focused: boolean; onToggle: () => void; onFocus: () => void }) {
+function IndicatorRow({ indicator, checked, focused, onToggle, onFocus, known }: { indicator: ExtractedIndicator; checked: boolean; focused: boolean; onToggle: () => void; onFocus: () => void; known: KnownValue | undefined }) {
   const { t } = useTranslation();
   const flagReason = useFlagReason();
   const first = indicator.occurrences[0];
   const detail = detailOf(indicator);
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked}>
+    <Group gap="xs" wrap="nowrap" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
       <Checkbox checked={checked} onChange={onToggle} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
       <UnstyledButton
         onClick={onFocus}
@@ -41,6 +47,7 @@ function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indi
           {indicator.value}
         </Text>
       </UnstyledButton>
+      <KnownBadge known={known} />
       {detail && (
         <Badge size="xs" variant="outline" color="gray">
           {detail === 'name' ? t('extraction.fileName') : indicator.attack_kind ? t(`attackKinds.${indicator.attack_kind}`) : detail}
@@ -63,10 +70,12 @@ function IndicatorRow({ indicator, checked, focused, onToggle, onFocus }: { indi
   );
 }
 
-export function IndicatorGroupSection({ group, selected, focused, onToggle, onSetMany, onFocus }: GroupProps) {
+export function IndicatorGroupSection({ group, selected, focused, onToggle, onSetMany, onFocus, known, newOnly = false }: GroupProps) {
   const { t } = useTranslation();
   const keys = group.indicators.map(indicatorKey);
   const ticked = keys.filter((key) => selected.has(key)).length;
+  const counts = countKnown(group.indicators, known);
+  const shown = newOnly && known ? group.indicators.filter((indicator) => known.get(indicatorKey(indicator))?.known !== true) : group.indicators;
   return (
     <section aria-label={t(`extraction.groups.${group.type}`)} data-testid="indicator-group" data-type={group.type}>
       <Group gap="xs" mb={4}>
@@ -84,10 +93,20 @@ export function IndicatorGroupSection({ group, selected, focused, onToggle, onSe
         <Badge size="sm" variant="light" color="gray">
           {ticked} / {keys.length}
         </Badge>
+        {counts && (
+          <Text size="xs" c="dimmed" data-testid="known-counts" data-new={counts.new} data-known={counts.known}>
+            {t('extractionReview.groupCounts', { new: counts.new, known: counts.known })}
+          </Text>
+        )}
       </Group>
+      {shown.length === 0 && (
+        <Text size="sm" c="dimmed" pl="lg" data-testid="all-known">
+          {t('extractionReview.allKnown')}
+        </Text>
+      )}
       <Stack gap={2} pl="lg">
-        {group.indicators.map((indicator, index) => {
-          const key = keys[index] ?? indicatorKey(indicator);
+        {shown.map((indicator) => {
+          const key = indicatorKey(indicator);
           return (
             <IndicatorRow
               key={key}
@@ -96,6 +115,7 @@ export function IndicatorGroupSection({ group, selected, focused, onToggle, onSe
               focused={focused === key}
               onToggle={() => onToggle(key)}
               onFocus={() => onFocus(indicator)}
+              known={known?.get(key)}
             />
           );
         })}

@@ -3,7 +3,7 @@
  * the document), the indicators by type with their flags, the context of the one in
  * focus, and the commit. Nothing enters the knowledge base before the analyst commits.
  */
-import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,9 @@ import { useSelectionStore } from '../stores/selectionStore.ts';
 import { ContextView } from './ContextView.tsx';
 import { useExtractionStore, type ExtractionJob } from './extractionStore.ts';
 import { IndicatorGroupSection } from './IndicatorGroups.tsx';
+import { KnownDetails } from './KnownMark.tsx';
 import { groupByType, indicatorKey } from './selection.ts';
+import { useKnownValues } from './useKnownValues.ts';
 
 function CommitDone({ job }: { job: ExtractionJob }) {
   const { t } = useTranslation();
@@ -22,6 +24,7 @@ function CommitDone({ job }: { job: ExtractionJob }) {
   const navigate = useRouteStore((state) => state.navigate);
   if (!job.commit) return null;
   const { counts } = job.commit;
+  const unticked = (job.extraction?.indicators.length ?? 0) - job.selected.size;
   return (
     <Alert color="green" icon={<IconCheck size={18} />} data-testid="commit-result" title={t('extraction.committed', { name: job.draft.name })}>
       <Text size="sm">{t('extraction.committedBody', { observables: counts.observables, indicators: counts.indicators, relationships: counts.relationships, linked: counts.linked })}</Text>
@@ -31,8 +34,24 @@ function CommitDone({ job }: { job: ExtractionJob }) {
         </Text>
       )}
       {job.commit.skipped.length > 0 && (
-        <Text size="sm" mt={4} data-testid="commit-skipped">
-          {t('extraction.skippedValues', { reasons: job.commit.skipped.map((entry) => entry.reason).join(' ') })}
+        <div data-testid="commit-skipped">
+          <Text size="sm" mt={4}>
+            {t('extractionReview.notSaved')}
+          </Text>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {job.commit.skipped.map((entry) => (
+              <li key={entry.value}>
+                <Text size="sm" span>
+                  {entry.reason}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {unticked > 0 && (
+        <Text size="sm" mt={4} data-testid="commit-unticked">
+          {t('extractionReview.untickedCount', { count: unticked })}
         </Text>
       )}
       <Group mt="xs">
@@ -56,12 +75,16 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
   const { t } = useTranslation();
   const { toggle, setMany, editDraft, setTlp, commit } = useExtractionStore();
   const [focused, setFocused] = useState<ExtractedIndicator | null>(null);
+  const [newOnly, setNewOnly] = useState(false);
+  const knownQuery = useKnownValues(job.id, job.extraction?.indicators);
+  const known = knownQuery.data;
   const groups = useMemo(() => groupByType(job.extraction?.indicators ?? []), [job.extraction]);
   const total = job.extraction?.indicators.length ?? 0;
   const locked = job.status !== 'review';
   if (!job.extraction || !job.document) return null;
   return (
-    <Card withBorder radius="lg" padding="lg" data-testid="extraction-review">
+    // overflow visible: the action bar sticks to the window's bottom edge, not the card's.
+    <Card withBorder radius="lg" padding="lg" data-testid="extraction-review" style={{ overflow: 'visible' }}>
       <Stack gap="md">
         <div>
           <Title order={3} size="h5">
@@ -109,6 +132,14 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Stack gap="md">
+                <Group gap="xs">
+                  <Switch checked={newOnly} onChange={(event) => setNewOnly(event.currentTarget.checked)} label={t('extractionReview.newOnly')} description={t('extractionReview.newOnlyHelp')} data-testid="new-only" />
+                </Group>
+                {knownQuery.error && (
+                  <Text size="sm" c="red" role="alert">
+                    {t('extractionReview.lookupFailed', { message: knownQuery.error.message })}
+                  </Text>
+                )}
                 {groups.map((group) => (
                   <IndicatorGroupSection
                     key={group.type}
@@ -118,6 +149,8 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
                     onToggle={(key) => !locked && toggle(job.id, key)}
                     onSetMany={(keys, selected) => !locked && setMany(job.id, keys, selected)}
                     onFocus={setFocused}
+                    known={known}
+                    newOnly={newOnly}
                   />
                 ))}
               </Stack>
@@ -125,7 +158,10 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <div style={{ position: 'sticky', top: 70 }}>
                 {focused ? (
-                  <ContextView key={indicatorKey(focused)} indicator={focused} document={job.document} />
+                  <Stack gap="xs">
+                    <KnownDetails known={known?.get(indicatorKey(focused))} />
+                    <ContextView key={indicatorKey(focused)} indicator={focused} document={job.document} />
+                  </Stack>
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t('extraction.pickOne')}
@@ -135,7 +171,12 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             </Grid.Col>
           </Grid>
         )}
-        <Group justify="space-between">
+        {/* Sticky, so saving a 500-row review needs no scroll to its end (issue 16, point 5). */}
+        <Group
+          justify="space-between"
+          data-testid="review-actions"
+          style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)', padding: '8px 0' }}
+        >
           <Text size="sm" data-testid="selected-count">
             {t('extraction.selectedCount', { selected: job.selected.size, total })}
           </Text>

@@ -9,6 +9,7 @@ import { morningEn } from '../pages/i18n/morningEn.ts';
 import { importResultsEn } from '../imports/i18n/importResultsEn.ts';
 import { issueRulesEn } from '../imports/i18n/issueRules.ts';
 import { attackKindsEn, flagReasonsEn } from '../extraction/i18n/flagReasons.ts';
+import { extractionReviewEn } from '../extraction/i18n/reviewEn.ts';
 
 export const en = {
   app: {
@@ -735,5 +736,6 @@ export const en = {
   importResults: importResultsEn,
   issueRules: issueRulesEn,
   flagReasons: flagReasonsEn,
+  extractionReview: extractionReviewEn,
   attackKinds: attackKindsEn,
 };

@@ -10,6 +10,7 @@ import { morningJa } from '../pages/i18n/morningJa.ts';
 import { importResultsJa } from '../imports/i18n/importResultsJa.ts';
 import { issueRulesJa } from '../imports/i18n/issueRules.ts';
 import { attackKindsJa, flagReasonsJa } from '../extraction/i18n/flagReasons.ts';
+import { extractionReviewJa } from '../extraction/i18n/reviewJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -736,5 +737,6 @@ export const ja: Messages = {
   importResults: importResultsJa,
   issueRules: issueRulesJa,
   flagReasons: flagReasonsJa,
+  extractionReview: extractionReviewJa,
   attackKinds: attackKindsJa,
 };
