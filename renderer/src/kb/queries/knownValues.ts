@@ -7,10 +7,10 @@
  * costs a handful of index walks, not 500 round trips:
  * 1. `bulkGet` of the deterministic SCO ids core/extractToStix gives each value (what
  *    Magpie and any spec-following feed store);
- * 2. one `terms` walk over every value, for what a deterministic id misses: a file whose
+ * 2. one exact `terms` range per value, for what a deterministic id misses: a file whose
  *    SCO carries several hashes, an indicator with no observable (feeds often send only
  *    patterns), CVE and ATT&CK objects;
- * 3. one `refs` key walk (keys only) for the containers and `based-on` relationships that
+ * 3. one `refs` range per found object, keys only, for the containers and `based-on` relationships that
  *    point at what was found; only those few records are then read.
  */
 import { attackIdsOf } from '../../../../core/attack/placeholders.ts';
@@ -83,7 +83,10 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
     // 1 and 2: what holds each value, by deterministic id and by term.
     const scoIds = queries.map((query) => (observableFor(asIndicator(query))?.['id'] as string | undefined) ?? '');
     const terms = [...new Set(queries.map((query) => query.value.toLowerCase().slice(0, TERM_LENGTH)))];
-    const [byId, byTerm] = await Promise.all([db.objects.bulkGet(scoIds.map((id) => id || '\u0000')), db.objects.where('terms').anyOf(terms).toArray()]);
+    // One exact range per term in the same transaction: `anyOf` walks the index with a
+    // skip per key, 70× slower for 500 terms in fake-indexeddb and no faster in Chromium.
+    const [byId, termHits] = await Promise.all([db.objects.bulkGet(scoIds.map((id) => id || '\u0000')), Promise.all(terms.map((term) => db.objects.where('terms').equals(term).toArray()))]);
+    const byTerm = termHits.flat();
     const candidates = new Map<string, StoredObject[]>();
     for (const record of byTerm) {
       for (const term of record.terms) {
@@ -103,18 +106,8 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
     // 3: who points at what was found, keys only.
     const matchedIds = [...new Set(matched.flatMap((records) => records.map((record) => record.id)))];
     const pointing = new Map<string, string[]>();
-    if (matchedIds.length > 0) {
-      await db.objects
-        .where('refs')
-        .anyOf(matchedIds)
-        .eachKey((key, cursor) => {
-          if (typeof key !== 'string') return;
-          const target = key;
-          const list = pointing.get(target) ?? [];
-          list.push(cursor.primaryKey);
-          pointing.set(target, list);
-        });
-    }
+    const referrers = await Promise.all(matchedIds.map((id) => db.objects.where('refs').equals(id).primaryKeys()));
+    matchedIds.forEach((id, index) => pointing.set(id, referrers[index] ?? []));
     // Indicators built on an observable: read its based-on relationships (a few per observable).
     const observableIds = matched.flatMap((records) => records.filter((record) => record.type !== 'indicator').map((record) => record.id));
     const relationshipIds = [...new Set(observableIds.flatMap((id) => (pointing.get(id) ?? []).filter((other) => typeOfId(other) === 'relationship').slice(0, RELATIONSHIPS_READ)))];
