@@ -14,6 +14,7 @@ import { useSelectionStore } from '../stores/selectionStore.ts';
 import { ContextView } from './ContextView.tsx';
 import { useExtractionStore, type ExtractionJob } from './extractionStore.ts';
 import { IndicatorGroupSection } from './IndicatorGroups.tsx';
+import { KnownEntityGroup } from './KnownEntityGroup.tsx';
 import { KnownDetails } from './KnownMark.tsx';
 import { groupByType, indicatorKey } from './selection.ts';
 import { useKnownValues } from './useKnownValues.ts';
@@ -73,7 +74,7 @@ function CommitDone({ job }: { job: ExtractionJob }) {
 
 export function ReviewPanel({ job }: { job: ExtractionJob }) {
   const { t } = useTranslation();
-  const { toggle, setMany, editDraft, setTlp, commit } = useExtractionStore();
+  const { toggle, setMany, toggleEntity, setManyEntities, editDraft, setTlp, commit } = useExtractionStore();
   const [focused, setFocused] = useState<ExtractedIndicator | null>(null);
   const [newOnly, setNewOnly] = useState(false);
   const knownQuery = useKnownValues(job.id, job.extraction?.indicators);
@@ -124,6 +125,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             data-testid="report-tlp"
           />
         </div>
+        <KnownEntityGroup entities={job.entities} selected={job.selectedEntities} locked={locked} onToggle={(id) => toggleEntity(job.id, id)} onSetMany={(ids, selected) => setManyEntities(job.id, ids, selected)} />
         {total === 0 ? (
           <Text c="dimmed" data-testid="no-indicators">
             {t('extraction.none')}
@@ -181,7 +183,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             {t('extraction.selectedCount', { selected: job.selected.size, total })}
           </Text>
           {job.status !== 'committed' && (
-            <Button onClick={() => commit(job.id)} loading={job.status === 'committing'} disabled={(locked && job.status !== 'committing') || job.selected.size === 0} data-testid="commit-extraction">
+            <Button onClick={() => commit(job.id)} loading={job.status === 'committing'} disabled={(locked && job.status !== 'committing') || job.selected.size + job.selectedEntities.size === 0} data-testid="commit-extraction">
               {t('extraction.commit', { count: job.selected.size })}
             </Button>
           )}

@@ -4,13 +4,17 @@
  * runs with the built-in lists plus the analyst's own.
  */
 import type { DocumentText } from '../../../core/documents/types.ts';
+import type { EntityMatch } from '../../../core/extract/entityNames/types.ts';
 import type { ExtractionResult, ExtractOptions } from '../../../core/extract/types.ts';
 import { readDocumentFile } from '../documents/client.ts';
 import { knowledgeBase } from '../kb/client.ts';
+import { findKnownEntities } from './knownEntities.ts';
 
 export interface AnalysedFile {
   document: DocumentText;
   extraction: ExtractionResult;
+  /** Issue 16: the knowledge base's groups, software, campaigns, countries and sectors the document names. */
+  entities: EntityMatch[];
 }
 
 async function extractOptions(document: DocumentText): Promise<ExtractOptions> {
@@ -35,5 +39,5 @@ export async function analyseFile(file: File, onProgress: (pagesDone: number, pa
   const document = await readDocumentFile(file, onProgress);
   // The engine (with the public-suffix list) loads on first use, not with the window.
   const [{ extractIndicators }, options] = await Promise.all([import('../../../core/extract/index.ts'), extractOptions(document)]);
-  return { document, extraction: extractIndicators(document.pages, options) };
+  return { document, extraction: extractIndicators(document.pages, options), entities: await findKnownEntities(document.pages) };
 }

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { DocumentError, type DocumentErrorCode, type DocumentText } from '../../../core/documents/types.ts';
 import { reportDefaults } from '../../../core/documents/reportDefaults.ts';
+import type { EntityMatch } from '../../../core/extract/entityNames/types.ts';
 import type { ExtractionResult } from '../../../core/extract/types.ts';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
@@ -32,6 +33,9 @@ export interface ExtractionJob {
   document: DocumentText | null;
   extraction: ExtractionResult | null;
   selected: ReadonlySet<string>;
+  /** Known objects the document names (issue 16), and the ids of those ticked for the report. */
+  entities: EntityMatch[];
+  selectedEntities: ReadonlySet<string>;
   draft: ReportDraft;
   tlp: TlpLevel;
   error: string | null;
@@ -48,6 +52,8 @@ interface ExtractionState {
   remove: (id: number) => void;
   toggle: (id: number, key: string) => void;
   setMany: (id: number, keys: readonly string[], selected: boolean) => void;
+  toggleEntity: (id: number, entityId: string) => void;
+  setManyEntities: (id: number, entityIds: readonly string[], selected: boolean) => void;
   editDraft: (id: number, draft: Partial<ReportDraft>) => void;
   setTlp: (id: number, tlp: TlpLevel) => void;
   commit: (id: number) => void;
@@ -75,6 +81,15 @@ function draftDefaults(document: DocumentText, fileName: string): { name: string
   return { name: defaults.name, published: defaults.published ?? today() };
 }
 
+function flipped(set: ReadonlySet<string>, keys: readonly string[], selected: boolean): Set<string> {
+  const next = new Set(set);
+  for (const key of keys) {
+    if (selected) next.add(key);
+    else next.delete(key);
+  }
+  return next;
+}
+
 export const useExtractionStore = create<ExtractionState>()((set, get) => {
   const update = (id: number, change: Partial<ExtractionJob> | ((job: ExtractionJob) => Partial<ExtractionJob>)) =>
     set((state) => ({ jobs: state.jobs.map((job) => (job.id === id ? { ...job, ...(typeof change === 'function' ? change(job) : change) } : job)) }));
@@ -87,13 +102,15 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
     reading = true;
     update(job.id, { status: 'reading' });
     try {
-      const { document, extraction } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
+      const { document, extraction, entities } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
       const metadata = document.metadata;
       update(job.id, {
         status: 'review',
         document,
         extraction,
         selected: defaultSelection(extraction.indicators),
+        entities,
+        selectedEntities: new Set(entities.filter((entity) => entity.ticked).map((entity) => entity.id)),
         pagesDone: document.pages.length,
         pagesTotal: document.pages.length,
         draft: { ...draftDefaults(document, job.file.name), author: metadata.author?.trim() ?? '' },
@@ -119,6 +136,8 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         document: null,
         extraction: null,
         selected: new Set<string>(),
+        entities: [],
+        selectedEntities: new Set<string>(),
         draft: { name: titleFromName(file.name), published: today(), author: '' },
         tlp: 'amber',
         error: null,
@@ -155,6 +174,12 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         return { selected: next };
       });
     },
+    toggleEntity(id, entityId) {
+      update(id, (job) => ({ selectedEntities: flipped(job.selectedEntities, [entityId], !job.selectedEntities.has(entityId)) }));
+    },
+    setManyEntities(id, entityIds, selected) {
+      update(id, (job) => ({ selectedEntities: flipped(job.selectedEntities, entityIds, selected) }));
+    },
     editDraft(id, draft) {
       update(id, (job) => ({ draft: { ...job.draft, ...draft } }));
     },
@@ -179,6 +204,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
           },
           tlp: job.tlp,
           indicators,
+          entityIds: job.entities.filter((entity) => job.selectedEntities.has(entity.id)).map((entity) => entity.id),
         })
         .then(
           (commit) => {

@@ -10,6 +10,7 @@ import { importResultsEn } from '../imports/i18n/importResultsEn.ts';
 import { issueRulesEn } from '../imports/i18n/issueRules.ts';
 import { attackKindsEn, flagReasonsEn } from '../extraction/i18n/flagReasons.ts';
 import { extractionReviewEn } from '../extraction/i18n/reviewEn.ts';
+import { knownEntitiesEn } from '../extraction/i18n/knownEntities.ts';
 
 export const en = {
   app: {
@@ -737,5 +738,6 @@ export const en = {
   issueRules: issueRulesEn,
   flagReasons: flagReasonsEn,
   extractionReview: extractionReviewEn,
+  knownEntities: knownEntitiesEn,
   attackKinds: attackKindsEn,
 };

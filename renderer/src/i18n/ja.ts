@@ -11,6 +11,7 @@ import { importResultsJa } from '../imports/i18n/importResultsJa.ts';
 import { issueRulesJa } from '../imports/i18n/issueRules.ts';
 import { attackKindsJa, flagReasonsJa } from '../extraction/i18n/flagReasons.ts';
 import { extractionReviewJa } from '../extraction/i18n/reviewJa.ts';
+import { knownEntitiesJa } from '../extraction/i18n/knownEntities.ts';
 
 export const ja: Messages = {
   app: {
@@ -738,5 +739,6 @@ export const ja: Messages = {
   issueRules: issueRulesJa,
   flagReasons: flagReasonsJa,
   extractionReview: extractionReviewJa,
+  knownEntities: knownEntitiesJa,
   attackKinds: attackKindsJa,
 };
