@@ -16,7 +16,7 @@ export const extractionReviewJa: typeof extractionReviewEn = {
   noReports: 'どのレポートにもまだ記載されていません。',
   fromSources: '取得元: {{names}}',
   seen: '初出 {{first}}、最終 {{last}}',
-  tlp: 'TLP:{{level}}',
+  tlp: 'マーキング: TLP:{{level}}',
   noTlp: 'TLP マーキングなし',
   hasIndicator: 'インジケーターが存在します。',
   noIndicator: 'インジケーターはまだありません。保存すると作成されます。',
