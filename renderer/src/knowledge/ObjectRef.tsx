@@ -32,9 +32,11 @@ interface ObjectRefProps {
   /** Also write the type's name after the object's (where the icon alone is not enough). */
   showType?: boolean;
   size?: 'xs' | 'sm';
+  /** False inside something that opens on click itself (a list row): the name without its own link. */
+  link?: boolean;
 }
 
-export function ObjectRef({ id, showType = false, size = 'sm' }: ObjectRefProps) {
+export function ObjectRef({ id, showType = false, size = 'sm', link = true }: ObjectRefProps) {
   const { t } = useTranslation();
   const typeName = useTypeName();
   const label = useRefLabel();
@@ -67,11 +69,20 @@ export function ObjectRef({ id, showType = false, size = 'sm' }: ObjectRefProps)
   }
 
   const text = label(name);
+  const shown = name.externalId && name.externalId !== text ? `${name.externalId} ${text}` : text;
+  if (!link) {
+    return (
+      <Group gap={6} wrap="nowrap" display="inline-flex" style={{ minWidth: 0, maxWidth: '100%' }} data-testid="object-ref" data-state="found">
+        <TypeIcon type={name.type} size={iconSize} />
+        <Text size={size} truncate>
+          {shown}
+        </Text>
+      </Group>
+    );
+  }
   const open = (event: MouseEvent) => {
     // A plain click stays in this window; the href is there for keyboard and for copying the route.
     event.preventDefault();
-    // Inside a clickable row (a list's quick look), the link wins over the row.
-    event.stopPropagation();
     openObjectPage(id);
   };
   return (
@@ -79,7 +90,7 @@ export function ObjectRef({ id, showType = false, size = 'sm' }: ObjectRefProps)
       <TypeIcon type={name.type} size={iconSize} />
       <Tooltip label={typeName(name.type)} openDelay={400} withinPortal>
         <Anchor href={objectHash(id)} onClick={open} size={size} truncate td={name.revoked ? 'line-through' : undefined}>
-          {name.externalId && name.externalId !== text ? `${name.externalId} ${text}` : text}
+          {shown}
         </Anchor>
       </Tooltip>
       {showType && (

@@ -139,7 +139,7 @@ export function ObjectTable({ source, label, layout = 'knowledge' }: { source: R
                           {row.published ? formatDate(row.published, i18n.language) : '—'}
                         </Text>
                         <div role="cell" style={{ minWidth: 0 }}>
-                          {row.createdBy ? <ObjectRef id={row.createdBy} size="xs" /> : <Text size="sm" c="dimmed">—</Text>}
+                          {row.createdBy ? <ObjectRef id={row.createdBy} size="xs" link={false} /> : <Text size="sm" c="dimmed">—</Text>}
                         </div>
                         <Text role="cell" size="sm" data-testid="row-contents">
                           {t('kb.contentsCount', { count: row.contents ?? 0 })}
