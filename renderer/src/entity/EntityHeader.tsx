@@ -13,6 +13,7 @@ import { useExportStore } from '../exports/exportStore.ts';
 import { investigate } from '../investigate/investigate.ts';
 import type { ObjectDetail } from '../kb/queries/detail.ts';
 import { knownExternalId } from '../kb/queries/names.ts';
+import { useObjectName } from '../knowledge/ObjectRef.tsx';
 import { TlpBadge } from '../knowledge/TlpBadge.tsx';
 import { TypeIcon, TypeLabel, useTypeName } from '../knowledge/TypeLabel.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
@@ -29,7 +30,10 @@ export function useEntityTitle(): (detail: ObjectDetail) => string {
 export function EntityHeader({ detail, date }: { detail: ObjectDetail; date: (value: string) => string }) {
   const { t } = useTranslation();
   const { summary, stix } = detail;
-  const title = useEntityTitle()(detail);
+  // A relationship's page is titled by its sentence (source → verb → target), as lists name it.
+  const sentence = useObjectName(summary.id);
+  const entityTitle = useEntityTitle();
+  const title = summary.type === 'relationship' && sentence?.name ? sentence.name : entityTitle(detail);
   const externalId = knownExternalId(stix);
   const enriching = useEnrichStore((state) => state.running);
 

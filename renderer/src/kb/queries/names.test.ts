@@ -26,6 +26,11 @@ describe('objectNames', () => {
     ]);
   });
 
+  it('names a relationship by its sentence: source, verb, target', async () => {
+    const [name] = await objectNames(db, [ids.indicates]);
+    expect(name?.name).toBe('PlugX C2 → indicates → PlugX');
+  });
+
   it('says which objects are missing, with the type their id names, and never a name made of the id', async () => {
     const missing = 'threat-actor--00000000-0000-4000-8000-000000000000';
     const [name] = await objectNames(db, [missing]);

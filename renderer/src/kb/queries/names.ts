@@ -6,7 +6,9 @@
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
 import { tlpLevelOf, tlpLevelOfDefinition, type TlpLevel } from '../../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../../core/stix/model/properties.ts';
+import type { Relationship } from '../../../../core/stix/model/types.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
+import type { StoredObject } from '../records.ts';
 
 export interface ObjectName {
   id: string;
@@ -61,13 +63,34 @@ export function nameOf(stix: Readonly<JsonObject>, id: string): ObjectName {
   };
 }
 
+/** A relationship reads as its sentence, "PlugX C2 → indicates → PlugX", not as its bare verb. */
+async function relationshipSentences(db: KbDatabase, records: readonly (StoredObject | undefined)[]): Promise<Map<string, string>> {
+  const relationships = records.filter((record): record is StoredObject => record?.type === 'relationship').map((record) => record.stix as Relationship);
+  const ends = [...new Set(relationships.flatMap((relationship) => [relationship.source_ref, relationship.target_ref]))];
+  const endRecords = await db.objects.bulkGet(ends);
+  const endNames = new Map(ends.map((id, index) => [id, endRecords[index] ? displayName(endRecords[index].stix) : null]));
+  const sentences = new Map<string, string>();
+  for (const relationship of relationships) {
+    const source = endNames.get(relationship.source_ref);
+    const target = endNames.get(relationship.target_ref);
+    if (source && target && source !== relationship.source_ref && target !== relationship.target_ref) {
+      sentences.set(relationship.id, `${source} → ${relationship.relationship_type} → ${target}`);
+    }
+  }
+  return sentences;
+}
+
 export async function objectNames(db: KbDatabase, ids: readonly string[]): Promise<ObjectName[]> {
   if (ids.length > MAX_NAMES_PER_CALL) throw new Error(`At most ${MAX_NAMES_PER_CALL} names per call; ask for them in batches.`);
   const unique = [...new Set(ids.filter((id) => typeof id === 'string'))];
   const records = await db.objects.bulkGet(unique);
+  const sentences = await relationshipSentences(db, records);
   return unique.map((id, index) => {
     const record = records[index];
-    if (record) return nameOf(record.stix, id);
+    if (record) {
+      const name = nameOf(record.stix, id);
+      return { ...name, name: sentences.get(id) ?? name.name };
+    }
     // The TLP definitions are predefined by the spec: they have names even when no bundle carried them.
     const tlp = tlpLevelOf(id) ?? null;
     return { id, type: typeOfId(id), name: tlp ? `TLP:${tlp.toUpperCase()}` : null, found: tlp !== null, externalId: null, tlp, revoked: false };
