@@ -131,10 +131,17 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     expect(bears.every((cell) => cell.colour === '#ff6666')).toBe(true);
     await app.page.getByTestId('matrix-layer-grouping').click();
     await expect.poll(async () => (await app.page.getByTestId('matrix-notice').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Grouping "\*Bear APTs" created with \d+ techniques/);
+    // The grouping opens as its own page, its techniques its contents.
+    await app.page.getByTestId('matrix-open-grouping').click();
+    await expect.poll(async () => app.page.getByTestId('entity-title').textContent(), { timeout: 30_000 }).toBe('*Bear APTs');
   });
 
   it('compares APT29 with PinchDuke in one matrix: both, only APT29, only PinchDuke', async () => {
-    if (await app.page.getByTestId('matrix-layer-close').isVisible()) await app.page.getByTestId('matrix-layer-close').click();
+    await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
+    await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
+    // What each uses itself (APT29 reaches all of PinchDuke's techniques through PinchDuke).
+    await app.page.getByTestId('matrix-kind-software').uncheck();
+    await app.page.getByTestId('matrix-kind-report').uncheck();
     await app.page.getByTestId('matrix-compare').fill('PinchDuke');
     await app.page.getByRole('option', { name: /^PinchDuke/ }).click();
     await app.page.getByTestId('matrix-legend').getByText('Only PinchDuke').waitFor();

@@ -35,6 +35,7 @@ export function ObjectMatrix({ objectId }: { objectId: string }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string> | null>(null);
   const [layer, setLayer] = useState<{ layer: ImportedLayer; count: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [grouping, setGrouping] = useState<string | null>(null);
   const action = useAction();
   const query = useKbQuery(() => knowledgeBase().attackMatrix({ id: objectId, compareId }), [objectId, compareId]);
   const view = query.data;
@@ -103,14 +104,17 @@ export function ObjectMatrix({ objectId }: { objectId: string }) {
         throw new Error(t('attack.layerFailed', { message: error instanceof Error ? error.message : String(error) }));
       });
       const [first] = layers;
+      if (first && !matrices.some((entry) => entry.domain === first.domain)) throw new Error(t('attack.layerNoDomain', { domain: t(`attack.domains.${first.domain}`) }));
       if (first) setLayer({ layer: first, count: layers.length });
       setExpanded(null);
       setNotice(null);
+      setGrouping(null);
     });
   };
   const toGrouping = () => action.run(async () => {
     if (!layer || !shownLayer) return;
-    await layerToGrouping(layer.layer, shownLayer);
+    const id = await layerToGrouping(layer.layer, shownLayer);
+    setGrouping(id);
     setNotice(t('attack.groupingMade', { name: layer.layer.name, count: shownLayer.techniques.length }));
   });
 
@@ -134,7 +138,12 @@ export function ObjectMatrix({ objectId }: { objectId: string }) {
         onImport={importLayer}
       />
       {action.error ? <Alert color="red" data-testid="matrix-error">{action.error}</Alert> : null}
-      {notice ? <Alert color="green" data-testid="matrix-notice" withCloseButton onClose={() => setNotice(null)} style={{ overflowWrap: 'anywhere' }}>{notice}</Alert> : null}
+      {notice ? (
+        <Alert color="green" data-testid="matrix-notice" withCloseButton onClose={() => { setNotice(null); setGrouping(null); }} style={{ overflowWrap: 'anywhere' }}>
+          {notice}{' '}
+          {grouping ? <Anchor component="button" size="sm" onClick={() => openObject(grouping)} data-testid="matrix-open-grouping">{t('attack.openGrouping')}</Anchor> : null}
+        </Alert>
+      ) : null}
       {layer && shownLayer ? (
         <Alert color="grape" data-testid="matrix-layer" title={t('attack.layerShown', { name: layer.layer.name, count: shownLayer.techniques.length, format: layer.layer.format })} style={{ overflowWrap: 'anywhere' }}>
           <Stack gap={6}>

@@ -48,5 +48,7 @@ export const attackEn = {
   layerFailed: 'The layer was not read: {{message}}',
   saveFirst: 'Save the investigation first: the matrix reads what is saved.',
   investigationTitle: 'ATT&CK matrix of {{name}}',
+  openGrouping: 'Open the grouping',
+  layerNoDomain: 'This layer is for ATT&CK {{domain}}, which the knowledge base does not hold. Import that ATT&CK domain (the MITRE ATT&CK connector or its bundle), then import the layer again.',
   legend: 'Legend',
 } as const;

@@ -50,5 +50,7 @@ export const attackJa: Messages['attack'] = {
   layerFailed: 'レイヤーを読み込めませんでした: {{message}}',
   saveFirst: 'まず調査を保存してください。マトリクスは保存された内容を読み込みます。',
   investigationTitle: '{{name}} の ATT&CK マトリクス',
+  openGrouping: 'グルーピングを開く',
+  layerNoDomain: 'このレイヤーは ATT&CK {{domain}} 用ですが、ナレッジベースにはそのドメインがありません。その ATT&CK ドメインをインポート(MITRE ATT&CK コネクタまたはそのバンドル)してから、もう一度レイヤーをインポートしてください。',
   legend: '凡例',
 };
