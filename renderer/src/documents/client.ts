@@ -1,5 +1,6 @@
 /**
- * The UI's one call for reading a dropped document: `readDocumentFile(file, onProgress)`,
+ * The UI's one call for reading a dropped document and mining it for indicators:
+ * `readDocumentFile(file, onProgress, { extract })`,
  * progress as (pages read, pages in all) for PDFs; other formats are read in one step.
  * One worker stays warm between files (pdf.js, its fonts and CMaps load once, issue 16)
  * and reads them one at a time; a watchdog ends it when no page has been read for
@@ -7,9 +8,9 @@
  * DocumentError('timeout'), and the next file starts a fresh worker. After 25 files the
  * worker is replaced.
  */
-import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits, type DocumentText } from '../../../core/documents/types.ts';
+import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits } from '../../../core/documents/types.ts';
 import { createRpcClient, RpcError } from '../../../core/rpc/rpc.ts';
-import { documentMethods, type DocumentApi } from './api.ts';
+import { documentMethods, type DocumentApi, type ReadRequest, type ReadResult } from './api.ts';
 
 export { detectFormat, SNIFF_BYTES, type DetectedFormat } from '../../../core/documents/detectFormat.ts';
 export { DocumentError, type DocumentErrorCode, type DocumentText, type PdfProgress } from '../../../core/documents/types.ts';
@@ -26,6 +27,10 @@ function asDocumentError(error: unknown): DocumentError {
 
 export interface ReadDocumentFileOptions {
   limits?: DocumentLimits;
+  /** The analyst's lists and other extraction options; extraction runs in the worker. */
+  extract?: ReadRequest['extract'];
+  /** Known threats and entities to find by name, in the worker too. */
+  knownEntities?: ReadRequest['knownEntities'];
 }
 
 interface WarmReader {
@@ -63,21 +68,21 @@ function stopWorker(state: WarmReader): void {
   state.port.close();
 }
 
-export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<DocumentText> {
+export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<ReadResult> {
   const limits = options.limits ?? defaultDocumentLimits;
   if (file.size > limits.maxBytes) {
     const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
     return Promise.reject(new DocumentError('too-large', `This file is ${mb(file.size)}; Magpie reads files up to ${mb(limits.maxBytes)}.`));
   }
-  const result = queue.then(() => readWithWarmWorker(file, limits, onProgress));
+  const result = queue.then(() => readWithWarmWorker(file, limits, { extract: options.extract ?? {}, knownEntities: options.knownEntities ?? [] }, onProgress));
   queue = result.catch(() => undefined);
   return result;
 }
 
-function readWithWarmWorker(file: File, limits: DocumentLimits, onProgress?: (pagesDone: number, pagesTotal: number) => void): Promise<DocumentText> {
+function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<ReadRequest, 'extract' | 'knownEntities'>, onProgress?: (pagesDone: number, pagesTotal: number) => void): Promise<ReadResult> {
   const state = warm ?? startWorker();
   warm = state;
-  return new Promise<DocumentText>((resolve, reject) => {
+  return new Promise<ReadResult>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const finish = (outcome: () => void, keep: boolean): void => {
@@ -100,7 +105,7 @@ function readWithWarmWorker(file: File, limits: DocumentLimits, onProgress?: (pa
     arm();
     state.api
       .read(
-        { file, name: file.name, limits },
+        { file, name: file.name, limits, ...mining },
         {
           onProgress: (progress) => {
             arm();

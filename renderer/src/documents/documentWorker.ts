@@ -1,6 +1,6 @@
 /**
  * The document worker: reads untrusted documents (PDF, HTML, e-mail, CSV, text), one at a
- * time, off the UI thread, in the sandboxed renderer. The client keeps it warm between
+ * time, and mines them for indicators, off the UI thread, in the sandboxed renderer. The client keeps it warm between
  * files and terminates it when a file stalls, which also ends pdf.js.
  *
  * pdf.js's parser runs in this same worker ("fake worker": its worker module is imported
@@ -13,6 +13,8 @@ import * as pdfjs from 'pdfjs-dist';
 import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 import { readPdfText } from '../../../core/documents/pdf.ts';
 import { readDocument } from '../../../core/documents/readDocument.ts';
+import { buildNameIndex, findEntityNames } from '../../../core/extract/entityNames/index.ts';
+import { extractIndicators } from '../../../core/extract/index.ts';
 import type { PdfReader } from '../../../core/documents/types.ts';
 import { serveRpc } from '../../../core/rpc/rpc.ts';
 import type { DocumentApi } from './api.ts';
@@ -33,9 +35,12 @@ const readPdf: PdfReader = (bytes, limits, onProgress) =>
   });
 
 const api: DocumentApi = {
-  async read({ file, name, limits }, progress) {
+  async read({ file, name, limits, extract, knownEntities }, progress) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return readDocument(bytes, name, { limits, readPdf, onProgress: progress });
+    const document = await readDocument(bytes, name, { limits, readPdf, onProgress: progress });
+    const extraction = extractIndicators(document.pages, { ...extract, publisherDomains: document.metadata.publisherDomains ?? [] });
+    const entities = knownEntities.length === 0 ? [] : findEntityNames(document.pages, buildNameIndex(knownEntities));
+    return { document, extraction, entities };
   },
 };
 

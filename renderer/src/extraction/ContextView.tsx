@@ -10,7 +10,26 @@ import type { DocumentText } from '../../../core/documents/types.ts';
 import type { ExtractedIndicator, Occurrence } from '../../../core/extract/types.ts';
 import { useFlagReason } from './flagReason.ts';
 
+/**
+ * Characters of page text shown on each side of the occurrence. A 20 MB text file is one
+ * "page"; laying all of it out froze the window for seconds (issue 16), so only the text
+ * around the value is drawn, cut at line ends, and the cut says how much is left out.
+ */
+const AROUND = 6_000;
+
+export function pageWindow(text: string, offset: number, length: number): { from: number; to: number } {
+  if (text.length <= AROUND * 2) return { from: 0, to: text.length };
+  let from = Math.max(0, offset - AROUND);
+  let to = Math.min(text.length, offset + length + AROUND);
+  const lineStart = text.lastIndexOf('\n', from);
+  if (from > 0 && lineStart !== -1 && offset - lineStart < AROUND * 1.5) from = lineStart + 1;
+  const lineEnd = text.indexOf('\n', to);
+  if (to < text.length && lineEnd !== -1 && lineEnd - offset < AROUND * 1.5) to = lineEnd;
+  return { from, to };
+}
+
 function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }) {
+  const { t } = useTranslation();
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
     // Scroll the page-text pane only: scrollIntoView would also scroll the review's list
@@ -21,13 +40,16 @@ function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }
     viewport.scrollTop += node.getBoundingClientRect().top - viewport.getBoundingClientRect().top - viewport.clientHeight / 2;
   }, [occurrence]);
   const end = occurrence.offset + occurrence.length;
+  const { from, to } = pageWindow(text, occurrence.offset, occurrence.length);
   return (
     <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }} data-testid="page-text">
-      {text.slice(0, occurrence.offset)}
+      {from > 0 && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{t('extraction.textCutBefore', { count: from })}{'\n'}</Text>}
+      {text.slice(from, occurrence.offset)}
       <mark ref={mark} data-testid="highlight">
         {text.slice(occurrence.offset, end)}
       </mark>
-      {text.slice(end)}
+      {text.slice(end, to)}
+      {to < text.length && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{'\n'}{t('extraction.textCutAfter', { count: text.length - to })}</Text>}
     </Text>
   );
 }

@@ -4,6 +4,7 @@
  * shown on the row with their reason, so nothing flagged is hidden from the analyst.
  */
 import { Badge, Checkbox, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
@@ -30,16 +31,35 @@ function detailOf(indicator: ExtractedIndicator): string | undefined {
   return indicator.hash_type ?? (indicator.kind === 'name' ? 'name' : undefined) ?? indicator.currency ?? indicator.attack_kind;
 }
 
-function IndicatorRow({ indicator, checked, focused, onToggle, onFocus, known }: { indicator: ExtractedIndicator; checked: boolean; focused: boolean; onToggle: () => void; onFocus: () => void; known: KnownValue | undefined }) {
+/** Whether two answers would draw the same badge: a refreshed lookup returns new objects. */
+function sameKnown(a: KnownValue | undefined, b: KnownValue | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
+interface RowProps {
+  indicator: ExtractedIndicator;
+  rowKey: string;
+  checked: boolean;
+  focused: boolean;
+  onToggle: (key: string) => void;
+  onFocus: (indicator: ExtractedIndicator) => void;
+  known: KnownValue | undefined;
+}
+
+/**
+ * A row draws again only when its own state changes: with hundreds of values, drawing
+ * every row on each click or tick held the window for seconds (issue 16, point 3).
+ */
+const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, checked, focused, onToggle, onFocus, known }: RowProps) {
   const { t } = useTranslation();
   const flagReason = useFlagReason();
   const first = indicator.occurrences[0];
   const detail = detailOf(indicator);
   return (
     <Group gap="xs" wrap="nowrap" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
-      <Checkbox checked={checked} onChange={onToggle} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
+      <Checkbox checked={checked} onChange={() => onToggle(rowKey)} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
       <UnstyledButton
-        onClick={onFocus}
+        onClick={() => onFocus(indicator)}
         aria-pressed={focused}
         style={{ flex: 1, minWidth: 0, borderRadius: 4, padding: '1px 4px', background: focused ? 'var(--mantine-color-default-hover)' : undefined }}
       >
@@ -68,6 +88,30 @@ function IndicatorRow({ indicator, checked, focused, onToggle, onFocus, known }:
       )}
     </Group>
   );
+}, (before, after) =>
+  before.indicator === after.indicator && before.checked === after.checked && before.focused === after.focused &&
+  before.onToggle === after.onToggle && before.onFocus === after.onFocus && sameKnown(before.known, after.known));
+
+/** Rows drawn per frame: a long group appears in slices instead of one long task. */
+const ROWS_PER_FRAME = 40;
+
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(Math.min(total, ROWS_PER_FRAME));
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => setCount((shown) => Math.min(total, shown + ROWS_PER_FRAME)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
+/** A callback that keeps its identity while always calling the latest function given. */
+function useStable<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
 export function IndicatorGroupSection({ group, selected, focused, onToggle, onSetMany, onFocus, known, newOnly = false }: GroupProps) {
@@ -76,6 +120,9 @@ export function IndicatorGroupSection({ group, selected, focused, onToggle, onSe
   const ticked = keys.filter((key) => selected.has(key)).length;
   const counts = countKnown(group.indicators, known);
   const shown = newOnly && known ? group.indicators.filter((indicator) => known.get(indicatorKey(indicator))?.known !== true) : group.indicators;
+  const drawn = useProgressiveCount(shown.length);
+  const toggleRow = useStable(onToggle);
+  const focusRow = useStable(onFocus);
   return (
     <section aria-label={t(`extraction.groups.${group.type}`)} data-testid="indicator-group" data-type={group.type}>
       <Group gap="xs" mb={4}>
@@ -105,16 +152,17 @@ export function IndicatorGroupSection({ group, selected, focused, onToggle, onSe
         </Text>
       )}
       <Stack gap={2} pl="lg">
-        {shown.map((indicator) => {
+        {shown.slice(0, drawn).map((indicator) => {
           const key = indicatorKey(indicator);
           return (
             <IndicatorRow
               key={key}
+              rowKey={key}
               indicator={indicator}
               checked={selected.has(key)}
               focused={focused === key}
-              onToggle={() => onToggle(key)}
-              onFocus={() => onFocus(indicator)}
+              onToggle={toggleRow}
+              onFocus={focusRow}
               known={known?.get(key)}
             />
           );

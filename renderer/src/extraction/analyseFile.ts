@@ -1,14 +1,13 @@
 /**
- * One dropped document, read and mined: its text comes from the document worker (pdf.js
- * and the other readers run there, sandboxed, never in main), then the extraction engine
- * runs with the built-in lists plus the analyst's own.
+ * One dropped document, read and mined in the document worker (pdf.js, the other readers
+ * and the extraction engine run there, sandboxed, off the UI thread, never in main), with
+ * the built-in lists plus the analyst's own.
  */
 import type { DocumentText } from '../../../core/documents/types.ts';
 import type { EntityMatch } from '../../../core/extract/entityNames/types.ts';
 import type { ExtractionResult, ExtractOptions } from '../../../core/extract/types.ts';
 import { readDocumentFile } from '../documents/client.ts';
 import { knowledgeBase } from '../kb/client.ts';
-import { findKnownEntities } from './knownEntities.ts';
 
 export interface AnalysedFile {
   document: DocumentText;
@@ -17,12 +16,11 @@ export interface AnalysedFile {
   entities: EntityMatch[];
 }
 
-async function extractOptions(document: DocumentText): Promise<ExtractOptions> {
+async function extractOptions(): Promise<Omit<ExtractOptions, 'publisherDomains'>> {
   const lists = await knowledgeBase().getExtractionLists({});
   return {
     allow: [{ name: 'Your allow list', values: lists.allow }, ...lists.warningLists],
     deny: [{ name: 'Your deny list', values: lists.deny }],
-    publisherDomains: document.metadata.publisherDomains ?? [],
   };
 }
 
@@ -36,8 +34,7 @@ export function languageOf(document: DocumentText): string | undefined {
 }
 
 export async function analyseFile(file: File, onProgress: (pagesDone: number, pagesTotal: number) => void): Promise<AnalysedFile> {
-  const document = await readDocumentFile(file, onProgress);
-  // The engine (with the public-suffix list) loads on first use, not with the window.
-  const [{ extractIndicators }, options] = await Promise.all([import('../../../core/extract/index.ts'), extractOptions(document)]);
-  return { document, extraction: extractIndicators(document.pages, options), entities: await findKnownEntities(document.pages) };
+  // Read and mined in the document worker: the UI thread never runs the engine.
+  const [extract, { entities: knownEntities }] = await Promise.all([extractOptions(), knowledgeBase().knownEntityNames({})]);
+  return readDocumentFile(file, onProgress, { extract, knownEntities });
 }
