@@ -5,7 +5,8 @@
  * Navigator's own sample layers (older formats) imports and shows with its scores and
  * colours; a layer becomes a grouping.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackId } from '../core/attack/domains.ts';
@@ -15,6 +16,7 @@ import { APT29, usedTechniques } from '../testkit/attackBundles.ts';
 import { fixturePath, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { corpus, longString, PWNED } from './support/payloadBundle.ts';
 import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder } from './support/testFiles.ts';
 
 const available = attackEnterpriseAvailable && hasFixture('attack-navigator', 'samples');
@@ -156,24 +158,86 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
     expect(new Set(cells.filter((cell) => cell.mark === 'b').map((cell) => cell.id))).toEqual(new Set([...b].filter((id) => !a.has(id))));
   });
 
-  it('screenshots: the matrix in English and Japanese, light and dark', async () => {
+  it('shows a hostile layer file (payloads in its name, description, comments, links and metadata) as text: no script, no request out', async () => {
+    const outside: string[] = [];
+    const origin = new URL(app.harness.url).origin;
+    await app.context.route('**/*', (route) => {
+      if (new URL(route.request().url()).origin === origin) return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    const dialogs: string[] = [];
+    app.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const layer = {
+      name: `Hostile ${corpus}`,
+      versions: { layer: '4.5', navigator: '5.1.0', attack: '18' },
+      domain: 'enterprise-attack',
+      description: `${corpus} ${longString}`,
+      techniques: ['T1059', 'T1566', 'T1078'].map((techniqueID, index) => ({
+        techniqueID,
+        score: index + 1,
+        color: index === 0 ? 'javascript:alert(1)' : '#ff6666',
+        comment: `${corpus} ${longString}`,
+        links: [{ label: corpus, url: `javascript:window.${PWNED}=1` }, { label: 'data', url: 'data:text/html,<script>alert(1)</script>' }],
+        metadata: [{ name: corpus, value: corpus }],
+      })),
+      legendItems: [{ label: corpus, color: '#ff0000' }],
+    };
+    const path = join(await tempFolder(), 'hostile-layer.json');
+    await writeFile(path, JSON.stringify(layer));
+    await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
+    await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
+    await app.page.getByTestId('matrix-layer-file').setInputFiles(path);
+    await app.page.getByTestId('matrix-layer').waitFor();
+    await expandAll();
+    const cell = app.page.getByTestId('attack-matrix').locator('[data-testid="matrix-cell"][data-technique="T1059"]').first();
+    await cell.hover();
+    await app.page.getByRole('tooltip').waitFor();
+    await cell.focus();
+    const state = await app.page.evaluate((flag) => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return { ran: (window as unknown as Record<string, unknown>)[flag] !== undefined, wide: root.scrollWidth > root.clientWidth };
+    }, PWNED);
+    expect(state).toEqual({ ran: false, wide: false });
+    expect(dialogs).toEqual([]);
+    expect(outside).toEqual([]);
+    await app.page.getByTestId('matrix-layer-close').click();
+    await app.context.unroute('**/*');
+  });
+
+  it('screenshots: the matrix, an entity page and the dashboard in English and Japanese, light and dark', async () => {
     const showMatrix = async () => {
       await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
       await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });
       await app.page.getByTestId('attack-matrix').locator('[data-testid="matrix-cell"][data-mark="direct"]').first().hover();
       await app.page.getByRole('tooltip').waitFor();
     };
+    const shots = async (suffix: string) => {
+      await showMatrix();
+      await app.screenshot(`attack-matrix${suffix}`);
+      await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/knowledge`; }, APT29);
+      await app.page.locator('[role="tabpanel"]').first().waitFor();
+      await app.page.waitForTimeout(1500);
+      await app.screenshot(`entity-page${suffix}`);
+      await app.visit('dashboard');
+      await app.page.waitForTimeout(1500);
+      await app.screenshot(`dashboard${suffix}`);
+    };
     await app.visit('dashboard');
-    await showMatrix();
-    await app.screenshot('attack-matrix');
+    await shots('');
     await app.visit('settings');
     await app.segment('theme-control', 'Dark').click();
-    await showMatrix();
-    await app.screenshot('attack-matrix-dark');
+    await shots('-dark');
     await app.visit('settings');
     await app.segment('language-control', '日本語').click();
     await showMatrix();
     expect(await app.page.getByTestId('matrix-summary').textContent()).toContain('件のテクニックを強調表示');
-    await app.screenshot('attack-matrix-ja-dark');
+    await shots('-ja-dark');
+    await app.visit('settings');
+    await app.segment('theme-control', 'ライト').click();
+    await shots('-ja');
   });
 });

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../app/useAction.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
+import { ObjectRef } from '../knowledge/ObjectRef.tsx';
 import type { ObjectVersion, VersionSource } from '../kb/versions/editObject.ts';
 import { UndoNotice } from './UndoNotice.tsx';
 import { shownValue, versionDiff } from './versionDiff.ts';
@@ -18,6 +19,22 @@ import { shownValue, versionDiff } from './versionDiff.ts';
 export function useSourceName(): (source: VersionSource) => string {
   const { t } = useTranslation();
   return (source) => (source.kind === 'manual' ? `${source.name} (${t('versions.history.kinds.manual')})` : source.kind === 'unknown' ? t('versions.history.kinds.unknown') : `${source.name} (${t(`versions.history.kinds.${source.kind}`)})`);
+}
+
+const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A changed value as the analyst reads it: references by name (never a bare id), the rest as text. */
+function DiffValue({ field, value, color, struck = false }: { field: string; value: unknown; color: string; struck?: boolean }) {
+  const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  const references = /_refs?$/.test(field) && ids.length > 0 && ids.every((id) => typeof id === 'string' && STIX_ID.test(id));
+  if (!references) {
+    return <Text size="xs" c={color} {...(struck ? { td: 'line-through' } : {})}>{shownValue(value)}</Text>;
+  }
+  return (
+    <Group gap={4} style={{ opacity: struck ? 0.7 : 1 }}>
+      {(ids as string[]).map((id) => <ObjectRef key={id} id={id} size="xs" />)}
+    </Group>
+  );
 }
 
 function Diff({ older, version }: { older: ObjectVersion | undefined; version: ObjectVersion }) {
@@ -42,10 +59,10 @@ function Diff({ older, version }: { older: ObjectVersion | undefined; version: O
               <Text size="xs" c="dimmed">{t(`versions.history.${change.kind}`)}</Text>
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
-              {change.kind === 'added' ? <Text size="xs" c="dimmed">—</Text> : <Text size="xs" td="line-through" c="red.7">{shownValue(change.before)}</Text>}
+              {change.kind === 'added' ? <Text size="xs" c="dimmed">—</Text> : <DiffValue field={change.field} value={change.before} color="red.7" struck />}
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
-              <Text size="xs" c="teal.7">{shownValue(change.after)}</Text>
+              {change.kind === 'removed' ? <Text size="xs" c="dimmed">—</Text> : <DiffValue field={change.field} value={change.after} color="teal.7" />}
             </Table.Td>
           </Table.Tr>
         ))}
