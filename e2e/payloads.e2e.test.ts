@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { Workbench } from './support/workbench.ts';
 import { payloadBundle, payloadIds, PWNED } from './support/payloadBundle.ts';
 import { tempFolder, writeJson } from './support/testFiles.ts';
 
@@ -108,6 +109,16 @@ describe('a bundle whose every string carries a payload', () => {
       for (const id of Object.values(payloadIds)) opened.push(...(await openEntityTabs(app, findings, id)));
       expect(opened).toContain('entity-tab-overview');
       expect(opened).toContain('entity-tab-references');
+
+      // The graph workbench, opened from the intrusion set's page (its 100 KB name made the investigation invalid: it is now shortened).
+      await app.page.evaluate((hash) => (window.location.hash = hash), `#/object/${encodeURIComponent(payloadIds.intrusionSet)}`);
+      await app.page.getByTestId('entity-tab-overview').waitFor();
+      await app.page.locator('[data-testid="detail-investigate"]:visible').first().click();
+      const graph = new Workbench(app.page);
+      await graph.waitOpen();
+      await graph.idle();
+      await graph.waitForStatus((status) => status.nodes >= 1);
+      await check(app, findings, 'graph');
 
       expect(findings.ran).toEqual([]);
       expect(findings.dialogs).toEqual([]);

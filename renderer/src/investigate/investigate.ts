@@ -22,8 +22,18 @@ async function startingIds(ids: readonly string[]): Promise<string[]> {
   return [...found].filter((id) => !id.startsWith('relationship--') && !id.startsWith('sighting--'));
 }
 
+/** Investigation names are at most 200 characters (core/investigation/schema.ts); an object's name may be far longer. */
+const MAX_NAME = 200;
+
+function investigationName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return i18next.t('investigate.untitled');
+  return trimmed.length <= MAX_NAME ? trimmed : `${trimmed.slice(0, MAX_NAME - 1)}…`;
+}
+
 /** Starts a new investigation; an open one with unsaved changes is only replaced if the analyst agrees. */
-export async function investigate(ids: readonly string[], name: string): Promise<void> {
+export async function investigate(ids: readonly string[], title: string): Promise<void> {
+  const name = investigationName(title);
   const open = useInvestigationStore.getState();
   if (open.meta && open.dirty && !window.confirm(i18next.t('investigate.replaceConfirm', { name: open.meta.name }))) {
     useRouteStore.getState().navigate('investigate');
