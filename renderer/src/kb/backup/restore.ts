@@ -16,6 +16,7 @@
  * restore); investigations, original files, sources and quarantine entries the store
  * lacks are added; state and the store's history are left as they are.
  */
+import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } from '../importWarnings.ts';
 import type { Table, Transaction } from 'dexie';
 import { BackupError, FILES_FOLDER, recordCount, type Manifest } from '../../../../core/backup/format.ts';
 import { readBackup, type ArchiveConsumer } from '../../../../core/backup/read.ts';
@@ -188,6 +189,8 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
   const source: IngestSource = { id: `backup:${manifest.createdAt}`, kind: 'file', name: `Backup ${request.name}` };
   const at = new Date().toISOString();
   const counts = emptyCounts();
+  // Warnings are kept as an import keeps them (importWarnings.ts), so the history can open them.
+  const warnings: { total: number; kept: ImportWarning[] } = { total: 0, kept: [] };
   const tables = [db.objects, db.versions, db.changes, db.sources, db.quarantine, db.investigations, db.files];
   await db.transaction('rw', tables, async (transaction: Transaction) => {
     // As in replace: tables bound to this transaction, whatever the async context.
@@ -209,7 +212,10 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
                 const object = (row as { stix: unknown }).stix;
                 return { object, path: `/objects.jsonl/${index++}`, issues: validateObject(object) };
               });
-              const batch = await writeBatch(merging, prepareBatch(items, source.id, at), source.id, at, context);
+              const prepared = prepareBatch(items, source.id, at);
+              warnings.total += prepared.warnings;
+              for (const item of items) if (warnings.kept.length < WARNINGS_KEPT) warnings.kept.push(...warningsOf(item).slice(0, WARNINGS_KEPT - warnings.kept.length));
+              const batch = await writeBatch(merging, prepared, source.id, at, context);
               for (const key of Object.keys(batch) as (keyof IngestCounts)[]) counts[key] += batch[key];
             }
             // Merge keeps this store's own history and state; the archive's are not mixed in.
@@ -225,6 +231,7 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
     await addMissing(table, others, files);
     await merging.sources.update(source.id, { status: 'committed' });
   });
+  await keepImportWarnings(db, source.id, warnings.total, warnings.kept);
   // As after an import: ATT&CK placeholders become the real objects (its own transaction, best effort).
   await reconcileAfterIngest(db);
   return summary('merge', manifest, found.connectors, counts);
