@@ -12,6 +12,7 @@
  */
 import type { AttackIdKind } from '../extract/types.ts';
 import { attackObjectId, attackPatternId } from '../stix/ids.ts';
+import { ATTACK_KIND_LABELS } from './kindLabels.ts';
 import { isObject, type JsonObject } from '../stix/model/properties.ts';
 
 export const PLACEHOLDER_PROPERTY = 'x_magpie_placeholder';
@@ -42,17 +43,6 @@ const PATHS: Readonly<Record<AttackIdKind, string>> = {
   campaign: 'campaigns',
   tactic: 'tactics',
   'data-source': 'datasources',
-};
-
-const KIND_LABELS: Readonly<Record<AttackIdKind, string>> = {
-  technique: 'technique',
-  'sub-technique': 'sub-technique',
-  tactic: 'tactic',
-  group: 'group',
-  software: 'software',
-  mitigation: 'mitigation',
-  campaign: 'campaign',
-  'data-source': 'data source',
 };
 
 /** The kind of an ATT&CK id by its prefix (T, TA, G, S, M, C, DS), or undefined when it is none. */
@@ -113,7 +103,7 @@ export function attackPlaceholder(attackId: string, options: PlaceholderOptions,
     modified: options.now,
     ...(options.createdByRef ? { created_by_ref: options.createdByRef } : {}),
     name: id,
-    description: `Placeholder for ATT&CK ${KIND_LABELS[kind]} ${id}${options.reason ? `, ${options.reason}` : ''}. Importing MITRE ATT&CK replaces it with the real object.`,
+    description: `Placeholder for ATT&CK ${ATTACK_KIND_LABELS[kind]} ${id}${options.reason ? `, ${options.reason}` : ''}. Importing MITRE ATT&CK replaces it with the real object.`,
     ...(type === 'malware' ? { is_family: true } : {}),
     external_references: [{ source_name: 'mitre-attack', external_id: id, url: `https://attack.mitre.org/${PATHS[kind]}/${path}/` }],
     ...(options.markingRefs && options.markingRefs.length > 0 ? { object_marking_refs: [...options.markingRefs] } : {}),

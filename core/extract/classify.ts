@@ -2,34 +2,12 @@
 import ipaddr from 'ipaddr.js';
 import revokedAttack from '../../resources/extraction/attack-revoked.json' with { type: 'json' };
 import { flag, revocationDetail } from './flags.ts';
+import { RANGE_REASONS } from './rangeReasons.ts';
 import type { Candidate } from './scan/candidate.ts';
 import type { ExtractOptions, Flag } from './types.ts';
 import { BUILTIN_BENIGN, BUILTIN_FREEMAIL, BUILTIN_PUBLISHERS, compileExactDomains, compileLists, type CompiledLists, type ListSubject } from './valueLists.ts';
 
 const REVOKED: ReadonlyMap<string, string> = new Map(Object.entries(revokedAttack.ids));
-
-const RANGE_REASONS: Readonly<Record<string, string>> = {
-  private: 'Private network address (RFC 1918 / unique local).',
-  loopback: 'Loopback address.',
-  linkLocal: 'Link-local address.',
-  multicast: 'Multicast address.',
-  unspecified: 'Unspecified address.',
-  broadcast: 'Broadcast address.',
-  carrierGradeNat: 'Carrier-grade NAT address (RFC 6598).',
-  reserved: 'Reserved or documentation address (e.g. RFC 5737 TEST-NET).',
-  uniqueLocal: 'Unique local address (RFC 4193).',
-  ipv4Mapped: 'IPv4-mapped IPv6 address.',
-  rfc6145: 'IPv4-translated address.',
-  rfc6052: 'IPv4/IPv6 translation prefix.',
-  '6to4': '6to4 transition address.',
-  teredo: 'Teredo tunnelling address.',
-  benchmarking: 'Benchmarking address (RFC 2544).',
-  amt: 'AMT address.',
-  as112v6: 'AS112 address.',
-  deprecated: 'Deprecated address range.',
-  orchid2: 'ORCHIDv2 address.',
-  droneRemoteIdProtocolEntityTags: 'Drone remote-ID address.',
-};
 
 export interface Classifier {
   flagsFor(candidate: Candidate, defanged: boolean): Flag[];
@@ -80,7 +58,7 @@ export function createClassifier(options: ExtractOptions): Classifier {
       }
       if ((candidate.type === 'ipv4-addr' || candidate.type === 'ipv6-addr') && subject.ip !== undefined) {
         const range = subject.ip.range();
-        if (range !== 'unicast') flags.push(flag('reserved', RANGE_REASONS[range] ?? `Special-purpose range (${range}).`, { why: 'range', range }));
+        if (range !== 'unicast') flags.push(flag('reserved', (RANGE_REASONS as Readonly<Record<string, string>>)[range] ?? `Special-purpose range (${range}).`, { why: 'range', range }));
       }
       if (defanged) flags.push(flag('defanged', 'Written defanged in the text.', { why: 'defanged' }));
       if (candidate.filenameLike === true) {

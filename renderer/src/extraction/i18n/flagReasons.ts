@@ -1,3 +1,6 @@
+import { ATTACK_KIND_LABELS } from '../../../../core/attack/kindLabels.ts';
+import { RANGE_REASONS } from '../../../../core/extract/rangeReasons.ts';
+
 /**
  * Why an extracted value was flagged, worded from the flag's data (core/extract/types.ts
  * FlagDetail) in both languages, with the special-purpose address ranges by ipaddr.js's names.
@@ -13,26 +16,7 @@ export const flagReasonsEn = {
   revokedUse: 'Revoked by MITRE ({{version}}); use {{replacement}}.',
   deprecated: 'Deprecated by MITRE ({{version}}).',
   ranges: {
-    private: 'Private network address (RFC 1918 / unique local).',
-    loopback: 'Loopback address.',
-    linkLocal: 'Link-local address.',
-    multicast: 'Multicast address.',
-    unspecified: 'Unspecified address.',
-    broadcast: 'Broadcast address.',
-    carrierGradeNat: 'Carrier-grade NAT address (RFC 6598).',
-    reserved: 'Reserved or documentation address (e.g. RFC 5737 TEST-NET).',
-    uniqueLocal: 'Unique local address (RFC 4193).',
-    ipv4Mapped: 'IPv4-mapped IPv6 address.',
-    rfc6145: 'IPv4-translated address.',
-    rfc6052: 'IPv4/IPv6 translation prefix.',
-    '6to4': '6to4 transition address.',
-    teredo: 'Teredo tunnelling address.',
-    benchmarking: 'Benchmarking address (RFC 2544).',
-    amt: 'AMT address.',
-    as112v6: 'AS112 address.',
-    deprecated: 'Deprecated address range.',
-    orchid2: 'ORCHIDv2 address.',
-    droneRemoteIdProtocolEntityTags: 'Drone remote-ID address.',
+    ...RANGE_REASONS,
     other: 'Special-purpose range ({{range}}).',
   },
 };
@@ -73,16 +57,7 @@ export const flagReasonsJa: typeof flagReasonsEn = {
 };
 
 /** The kind of an extracted ATT&CK id, shown as a badge on its row. */
-export const attackKindsEn = {
-  technique: 'technique',
-  'sub-technique': 'sub-technique',
-  tactic: 'tactic',
-  group: 'group',
-  software: 'software',
-  mitigation: 'mitigation',
-  campaign: 'campaign',
-  'data-source': 'data source',
-};
+export const attackKindsEn = ATTACK_KIND_LABELS;
 
 export const attackKindsJa: typeof attackKindsEn = {
   technique: 'テクニック',

@@ -1,0 +1,23 @@
+/** The special-purpose address ranges by ipaddr.js's names, in English (the review words them from the same table). */
+export const RANGE_REASONS = {
+  private: 'Private network address (RFC 1918 / unique local).',
+  loopback: 'Loopback address.',
+  linkLocal: 'Link-local address.',
+  multicast: 'Multicast address.',
+  unspecified: 'Unspecified address.',
+  broadcast: 'Broadcast address.',
+  carrierGradeNat: 'Carrier-grade NAT address (RFC 6598).',
+  reserved: 'Reserved or documentation address (e.g. RFC 5737 TEST-NET).',
+  uniqueLocal: 'Unique local address (RFC 4193).',
+  ipv4Mapped: 'IPv4-mapped IPv6 address.',
+  rfc6145: 'IPv4-translated address.',
+  rfc6052: 'IPv4/IPv6 translation prefix.',
+  '6to4': '6to4 transition address.',
+  teredo: 'Teredo tunnelling address.',
+  benchmarking: 'Benchmarking address (RFC 2544).',
+  amt: 'AMT address.',
+  as112v6: 'AS112 address.',
+  deprecated: 'Deprecated address range.',
+  orchid2: 'ORCHIDv2 address.',
+  droneRemoteIdProtocolEntityTags: 'Drone remote-ID address.',
+} satisfies Readonly<Record<string, string>>;
