@@ -39,6 +39,12 @@ export interface TaxiiServerOptions {
   style?: 'oasis' | 'opencti';
   /** `date_added` of the first object; later ones are spread one second per few objects. */
   firstDateAdded?: string;
+  /**
+   * `offset`: each page's `next` names where the next page starts. `session`: one token per
+   * query, the same on every page, as medallion does (TAXII 2.1 §3.4 allows it). `stuck`:
+   * like `session`, but every page is the first one again — a server that never moves on.
+   */
+  paging?: 'offset' | 'session' | 'stuck';
 }
 
 export interface TaxiiRequest {
@@ -78,12 +84,14 @@ const OBJECTS_PER_SECOND = 7;
 
 export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promise<TaxiiTestServer> {
   const style = options.style ?? 'oasis';
+  const paging = options.paging ?? 'offset';
   const apiRootPath = withSlash(options.apiRoot ?? '/taxii2/root/');
   const discoveryPath = '/taxii2/';
   const pageCap = options.pageSize ?? (style === 'opencti' ? 500 : 1000);
   const requests: TaxiiRequest[] = [];
   let clock = Date.parse(options.firstDateAdded ?? '2025-01-06T09:00:00.000Z');
   let added = 0;
+  const sessions = new Map<string, number>();
 
   // Several objects share one date_added, as on a real server, so `added_after` (strictly
   // later) must not lose or repeat the ones sharing the last timestamp of a page.
@@ -188,7 +196,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
     const limitText = query.get('limit');
     const limit = Math.min(limitText === null ? pageCap : Math.max(1, Number.parseInt(limitText, 10) || pageCap), pageCap);
     const nextText = query.get('next');
-    const offset = nextText === null || nextText === '' ? 0 : Number.parseInt(Buffer.from(nextText, 'base64url').toString('utf8'), 10);
+    const offset = nextText === null || nextText === '' ? 0 : paging === 'offset' ? Number.parseInt(Buffer.from(nextText, 'base64url').toString('utf8'), 10) : (sessions.get(nextText) ?? -1);
     if (!Number.isInteger(offset) || offset < 0) {
       send(400, taxiiError(400, 'Bad Request', `next "${nextText ?? ''}" is not a token this server gave out.`));
       return;
@@ -207,10 +215,17 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
       headers['x-taxii-date-added-first'] = new Date(first.dateAdded).toISOString();
       headers['x-taxii-date-added-last'] = new Date(last.dateAdded).toISOString();
     }
-    const next = more ? Buffer.from(String(offset + page.length), 'utf8').toString('base64url') : undefined;
+    const next = more ? nextToken(nextText, offset + page.length) : undefined;
     const objects = page.map((entry) => entry.object);
     const envelope = style === 'opencti' ? { more, next: next ?? '', objects } : { more, ...(next === undefined ? {} : { next }), ...(objects.length > 0 ? { objects } : {}) };
     send(200, envelope, headers);
+  }
+
+  function nextToken(sent: string | null, nextOffset: number): string {
+    if (paging === 'offset') return Buffer.from(String(nextOffset), 'utf8').toString('base64url');
+    const token = sent === null || sent === '' ? `session-${String(sessions.size + 1)}` : sent;
+    sessions.set(token, paging === 'stuck' ? 0 : nextOffset);
+    return token;
   }
 
   function authorised(header: string | undefined): boolean {

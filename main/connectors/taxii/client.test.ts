@@ -148,9 +148,28 @@ describe('reading objects', () => {
     expect(result.map((page) => page.objects)).toEqual([[]]);
   });
 
-  it('stops a server that repeats its next token instead of reading forever', async () => {
+  it('stops a server that answers the same page again and again instead of reading forever', async () => {
     const http = fakeHttp(() => ({ body: { more: true, next: 'same', objects: objects.slice(0, 1) } }));
-    expect((await failure(pages(http))).message).toMatch(/same next page token twice/);
+    expect((await failure(pages(http))).message).toMatch(/says more objects follow but it has sent 4 objects again that it had already sent; stopped after 5 pages \(1 objects read\)/);
+    expect(http.calls.length).toBe(5);
+  });
+
+  it('stops a server whose pages stay empty while it says more follow', async () => {
+    const http = fakeHttp(() => ({ body: { more: true, next: 'same' } }));
+    expect((await failure(pages(http))).message).toMatch(/its last 10 pages brought nothing new/);
+    expect(http.calls.length).toBe(10);
+  });
+
+  it('accepts the same next token on every page while each page brings new objects, and passes a repeated object on once', async () => {
+    const [a, b, c, d, e] = objects;
+    const served = [[a, b], [b, c, d], [e]];
+    const http = fakeHttp(() => {
+      const page = http.calls.length - 1;
+      return { body: { more: page < 2, ...(page < 2 ? { next: 'constant' } : {}), objects: served[page] } };
+    });
+    const result = await pages(http);
+    expect(result.flatMap((page) => page.objects)).toEqual(objects);
+    expect(http.calls.map((call) => call.url.searchParams.get('next'))).toEqual([null, 'constant', 'constant']);
   });
 
   it('stops when more is true with neither a next token nor a later date', async () => {

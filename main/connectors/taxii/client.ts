@@ -4,7 +4,10 @@
  * directly (§4.2), the collection list (§5.1), and Get Objects (§5.4) page by page.
  *
  * Pages follow `next` while `more` is true; a server that says `more` without a `next`
- * is paged by `added_after` = its X-TAXII-Date-Added-Last instead (§3.4). OpenCTI's
+ * is paged by `added_after` = its X-TAXII-Date-Added-Last instead (§3.4). A `next` may be
+ * the same on every page of one query (medallion does this, and §3.4 allows it), so endless
+ * paging is caught by progress — pages that bring nothing new, or more repeats than new
+ * objects — never by the token's value (issue 18). Repeats are dropped: each object once. OpenCTI's
  * quirks are accepted: a discovery `default` of `/root` that is not among its
  * `api_roots`, API root URLs without a trailing slash, and `next: ''` on the last page.
  */
@@ -59,8 +62,8 @@ const collectionsSchema = z.object({
 });
 const envelopeSchema = z.object({ more: z.boolean().optional(), next: z.string().optional(), objects: z.array(z.unknown()).optional() });
 
-/** Pages in a row with nothing in them and `more` still true: a server looping on itself. */
-const MAX_EMPTY_PAGES = 10;
+/** Pages in a row with no object not already read and `more` still true: a server looping on itself. */
+const MAX_STALLED_PAGES = 10;
 
 export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions): TaxiiClient {
   const hasCredentials = options.auth !== undefined;
@@ -124,25 +127,22 @@ export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions)
   async function* objectPages(collection: TaxiiCollection, query: PageQuery): AsyncGenerator<ObjectPage> {
     let addedAfter = query.addedAfter;
     let next: string | undefined;
-    const seenNext = new Set<string>();
-    let emptyPages = 0;
+    const progress = createPagingProgress();
     for (;;) {
       const url = objectsUrl(collection.url, addedAfter, query.limit, next);
       const { body, response } = await getTaxii(url, { endpoint: 'objects', collection: `"${collection.title}"` });
       const envelope = envelopeSchema.safeParse(body);
       if (!envelope.success) throw shapeError(url, 'envelope', envelope.error.issues);
-      const objects = envelope.data.objects ?? [];
+      const objects = progress.fresh(envelope.data.objects ?? []);
       const dateAddedLast = timestampHeader(response.headers['x-taxii-date-added-last']);
       yield { objects, dateAddedLast, serverDate: httpDate(response.headers['date']) };
       if (envelope.data.more !== true) return;
-      emptyPages = objects.length === 0 ? emptyPages + 1 : 0;
-      if (emptyPages >= MAX_EMPTY_PAGES) {
-        throw new TaxiiError('protocol', `The TAXII collection "${collection.title}" kept answering empty pages that say more is coming; stopped after ${String(MAX_EMPTY_PAGES)}.`);
+      const stalled = progress.stalled(query.limit);
+      if (stalled !== undefined) {
+        throw new TaxiiError('protocol', `The TAXII collection "${collection.title}" says more objects follow but ${stalled}; stopped after ${String(progress.pages)} pages (${String(progress.unique)} objects read) to avoid reading it forever. Report this to the server's administrators.`);
       }
       const token = envelope.data.next;
       if (token !== undefined && token !== '') {
-        if (seenNext.has(token)) throw new TaxiiError('protocol', `The TAXII collection "${collection.title}" sent the same next page token twice; stopped to avoid reading it forever.`);
-        seenNext.add(token);
         next = token;
         continue;
       }
@@ -157,6 +157,54 @@ export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions)
   }
 
   return { apiRoot, collections, objectPages };
+}
+
+/**
+ * What one query has read so far, to tell a server that moves on from one that loops: the
+ * id and version of every object (an object repeated across pages is passed on once).
+ */
+function createPagingProgress() {
+  const seen = new Set<string>();
+  let stalledPages = 0;
+  let repeats = 0;
+  const state = {
+    pages: 0,
+    get unique() {
+      return seen.size;
+    },
+    /** The objects of a page not read before in this query. */
+    fresh(objects: readonly unknown[]): unknown[] {
+      state.pages += 1;
+      const kept = objects.filter((object) => {
+        const key = versionKey(object);
+        if (key === undefined) return true;
+        if (seen.has(key)) {
+          repeats += 1;
+          return false;
+        }
+        seen.add(key);
+        return true;
+      });
+      stalledPages = kept.length === 0 ? stalledPages + 1 : 0;
+      return kept;
+    },
+    /** Why paging on would not end, or undefined while it makes progress. */
+    stalled(limit: number): string | undefined {
+      if (stalledPages >= MAX_STALLED_PAGES) return `its last ${String(stalledPages)} pages brought nothing new`;
+      // A bound from what was read: a server that moves on repeats far fewer objects than it sends new ones.
+      if (repeats > seen.size + limit) return `it has sent ${String(repeats)} objects again that it had already sent`;
+      return undefined;
+    },
+  };
+  return state;
+}
+
+function versionKey(object: unknown): string | undefined {
+  if (typeof object !== 'object' || object === null) return undefined;
+  const record = object as Record<string, unknown>;
+  if (typeof record['id'] !== 'string') return undefined;
+  const version = record['modified'] ?? record['created'];
+  return `${record['id']}|${typeof version === 'string' ? version : ''}`;
 }
 
 function checkVersions(url: string, versions: readonly string[]): void {

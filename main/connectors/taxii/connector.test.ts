@@ -184,3 +184,44 @@ describe.skipIf(!available || !hasFixture(...ENTERPRISE))('TAXII 2.1 connector o
     }
   }, 60_000);
 });
+
+/** Indicators with distinct ids, needing no shared fixtures. */
+function indicators(count: number, from = 0): JsonObject[] {
+  return Array.from({ length: count }, (_, index) => stixObject(`0b2a5a4e-8f42-4c1b-a8de-${String(from + index).padStart(12, '0')}`));
+}
+
+describe('TAXII 2.1 connector paging on any conforming server (issue 18)', () => {
+  let server: TaxiiTestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('reads a collection of many pages from a server that answers the same next token on every page, each object once, then only what was added', async () => {
+    const objects = indicators(47);
+    server = await startTaxiiServer({ objects, pageSize: 5, paging: 'session' });
+    const config = { discoveryUrl: server.discoveryUrl, pageSize: 5 };
+    const first = await runImportOnce(connector, { config, httpOptions });
+    expect(idsOf(first.objects)).toEqual(idsOf(objects));
+    const requests = server.objectRequests();
+    expect(requests.length).toBe(10);
+    // Every page after the first carried the one token the server gave for this query.
+    expect(new Set(requests.slice(1).map((request) => request.query['next'])).size).toBe(1);
+
+    const second = await runImportOnce(connector, { config, httpOptions, cursor: first.result.cursor });
+    expect(second.objects).toEqual([]);
+    const added = indicators(12, 100);
+    server.add(added);
+    const third = await runImportOnce(connector, { config, httpOptions, cursor: second.result.cursor });
+    expect(idsOf(third.objects)).toEqual(idsOf(added));
+    expect(server.objectRequests().at(-1)?.query['added_after']).toBe(Object.values(second.result.cursor['addedAfter'] as Record<string, string>)[0]);
+  });
+
+  it('stops with a clear error, and without hanging, on a server that never moves past its first page', async () => {
+    server = await startTaxiiServer({ objects: indicators(30), pageSize: 5, paging: 'stuck' });
+    await expect(runImportOnce(connector, { config: { discoveryUrl: server.discoveryUrl, pageSize: 5 }, httpOptions })).rejects.toThrow(
+      /"Test collection" says more objects follow but it has sent 15 objects again that it had already sent; stopped after 4 pages \(5 objects read\)/,
+    );
+    expect(server.objectRequests().length).toBe(4);
+  }, 10_000);
+});
