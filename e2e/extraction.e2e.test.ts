@@ -54,11 +54,11 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       const domain = truth.indicators['domain']?.[0] ?? '';
       const cve = truth.indicators['cve']?.[0] ?? '';
       for (const [type, value] of [['file', md5], ['domain-name', domain], ['vulnerability', cve]] as const) {
-        await expect.poll(() => app.indicatorRow(type, value).count(), { message: `${type} ${value}` }).toBe(1);
+        expect(await (await app.revealIndicatorRow(type, value)).count(), `${type} ${value}`).toBe(1);
         expect(await app.indicatorRow(type, value).textContent()).toMatch(/p\. \d+/);
       }
       // Its context, with the value highlighted in the page's text.
-      await app.indicatorRow('domain-name', domain).getByRole('button').first().click();
+      await (await app.revealIndicatorRow('domain-name', domain)).getByRole('button').first().click();
       const context = app.page.getByTestId('context-view');
       await context.waitFor();
       expect(await context.getByTestId('occurrence').count()).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
       await app.screenshot('extraction-review');
 
       // Untick one domain, mark the import TLP:GREEN, commit.
-      await app.indicatorRow('domain-name', domain).getByRole('checkbox').uncheck();
+      await (await app.revealIndicatorRow('domain-name', domain)).getByRole('checkbox').uncheck();
       await app.page.getByTestId('report-tlp').getByText('TLP:GREEN', { exact: true }).click();
       await app.page.getByTestId('commit-extraction').click();
       await app.page.getByTestId('commit-result').waitFor({ timeout: 60_000 });
@@ -117,7 +117,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
         ...(truth.indicators['cve'] ?? []).map((value): [string, string] => ['vulnerability', value]),
       ];
       const missing: string[] = [];
-      for (const [type, value] of wanted) if ((await app.indicatorRow(type, value).count()) === 0) missing.push(`${type} ${value}`);
+      for (const [type, value] of wanted) if ((await (await app.revealIndicatorRow(type, value)).count()) === 0) missing.push(`${type} ${value}`);
       expect(missing).toEqual([]);
       await app.screenshot('extraction-review-ja');
       await app.page.getByTestId('commit-extraction').click();
@@ -151,10 +151,10 @@ describe('documents that cannot be read, and several at once', () => {
       expect(await jobs.nth(0).getByTestId('extraction-error').textContent()).toMatch(/PDF/);
       await jobs.nth(1).getByRole('button').first().click();
       await app.waitForReview();
-      expect(await app.indicatorRow('url', 'https://update-check.example-cdn.net/a.php').count()).toBe(1);
-      expect(await app.indicatorRow('ipv4-addr', '45.77.12.9').count()).toBe(1);
-      expect(await app.indicatorRow('vulnerability', 'CVE-2023-23397').count()).toBe(1);
-      expect(await app.indicatorRow('domain-name', 'update.exe').count()).toBe(0);
+      expect(await (await app.revealIndicatorRow('url', 'https://update-check.example-cdn.net/a.php')).count()).toBe(1);
+      expect(await (await app.revealIndicatorRow('ipv4-addr', '45.77.12.9')).count()).toBe(1);
+      expect(await (await app.revealIndicatorRow('vulnerability', 'CVE-2023-23397')).count()).toBe(1);
+      expect(await (await app.revealIndicatorRow('domain-name', 'update.exe')).count()).toBe(0);
     } finally {
       await app.close();
     }

@@ -88,7 +88,7 @@ describe('known or new in the review', () => {
     try {
       await app.dropFile(long);
       await app.waitForReview();
-      const row = app.indicatorRow('domain-name', 'node300-relay-grid.com');
+      const row = await app.revealIndicatorRow('domain-name', 'node300-relay-grid.com');
       await row.scrollIntoViewIfNeeded();
       const before = await row.boundingBox();
       const scrollsBefore = await app.page.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.scrollTop > 0).map((element) => element.scrollTop));

@@ -56,7 +56,7 @@ describe.skipIf(!attackEnterpriseAvailable)('ATT&CK ids committed before ATT&CK 
     try {
       await app.dropFile(pdf);
       await app.waitForReview();
-      for (const value of ['T1059', 'M1047']) await expect.poll(() => app.indicatorRow('attack-pattern', value).count(), { message: value }).toBe(1);
+      for (const value of ['T1059', 'M1047']) expect(await (await app.revealIndicatorRow('attack-pattern', value)).count(), value).toBe(1);
       await app.page.getByTestId('commit-extraction').click();
       await app.page.getByTestId('commit-result').waitFor({ timeout: 60_000 });
       // The summary says what was saved as a placeholder and why.

@@ -144,6 +144,27 @@ export class MagpieApp {
     return this.page.locator(`[data-testid="indicator-row"][data-type="${type}"][data-value="${value}"]`);
   }
 
+  /**
+   * The review row of one value, scrolled into the list's view first: the list draws only
+   * the rows in view (issue 16, point 3). The locator counts 0 when the list has no such row.
+   */
+  async revealIndicatorRow(type: string, value: string): Promise<Locator> {
+    const row = this.indicatorRow(type, value);
+    // The list is drawn in a background render after the review appears.
+    await this.page.locator('[data-testid="indicator-list"] [data-testid="indicator-group"], [data-testid="indicator-list"] [data-testid="indicator-row"]').first().waitFor({ state: 'attached' });
+    await this.page.getByTestId('indicator-list').evaluate(async (list, selector) => {
+      const frames = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+      if (list.querySelector(selector)) return;
+      list.scrollTop = 0;
+      await frames();
+      while (!list.querySelector(selector) && list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
+        list.scrollTop += Math.max(1, Math.floor(list.clientHeight * 0.8));
+        await frames();
+      }
+    }, `[data-testid="indicator-row"][data-type="${type}"][data-value="${value}"]`);
+    return row;
+  }
+
   /** Drops a bundle, waits for its preview and starts the import. */
   async startDroppedImport(path: string, timeout = 120_000): Promise<void> {
     await this.dropFile(path);

@@ -1,9 +1,12 @@
 /** The document worker's API, served over the RPC of core/rpc. */
-import type { DocumentLimits, DocumentText, PdfProgress } from '../../../core/documents/types.ts';
+import type { DocumentFormat, DocumentLimits, DocumentMetadata, PdfProgress } from '../../../core/documents/types.ts';
 import type { EntityMatch, KnownEntity } from '../../../core/extract/entityNames/types.ts';
-import type { ExtractionResult, ExtractOptions } from '../../../core/extract/types.ts';
+import type { ExtractionResult, ExtractOptions, TextPage } from '../../../core/extract/types.ts';
+import type { PageWindow } from './pageWindow.ts';
 
 export interface ReadRequest {
+  /** Names the document in later calls (pageWindow, release); chosen by the client. */
+  documentId: number;
   /** A File is cloned to the worker cheaply (by reference); the worker reads its bytes. */
   file: Blob;
   name: string;
@@ -18,14 +21,39 @@ export interface ReadRequest {
   knownEntities: KnownEntity[];
 }
 
+/**
+ * What the UI needs of a read document. The full text stays in the worker until released:
+ * cloning a 20 MB text (or 500 pages) to the UI thread took a long task of its own
+ * (issue 16, point 3); the context view asks for the window it shows.
+ */
+export interface DocumentSummary {
+  format: DocumentFormat;
+  metadata: DocumentMetadata;
+  pageCount: number;
+  /** The first pages, each cut to `FIRST_PAGE_CHARS`: enough for the default name, date and language. */
+  firstPages: TextPage[];
+}
+
+export const FIRST_PAGE_CHARS = 20_000;
+
 export interface ReadResult {
-  document: DocumentText;
+  document: DocumentSummary;
   extraction: ExtractionResult;
   entities: EntityMatch[];
 }
 
+export interface PageWindowRequest {
+  documentId: number;
+  page: number;
+  offset: number;
+  length: number;
+}
+
 export type DocumentApi = {
   read(request: ReadRequest, progress: (report: PdfProgress) => void): Promise<ReadResult>;
+  /** Null when the worker no longer holds that document or the range is not in it. */
+  pageWindow(request: PageWindowRequest): Promise<PageWindow | null>;
+  release(request: { documentId: number }): Promise<void>;
 };
 
-export const documentMethods = ['read'] as const satisfies readonly (keyof DocumentApi)[];
+export const documentMethods = ['read', 'pageWindow', 'release'] as const satisfies readonly (keyof DocumentApi)[];

@@ -6,14 +6,22 @@
  * and reads them one at a time; a watchdog ends it when no page has been read for
  * `msPerPage` (a PDF built to stall pdf.js), the call then rejects with
  * DocumentError('timeout'), and the next file starts a fresh worker. After 25 files the
- * worker is replaced.
+ * worker is replaced, once it holds no document under review.
+ *
+ * The worker keeps each document's text until `releaseDocument` (issue 16, point 3: the UI
+ * thread never receives a whole document); `documentPageWindow` asks it for the text
+ * around one occurrence. If the worker was ended meanwhile, the text is gone and the
+ * window is null.
  */
 import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits } from '../../../core/documents/types.ts';
 import { createRpcClient, RpcError } from '../../../core/rpc/rpc.ts';
-import { documentMethods, type DocumentApi, type ReadRequest, type ReadResult } from './api.ts';
+import { documentMethods, type DocumentApi, type PageWindowRequest, type ReadRequest, type ReadResult } from './api.ts';
+import type { PageWindow } from './pageWindow.ts';
 
 export { detectFormat, SNIFF_BYTES, type DetectedFormat } from '../../../core/documents/detectFormat.ts';
-export { DocumentError, type DocumentErrorCode, type DocumentText, type PdfProgress } from '../../../core/documents/types.ts';
+export { DocumentError, type DocumentErrorCode, type PdfProgress } from '../../../core/documents/types.ts';
+export type { DocumentSummary, ReadResult } from './api.ts';
+export type { PageWindow } from './pageWindow.ts';
 
 const CODES: ReadonlySet<string> = new Set<DocumentErrorCode>(['too-large', 'too-many-pages', 'encrypted', 'corrupt', 'timeout', 'unsupported', 'empty']);
 
@@ -38,6 +46,8 @@ interface WarmReader {
   port: MessagePort;
   api: ReturnType<typeof createRpcClient<DocumentApi>>['api'];
   reads: number;
+  /** The documents this worker holds for review, by id. */
+  held: Set<number>;
   /** Set while a read is under way: how to fail it if the worker dies. */
   onCrash?: () => void;
 }
@@ -46,6 +56,7 @@ interface WarmReader {
 const RECYCLE_AFTER = 25;
 let warm: WarmReader | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+let nextDocumentId = 1;
 
 function startWorker(): WarmReader {
   // Written inline so Vite bundles the worker as its own file (same origin, allowed by the CSP).
@@ -53,7 +64,7 @@ function startWorker(): WarmReader {
   const channel = new MessageChannel();
   worker.postMessage({ documents: 'connect' }, [channel.port2]);
   channel.port1.start();
-  const state: WarmReader = { worker, port: channel.port1, api: createRpcClient<DocumentApi>(channel.port1, documentMethods).api, reads: 0 };
+  const state: WarmReader = { worker, port: channel.port1, api: createRpcClient<DocumentApi>(channel.port1, documentMethods).api, reads: 0, held: new Set() };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     stopWorker(state);
@@ -68,7 +79,12 @@ function stopWorker(state: WarmReader): void {
   state.port.close();
 }
 
-export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<ReadResult> {
+/** A document read and held by the worker: `documentId` names it in the calls below. */
+export interface HeldDocument extends ReadResult {
+  documentId: number;
+}
+
+export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pagesTotal: number) => void, options: ReadDocumentFileOptions = {}): Promise<HeldDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
   if (file.size > limits.maxBytes) {
     const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
@@ -79,10 +95,26 @@ export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pa
   return result;
 }
 
-function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<ReadRequest, 'extract' | 'knownEntities'>, onProgress?: (pagesDone: number, pagesTotal: number) => void): Promise<ReadResult> {
+/** The text around one occurrence, from the worker that holds the document; null once it is gone. */
+export async function documentPageWindow(request: PageWindowRequest): Promise<PageWindow | null> {
+  const state = warm;
+  if (!state?.held.has(request.documentId)) return null;
+  return state.api.pageWindow(request);
+}
+
+/** The review of a document is over: its worker may let go of the text. */
+export function releaseDocument(documentId: number): void {
+  const state = warm;
+  if (!state?.held.delete(documentId)) return;
+  if (state.reads >= RECYCLE_AFTER && state.held.size === 0) stopWorker(state);
+  else void state.api.release({ documentId }).catch(() => undefined);
+}
+
+function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<ReadRequest, 'extract' | 'knownEntities'>, onProgress?: (pagesDone: number, pagesTotal: number) => void): Promise<HeldDocument> {
   const state = warm ?? startWorker();
   warm = state;
-  return new Promise<ReadResult>((resolve, reject) => {
+  const documentId = nextDocumentId++;
+  return new Promise<HeldDocument>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     const finish = (outcome: () => void, keep: boolean): void => {
@@ -91,7 +123,7 @@ function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<Rea
       clearTimeout(timer);
       state.onCrash = undefined;
       state.reads += 1;
-      if (!keep || state.reads >= RECYCLE_AFTER) stopWorker(state);
+      if (!keep || (state.reads >= RECYCLE_AFTER && state.held.size === 0)) stopWorker(state);
       outcome();
     };
     const arm = (): void => {
@@ -105,7 +137,7 @@ function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<Rea
     arm();
     state.api
       .read(
-        { file, name: file.name, limits, ...mining },
+        { documentId, file, name: file.name, limits, ...mining },
         {
           onProgress: (progress) => {
             arm();
@@ -114,7 +146,10 @@ function readWithWarmWorker(file: File, limits: DocumentLimits, mining: Pick<Rea
         },
       )
       .then(
-        (text) => finish(() => resolve(text), true),
+        (result) => {
+          state.held.add(documentId);
+          finish(() => resolve({ ...result, documentId }), true);
+        },
         (error: unknown) => finish(() => reject(asDocumentError(error)), true),
       );
   });

@@ -16,8 +16,10 @@ import { readDocument } from '../../../core/documents/readDocument.ts';
 import { buildNameIndex, findEntityNames } from '../../../core/extract/entityNames/index.ts';
 import { extractIndicators } from '../../../core/extract/index.ts';
 import type { PdfReader } from '../../../core/documents/types.ts';
+import type { TextPage } from '../../../core/extract/types.ts';
 import { serveRpc } from '../../../core/rpc/rpc.ts';
-import type { DocumentApi } from './api.ts';
+import { FIRST_PAGE_CHARS, type DocumentApi } from './api.ts';
+import { pageWindow } from './pageWindow.ts';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
@@ -34,13 +36,26 @@ const readPdf: PdfReader = (bytes, limits, onProgress) =>
     ...(onProgress ? { onProgress } : {}),
   });
 
+/** The pages of the documents under review, until the UI releases them. */
+const held = new Map<number, TextPage[]>();
+
 const api: DocumentApi = {
-  async read({ file, name, limits, extract, knownEntities }, progress) {
+  async read({ documentId, file, name, limits, extract, knownEntities }, progress) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const document = await readDocument(bytes, name, { limits, readPdf, onProgress: progress });
     const extraction = extractIndicators(document.pages, { ...extract, publisherDomains: document.metadata.publisherDomains ?? [] });
     const entities = knownEntities.length === 0 ? [] : findEntityNames(document.pages, buildNameIndex(knownEntities));
-    return { document, extraction, entities };
+    held.set(documentId, document.pages);
+    const firstPages = document.pages.slice(0, 3).map(({ page, text }) => ({ page, text: text.slice(0, FIRST_PAGE_CHARS) }));
+    return { document: { format: document.format, metadata: document.metadata, pageCount: document.pages.length, firstPages }, extraction, entities };
+  },
+  pageWindow({ documentId, page, offset, length }) {
+    const pages = held.get(documentId);
+    return Promise.resolve(pages ? pageWindow(pages, page, offset, length) : null);
+  },
+  release({ documentId }) {
+    held.delete(documentId);
+    return Promise.resolve();
   },
 };
 

@@ -6,31 +6,36 @@
 import { Badge, Card, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentText } from '../../../core/documents/types.ts';
 import type { ExtractedIndicator, Occurrence } from '../../../core/extract/types.ts';
+import { documentPageWindow, type PageWindow } from '../documents/client.ts';
 import { useFlagReason } from './flagReason.ts';
 
 /**
- * Characters of page text shown on each side of the occurrence. A 20 MB text file is one
- * "page"; laying all of it out froze the window for seconds (issue 16), so only the text
- * around the value is drawn, cut at line ends, and the cut says how much is left out.
+ * The page text around the occurrence, asked of the document worker that holds the text:
+ * a 20 MB text file is one "page", and cloning or laying out all of it froze the window
+ * for seconds (issue 16), so only the text around the value is drawn, cut at line ends,
+ * and the cut says how much is left out.
  */
-const AROUND = 6_000;
-
-export function pageWindow(text: string, offset: number, length: number): { from: number; to: number } {
-  if (text.length <= AROUND * 2) return { from: 0, to: text.length };
-  let from = Math.max(0, offset - AROUND);
-  let to = Math.min(text.length, offset + length + AROUND);
-  const lineStart = text.lastIndexOf('\n', from);
-  if (from > 0 && lineStart !== -1 && offset - lineStart < AROUND * 1.5) from = lineStart + 1;
-  const lineEnd = text.indexOf('\n', to);
-  if (to < text.length && lineEnd !== -1 && lineEnd - offset < AROUND * 1.5) to = lineEnd;
-  return { from, to };
+function usePageWindow(documentId: number, occurrence: Occurrence): PageWindow | null | 'loading' {
+  const [shown, setShown] = useState<{ for: Occurrence; window: PageWindow | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    const { page, offset, length } = occurrence;
+    documentPageWindow({ documentId, page, offset, length }).then(
+      (text) => current && setShown({ for: occurrence, window: text }),
+      () => current && setShown({ for: occurrence, window: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [documentId, occurrence]);
+  return shown?.for === occurrence ? shown.window : 'loading';
 }
 
-function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }) {
+function PageText({ documentId, occurrence }: { documentId: number; occurrence: Occurrence }) {
   const { t } = useTranslation();
   const mark = useRef<HTMLElement>(null);
+  const slice = usePageWindow(documentId, occurrence);
   useEffect(() => {
     // Scroll the page-text pane only: scrollIntoView would also scroll the review's list
     // and the window, moving the row the analyst just clicked (issue 16, point 5).
@@ -38,28 +43,33 @@ function PageText({ text, occurrence }: { text: string; occurrence: Occurrence }
     const viewport = node?.closest<HTMLElement>('.mantine-ScrollArea-viewport');
     if (!node || !viewport) return;
     viewport.scrollTop += node.getBoundingClientRect().top - viewport.getBoundingClientRect().top - viewport.clientHeight / 2;
-  }, [occurrence]);
-  const end = occurrence.offset + occurrence.length;
-  const { from, to } = pageWindow(text, occurrence.offset, occurrence.length);
+  }, [slice]);
+  if (slice === 'loading') return null;
+  if (!slice) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="page-text-gone">
+        {t('extractionReview.textGone')}
+      </Text>
+    );
+  }
   return (
     <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }} data-testid="page-text">
-      {from > 0 && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{t('extraction.textCutBefore', { count: from })}{'\n'}</Text>}
-      {text.slice(from, occurrence.offset)}
+      {slice.cutBefore > 0 && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{t('extraction.textCutBefore', { count: slice.cutBefore })}{'\n'}</Text>}
+      {slice.before}
       <mark ref={mark} data-testid="highlight">
-        {text.slice(occurrence.offset, end)}
+        {slice.match}
       </mark>
-      {text.slice(end, to)}
-      {to < text.length && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{'\n'}{t('extraction.textCutAfter', { count: text.length - to })}</Text>}
+      {slice.after}
+      {slice.cutAfter > 0 && <Text component="span" size="xs" c="dimmed" data-testid="page-text-cut">{'\n'}{t('extraction.textCutAfter', { count: slice.cutAfter })}</Text>}
     </Text>
   );
 }
 
-export function ContextView({ indicator, document }: { indicator: ExtractedIndicator; document: DocumentText }) {
+export function ContextView({ indicator, documentId }: { indicator: ExtractedIndicator; documentId: number }) {
   const { t } = useTranslation();
   const flagReason = useFlagReason();
   const [chosen, setChosen] = useState(0);
   const occurrence = indicator.occurrences[chosen] ?? indicator.occurrences[0];
-  const page = occurrence ? document.pages.find((entry) => entry.page === occurrence.page) : undefined;
   return (
     <Card withBorder radius="md" padding="md" data-testid="context-view">
       <Text fw={600} ff="monospace" style={{ wordBreak: 'break-all' }} mb={4}>
@@ -95,13 +105,13 @@ export function ContextView({ indicator, document }: { indicator: ExtractedIndic
           ))}
         </Stack>
       </ScrollArea.Autosize>
-      {occurrence && page && (
+      {occurrence && (
         <>
           <Text size="sm" fw={500} mt="sm" mb={4}>
             {t('extraction.inDocument', { page: occurrence.page })}
           </Text>
           <ScrollArea h={280} type="auto" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, padding: 8 }}>
-            <PageText text={page.text} occurrence={occurrence} />
+            <PageText documentId={documentId} occurrence={occurrence} />
           </ScrollArea>
         </>
       )}

@@ -1,30 +1,25 @@
 /**
- * The extracted indicators grouped by type: a checkbox per group selects or clears the
- * whole type, a checkbox per row picks one, and the value opens its context. Flags are
- * shown on the row with their reason, so nothing flagged is hidden from the analyst.
+ * A group's header and a value's row in the review's list (IndicatorList.tsx): a checkbox
+ * per group selects or clears the whole type, a checkbox per row picks one, and the value
+ * opens its context. Flags are shown on the row with their reason, so nothing flagged is
+ * hidden from the analyst. Both have fixed heights: the list draws only the rows in view.
  */
-import { Badge, Checkbox, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Badge, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
 import { TypeIcon } from '../knowledge/TypeLabel.tsx';
 import { KnownBadge } from './KnownMark.tsx';
+import { RowTooltip } from './RowTooltip.tsx';
 import { countKnown } from './useKnownValues.ts';
-import { indicatorKey, type IndicatorGroup } from './selection.ts';
+import type { IndicatorGroup } from './selection.ts';
 import { useFlagReason } from './flagReason.ts';
 
-interface GroupProps {
-  group: IndicatorGroup;
-  selected: ReadonlySet<string>;
-  focused: string | null;
-  onToggle: (key: string) => void;
-  onSetMany: (keys: readonly string[], selected: boolean) => void;
-  onFocus: (indicator: ExtractedIndicator) => void;
-  /** Issue 16: what the knowledge base holds already; undefined while it is asked. */
-  known?: ReadonlyMap<string, KnownValue> | undefined;
-  newOnly?: boolean;
-}
+/** Heights in pixels, fixed so the list can place rows it has not drawn. */
+export const ROW_HEIGHT = 28;
+export const HEADER_HEIGHT = 40;
+export const ALL_KNOWN_HEIGHT = 24;
 
 /** A file item is a hash or a name; the label says which. */
 function detailOf(indicator: ExtractedIndicator): string | undefined {
@@ -50,13 +45,13 @@ interface RowProps {
  * A row draws again only when its own state changes: with hundreds of values, drawing
  * every row on each click or tick held the window for seconds (issue 16, point 3).
  */
-const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, checked, focused, onToggle, onFocus, known }: RowProps) {
+export const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, checked, focused, onToggle, onFocus, known }: RowProps) {
   const { t } = useTranslation();
   const flagReason = useFlagReason();
   const first = indicator.occurrences[0];
   const detail = detailOf(indicator);
   return (
-    <Group gap="xs" wrap="nowrap" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
+    <Group gap="xs" wrap="nowrap" h={ROW_HEIGHT} data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
       <Checkbox checked={checked} onChange={() => onToggle(rowKey)} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
       <UnstyledButton
         onClick={() => onFocus(indicator)}
@@ -74,11 +69,11 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, checked, fo
         </Badge>
       )}
       {indicator.flags.map((flag) => (
-        <Tooltip key={flag.code} label={flagReason(flag)} multiline maw={320} withArrow>
+        <RowTooltip key={flag.code} label={flagReason(flag)} multiline maw={320} withArrow>
           <Badge size="xs" variant="light" color={flag.code === 'denied' || flag.code === 'defanged' ? 'red' : 'orange'} tabIndex={0} data-flag={flag.code}>
             {t(`extraction.flags.${flag.code}`)}
           </Badge>
-        </Tooltip>
+        </RowTooltip>
       ))}
       {first && (
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
@@ -92,40 +87,24 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, checked, fo
   before.indicator === after.indicator && before.checked === after.checked && before.focused === after.focused &&
   before.onToggle === after.onToggle && before.onFocus === after.onFocus && sameKnown(before.known, after.known));
 
-/** Rows drawn per frame: a long group appears in slices instead of one long task. */
-const ROWS_PER_FRAME = 40;
-
-function useProgressiveCount(total: number): number {
-  const [count, setCount] = useState(Math.min(total, ROWS_PER_FRAME));
-  useEffect(() => {
-    if (count >= total) return;
-    const timer = setTimeout(() => setCount((shown) => Math.min(total, shown + ROWS_PER_FRAME)), 0);
-    return () => clearTimeout(timer);
-  }, [count, total]);
-  return Math.min(count, total);
+interface HeaderProps {
+  group: IndicatorGroup;
+  keys: readonly string[];
+  selected: ReadonlySet<string>;
+  onSetMany: (keys: readonly string[], selected: boolean) => void;
+  /** Issue 16: what the knowledge base holds already; undefined while it is asked. */
+  known: ReadonlyMap<string, KnownValue> | undefined;
+  /** Every value of the group is hidden by "new only". */
+  allKnown: boolean;
 }
 
-/** A callback that keeps its identity while always calling the latest function given. */
-function useStable<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
-  const latest = useRef(callback);
-  useEffect(() => {
-    latest.current = callback;
-  });
-  return useCallback((...args: A) => latest.current(...args), []);
-}
-
-export function IndicatorGroupSection({ group, selected, focused, onToggle, onSetMany, onFocus, known, newOnly = false }: GroupProps) {
+export function GroupHeader({ group, keys, selected, onSetMany, known, allKnown }: HeaderProps) {
   const { t } = useTranslation();
-  const keys = group.indicators.map(indicatorKey);
   const ticked = keys.filter((key) => selected.has(key)).length;
   const counts = countKnown(group.indicators, known);
-  const shown = newOnly && known ? group.indicators.filter((indicator) => known.get(indicatorKey(indicator))?.known !== true) : group.indicators;
-  const drawn = useProgressiveCount(shown.length);
-  const toggleRow = useStable(onToggle);
-  const focusRow = useStable(onFocus);
   return (
-    <section aria-label={t(`extraction.groups.${group.type}`)} data-testid="indicator-group" data-type={group.type}>
-      <Group gap="xs" mb={4}>
+    <div data-testid="indicator-group" data-type={group.type} role="group" aria-label={t(`extraction.groups.${group.type}`)}>
+      <Group gap="xs" h={HEADER_HEIGHT} align="flex-end" pb={4} wrap="nowrap">
         <Checkbox
           checked={ticked === keys.length}
           indeterminate={ticked > 0 && ticked < keys.length}
@@ -146,28 +125,11 @@ export function IndicatorGroupSection({ group, selected, focused, onToggle, onSe
           </Text>
         )}
       </Group>
-      {shown.length === 0 && (
-        <Text size="sm" c="dimmed" pl="lg" data-testid="all-known">
+      {allKnown && (
+        <Text size="sm" c="dimmed" pl="lg" h={ALL_KNOWN_HEIGHT} data-testid="all-known">
           {t('extractionReview.allKnown')}
         </Text>
       )}
-      <Stack gap={2} pl="lg">
-        {shown.slice(0, drawn).map((indicator) => {
-          const key = indicatorKey(indicator);
-          return (
-            <IndicatorRow
-              key={key}
-              rowKey={key}
-              indicator={indicator}
-              checked={selected.has(key)}
-              focused={focused === key}
-              onToggle={toggleRow}
-              onFocus={focusRow}
-              known={known?.get(key)}
-            />
-          );
-        })}
-      </Stack>
-    </section>
+    </div>
   );
 }

@@ -3,9 +3,10 @@
  * row, and in the context pane the reports and feeds that hold it by name, first and last
  * seen, its TLP and whether an indicator exists.
  */
-import { Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
+import { RowTooltip } from './RowTooltip.tsx';
 
 export function KnownBadge({ known }: { known: KnownValue | undefined }) {
   const { t } = useTranslation();
@@ -18,11 +19,11 @@ export function KnownBadge({ known }: { known: KnownValue | undefined }) {
   }
   const label = known.known ? t('extractionReview.knownTitle') : t('extractionReview.newTitle');
   return (
-    <Tooltip label={label} withArrow>
+    <RowTooltip label={label} withArrow>
       <Badge size="xs" variant={known.known ? 'light' : 'filled'} color={known.known ? 'gray' : 'teal'} tabIndex={0} aria-label={label} data-known={known.known ? 'known' : 'new'} style={{ flexShrink: 0 }}>
         {known.known ? t('extractionReview.known') : t('extractionReview.new')}
       </Badge>
-    </Tooltip>
+    </RowTooltip>
   );
 }
 

@@ -13,7 +13,7 @@ import { useRouteStore } from '../stores/routeStore.ts';
 import { useSelectionStore } from '../stores/selectionStore.ts';
 import { ContextView } from './ContextView.tsx';
 import { useExtractionStore, type ExtractionJob } from './extractionStore.ts';
-import { IndicatorGroupSection } from './IndicatorGroups.tsx';
+import { IndicatorList } from './IndicatorList.tsx';
 import { KnownEntityGroup } from './KnownEntityGroup.tsx';
 import { KnownDetails } from './KnownMark.tsx';
 import { groupByType, indicatorKey } from './selection.ts';
@@ -82,7 +82,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
   const groups = useMemo(() => groupByType(job.extraction?.indicators ?? []), [job.extraction]);
   const total = job.extraction?.indicators.length ?? 0;
   const locked = job.status !== 'review';
-  if (!job.extraction || !job.document) return null;
+  if (!job.extraction || !job.document || job.documentId === null) return null;
   return (
     // overflow visible: the action bar sticks to the window's bottom edge, not the card's.
     <Card withBorder radius="lg" padding="lg" data-testid="extraction-review" style={{ overflow: 'visible' }}>
@@ -92,7 +92,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             {t('extraction.reviewTitle', { name: job.file.name })}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('extraction.reviewBody', { pages: job.document.pages.length, count: total })}
+            {t('extraction.reviewBody', { pages: job.document.pageCount, count: total })}
           </Text>
         </div>
         {job.status === 'committed' && <CommitDone job={job} />}
@@ -142,19 +142,16 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
                     {t('extractionReview.lookupFailed', { message: knownQuery.error.message })}
                   </Text>
                 )}
-                {groups.map((group) => (
-                  <IndicatorGroupSection
-                    key={group.type}
-                    group={group}
-                    selected={job.selected}
-                    focused={focused ? indicatorKey(focused) : null}
-                    onToggle={(key) => !locked && toggle(job.id, key)}
-                    onSetMany={(keys, selected) => !locked && setMany(job.id, keys, selected)}
-                    onFocus={setFocused}
-                    known={known}
-                    newOnly={newOnly}
-                  />
-                ))}
+                <IndicatorList
+                  groups={groups}
+                  selected={job.selected}
+                  focused={focused ? indicatorKey(focused) : null}
+                  onToggle={(key) => !locked && toggle(job.id, key)}
+                  onSetMany={(keys, selected) => !locked && setMany(job.id, keys, selected)}
+                  onFocus={setFocused}
+                  known={known}
+                  newOnly={newOnly}
+                />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -162,7 +159,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
                 {focused ? (
                   <Stack gap="xs">
                     <KnownDetails known={known?.get(indicatorKey(focused))} />
-                    <ContextView key={indicatorKey(focused)} indicator={focused} document={job.document} />
+                    <ContextView key={indicatorKey(focused)} indicator={focused} documentId={job.documentId} />
                   </Stack>
                 ) : (
                   <Text size="sm" c="dimmed">

@@ -3,18 +3,16 @@
  * and the extraction engine run there, sandboxed, off the UI thread, never in main), with
  * the built-in lists plus the analyst's own.
  */
-import type { DocumentText } from '../../../core/documents/types.ts';
-import type { EntityMatch } from '../../../core/extract/entityNames/types.ts';
-import type { ExtractionResult, ExtractOptions } from '../../../core/extract/types.ts';
-import { readDocumentFile } from '../documents/client.ts';
+import type { ExtractOptions } from '../../../core/extract/types.ts';
+import { readDocumentFile, type DocumentSummary, type HeldDocument } from '../documents/client.ts';
 import { knowledgeBase } from '../kb/client.ts';
 
-export interface AnalysedFile {
-  document: DocumentText;
-  extraction: ExtractionResult;
-  /** Issue 16: the knowledge base's groups, software, campaigns, countries and sectors the document names. */
-  entities: EntityMatch[];
-}
+/**
+ * The document's summary, its indicators and (issue 16) the knowledge base's groups,
+ * software, campaigns, countries and sectors it names; its text stays in the document
+ * worker under `documentId`.
+ */
+export type AnalysedFile = HeldDocument;
 
 async function extractOptions(): Promise<Omit<ExtractOptions, 'publisherDomains'>> {
   const lists = await knowledgeBase().getExtractionLists({});
@@ -25,9 +23,8 @@ async function extractOptions(): Promise<Omit<ExtractOptions, 'publisherDomains'
 }
 
 /** Text with kana in it is Japanese; a report's `lang` helps whoever reads it next. */
-export function languageOf(document: DocumentText): string | undefined {
-  const sample = document.pages
-    .slice(0, 3)
+export function languageOf(document: DocumentSummary): string | undefined {
+  const sample = document.firstPages
     .map((page) => page.text)
     .join('\n');
   return /[\u3040-\u30ff]/.test(sample) ? 'ja' : undefined;

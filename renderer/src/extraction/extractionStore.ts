@@ -5,11 +5,12 @@
  * analyst looks elsewhere.
  */
 import { create } from 'zustand';
-import { DocumentError, type DocumentErrorCode, type DocumentText } from '../../../core/documents/types.ts';
+import { DocumentError, type DocumentErrorCode } from '../../../core/documents/types.ts';
 import { reportDefaults } from '../../../core/documents/reportDefaults.ts';
 import type { EntityMatch } from '../../../core/extract/entityNames/types.ts';
 import type { ExtractionResult } from '../../../core/extract/types.ts';
 import type { TlpLevel } from '../../../core/stix/markings.ts';
+import { releaseDocument, type DocumentSummary } from '../documents/client.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import type { CommitExtractionResult } from '../kb/commitExtraction.ts';
 import { analyseFile, languageOf } from './analyseFile.ts';
@@ -30,7 +31,9 @@ export interface ExtractionJob {
   status: JobStatus;
   pagesDone: number;
   pagesTotal: number;
-  document: DocumentText | null;
+  /** The document's summary; its text stays in the document worker under `documentId`. */
+  document: DocumentSummary | null;
+  documentId: number | null;
   extraction: ExtractionResult | null;
   selected: ReadonlySet<string>;
   /** Known objects the document names (issue 16), and the ids of those ticked for the report. */
@@ -75,9 +78,9 @@ function today(): string {
 }
 
 /** Issue 16: a generic PDF title gives way to the first heading, a printed date to the metadata's. */
-function draftDefaults(document: DocumentText, fileName: string): { name: string; published: string } {
+function draftDefaults(document: DocumentSummary, fileName: string): { name: string; published: string } {
   const { metadata } = document;
-  const defaults = reportDefaults({ metadataTitle: metadata.title, metadataDate: metadata.date, firstPage: document.pages[0]?.text ?? '', fileName, headed: document.format === 'pdf' || document.format === 'html' || document.format === 'markdown' });
+  const defaults = reportDefaults({ metadataTitle: metadata.title, metadataDate: metadata.date, firstPage: document.firstPages[0]?.text ?? '', fileName, headed: document.format === 'pdf' || document.format === 'html' || document.format === 'markdown' });
   return { name: defaults.name, published: defaults.published ?? today() };
 }
 
@@ -102,17 +105,18 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
     reading = true;
     update(job.id, { status: 'reading' });
     try {
-      const { document, extraction, entities } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
+      const { document, documentId, extraction, entities } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
       const metadata = document.metadata;
       update(job.id, {
         status: 'review',
         document,
+        documentId,
         extraction,
         selected: defaultSelection(extraction.indicators),
         entities,
         selectedEntities: new Set(entities.filter((entity) => entity.ticked).map((entity) => entity.id)),
-        pagesDone: document.pages.length,
-        pagesTotal: document.pages.length,
+        pagesDone: document.pageCount,
+        pagesTotal: document.pageCount,
         draft: { ...draftDefaults(document, job.file.name), author: metadata.author?.trim() ?? '' },
       });
     } catch (error) {
@@ -134,6 +138,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         pagesDone: 0,
         pagesTotal: 0,
         document: null,
+        documentId: null,
         extraction: null,
         selected: new Set<string>(),
         entities: [],
@@ -151,6 +156,8 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
       set({ activeId: id });
     },
     remove(id) {
+      const removed = get().jobs.find((job) => job.id === id && job.status !== 'reading' && job.status !== 'committing');
+      if (removed && removed.documentId !== null) releaseDocument(removed.documentId);
       set((state) => {
         const jobs = state.jobs.filter((job) => job.id !== id || job.status === 'reading' || job.status === 'committing');
         return { jobs, activeId: state.activeId === id ? (jobs[0]?.id ?? null) : state.activeId };

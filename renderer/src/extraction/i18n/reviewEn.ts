@@ -22,4 +22,6 @@ export const extractionReviewEn = {
   notSaved: 'Not saved, and why:',
   untickedCount_one: '{{count}} value was left unticked and not saved.',
   untickedCount_other: '{{count}} values were left unticked and not saved.',
+  textGone: 'The text of this document is no longer held (the document reader was restarted). Drop the file again to see each value in its page.',
+  listLabel: 'Extracted values',
 };

@@ -24,4 +24,6 @@ export const extractionReviewJa: typeof extractionReviewEn = {
   notSaved: '保存されなかった値と理由:',
   untickedCount_one: '{{count}} 件の値はチェックが外れていたため保存されていません。',
   untickedCount_other: '{{count}} 件の値はチェックが外れていたため保存されていません。',
+  textGone: 'この文書の本文はもう保持されていません（文書リーダーが再起動されました）。ページ内の位置を見るには、ファイルをもう一度ドロップしてください。',
+  listLabel: '抽出された値',
 };
