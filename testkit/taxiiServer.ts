@@ -14,6 +14,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createTaxiiWrites, type TaxiiWriteOptions, type TaxiiWrites } from './taxiiWrites.ts';
 
 type StixObject = Record<string, unknown>;
 
@@ -45,6 +46,8 @@ export interface TaxiiServerOptions {
    * like `session`, but every page is the first one again — a server that never moves on.
    */
   paging?: 'offset' | 'session' | 'stuck';
+  /** Makes every collection writable (can_write, Add Objects and status resources). */
+  writable?: TaxiiWriteOptions;
 }
 
 export interface TaxiiRequest {
@@ -68,6 +71,8 @@ export interface TaxiiTestServer {
   add: (objects: readonly StixObject[], collectionId?: string) => void;
   /** The requests to a collection's objects endpoint. */
   objectRequests: (collectionId?: string) => TaxiiRequest[];
+  /** Present when the server is `writable`: what it received. */
+  writes: TaxiiWrites | undefined;
   close: () => Promise<void>;
 }
 
@@ -92,6 +97,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
   let clock = Date.parse(options.firstDateAdded ?? '2025-01-06T09:00:00.000Z');
   let added = 0;
   const sessions = new Map<string, number>();
+  const writes = options.writable === undefined ? undefined : createTaxiiWrites(options.writable);
 
   // Several objects share one date_added, as on a real server, so `added_after` (strictly
   // later) must not lose or repeat the ones sharing the last timestamp of a page.
@@ -138,8 +144,10 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
     }
     if (request.method === 'POST') {
       const type = request.headers['content-type'] ?? '';
+      const target = collections.find((candidate) => url.pathname === `${apiRootPath}collections/${candidate.id}/objects/`);
       if (!type.startsWith('application/taxii+json')) send(415, taxiiError(415, 'Unsupported Media Type', 'POST bodies must be application/taxii+json;version=2.1.'));
-      else send(403, taxiiError(403, 'Collection is read-only', 'This test server does not accept objects.'));
+      else if (writes === undefined || target === undefined) send(403, taxiiError(403, 'Collection is read-only', 'This test server does not accept objects.'));
+      else writes.post(request, (objects) => target.entries.push(...objects.map((object) => ({ dateAdded: stamp(), object }))), send);
       return;
     }
     if (request.method !== 'GET') {
@@ -156,11 +164,15 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
       return;
     }
     if (path === apiRootPath) {
-      send(200, { title: 'Test API root', versions: [TAXII_MEDIA_TYPE], max_content_length: 100 * 1024 * 1024 });
+      send(200, { title: 'Test API root', versions: [TAXII_MEDIA_TYPE], max_content_length: writes?.maxContentLength ?? 100 * 1024 * 1024 });
+      return;
+    }
+    if (writes !== undefined && path.startsWith(`${apiRootPath}status/`)) {
+      writes.status(decodeURIComponent(path.slice(`${apiRootPath}status/`.length).replace(/\/$/, '')), send);
       return;
     }
     if (path === `${apiRootPath}collections/`) {
-      send(200, { collections: collections.map(describe) });
+      send(200, { collections: collections.map((collection) => describe(collection, writes !== undefined)) });
       return;
     }
     const match = new RegExp(`^${escapeRegExp(apiRootPath)}collections/([^/]+)/(objects/)?$`).exec(path);
@@ -170,7 +182,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
       return;
     }
     if (match[2] === undefined) {
-      send(200, describe(collection));
+      send(200, describe(collection, writes !== undefined));
       return;
     }
     if (!collection.canRead) {
@@ -249,6 +261,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
     apiRootUrl: `${base}${apiRootPath}`,
     collectionIds: collections.map((collection) => collection.id),
     requests,
+    writes,
     add: (objects, collectionId) => {
       const collection = collectionFor(collectionId);
       // Later additions start on a fresh second, after everything already served, and no
@@ -268,13 +281,13 @@ export async function startTaxiiServer(options: TaxiiServerOptions = {}): Promis
   };
 }
 
-function describe(collection: StoredCollection): Record<string, unknown> {
+function describe(collection: StoredCollection, canWrite: boolean): Record<string, unknown> {
   return {
     id: collection.id,
     title: collection.title,
     description: collection.description,
     can_read: collection.canRead,
-    can_write: false,
+    can_write: canWrite,
     media_types: ['application/stix+json;version=2.1'],
   };
 }

@@ -45,6 +45,12 @@ export interface HttpClientOptions {
 }
 
 export interface ClosableHttpClient extends HttpClient {
+  /**
+   * POSTs a text body with the same timeouts, retries, size cap and proxy as `get`. Only
+   * for requests a server may safely receive twice (a TAXII envelope: §5.5 keeps one copy
+   * per object version). Redirects are not followed: a body is never re-sent elsewhere.
+   */
+  post: (url: string, body: string, options?: HttpRequestOptions) => Promise<HttpResponse>;
   /** Closes pooled connections (the runtime calls it when a run ends). */
   close: () => Promise<void>;
 }
@@ -100,7 +106,13 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
   }
 
   /** Follows redirects by hand so credentials never reach another origin. */
-  async function fetchFollowing(url: string, headers: Record<string, string>, auth: Record<string, string>, signal: AbortSignal): Promise<Response> {
+  async function fetchFollowing(url: string, headers: Record<string, string>, auth: Record<string, string>, signal: AbortSignal, body?: string): Promise<Response> {
+    if (body !== undefined) {
+      const response = await fetch(url, { method: 'POST', body, headers: { ...headers, ...auth }, redirect: 'manual', signal, dispatcher });
+      if (!REDIRECTS.has(response.status)) return response;
+      await response.body?.cancel().catch(() => undefined);
+      throw new HttpError('status', url, `${redactUrl(url)} redirected a POST elsewhere; Magpie does not re-send data to another address. Use the final URL.`, response.status);
+    }
     let current = url;
     let sendAuth = true;
     for (let hop = 0; ; hop += 1) {
@@ -126,14 +138,14 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
     }
   }
 
-  async function attempt(url: string, request: HttpRequestOptions): Promise<Attempt> {
+  async function attempt(url: string, request: HttpRequestOptions, payload?: string): Promise<Attempt> {
     const timeoutMs = request.timeoutMs ?? settings.defaultTimeoutMs;
     const maxBytes = request.maxBytes ?? settings.defaultMaxBytes;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = runSignal ? AbortSignal.any([timeout, runSignal]) : timeout;
     const shown = redactUrl(url);
     try {
-      const response = await fetchFollowing(url, requestHeaders(url, request), authHeaders(request.auth), signal);
+      const response = await fetchFollowing(url, requestHeaders(url, request), authHeaders(request.auth), signal, payload);
       const headers = Object.fromEntries(response.headers.entries());
       if (response.status === 304 && request.conditional) {
         await response.body?.cancel().catch(() => undefined);
@@ -184,15 +196,15 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
     if (validators.etag !== undefined || validators.lastModified !== undefined) options.validators.stage(url, validators);
   }
 
-  async function get(url: string, request: HttpRequestOptions = {}): Promise<HttpResponse> {
+  async function send(url: string, request: HttpRequestOptions, body?: string): Promise<HttpResponse> {
     checkUrl(url);
     const attempts = settings.retries + 1;
     const shown = redactUrl(url);
-    log.debug(`GET ${shown}`);
+    log.debug(`${body === undefined ? 'GET' : 'POST'} ${shown}`);
     for (let index = 0; ; index += 1) {
       if (runSignal?.aborted) throw aborted(url);
       await options.beforeAttempt?.(url, index);
-      const outcome = await attempt(url, request);
+      const outcome = await attempt(url, request, body);
       if ('done' in outcome) return outcome.done;
       if (index + 1 >= attempts) {
         const error = outcome.retry;
@@ -210,7 +222,11 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
     }
   }
 
-  return { get, close: () => dispatcher.close() };
+  return {
+    get: (url, request = {}) => send(url, request),
+    post: (url, body, request = {}) => send(url, request, body),
+    close: () => dispatcher.close(),
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -40,7 +40,7 @@ function fakeHttp(answer: (url: URL) => Reply): HttpClient & { calls: { url: URL
 }
 
 const quiet: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-const collection: TaxiiCollection = { id: 'c1', title: 'Reports', canRead: true, url: `${ROOT}collections/c1/` };
+const collection: TaxiiCollection = { id: 'c1', title: 'Reports', canRead: true, canWrite: false, url: `${ROOT}collections/c1/` };
 
 async function pages(http: HttpClient, addedAfter?: string, limit = 2): Promise<ObjectPage[]> {
   const client = createTaxiiClient(http, { auth: undefined, log: quiet });

@@ -16,11 +16,13 @@ import { compareTimestamps, isTimestamp } from '../../../core/stix/index.ts';
 import type { HttpClient, HttpRequestOptions, HttpResponse, RunLogger } from '../types.ts';
 import { explainHttpError, TaxiiError, type RequestContext } from './errors.ts';
 import { checkTaxiiMediaType, TAXII_21 } from './media.ts';
+import { createPagingProgress } from './pagingProgress.ts';
 
 export interface TaxiiCollection {
   id: string;
   title: string;
   canRead: boolean;
+  canWrite: boolean;
   /** `{apiRoot}collections/{id}/`. */
   url: string;
 }
@@ -41,8 +43,19 @@ export interface PageQuery {
 export interface TaxiiClient {
   /** The API root to read: `url` itself when it is one, else the one `choice` names (default: the server's). */
   apiRoot: (url: string, choice?: string) => Promise<string>;
+  /** Every API root the server lists (or `url` itself when it is one), with its size limit (§4.2). */
+  apiRoots: (url: string) => Promise<TaxiiApiRoot[]>;
   collections: (apiRoot: string) => Promise<TaxiiCollection[]>;
+  /** Any other TAXII resource (a status, §4.3), media type checked, body still to be parsed. */
+  resource: (url: string, endpoint: RequestContext['endpoint']) => Promise<unknown>;
   objectPages: (collection: TaxiiCollection, query: PageQuery) => AsyncGenerator<ObjectPage>;
+}
+
+export interface TaxiiApiRoot {
+  url: string;
+  title: string;
+  /** The largest request body the root accepts, in bytes (`max_content_length`). */
+  maxContentLength: number | undefined;
 }
 
 export interface TaxiiClientOptions {
@@ -54,16 +67,14 @@ export interface TaxiiClientOptions {
 }
 
 const discoverySchema = z.object({ title: z.string().optional(), default: z.string().optional(), api_roots: z.array(z.string()).optional() });
-const apiRootSchema = z.object({ title: z.string().optional(), versions: z.array(z.string()) });
+const apiRootSchema = z.object({ title: z.string().optional(), versions: z.array(z.string()), max_content_length: z.number().int().positive().optional() });
 const collectionsSchema = z.object({
   collections: z
-    .array(z.object({ id: z.string().min(1), title: z.string().optional(), can_read: z.boolean().optional() }))
+    .array(z.object({ id: z.string().min(1), title: z.string().optional(), can_read: z.boolean().optional(), can_write: z.boolean().optional() }))
     .optional(),
 });
 const envelopeSchema = z.object({ more: z.boolean().optional(), next: z.string().optional(), objects: z.array(z.unknown()).optional() });
 
-/** Pages in a row with no object not already read and `more` still true: a server looping on itself. */
-const MAX_STALLED_PAGES = 10;
 
 export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions): TaxiiClient {
   const hasCredentials = options.auth !== undefined;
@@ -111,6 +122,30 @@ export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions)
     return root;
   }
 
+  async function apiRoots(url: string): Promise<TaxiiApiRoot[]> {
+    const { body } = await getTaxii(url, { endpoint: 'discovery' });
+    const asRoot = apiRootSchema.safeParse(body);
+    if (asRoot.success) return [rootOf(withSlash(url), asRoot.data)];
+    const discovery = discoverySchema.safeParse(body);
+    if (!discovery.success || discovery.data.api_roots === undefined) {
+      throw new TaxiiError('not-taxii', `${url} answered, but with neither a TAXII 2.1 discovery nor an API root. Check the URL (OpenCTI: https://host/taxii2/).`);
+    }
+    const roots: TaxiiApiRoot[] = [];
+    for (const listed of discovery.data.api_roots) {
+      const root = withSlash(new URL(listed, url).href);
+      const { body: rootBody } = await getTaxii(root, { endpoint: 'api-root' });
+      const information = apiRootSchema.safeParse(rootBody);
+      if (!information.success) throw shapeError(root, 'API root', information.error.issues);
+      checkVersions(root, information.data.versions);
+      roots.push(rootOf(root, information.data));
+    }
+    return roots;
+  }
+
+  async function resource(url: string, endpoint: RequestContext['endpoint']): Promise<unknown> {
+    return (await getTaxii(url, { endpoint })).body;
+  }
+
   async function collections(root: string): Promise<TaxiiCollection[]> {
     const url = `${root}collections/`;
     const { body } = await getTaxii(url, { endpoint: 'collections' });
@@ -120,6 +155,7 @@ export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions)
       id: collection.id,
       title: collection.title ?? collection.id,
       canRead: collection.can_read ?? true,
+      canWrite: collection.can_write ?? false,
       url: `${url}${encodeURIComponent(collection.id)}/`,
     }));
   }
@@ -156,55 +192,11 @@ export function createTaxiiClient(http: HttpClient, options: TaxiiClientOptions)
     }
   }
 
-  return { apiRoot, collections, objectPages };
+  return { apiRoot, apiRoots, collections, resource, objectPages };
 }
 
-/**
- * What one query has read so far, to tell a server that moves on from one that loops: the
- * id and version of every object (an object repeated across pages is passed on once).
- */
-function createPagingProgress() {
-  const seen = new Set<string>();
-  let stalledPages = 0;
-  let repeats = 0;
-  const state = {
-    pages: 0,
-    get unique() {
-      return seen.size;
-    },
-    /** The objects of a page not read before in this query. */
-    fresh(objects: readonly unknown[]): unknown[] {
-      state.pages += 1;
-      const kept = objects.filter((object) => {
-        const key = versionKey(object);
-        if (key === undefined) return true;
-        if (seen.has(key)) {
-          repeats += 1;
-          return false;
-        }
-        seen.add(key);
-        return true;
-      });
-      stalledPages = kept.length === 0 ? stalledPages + 1 : 0;
-      return kept;
-    },
-    /** Why paging on would not end, or undefined while it makes progress. */
-    stalled(limit: number): string | undefined {
-      if (stalledPages >= MAX_STALLED_PAGES) return `its last ${String(stalledPages)} pages brought nothing new`;
-      // A bound from what was read: a server that moves on repeats far fewer objects than it sends new ones.
-      if (repeats > seen.size + limit) return `it has sent ${String(repeats)} objects again that it had already sent`;
-      return undefined;
-    },
-  };
-  return state;
-}
-
-function versionKey(object: unknown): string | undefined {
-  if (typeof object !== 'object' || object === null) return undefined;
-  const record = object as Record<string, unknown>;
-  if (typeof record['id'] !== 'string') return undefined;
-  const version = record['modified'] ?? record['created'];
-  return `${record['id']}|${typeof version === 'string' ? version : ''}`;
+function rootOf(url: string, information: z.infer<typeof apiRootSchema>): TaxiiApiRoot {
+  return { url, title: information.title ?? url, maxContentLength: information.max_content_length };
 }
 
 function checkVersions(url: string, versions: readonly string[]): void {

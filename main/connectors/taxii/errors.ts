@@ -17,7 +17,7 @@ export class TaxiiError extends CodedError<TaxiiErrorCode> {
 
 /** Which request failed: it decides what a 404 or a 403 means. */
 export interface RequestContext {
-  endpoint: 'discovery' | 'api-root' | 'collections' | 'objects';
+  endpoint: 'discovery' | 'api-root' | 'collections' | 'objects' | 'status';
   url: string;
   /** The collection's title or id, for `objects`. */
   collection?: string;
@@ -65,5 +65,7 @@ function describe(context: RequestContext): string {
       return `The collection list at ${url}`;
     case 'objects':
       return `The TAXII collection ${context.collection ?? ''} (${url})`;
+    case 'status':
+      return `The TAXII status resource ${url}`;
   }
 }
