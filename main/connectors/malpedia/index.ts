@@ -3,15 +3,16 @@
  * families, the actors using them and their YARA rules (and, with an API key, the rules
  * shared with registered users and the sample hashes). Malpedia raises one version number
  * on every change, so a run first asks for it and imports only when it moved (or the
- * settings did). Everything is read and checked before the first object is emitted: an
- * answer that does not fit Malpedia's documented shape stops the run with nothing imported.
+ * settings did), and then emits only the objects whose content changed (cursor.ts).
+ * Everything is read and checked before the first object is emitted: an answer that does
+ * not fit Malpedia's documented shape stops the run with nothing imported.
  */
 import type { JsonObject } from '../../../core/stix/index.ts';
 import { fetchAhead } from '../misp-feed/fetchAhead.ts';
 import type { ImportConnector, ImportRunContext, ImportRunResult } from '../types.ts';
 import { actorIdOf, MalpediaApi } from './client.ts';
 import { dayTime, MalpediaStix } from './converter.ts';
-import { isUpToDate, readCursor } from './cursor.ts';
+import { changedSince, isUpToDate, readCursor } from './cursor.ts';
 import type { MalpediaActor, MalpediaSamples, MalpediaYara } from './schema.ts';
 import { configSchema, settingsFingerprint, type MalpediaConfig } from './settings.ts';
 
@@ -41,9 +42,9 @@ async function run(context: ImportRunContext<MalpediaConfig>): Promise<ImportRun
   const { version, date } = await api.version();
   const settings = settingsFingerprint(config);
   const previous = readCursor(context.cursor);
-  if (isUpToDate(previous, version, settings)) {
+  if (previous !== undefined && isUpToDate(previous, version, settings)) {
     log.info(`Malpedia is still at version ${String(version)}, already imported with these settings.`);
-    return { cursor: { version, settings }, summary: `Malpedia version ${String(version)} already imported; nothing new` };
+    return { cursor: previous, summary: `Malpedia version ${String(version)} already imported; nothing new` };
   }
   log.info(`Malpedia is at version ${String(version)}${previous === undefined ? '' : ` (last imported: ${String(previous.version)})`}; ${api.keyed ? 'with' : 'without'} an API key.`);
 
@@ -84,14 +85,18 @@ async function run(context: ImportRunContext<MalpediaConfig>): Promise<ImportRun
   for (const [message, times] of stix.warnings) log.warn(times > 1 ? `${message} (${String(times)} times)` : message);
 
   const objects: JsonObject[] = [...stix.objects.values()];
-  for (let start = 0; start < objects.length; start += BATCH_SIZE) {
+  const { changed, digests } = changedSince(previous, objects);
+  for (let start = 0; start < changed.length; start += BATCH_SIZE) {
     context.signal.throwIfAborted();
-    await context.emit(objects.slice(start, start + BATCH_SIZE));
+    await context.emit(changed.slice(start, start + BATCH_SIZE));
   }
   const knownActors = [...actors.values()].filter((actor) => actor !== undefined).length;
   const parts = [`${count(tally.families)} families`, `${count(knownActors)} actors`, `${count(tally.rules)} YARA rules`];
   if (withSamples) parts.push(`${count(tally.samples)} samples`);
-  return { cursor: { version, settings }, summary: `Malpedia version ${String(version)}: ${parts.join(', ')} (${count(objects.length)} objects)` };
+  return {
+    cursor: { version, settings, digests },
+    summary: `Malpedia version ${String(version)}: ${parts.join(', ')} (${count(objects.length)} objects, ${count(changed.length)} new or changed)`,
+  };
 }
 
 export const connector: ImportConnector<typeof configSchema> = {

@@ -4,6 +4,7 @@
  * key, the version gate, a key's extra data, a refused key and malformed answers.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TLP_1, type JsonObject } from '../../../core/stix/index.ts';
 import { fixturesSkipReason, hasFixture } from '../../../testkit/fixtures.ts';
@@ -20,6 +21,12 @@ const now = (): Date => new Date('2026-11-01T00:00:00Z');
 const httpOptions = { retries: 0, baseDelayMs: 1 };
 const schemasAvailable = hasFixture('stix2.1-schemas');
 if (!schemasAvailable) console.warn(`[malpedia] OASIS schema check skipped: ${fixturesSkipReason}`);
+
+/** The made-up library's families with one of them edited, as a new Malpedia version would have it. */
+function editedFamilies(id: string, patch: Record<string, unknown>): Record<string, unknown> {
+  const families = JSON.parse(readFileSync(new URL('./testdata/families.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+  return { ...families, [id]: { ...families[id], ...patch } };
+}
 
 const ofType = (objects: readonly JsonObject[], type: string): JsonObject[] => objects.filter((object) => object['type'] === type);
 const names = (objects: readonly JsonObject[], type: string): unknown[] => ofType(objects, type).map((object) => object['name']).sort();
@@ -51,8 +58,8 @@ describe('Malpedia connector', { timeout: 20_000 }, () => {
     expect(malpedia.calls.map((call) => call.path)).not.toContain('check/apikey');
     // The actor is asked for once, though two families name it; the unlisted one never.
     expect(malpedia.calls.filter((call) => call.path.startsWith('get/actor/')).map((call) => call.path)).toEqual(['get/actor/paper_crane']);
-    expect(outcome.result.summary).toMatch(/^Malpedia version 8371: 3 families, 1 actors, 1 YARA rules \(\d+ objects\)$/);
-    expect(outcome.result.cursor).toEqual({ version: 8_371, settings: expect.stringContaining('key=false') as unknown });
+    expect(outcome.result.summary).toMatch(/^Malpedia version 8371: 3 families, 1 actors, 1 YARA rules \(\d+ objects, \d+ new or changed\)$/);
+    expect(outcome.result.cursor).toEqual({ version: 8_371, settings: expect.stringContaining('key=false') as unknown, digests: expect.any(String) as unknown });
   });
 
   it.skipIf(!schemasAvailable)('emits a bundle that passes the OASIS STIX 2.1 schemas, with and without a key', async () => {
@@ -78,14 +85,21 @@ describe('Malpedia connector', { timeout: 20_000 }, () => {
     expect(second.result.cursor).toEqual(first.result.cursor);
   });
 
-  it('imports again, with the same ids, when Malpedia publishes a new version', async () => {
+  it('at a new version, emits only the objects whose content changed, under the same ids', async () => {
     const malpedia = await serve();
     const config = { baseUrl: malpedia.origin };
     const first = await runImportOnce(connector, { config, now, httpOptions });
     malpedia.version = 8_372;
-    const second = await runImportOnce(connector, { config, cursor: first.result.cursor, now, httpOptions });
-    expect(second.objects.map((object) => object['id']).sort()).toEqual(first.objects.map((object) => object['id']).sort());
-    expect(second.result.cursor).toMatchObject({ version: 8_372 });
+    const unchanged = await runImportOnce(connector, { config, cursor: first.result.cursor, now, httpOptions });
+    expect(unchanged.objects).toEqual([]);
+    expect(unchanged.result.cursor).toMatchObject({ version: 8_372 });
+
+    malpedia.version = 8_373;
+    malpedia.override('get/families', JSON.stringify(editedFamilies('apk.sakura_spy', { description: 'SakuraSpy now also records calls.', updated: '2025-05-30' })));
+    const edited = await runImportOnce(connector, { config, cursor: unchanged.result.cursor, now, httpOptions });
+    const sakura = first.objects.find((object) => object['name'] === 'SakuraSpy');
+    expect(edited.objects.map((object) => [object['id'], object['description'], object['modified']])).toEqual([[sakura?.['id'], 'SakuraSpy now also records calls.', '2025-05-30T00:00:00.000Z']]);
+    expect(edited.result.summary).toMatch(/\(\d+ objects, 1 new or changed\)$/);
   });
 
   it('with a key: sends it on every request, and adds the green and amber rules and the sample hashes', async () => {
@@ -96,13 +110,14 @@ describe('Malpedia connector', { timeout: 20_000 }, () => {
     const keyed = await runImportOnce(connector, { config: { baseUrl: malpedia.origin, apiKey: KEY }, cursor: keyless.result.cursor, now, httpOptions });
     expect(malpedia.calls.slice(calls).every((call) => call.authorization === `apitoken ${KEY}`)).toBe(true);
     expect(malpedia.calls[calls]?.path).toBe('check/apikey');
+    // What the public import brought already is not sent again.
     expect(ofType(keyed.objects, 'indicator').map((object) => [object['name'], object['object_marking_refs']])).toEqual([
-      ['win.kumo_rat_auto.yar', [TLP_1.white.id]],
       ['win.kumo_rat_config.yar', [TLP_1.green.id]],
       ['win.kumo_rat_loader.yar', [TLP_1.amber.id]],
       ['3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b', [expect.any(String)]],
     ]);
     expect(ofType(keyed.objects, 'file')).toHaveLength(1);
+    expect(ofType(keyed.objects, 'malware')).toEqual([]);
     expect(keyed.result.summary).toMatch(/3 YARA rules, 1 samples/);
     expect(JSON.stringify(keyed.log)).not.toContain(KEY);
   });
