@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorSummary } from '../core/ipc/channels.ts';
+import { serveMalpedia } from '../main/connectors/malpedia/testing/malpediaServer.ts';
 import { serveFeedFolder } from '../main/connectors/misp-feed/testing/feedServer.ts';
 import { serveOtx } from '../main/connectors/otx/testing/otxServer.ts';
 import { startFeedServer } from '../testkit/feedServer.ts';
@@ -63,16 +64,19 @@ async function runConnector(app: MagpieApp, id: string, config: Record<string, u
   );
 }
 
-async function dashboardCount(app: MagpieApp, type: string): Promise<number> {
+async function dashboardCount(app: MagpieApp, type: string, orNone = false): Promise<number> {
   await app.visit('knowledge');
   await app.visit('dashboard');
+  // Once the vulnerabilities are counted the dashboard has drawn every type it holds.
+  if (orNone) await app.page.getByTestId('count-vulnerability').waitFor();
   const badge = app.page.getByTestId(`count-${type}`);
+  if (orNone && (await badge.count()) === 0) return 0;
   await badge.waitFor();
   return Number(((await badge.textContent()) ?? '').split('·').pop()?.replace(/[^0-9]/g, '') ?? 'NaN');
 }
 
 describe.skipIf(!available)('all import connectors into the knowledge base', () => {
-  it('KEV, ATT&CK, a MISP feed, OTX and TAXII each deliver their objects, counted by type', async () => {
+  it('KEV, ATT&CK, a MISP feed, OTX, TAXII and Malpedia each deliver their objects, counted by type', async () => {
     const kevText = await readFile(fixturePath('cisa-kev', 'known_exploited_vulnerabilities.json'));
     const ics = JSON.parse(gunzipSync(await readFile(fixturePath('mitre-attack', 'ics-attack-18.1.json.gz'))).toString('utf8')) as { objects: Objects };
     const mobile = JSON.parse(gunzipSync(await readFile(fixturePath('mitre-attack', 'mobile-attack-17.1.json.gz'))).toString('utf8')) as { objects: Objects };
@@ -82,6 +86,8 @@ describe.skipIf(!available)('all import connectors into the knowledge base', () 
     const otx = await serveOtx('e2e-key', { pulses, pageSize: 2 });
     // TAXII serves ATT&CK Mobile: its matrices and tactics are not in ICS, so they count alone.
     const taxii = await startTaxiiServer({ objects: mobile.objects, pageSize: 500 });
+    // Malpedia: the made-up library of the connector's own tests (no shared fixture needed).
+    const malpedia = await serveMalpedia({ version: 8_371, apiKey: 'e2e-malpedia-key' });
     const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1000 } });
     try {
       const kev = await runConnector(app, 'cisa-kev', { url: `${files.url}/kev.json` });
@@ -103,12 +109,21 @@ describe.skipIf(!available)('all import connectors into the knowledge base', () 
       expect(await dashboardCount(app, 'x-mitre-matrix')).toBe(countOf(ics.objects, 'x-mitre-matrix') + countOf(mobile.objects, 'x-mitre-matrix'));
       expect(await dashboardCount(app, 'x-mitre-tactic')).toBe(new Set([...ics.objects, ...mobile.objects].filter((object) => object.type === 'x-mitre-tactic').map((object) => object.id)).size);
 
+      const malwareBefore = await dashboardCount(app, 'malware', true);
+      const intrusionSetsBefore = await dashboardCount(app, 'intrusion-set', true);
+      await runConnector(app, 'malpedia', { baseUrl: malpedia.origin, apiKey: 'e2e-malpedia-key' });
+      expect(await dashboardCount(app, 'malware')).toBe(malwareBefore + 3);
+      expect(await dashboardCount(app, 'intrusion-set')).toBe(intrusionSetsBefore + 1);
+      // Again at the same Malpedia version: only the version is asked for, nothing is added.
+      const again = await runConnector(app, 'malpedia', { baseUrl: malpedia.origin, apiKey: 'e2e-malpedia-key' });
+      expect(again.lastRun?.summary).toBe('Malpedia version 8371 already imported; nothing new');
+
       // Nothing was quarantined on the way.
       const quarantine = app.page.getByTestId('dashboard-quarantined');
       if ((await quarantine.count()) > 0) expect(await quarantine.textContent()).toBe('0');
     } finally {
       await app.close();
-      await Promise.all([files.close(), misp.close(), otx.close(), taxii.close()]);
+      await Promise.all([files.close(), misp.close(), otx.close(), taxii.close(), malpedia.close()]);
     }
   }, 300_000);
 });
