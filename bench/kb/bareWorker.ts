@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import { readParsedBundle } from '../../core/stix/bundle/read.ts';
 import type { JsonObject } from '../../core/stix/model/properties.ts';
+import { compactKeys } from '../../renderer/src/kb/db/compactKeys.ts';
 import { migrations } from '../../renderer/src/kb/db/migrations/index.ts';
 import { toRecord, type StoredObject } from '../../renderer/src/kb/records.ts';
 import { productSteps, type ProductSteps } from './productSteps.ts';
@@ -60,7 +61,9 @@ class KbShapedDatabase extends Dexie {
   declare files: Table<{ sha256: string; blob: Blob }, string>;
   constructor(name: string) {
     super(name);
-    const objects = migrations.map((migration) => migration.stores['objects']).filter((schema) => schema !== undefined).at(-1) ?? 'id';
+    // The KB's own key translation (schema v9), so the records are stored as the KB stores them.
+    this.use(compactKeys);
+    const objects = migrations.map((migration) => migration.stores['objects']).filter((schema) => typeof schema === 'string').at(-1) ?? 'id';
     this.version(1).stores({ objects, files: 'sha256' });
   }
 }

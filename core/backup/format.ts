@@ -31,7 +31,7 @@ export const BACKUP_FORMAT_VERSION = 1;
  * renderer/src/kb/backup tests that it equals the migrations' latest, so a new schema
  * version cannot be added without this line.
  */
-export const NEWEST_SCHEMA_VERSION = 7;
+export const NEWEST_SCHEMA_VERSION = 9;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const FILES_FOLDER = 'files/';

@@ -27,8 +27,9 @@ async function* pages<T, K>(table: Table<T, K>, onPage?: (rows: number) => void)
     yield rows;
     if (rows.length < PAGE) return;
     const lastRow = rows[rows.length - 1];
-    // Every table backed up has a single-property primary key (id, key, sha256).
-    last = (lastRow as Record<string, unknown> | undefined)?.[String(table.schema.primKey.keyPath)];
+    // Every table backed up has a single-property primary key (id, key, sha256); `objects`
+    // is keyed outbound by its records' `id` (db/compactKeys.ts).
+    last = (lastRow as Record<string, unknown> | undefined)?.[String(table.schema.primKey.keyPath || 'id')];
   }
 }
 

@@ -8,6 +8,7 @@ import { KbError } from '../errors.ts';
 import { storeIdentity } from '../storeIdentity.ts';
 import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
 import type { VersionRecord } from '../versions/history.ts';
+import { compactKeys } from './compactKeys.ts';
 import { migrations, type Migration } from './migrations/index.ts';
 
 export const defaultDatabaseName = 'magpie-knowledge-base';
@@ -27,6 +28,7 @@ export class KbDatabase extends Dexie {
 
   constructor(name: string = defaultDatabaseName, versions: readonly Migration[] = migrations, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(compactKeys);
     this.versionsKnown = versions.map((migration) => migration.version);
     for (const migration of versions) {
       const version = this.version(migration.version).stores(migration.stores);

@@ -7,14 +7,15 @@ import { v4 } from './v4.ts';
 import { v5 } from './v5.ts';
 import { v6 } from './v6.ts';
 import { v7 } from './v7.ts';
+import { v8, v9 } from './v8.ts';
 
 export interface Migration {
   version: number;
-  stores: Readonly<Record<string, string>>;
+  stores: Readonly<Record<string, string | null>>;
   /** Rewrites existing data when a version changes more than indexes. */
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 
 export const latestVersion: number = migrations.at(-1)?.version ?? 0;

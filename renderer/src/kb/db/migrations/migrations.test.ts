@@ -15,6 +15,7 @@ import { v4 } from './v4.ts';
 import { v5 } from './v5.ts';
 import { v6 } from './v6.ts';
 import { v7 } from './v7.ts';
+import { v8, v9 } from './v8.ts';
 import { editObject } from '../../versions/editObject.ts';
 
 describe('schema migrations', () => {
@@ -119,6 +120,26 @@ describe('schema migrations', () => {
     const malware = sampleObjects().find((object) => object['type'] === 'malware') ?? {};
     await editObject(upgraded, { id: String(malware['id']), object: { ...malware, description: 'Edited after the upgrade.' } });
     expect(await upgraded.versions.where('id').equals(String(malware['id'])).toArray()).toMatchObject([{ source: 'file:old', stix: malware }]);
+    await upgraded.delete();
+  });
+
+  it('v7 → v9: every object moves to the compact key and is found by id, by type and through its references', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7]));
+    const now = '2026-01-01T00:00:00.000Z';
+    const objects = sampleObjects();
+    await old.objects.bulkPut(objects.map((object) => toRecord(object, ['file:old'], now, now)));
+    const before = await stats(old);
+    const records = await old.objects.orderBy(':id').toArray();
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9]));
+    expect(upgraded.verno).toBe(9);
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('objectsV7');
+    expect(upgraded.objects.schema.primKey.keyPath).toBeFalsy();
+    expect(await stats(upgraded)).toEqual(before);
+    for (const record of records) expect(await upgraded.objects.get(record.id)).toEqual(record);
+    const relationship = objects.find((object) => object['type'] === 'relationship') ?? {};
+    expect(await upgraded.objects.where('refs').equals(String(relationship['target_ref'])).primaryKeys()).toContain(String(relationship['id']));
     await upgraded.delete();
   });
 
