@@ -7,22 +7,52 @@
  */
 import type { z } from 'zod';
 import { HttpError } from '../httpError.ts';
-import type { HttpClient, HttpRequestOptions } from '../types.ts';
+import type { HttpClient, HttpRequestOptions, RunLogger } from '../types.ts';
 import { MalpediaError } from './errors.ts';
 import { ActorIds, KeyCheck, MalpediaActor, MalpediaFamilies, MalpediaSamples, MalpediaVersion, MalpediaYara } from './schema.ts';
 
 /** `get/families` is ~10 MB today; the cap only stops a wrong URL from filling memory. */
 const MAX_BYTES = 128 * 1024 * 1024;
+/**
+ * Malpedia rate-limits its API and answers 429 with `{"available_in": "N seconds"}` but no
+ * Retry-After, so the HTTP client's short backoff may not be enough: wait about a minute
+ * (as OpenCTI's connector does), a few times, before giving up.
+ */
+const RATE_LIMIT_WAIT_MS = 65_000;
+const RATE_LIMIT_TRIES = 3;
+
+export interface MalpediaApiOptions {
+  apiKey: string | undefined;
+  log: RunLogger;
+  /** Waits out a rate limit; rejects when the run is cancelled. */
+  sleep: (ms: number) => Promise<void>;
+}
 
 export class MalpediaApi {
   readonly #http: HttpClient;
   readonly #root: string;
   readonly #auth: HttpRequestOptions['auth'];
+  readonly #options: MalpediaApiOptions;
 
-  constructor(http: HttpClient, baseUrl: string, apiKey: string | undefined) {
+  constructor(http: HttpClient, baseUrl: string, options: MalpediaApiOptions) {
     this.#http = http;
     this.#root = `${baseUrl.replace(/\/+$/, '')}/api/`;
+    this.#options = options;
+    const { apiKey } = options;
     this.#auth = apiKey === undefined || apiKey === '' ? undefined : { type: 'header', name: 'Authorization', value: `apitoken ${apiKey}` };
+  }
+
+  async #download(url: string, path: string): Promise<unknown> {
+    const request = { accept: ['application/json'], maxBytes: MAX_BYTES, ...(this.#auth === undefined ? {} : { auth: this.#auth }) };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await this.#http.get(url, request)).json();
+      } catch (error: unknown) {
+        if (!(error instanceof HttpError && error.status === 429) || attempt >= RATE_LIMIT_TRIES) throw error;
+        this.#options.log.info(`Malpedia asks to slow down (HTTP 429 for ${path}); waiting ${String(RATE_LIMIT_WAIT_MS / 1000)} s before asking again.`);
+        await this.#options.sleep(RATE_LIMIT_WAIT_MS);
+      }
+    }
   }
 
   get keyed(): boolean {
@@ -31,11 +61,9 @@ export class MalpediaApi {
 
   /** The parsed answer, or `undefined` when Malpedia answers 404 and `missing` allows it. */
   async #get<Schema extends z.ZodType>(path: string, schema: Schema, missing: 'fail' | 'none' = 'fail'): Promise<z.infer<Schema> | undefined> {
-    const url = `${this.#root}${path}`;
     let body: unknown;
     try {
-      const response = await this.#http.get(url, { accept: ['application/json'], maxBytes: MAX_BYTES, ...(this.#auth === undefined ? {} : { auth: this.#auth }) });
-      body = response.json();
+      body = await this.#download(`${this.#root}${path}`, path);
     } catch (error: unknown) {
       if (error instanceof HttpError && error.code === 'status' && error.status === 404 && missing === 'none') return undefined;
       if (error instanceof HttpError && error.code === 'status' && (error.status === 401 || error.status === 403) && this.keyed) {

@@ -7,6 +7,7 @@
  * Everything is read and checked before the first object is emitted: an answer that does
  * not fit Malpedia's documented shape stops the run with nothing imported.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { JsonObject } from '../../../core/stix/index.ts';
 import { fetchAhead } from '../misp-feed/fetchAhead.ts';
 import type { ImportConnector, ImportRunContext, ImportRunResult } from '../types.ts';
@@ -35,9 +36,14 @@ interface Extras {
   samples: MalpediaSamples;
 }
 
-async function run(context: ImportRunContext<MalpediaConfig>): Promise<ImportRunResult> {
+/** How a run waits out Malpedia's rate limit; tests pass one that does not really wait. */
+export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
+
+const realWait: Wait = (ms, signal) => delay(ms, undefined, { signal });
+
+async function run(context: ImportRunContext<MalpediaConfig>, wait: Wait): Promise<ImportRunResult> {
   const { config, log } = context;
-  const api = new MalpediaApi(context.http, config.baseUrl, config.apiKey);
+  const api = new MalpediaApi(context.http, config.baseUrl, { apiKey: config.apiKey, log, sleep: (ms) => wait(ms, context.signal) });
   if (api.keyed) await api.checkKey();
   const { version, date } = await api.version();
   const settings = settingsFingerprint(config);
@@ -75,7 +81,10 @@ async function run(context: ImportRunContext<MalpediaConfig>): Promise<ImportRun
     if (!config.importIntrusionSets) continue;
     for (const name of family.attribution) {
       const actorId = actorIdOf(name);
-      if (!actors.has(actorId)) actors.set(actorId, actorIds.has(actorId) ? await api.actor(actorId) : undefined);
+      if (!actors.has(actorId)) {
+        const actor = actorIds.has(actorId) ? await api.actor(actorId) : undefined;
+        actors.set(actorId, actor?.value === '' ? undefined : actor);
+      }
       const actor = actors.get(actorId);
       if (actor === undefined) tally.unknownActors.add(name);
       else stix.actor(actorId, actor, malwareId);
@@ -99,12 +108,16 @@ async function run(context: ImportRunContext<MalpediaConfig>): Promise<ImportRun
   };
 }
 
-export const connector: ImportConnector<typeof configSchema> = {
-  id: 'malpedia',
-  kind: 'external-import',
-  name: 'Malpedia',
-  description: 'Imports Malpedia\'s malware families with their aliases and references, the actors using them and their countries, and YARA rules by TLP; runs again only when the library\'s version changes.',
-  config: configSchema,
-  defaultSchedule: 'P1D',
-  run,
-};
+export function createMalpediaConnector(wait: Wait = realWait): ImportConnector<typeof configSchema> {
+  return {
+    id: 'malpedia',
+    kind: 'external-import',
+    name: 'Malpedia',
+    description: 'Imports Malpedia\'s malware families with their aliases and references, the actors using them and their countries, and YARA rules by TLP; runs again only when the library\'s version changes.',
+    config: configSchema,
+    defaultSchedule: 'P1D',
+    run: (context) => run(context, wait),
+  };
+}
+
+export const connector = createMalpediaConnector();

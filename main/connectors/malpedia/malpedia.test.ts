@@ -13,7 +13,7 @@ import { parseConfig } from '../runtime/config.ts';
 import { createHttpClient } from '../runtime/httpClient.ts';
 import { createCollectingLogger } from '../runtime/logger.ts';
 import { runImportOnce } from '../testing/runOnce.ts';
-import { connector } from './index.ts';
+import { connector, createMalpediaConnector } from './index.ts';
 import { serveMalpedia, type MalpediaServer } from './testing/malpediaServer.ts';
 
 const KEY = 'malpedia-test-token-0123456789abcdef';
@@ -159,5 +159,40 @@ describe('Malpedia connector', { timeout: 20_000 }, () => {
       await http.close();
     }
     expect(emitted).toEqual([]);
+  });
+
+  it('imports the families alone when actors, YARA rules and samples are switched off', async () => {
+    const malpedia = await serve();
+    const config = { baseUrl: malpedia.origin, apiKey: KEY, importIntrusionSets: false, importYara: false, importSamples: false };
+    const outcome = await runImportOnce(connector, { config, now, httpOptions });
+    expect(names(outcome.objects, 'malware')).toEqual(['KumoRAT', 'SakuraSpy', 'elf.tidepool_miner']);
+    expect([...new Set(outcome.objects.map((object) => object['type']))].sort()).toEqual(['identity', 'malware', 'marking-definition']);
+    expect(malpedia.calls.map((call) => call.path)).toEqual(['check/apikey', 'get/version', 'get/families']);
+  });
+
+  it('waits out Malpedia\'s rate limit and carries on, and gives up after three refusals in a row', async () => {
+    const malpedia = await serve();
+    const waits: number[] = [];
+    const patient = createMalpediaConnector((ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    });
+    malpedia.throttle('get/families', 2);
+    const outcome = await runImportOnce(patient, { config: { baseUrl: malpedia.origin }, now, httpOptions });
+    expect(names(outcome.objects, 'malware')).toHaveLength(3);
+    expect(waits).toEqual([65_000, 65_000]);
+    expect(outcome.log.map((entry) => entry.message)).toContain('Malpedia asks to slow down (HTTP 429 for get/families); waiting 65 s before asking again.');
+
+    malpedia.throttle('get/families', 3);
+    await expect(runImportOnce(patient, { config: { baseUrl: malpedia.origin }, now, httpOptions })).rejects.toThrow(/429/);
+  });
+
+  it('leaves out an actor whose entry has no name, keeping the rest of the import', async () => {
+    const malpedia = await serve();
+    malpedia.override('get/actor/paper_crane', '{"value": "", "description": null, "meta": null}');
+    const outcome = await runImportOnce(connector, { config: { baseUrl: malpedia.origin }, now, httpOptions });
+    expect(ofType(outcome.objects, 'intrusion-set')).toEqual([]);
+    expect(names(outcome.objects, 'malware')).toHaveLength(3);
+    expect(outcome.log.map((entry) => entry.message)).toContain('No Malpedia actor page for Glass Heron, Paper Crane; those attributions were left out.');
   });
 });

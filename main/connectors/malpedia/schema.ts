@@ -50,7 +50,8 @@ const oneOrMany = z
 
 /** `get/actor/<id>`: the actor as in MISP's threat-actor galaxy (`value`, `meta`). */
 export const MalpediaActor = z.looseObject({
-  value: z.string().trim().min(1),
+  /** Empty on a few placeholder entries: such an actor is left out, as OpenCTI does. */
+  value: text,
   description: text,
   uuid: text,
   meta: z

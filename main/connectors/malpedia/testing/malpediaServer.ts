@@ -14,6 +14,8 @@ export interface MalpediaServer extends LocalServer {
   version: number;
   /** Answers one API path (`get/families`) with this body instead of the library. */
   override: (path: string, body: string) => void;
+  /** Answers the next `times` requests for one API path with 429, as Malpedia's throttle does. */
+  throttle: (path: string, times: number) => void;
   /** The API path and Authorization header of every request, in order. */
   calls: { path: string; authorization: string | undefined }[];
 }
@@ -24,6 +26,7 @@ export async function serveMalpedia(options: { version: number; apiKey: string }
   const yara = testdata('yara.json') as Record<string, Record<string, unknown>>;
   const samples = testdata('samples.json') as Record<string, unknown>;
   const overrides = new Map<string, string>();
+  const throttled = new Map<string, number>();
   const calls: MalpediaServer['calls'] = [];
   const state = { version: options.version };
 
@@ -55,12 +58,22 @@ export async function serveMalpedia(options: { version: number; apiKey: string }
       response.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     if (authorization !== undefined && authorization !== `apitoken ${options.apiKey}`) return send(403, { detail: 'Invalid token.' });
+    const throttles = throttled.get(path) ?? 0;
+    if (throttles > 0) {
+      throttled.set(path, throttles - 1);
+      return send(429, { detail: 'Request was throttled. Expected available in 30 seconds.', available_in: '30 seconds' });
+    }
     const override = overrides.get(path);
     if (override !== undefined) return send(200, override);
     const [status, body] = answer(path, authorization !== undefined);
     return send(status, body);
   });
-  const server = Object.assign(local, { calls, version: 0, override: (path: string, body: string) => void overrides.set(path, body) });
+  const server = Object.assign(local, {
+    calls,
+    version: 0,
+    override: (path: string, body: string) => void overrides.set(path, body),
+    throttle: (path: string, times: number) => void throttled.set(path, times),
+  });
   // An accessor, so a test's `server.version = 8` is what the next get/version answers.
   Object.defineProperty(server, 'version', { get: () => state.version, set: (value: number) => { state.version = value; } });
   return server;
