@@ -5,8 +5,11 @@
  */
 import type { TextPage } from '../../../core/extract/types.ts';
 
-/** Characters of page text shown on each side of the occurrence. */
-export const AROUND = 6_000;
+/**
+ * Characters of page text shown on each side of the occurrence: some fifty lines, more
+ * than the pane shows at once, and little enough to lay out within a frame.
+ */
+export const AROUND = 3_000;
 
 export interface PageWindow {
   before: string;

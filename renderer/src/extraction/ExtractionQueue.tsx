@@ -3,6 +3,7 @@
  * Choosing one shows its review below.
  */
 import { Badge, Button, Card, CloseButton, Group, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useExtractionStore, type ExtractionJob, type JobStatus } from './extractionStore.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
@@ -65,6 +66,11 @@ export function ExtractionQueue() {
   const { t } = useTranslation();
   const { jobs, activeId } = useExtractionStore();
   const active = jobs.find((job) => job.id === activeId);
+  const reviewed = active && (active.status === 'review' || active.status === 'committing' || active.status === 'committed') ? active : undefined;
+  // A new review is a large render: it mounts in a background render React can interrupt,
+  // not in the task that delivered the document (issue 16, point 3). Later changes (ticks,
+  // typing) reach it directly.
+  const mounted = useDeferredValue(reviewed?.id);
   if (jobs.length === 0) return null;
   const waiting = jobs.filter((job) => job.status === 'queued').length;
   return (
@@ -93,7 +99,7 @@ export function ExtractionQueue() {
           </Group>
         )}
       </Card>
-      {active && (active.status === 'review' || active.status === 'committing' || active.status === 'committed') && <ReviewPanel job={active} />}
+      {reviewed && mounted === reviewed.id && <ReviewPanel job={reviewed} />}
     </Stack>
   );
 }

@@ -4,7 +4,7 @@
  * opens its context. Flags are shown on the row with their reason, so nothing flagged is
  * hidden from the analyst. Both have fixed heights: the list draws only the rows in view.
  */
-import { Badge, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Group, Text } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
@@ -15,6 +15,7 @@ import { RowTooltip } from './RowTooltip.tsx';
 import { countKnown } from './useKnownValues.ts';
 import type { IndicatorGroup } from './selection.ts';
 import { useFlagReason } from './flagReason.ts';
+import './indicatorRow.css';
 
 /** Heights in pixels, fixed so the list can place rows it has not drawn. */
 export const ROW_HEIGHT = 28;
@@ -51,17 +52,11 @@ export const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, chec
   const first = indicator.occurrences[0];
   const detail = detailOf(indicator);
   return (
-    <Group gap="xs" wrap="nowrap" h={ROW_HEIGHT} data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
+    <div className="indicator-row" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
       <Checkbox checked={checked} onChange={() => onToggle(rowKey)} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
-      <UnstyledButton
-        onClick={() => onFocus(indicator)}
-        aria-pressed={focused}
-        style={{ flex: 1, minWidth: 0, borderRadius: 4, padding: '1px 4px', background: focused ? 'var(--mantine-color-default-hover)' : undefined }}
-      >
-        <Text size="sm" ff="monospace" truncate="end" c={checked ? undefined : 'dimmed'}>
-          {indicator.value}
-        </Text>
-      </UnstyledButton>
+      <button type="button" className="indicator-row-value" onClick={() => onFocus(indicator)} aria-pressed={focused} data-unticked={checked ? undefined : true}>
+        {indicator.value}
+      </button>
       <KnownBadge known={known} />
       {detail && (
         <Badge size="xs" variant="outline" color="gray">
@@ -76,12 +71,12 @@ export const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, chec
         </RowTooltip>
       ))}
       {first && (
-        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+        <span className="indicator-row-page">
           {t('extraction.page', { page: first.page })}
           {indicator.occurrenceCount > 1 ? ` ×${indicator.occurrenceCount}` : ''}
-        </Text>
+        </span>
       )}
-    </Group>
+    </div>
   );
 }, (before, after) =>
   before.indicator === after.indicator && before.checked === after.checked && before.focused === after.focused &&

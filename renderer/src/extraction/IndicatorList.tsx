@@ -6,7 +6,7 @@
  * height, so rows scrolled into view never move the ones already shown.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
@@ -57,7 +57,14 @@ export function IndicatorList({ groups, selected, focused, onToggle, onSetMany, 
   const { t } = useTranslation();
   // Deferred: a new document's list, the knowledge base's answer or a filter is drawn in a
   // background render React can interrupt, not in the task that delivered it.
-  const shownGroups = useDeferredValue(groups, EMPTY);
+  const deferredGroups = useDeferredValue(groups, EMPTY);
+  // Mounted inside the review's own background render, the list would be drawn in the same
+  // commit as the review: it follows in a commit of its own.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    startTransition(() => setMounted(true));
+  }, []);
+  const shownGroups = mounted ? deferredGroups : EMPTY;
   const shownKnown = useDeferredValue(known);
   const shownNewOnly = useDeferredValue(newOnly);
   const items = useMemo(() => listItems(shownGroups, shownKnown, shownNewOnly), [shownGroups, shownKnown, shownNewOnly]);

@@ -65,6 +65,9 @@ interface ExtractionState {
 let nextId = 1;
 let reading = false;
 
+/** A 500-page PDF reports every page; drawing each report kept the UI thread busy (issue 16, point 3). */
+const PROGRESS_EVERY_MS = 100;
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -104,8 +107,15 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
     if (!job) return;
     reading = true;
     update(job.id, { status: 'reading' });
+    let shownAt = 0;
+    const onProgress = (pagesDone: number, pagesTotal: number): void => {
+      const now = performance.now();
+      if (pagesDone < pagesTotal && now - shownAt < PROGRESS_EVERY_MS) return;
+      shownAt = now;
+      update(job.id, { pagesDone, pagesTotal });
+    };
     try {
-      const { document, documentId, extraction, entities } = await analyseFile(job.file, (pagesDone, pagesTotal) => update(job.id, { pagesDone, pagesTotal }));
+      const { document, documentId, extraction, entities } = await analyseFile(job.file, onProgress);
       const metadata = document.metadata;
       update(job.id, {
         status: 'review',
