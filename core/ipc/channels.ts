@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { backupEventChannels, backupRequestChannels } from './backupChannels.ts';
 import { streamEventChannels, streamRequestChannels } from './streamChannels.ts';
+import { taxiiPublishRequestChannels } from './taxiiPublishChannels.ts';
 
 export const Language = z.enum(['system', 'en', 'ja']);
 export type Language = z.infer<typeof Language>;
@@ -274,6 +275,7 @@ export const requestChannels = {
   },
   ...streamRequestChannels,
   ...backupRequestChannels,
+  ...taxiiPublishRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventChannels = {

@@ -17,6 +17,7 @@ import { createBackupScheduler } from '../backup/schedule.ts';
 import { createSettingsStore, type SettingsStore } from '../services/settingsStore.ts';
 import { createStreamService, type StreamService } from '../streams/service.ts';
 import { createTargetFactory } from '../streams/targetFactory.ts';
+import { createTaxiiPublishService } from '../taxiiPublish/service.ts';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -83,7 +84,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       log: options.log,
     }),
   };
-  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, backup });
+  // main's log keeps warnings and errors only; a publish's detail is in its outcome.
+  const publishLog = { debug: () => undefined, info: () => undefined, warn: (message: string) => options.log.warn(`TAXII publish: ${message}`), error: (message: string) => options.log.error(`TAXII publish: ${message}`) };
+  const taxiiPublish = createTaxiiPublishService({ userData: options.userData, secrets, log: publishLog });
+  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   const stop = async () => {
     enrichment.stop();

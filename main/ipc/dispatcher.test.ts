@@ -15,6 +15,8 @@ import { createArchiveWriter } from '../backup/archiveWriter.ts';
 import { createBackupScheduler } from '../backup/schedule.ts';
 import { createBackupHandlers } from './backupHandlers.ts';
 import { createStreamHandlers } from './streamHandlers.ts';
+import { createTaxiiPublishHandlers } from './taxiiPublishHandlers.ts';
+import { createTaxiiPublishService } from '../taxiiPublish/service.ts';
 import { createConnectorHandlers } from './handlers.ts';
 
 const appInfo: AppInfo = {
@@ -138,6 +140,7 @@ describe('handler failures', () => {
     ...createConnectorHandlers(idleConnectors),
     ...createEnrichmentHandlers(idleEnrichment),
     ...createStreamHandlers(idleStreams),
+    ...createTaxiiPublishHandlers(createTaxiiPublishService({ userData: '/nonexistent', secrets: createMemorySecretStore(), log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } }), () => undefined),
     ...createBackupHandlers({ writer: createArchiveWriter(), scheduler: createBackupScheduler({ userData: '/nonexistent', onDue: () => undefined, onChange: () => undefined, log: { warn: () => undefined } }), connectors: idleConnectors, chooseSavePath: () => Promise.resolve(null) }),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'app:storage': () => ({ folder: '/nonexistent', bytes: 0 }),

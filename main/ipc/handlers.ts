@@ -12,6 +12,8 @@ import { createEnrichmentHandlers } from './enrichmentHandlers.ts';
 import type { Emit } from './events.ts';
 import { refusalsShown } from './refusals.ts';
 import { createStreamHandlers } from './streamHandlers.ts';
+import { createTaxiiPublishHandlers } from './taxiiPublishHandlers.ts';
+import type { TaxiiPublishService } from '../taxiiPublish/service.ts';
 
 export interface HandlerServices {
   appInfo: AppInfo;
@@ -26,6 +28,7 @@ export interface HandlerServices {
   connectors: ConnectorRuntime;
   enrichment: EnrichmentService;
   streams: StreamService;
+  taxiiPublish: TaxiiPublishService;
   backup: Omit<BackupServices, 'connectors' | 'chooseSavePath'>;
 }
 
@@ -46,12 +49,13 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, backup }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup }: HandlerServices): Handlers {
   return {
     ...createBackupHandlers({ ...backup, connectors, chooseSavePath }),
     ...createConnectorHandlers(connectors),
     ...createEnrichmentHandlers(enrichment),
     ...createStreamHandlers(streams),
+    ...createTaxiiPublishHandlers(taxiiPublish, emit),
     'app:info': () => appInfo,
     'app:storage': async () => ({ folder: dataFolder, bytes: await folderBytes(dataFolder) }),
     'settings:get': () => settings.get(),

@@ -12,6 +12,7 @@ import { invoke } from '../ipc/client.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { useExportStore } from './exportStore.ts';
+import { TaxiiPublishCard } from './TaxiiPublishCard.tsx';
 
 const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
@@ -46,7 +47,7 @@ export function ExportPage() {
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const build = async () => {
+  const build = async (as: Format = format) => {
     let ids: string[] | undefined;
     if (scope) ids = scope.ids;
     else if (mode === 'search') ids = (await knowledgeBase().search({ query, limit: 500 })).map((hit) => hit.id);
@@ -58,9 +59,20 @@ export function ExportPage() {
       relationshipDepth: Number(depth),
       ...(maxTlp ? { maxTlp } : {}),
       stripMagpieProperties: strip,
-      format,
+      format: as,
       formatOptions: { separator, bom, defang },
     });
+  };
+
+  const withheldNote = (byLevel: Partial<Record<TlpLevel, number>>): string | null => {
+    const withheldCount = Object.values(byLevel).reduce((sum, count) => sum + count, 0);
+    return withheldCount > 0 ? t('exports.withheld', { count: withheldCount, tlp: `TLP:${(maxTlp ?? '').toUpperCase()}`, detail: Object.entries(byLevel).map(([level, count]) => `TLP:${level.toUpperCase()} ${count}`).join(', ') }) : null;
+  };
+
+  /** What a STIX export would write, as objects: the TAXII publish sends exactly these. */
+  const collectStix = async () => {
+    const result = await build('stix');
+    return { objects: (JSON.parse(result.bundle) as { objects: Record<string, unknown>[] }).objects, withheld: withheldNote(result.withheld) };
   };
 
   const showPreview = async () => {
@@ -81,8 +93,7 @@ export function ExportPage() {
     setOutcome(null);
     try {
       const result = await build();
-      const withheldCount = Object.values(result.withheld).reduce((sum, count) => sum + count, 0);
-      const withheld = withheldCount > 0 ? t('exports.withheld', { count: withheldCount, tlp: `TLP:${(maxTlp ?? '').toUpperCase()}`, detail: Object.entries(result.withheld).map(([level, count]) => `TLP:${level.toUpperCase()} ${count}`).join(', ') }) : null;
+      const withheld = withheldNote(result.withheld);
       if (result.exported === 0) {
         setOutcome(withheld ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'nothing' });
         return;
@@ -176,6 +187,7 @@ export function ExportPage() {
           </Alert>
         )}
         {outcome?.kind === 'cancelled' && <Alert color="gray">{t('exports.cancelled')}</Alert>}
+        <TaxiiPublishCard collect={collectStix} disabled={running || (!scope && mode === 'search' && query.trim() === '')} />
         {outcome?.kind === 'nothing' && <Alert color="gray">{t('exports.nothing')}</Alert>}
         {outcome?.kind === 'failed' && (
           <Alert color="red" role="alert">
