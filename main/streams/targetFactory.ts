@@ -2,7 +2,7 @@
 import { createTarget, secretFields, targetSettings, type TargetKind } from './targets/index.ts';
 import type { TargetFactory } from './service.ts';
 
-const KINDS: readonly TargetKind[] = ['syslog', 'webhook', 'splunk-hec'];
+const KINDS: readonly TargetKind[] = ['syslog', 'webhook', 'splunk-hec', 'taxii'];
 
 function isKind(value: unknown): value is TargetKind {
   return KINDS.includes(value as TargetKind);
@@ -25,6 +25,8 @@ export function describeTarget(settings: Record<string, unknown>): string {
       return `Webhook ${target.url}`;
     case 'splunk-hec':
       return `Splunk HEC ${target.url}${target.index === undefined ? '' : `, index ${target.index}`}`;
+    case 'taxii':
+      return `TAXII 2.1 ${target.url}, collection ${target.collection}`;
   }
 }
 

@@ -10,6 +10,7 @@ import { SYSLOG_FACILITIES, SYSLOG_SEVERITIES, type SyslogFacility, type SyslogS
 import type { FieldMeta } from '../../connectors/types.ts';
 import { createSplunkHecTarget, SPLUNK_HEC_DEFAULTS } from './splunkHec.ts';
 import { createSyslogTarget, SYSLOG_DEFAULTS } from './syslog.ts';
+import { createTaxiiTarget } from './taxii.ts';
 import { StreamTargetError, type StreamTarget } from './types.ts';
 import { createWebhookTarget, WEBHOOK_DEFAULTS } from './webhook.ts';
 
@@ -85,12 +86,22 @@ export const splunkHecSettings = z.object({
   tlsVerify: verifyField(),
 });
 
-export const targetSettings = z.discriminatedUnion('kind', [syslogSettings, webhookSettings, splunkHecSettings]);
+export const taxiiSettings = z.object({
+  kind: z.literal('taxii'),
+  url: httpUrl('Discovery or API root URL', "The server's TAXII 2.1 discovery URL (OpenCTI: https://host/taxii2/), or one API root's URL."),
+  collection: z.string().trim().min(1).meta({ title: 'Collection', description: 'The id or title of a collection this account may write to.' }),
+  username: z.string().optional().meta({ title: 'User name', description: 'For HTTP Basic authentication.' }),
+  password: z.string().optional().meta({ title: 'Password', secret: true }),
+  bearerToken: z.string().optional().meta({ title: 'API token', description: 'Sent as a bearer token; used instead of the user name and password when set.', secret: true }),
+  timeoutMs: timeoutField(60_000),
+});
+
+export const targetSettings = z.discriminatedUnion('kind', [syslogSettings, webhookSettings, splunkHecSettings, taxiiSettings]);
 export type TargetSettings = z.infer<typeof targetSettings>;
 export type TargetKind = TargetSettings['kind'];
 
 /** Each kind's settings object, for the settings form and the secret store. */
-export const TARGET_SETTINGS = { syslog: syslogSettings, webhook: webhookSettings, 'splunk-hec': splunkHecSettings } as const;
+export const TARGET_SETTINGS = { syslog: syslogSettings, webhook: webhookSettings, 'splunk-hec': splunkHecSettings, taxii: taxiiSettings } as const;
 
 /** The names of a kind's fields marked `secret: true`. */
 export function secretFields(kind: TargetKind): string[] {
@@ -153,6 +164,13 @@ export function createTarget(config: unknown, context: CreateTargetContext = {})
         maxBatchBytes: settings.maxBatchBytes,
         timeoutMs: settings.timeoutMs,
         tls: tls(settings),
+      });
+    case 'taxii':
+      return createTaxiiTarget({
+        url: settings.url,
+        collection: settings.collection,
+        auth: settings.bearerToken ? { type: 'bearer', token: settings.bearerToken } : settings.username ? { type: 'basic', username: settings.username, password: settings.password ?? '' } : undefined,
+        timeoutMs: settings.timeoutMs,
       });
   }
 }

@@ -2,10 +2,10 @@
  * The form fields of each stream target. main validates the settings against the target's
  * own schema (main/streams/targets/index.ts); these only say how to ask for them.
  */
-export const TARGET_KINDS = ['webhook', 'syslog', 'splunk-hec'] as const;
+export const TARGET_KINDS = ['webhook', 'syslog', 'splunk-hec', 'taxii'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'tlsCa' | 'tlsVerify' | 'token' | 'index' | 'sourcetype';
+export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'tlsCa' | 'tlsVerify' | 'token' | 'index' | 'sourcetype' | 'collection' | 'username' | 'password' | 'bearerToken';
 
 export interface TargetField {
   name: TargetFieldName;
@@ -38,5 +38,12 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'sourcetype', widget: 'text' },
     { name: 'tlsCa', widget: 'pem' },
     { name: 'tlsVerify', widget: 'switch', defaultOn: true },
+  ],
+  taxii: [
+    { name: 'url', widget: 'text', required: true },
+    { name: 'collection', widget: 'text', required: true },
+    { name: 'username', widget: 'text' },
+    { name: 'password', widget: 'secret' },
+    { name: 'bearerToken', widget: 'secret' },
   ],
 };
