@@ -129,6 +129,32 @@ describe('detail and statistics', () => {
     expect(figures.byType).toMatchObject({ 'attack-pattern': 2, relationship: 2, 'ipv4-addr': 1 });
     expect(figures.byMonth.map(([month]) => month)).toContain('2024-03');
   });
+
+  it('counts by type and month exactly as a walk over every object would, across many types and months', async () => {
+    const store = await openKnowledgeBase(new KbDatabase(`kb-stats-${crypto.randomUUID()}`));
+    const types = ['malware', 'tool', 'indicator', 'x-acme-widget', 'intrusion-set'];
+    const objects = Array.from({ length: 120 }, (_, index) => {
+      const type = types[index % types.length] ?? 'malware';
+      // Months that differ by type, years apart, and the same month for several types.
+      const month = String((index * 7) % 12 + 1).padStart(2, '0');
+      const modified = `${2019 + (index % 4)}-${month}-${String((index % 27) + 1).padStart(2, '0')}T00:00:00.000Z`;
+      const base = { type, spec_version: '2.1', id: `${type}--00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, created: modified, modified, name: `Object ${index}` };
+      return type === 'indicator' ? { ...base, pattern: "[ipv4-addr:value = '198.51.100.1']", pattern_type: 'stix', valid_from: modified } : type === 'malware' ? { ...base, is_family: true } : base;
+    });
+    await ingest(store, objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: [] })), source);
+    const expectedTypes: Record<string, number> = {};
+    const expectedMonths = new Map<string, number>();
+    for (const object of objects) {
+      expectedTypes[object.type] = (expectedTypes[object.type] ?? 0) + 1;
+      const month = object.modified.slice(0, 7);
+      expectedMonths.set(month, (expectedMonths.get(month) ?? 0) + 1);
+    }
+    const figures = await stats(store);
+    expect(figures.total).toBe(120);
+    expect(figures.byType).toEqual(expectedTypes);
+    expect(figures.byMonth).toEqual([...expectedMonths.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+    await store.delete();
+  });
 });
 
 describe('export, delete and undo', () => {
