@@ -143,6 +143,20 @@ describe('schema migrations', () => {
     await upgraded.delete();
   });
 
+  it('v7 → v9: a store of several copy pages moves whole', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7]));
+    const now = '2026-01-01T00:00:00.000Z';
+    // More than two of the upgrade's pages of 2,000, in more than one type.
+    const objects = Array.from({ length: 4500 }, (_, index) => ({ type: index % 2 ? 'domain-name' : 'ipv4-addr', spec_version: '2.1', id: `${index % 2 ? 'domain-name' : 'ipv4-addr'}--00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, value: index % 2 ? `host${index}.example` : `10.0.${index >> 8}.${index & 255}` }));
+    await old.objects.bulkPut(objects.map((object) => toRecord(object, ['file:old'], now, now)));
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9]));
+    expect(await upgraded.objects.count()).toBe(4500);
+    expect((await upgraded.objects.toCollection().primaryKeys()).sort()).toEqual(objects.map((object) => object.id).sort());
+    await upgraded.delete();
+  }, 60_000);
+
   it('refuses, without changing it, a database written by a newer Magpie', async () => {
     const name = `kb-newer-${crypto.randomUUID()}`;
     const future = new KbDatabase(name, [...migrations, { version: latestVersion + 1, stores: { objects: 'id, type, [type+name], [type+modified], *labels, *refs, *terms, *sources, confidence' } }]);
