@@ -11,6 +11,7 @@ import type { ExtractedIndicator } from '../../../core/extract/types.ts';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
 import { TypeIcon } from '../knowledge/TypeLabel.tsx';
 import { KnownBadge } from './KnownMark.tsx';
+import { RowBadge } from './RowBadge.tsx';
 import { RowTooltip } from './RowTooltip.tsx';
 import { countKnown } from './useKnownValues.ts';
 import type { IndicatorGroup } from './selection.ts';
@@ -53,21 +54,21 @@ export const IndicatorRow = memo(function IndicatorRow({ indicator, rowKey, chec
   const detail = detailOf(indicator);
   return (
     <div className="indicator-row" data-testid="indicator-row" data-type={indicator.type} data-value={indicator.value} data-selected={checked} data-known={known ? String(known.known) : undefined}>
-      <Checkbox checked={checked} onChange={() => onToggle(rowKey)} aria-label={t('extraction.keep', { value: indicator.value })} size="xs" />
+      <input type="checkbox" className="indicator-row-check" checked={checked} onChange={() => onToggle(rowKey)} aria-label={t('extraction.keep', { value: indicator.value })} />
       <button type="button" className="indicator-row-value" onClick={() => onFocus(indicator)} aria-pressed={focused} data-unticked={checked ? undefined : true}>
         {indicator.value}
       </button>
       <KnownBadge known={known} />
       {detail && (
-        <Badge size="xs" variant="outline" color="gray">
+        <RowBadge variant="outline" color="gray">
           {detail === 'name' ? t('extraction.fileName') : indicator.attack_kind ? t(`attackKinds.${indicator.attack_kind}`) : detail}
-        </Badge>
+        </RowBadge>
       )}
       {indicator.flags.map((flag) => (
         <RowTooltip key={flag.code} label={flagReason(flag)} multiline maw={320} withArrow>
-          <Badge size="xs" variant="light" color={flag.code === 'denied' || flag.code === 'defanged' ? 'red' : 'orange'} tabIndex={0} data-flag={flag.code}>
+          <RowBadge variant="light" color={flag.code === 'denied' || flag.code === 'defanged' ? 'red' : 'orange'} tabIndex={0} data-flag={flag.code}>
             {t(`extraction.flags.${flag.code}`)}
-          </Badge>
+          </RowBadge>
         </RowTooltip>
       ))}
       {first && (

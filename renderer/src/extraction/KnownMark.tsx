@@ -3,26 +3,27 @@
  * row, and in the context pane the reports and feeds that hold it by name, first and last
  * seen, its TLP and whether an indicator exists.
  */
-import { Badge, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { KnownValue } from '../kb/queries/knownValues.ts';
+import { RowBadge } from './RowBadge.tsx';
 import { RowTooltip } from './RowTooltip.tsx';
 
 export function KnownBadge({ known }: { known: KnownValue | undefined }) {
   const { t } = useTranslation();
   if (!known) {
     return (
-      <Badge size="xs" variant="outline" color="gray" data-known="checking">
+      <RowBadge variant="outline" color="gray" data-known="checking">
         {t('extractionReview.checking')}
-      </Badge>
+      </RowBadge>
     );
   }
   const label = known.known ? t('extractionReview.knownTitle') : t('extractionReview.newTitle');
   return (
     <RowTooltip label={label} withArrow>
-      <Badge size="xs" variant={known.known ? 'light' : 'filled'} color={known.known ? 'gray' : 'teal'} tabIndex={0} aria-label={label} data-known={known.known ? 'known' : 'new'} style={{ flexShrink: 0 }}>
+      <RowBadge variant={known.known ? 'light' : 'filled'} color={known.known ? 'gray' : 'teal'} tabIndex={0} aria-label={label} data-known={known.known ? 'known' : 'new'}>
         {known.known ? t('extractionReview.known') : t('extractionReview.new')}
-      </Badge>
+      </RowBadge>
     </RowTooltip>
   );
 }
