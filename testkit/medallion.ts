@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { freeTcpPort } from './freePort.ts';
 import { peerPath } from './peers.ts';
 
 export const MEDALLION = 'medallion';
@@ -29,7 +29,7 @@ export interface Medallion {
   stop: () => Promise<void>;
 }
 
-const STARTUP_MS = 20_000;
+const STARTUP_MS = 45_000;
 /** What medallion imports beyond its own folder. */
 const NEEDED = ['flask', 'jsonschema', 'pytz', 'appdirs', 'attr', 'packaging', 'six'];
 /** Where to look for a Python that has them: MAGPIE_PYTHON, the one on PATH, Debian's. */
@@ -50,7 +50,7 @@ function pythonPath(): string {
 
 export async function startMedallion(options: MedallionOptions = {}): Promise<Medallion> {
   const folder = await mkdtemp(join(tmpdir(), 'magpie-medallion-'));
-  const port = await freePort();
+  const port = await freeTcpPort();
   const example = await readFile(peerPath(MEDALLION, 'example-data.json'), 'utf8');
   const data = JSON.parse(example.replaceAll('PORT', String(port))) as { api1: { information: Record<string, unknown>; collections: { id: string }[] } };
   if (options.maxContentLength !== undefined) data.api1.information['max_content_length'] = options.maxContentLength;
@@ -82,15 +82,6 @@ export async function startMedallion(options: MedallionOptions = {}): Promise<Me
     throw error;
   }
   return { url, discoveryUrl: `${url}/taxii2/`, collectionId, stop };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('No free loopback port.');
-  return address.port;
 }
 
 /** Any HTTP answer (401 included: discovery wants credentials) means Flask is serving. */

@@ -81,7 +81,8 @@ describe.skipIf(!available)('publishing to medallion and reading it back (issue 
     const objects = [identity, report, ...contents, secret];
     await ingest(db, objects.map((object, index) => ({ object, path: `/objects/${String(index)}`, issues: validateObject(object) })), { id: 'file:report', kind: 'file', name: 'report.json' });
     medallion = await startMedallion({ maxPageSize: PAGE, maxContentLength: ENVELOPE_BYTES, users: { analyst: 'medallion-pass' } });
-  });
+    // Python and Flask take seconds to start on a busy machine: more than vitest's 10 s hook default.
+  }, 60_000);
   afterAll(async () => {
     await medallion?.stop();
     await db.delete();

@@ -8,11 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { freeTcpPort } from '../../../testkit/freePort.ts';
 
 export const RSYSLOGD = process.env.MAGPIE_RSYSLOGD ?? '/usr/sbin/rsyslogd';
 const MODULE_DIR = process.env.MAGPIE_RSYSLOG_MODULES ?? '/usr/lib/x86_64-linux-gnu/rsyslog';
@@ -57,15 +58,6 @@ export interface Rsyslog {
   start: () => Promise<void>;
   /** Stops it and removes the temp directory. */
   dispose: () => Promise<void>;
-}
-
-async function freeTcpPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
 }
 
 async function freeUdpPort(): Promise<number> {
