@@ -69,6 +69,23 @@ describe('finding the API root', () => {
     expect(http.calls[0]?.options.headers).toEqual({ accept: TAXII });
   });
 
+  it('lists every API root of a discovery with its max_content_length, and collections with can_write (for publishing)', async () => {
+    const http = fakeHttp((url) => {
+      if (url.pathname === '/taxii2/') return { body: { default: ROOT, api_roots: ['/api2/', ROOT] } };
+      if (url.pathname.endsWith('/collections/')) return { body: { collections: [{ id: 'w', title: 'Inbox', can_read: false, can_write: true }, { id: 'r', title: 'Feed' }] } };
+      return { body: { title: url.pathname === '/api2/' ? 'Second' : 'First', versions: [TAXII], ...(url.pathname === '/api2/' ? { max_content_length: 1_000_000 } : {}) } };
+    });
+    const client = createTaxiiClient(http, { auth: undefined, log: quiet });
+    expect(await client.apiRoots('https://taxii.example/taxii2/')).toEqual([
+      { url: 'https://taxii.example/api2/', title: 'Second', maxContentLength: 1_000_000 },
+      { url: ROOT, title: 'First', maxContentLength: undefined },
+    ]);
+    expect((await client.collections(ROOT)).map(({ id, canRead, canWrite }) => ({ id, canRead, canWrite }))).toEqual([
+      { id: 'w', canRead: false, canWrite: true },
+      { id: 'r', canRead: true, canWrite: false },
+    ]);
+  });
+
   it('accepts an API root URL given directly', async () => {
     const client = createTaxiiClient(
       fakeHttp(() => ({ body: { title: 'root', versions: [TAXII] } })),
