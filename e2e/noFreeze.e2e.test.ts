@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('a large document keeps the window responsive', () => {
   for (const [name, write] of [['a 20 MB text file', writeBigText], ['a 500-page PDF', writeBigPdf]] as const) {
-    it(`${name} is read, reviewed and committed with no UI task of 100 ms or more`, { timeout: 120_000 }, async () => {
+    it(`${name} is read, reviewed and committed with no UI task of 100 ms or more`, { timeout: 180_000 }, async () => {
       const path = await write(folder);
       const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
       try {

@@ -98,7 +98,7 @@ export async function reviewBigDocument(app: MagpieApp, path: string): Promise<B
   await watchLongTasks(page);
   const started = Date.now();
   await app.dropFile(path);
-  await app.waitForReview(240_000);
+  await app.waitForReview(120_000);
   const readSeconds = (Date.now() - started) / 1000;
   const rows = page.getByTestId('indicator-row');
   await page.waitForFunction(() => document.querySelector('[data-testid="indicator-row"]')?.getAttribute('data-known') === 'false', null, { timeout: 60_000 });
@@ -106,15 +106,17 @@ export async function reviewBigDocument(app: MagpieApp, path: string): Promise<B
 
   // The last value of the list, deep in the document.
   await page.getByTestId('indicator-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
-  const last = rows.last();
-  await page.waitForFunction(() => {
+  // Type and value read together, once the list has settled at its end: rows are redrawn as it scrolls.
+  const settled = await page.waitForFunction(() => {
     const list = document.querySelector('[data-testid="indicator-list"]');
     const all = list?.querySelectorAll('[data-testid="indicator-row"]');
     const lastRow = all?.[all.length - 1];
-    return list !== null && lastRow !== undefined && lastRow.getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1;
+    // The list's last row drawn, at the list's bottom edge: the end of the list, not rows still drawn for the top.
+    if (!list || !lastRow || Math.abs(lastRow.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom) > 2) return null;
+    return { type: lastRow.getAttribute('data-type') ?? '', value: lastRow.getAttribute('data-value') ?? '' };
   });
-  const deepValue = (await last.getAttribute('data-value')) ?? '';
-  const deepRow = app.indicatorRow((await last.getAttribute('data-type')) ?? '', deepValue);
+  const { type: deepType, value: deepValue } = (await settled.jsonValue()) ?? { type: '', value: '' };
+  const deepRow = app.indicatorRow(deepType, deepValue);
   await deepRow.getByRole('button').first().click();
   const highlighted = (await page.getByTestId('highlight').textContent({ timeout: 30_000 })) ?? '';
 
@@ -138,7 +140,7 @@ export async function reviewBigDocument(app: MagpieApp, path: string): Promise<B
   await newOnly.uncheck();
 
   await page.getByTestId('commit-extraction').click();
-  await page.getByTestId('commit-result').waitFor({ timeout: 240_000 });
+  await page.getByTestId('commit-result').waitFor({ timeout: 60_000 });
   // The committed values are now known: wait for the review to say so.
   await page.waitForFunction(() => document.querySelector('[data-testid="indicator-row"]')?.getAttribute('data-known') === 'true', null, { timeout: 60_000 });
   return { tasks: await longTasks(page), values, deepValue, highlighted, readSeconds, seconds: (Date.now() - started) / 1000 };
