@@ -6,6 +6,7 @@
 import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { connectorText } from './connectorTextJa.ts';
 
 interface FieldSchema {
   type?: string;
@@ -40,7 +41,7 @@ export interface ConfigFormProps {
 }
 
 export function ConfigForm({ connectorId, schema, config, schedule, onSave }: ConfigFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fields = fieldsOf(schema);
   const [values, setValues] = useState<Values>(() => Object.fromEntries(fields.filter(([name]) => !isSecretState(config[name])).map(([name]) => [name, config[name]])));
   const [secrets, setSecrets] = useState<Record<string, string>>({});
@@ -67,9 +68,9 @@ export function ConfigForm({ connectorId, schema, config, schedule, onSave }: Co
   return (
     <Stack gap="sm" data-testid={`connector-form-${connectorId}`}>
       {fields.map(([name, field]) => {
-        const label = field.title ?? name;
+        const label = connectorText(field.title, i18n.language) ?? name;
         const id = `${connectorId}-${name}`;
-        const common = { label, description: field.description, id, 'data-field': name };
+        const common = { label, description: connectorText(field.description, i18n.language), id, 'data-field': name };
         const current = config[name];
         if (field.secret === true || isSecretState(current)) {
           const stored = isSecretState(current) && current.set;
@@ -102,7 +103,7 @@ export function ConfigForm({ connectorId, schema, config, schedule, onSave }: Co
             <Textarea
               key={name}
               {...common}
-              description={field.description ?? t('connectors.onePerLine')}
+              description={connectorText(field.description, i18n.language) ?? t('connectors.onePerLine')}
               autosize
               minRows={2}
               value={list.join('\n')}

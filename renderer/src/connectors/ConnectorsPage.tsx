@@ -14,6 +14,7 @@ import { SettingsCard } from './SettingsCard.tsx';
 import { EnrichmentSection } from './EnrichmentSection.tsx';
 import { ResetStateButton, StateResetNote } from './ResetState.tsx';
 import { useConnectorStore } from './connectorStore.ts';
+import { connectorText } from './connectorTextJa.ts';
 
 const statusColour: Record<ConnectorSummary['status'], string> = { idle: 'gray', running: 'blue', failed: 'red', scheduled: 'green' };
 
@@ -101,7 +102,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="xs">
             <Title order={3} size="h5">
-              {connector.name}
+              {connectorText(connector.name, i18n.language)}
             </Title>
             <Badge variant="outline" color="gray" size="sm">
               {t(`connectors.kinds.${connector.kind}`)}
@@ -111,7 +112,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {connector.description}
+            {connectorText(connector.description, i18n.language)}
           </Text>
           <Text size="sm" mt={4} data-testid="connector-last">
             {connector.lastRun ? t('connectors.lastRun', { at: when(connector.lastRun.startedAt, i18n.language), summary: connector.lastRun.summary }) : t('connectors.neverRun')}
@@ -139,7 +140,7 @@ function ConnectorCard({ connector }: { connector: ConnectorSummary }) {
             const enabled = event.currentTarget.checked;
             void act(async () => replace(await invoke('connector:set-enabled', { id: connector.id, enabled })));
           }}
-          aria-label={t('connectors.enable', { name: connector.name })}
+          aria-label={t('connectors.enable', { name: connectorText(connector.name, i18n.language) })}
           data-testid="connector-enabled"
         />
       </Group>

@@ -15,6 +15,7 @@ import { openExternal } from '../knowledge/openExternal.ts';
 import { ConfigForm } from './ConfigForm.tsx';
 import { SettingsCard } from './SettingsCard.tsx';
 import { useConnectorStore } from './connectorStore.ts';
+import { connectorText } from './connectorTextJa.ts';
 
 type Limits = Pick<EnrichmentConnectorInfo, 'maxTlp' | 'quota' | 'autoEnrich' | 'autoDailyQuota'>;
 
@@ -44,7 +45,7 @@ function LimitsFields({ limits, onChange, network }: { limits: Limits; onChange:
 }
 
 function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; onChange: (summary: ConnectorSummary) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = connector.enrichment;
   const [open, setOpen] = useState(false);
   const [limits, setLimits] = useState<Limits | null>(null);
@@ -67,13 +68,13 @@ function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; 
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Group gap="xs">
-            <Text fw={600}>{connector.name}</Text>
+            <Text fw={600}>{connectorText(connector.name, i18n.language)}</Text>
             <Badge variant="light" color={info.network ? 'blue' : 'teal'} leftSection={info.network ? <IconCloud size={12} /> : <IconCloudOff size={12} />}>
               {info.network ? t('enrichment.online') : t('enrichment.offline')}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {connector.description}
+            {connectorText(connector.description, i18n.language)}
           </Text>
           <Text size="xs" mt={4}>
             {t('enrichment.sendsUpTo', { tlp: `TLP:${info.maxTlp.toUpperCase()}` })}
@@ -93,7 +94,7 @@ function EnrichmentCard({ connector, onChange }: { connector: ConnectorSummary; 
         <Switch
           checked={connector.enabled}
           onChange={(event) => void configure({ enabled: event.currentTarget.checked }).catch(() => undefined)}
-          aria-label={t('enrichment.enable', { name: connector.name })}
+          aria-label={t('enrichment.enable', { name: connectorText(connector.name, i18n.language) })}
           data-testid="enrichment-enabled"
         />
       </Group>

@@ -10,9 +10,11 @@ import type { ConnectorSummary } from '../../../core/ipc/channels.ts';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useConnectorStore } from './connectorStore.ts';
+import { connectorText } from './connectorTextJa.ts';
 
 export function ResetStateButton({ connector }: { connector: ConnectorSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = connectorText(connector.name, i18n.language);
   const replace = useConnectorStore((state) => state.replace);
   const [open, setOpen] = useState(false);
   return (
@@ -22,14 +24,14 @@ export function ResetStateButton({ connector }: { connector: ConnectorSummary })
       </Button>
       {open && (
         <ConfirmDialog
-          title={t('connectors.resetStateTitle', { name: connector.name })}
+          title={t('connectors.resetStateTitle', { name })}
           confirmLabel={t('connectors.resetStateConfirm')}
           cancelLabel={t('connectors.cancel')}
           confirmTestId="connector-reset-confirm"
           onClose={() => setOpen(false)}
           onConfirm={async () => replace(await invoke('connector:reset-state', { id: connector.id, reason: 'analyst' }))}
         >
-          <Text>{t('connectors.resetStateBody', { name: connector.name })}</Text>
+          <Text>{t('connectors.resetStateBody', { name })}</Text>
         </ConfirmDialog>
       )}
     </>
