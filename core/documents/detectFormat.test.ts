@@ -26,6 +26,21 @@ describe('detectFormat', () => {
     expect(detectFormat('a.json', bytes('{"hello": "world"}')).kind).toBe('unsupported');
   });
 
+  it('knows a MISP event in each shape MISP, PyMISP and misp-stix write, whatever the key order', () => {
+    const bare = '{"uuid": "5c7cdc3b-2f40-4dca-8200-276c0a00020f", "Attribute": [{"type": "ip-dst", "value": "198.51.100.7"}], "info": "x"}';
+    expect(detectFormat('a.json', bytes(`{"Event": ${bare}}`))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('a.json', bytes(bare))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('event', bytes('{"Attribute": [], "Object": [], "date": "2024-01-01", "info": "x"}'))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('a.json', bytes(`{"response": [${bare}]}`))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('a.json', bytes(`[${bare}, ${bare}]`))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('a.json', bytes(`[{"Event": ${bare}}]`))).toEqual({ kind: 'misp-event' });
+    // A huge first attribute list cut off by the sniffed head: the keys before it decide.
+    const long = `{"info": "big", "uuid": "5c7cdc3b-2f40-4dca-8200-276c0a00020f", "Attribute": [${'{"type": "domain", "value": "a.example"},'.repeat(5000)}{}]}`;
+    expect(detectFormat('big.json', bytes(long.slice(0, 65_536)))).toEqual({ kind: 'misp-event' });
+    expect(detectFormat('a.json', bytes('[{"info": "a title alone"}]')).kind).toBe('unsupported');
+    expect(detectFormat('a.json', bytes('{"list": [{"Attribute": []}]}')).kind).toBe('unsupported');
+  });
+
   it('reads the format of text documents from the extension, then the content', () => {
     expect(detectFormat('a.md', bytes('# Title'))).toEqual({ kind: 'document', format: 'markdown' });
     expect(detectFormat('a.TXT', bytes('x'))).toEqual({ kind: 'document', format: 'text' });

@@ -4,6 +4,7 @@
  * their own importers (they carry structured objects; mining their text would lose them).
  * Content wins over the name where the bytes are unambiguous (`%PDF-`, JSON shapes).
  */
+import { jsonHeadKeys } from './jsonHeadKeys.ts';
 import type { DocumentFormat } from './types.ts';
 
 export type DetectedFormat =
@@ -57,12 +58,27 @@ function jsonKind(head: string): DetectedFormat {
   // "type": "bundle" before any nested object or array opens: a property of the top level.
   if (/^\s*\{[^{}[\]]*"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
   if (/^\s*\{[^{}[\]]*"spec_version"\s*:\s*"2\.[01]"[^{}[\]]*"objects"\s*:\s*\[/.test(head)) return { kind: 'stix-bundle' };
-  if (/^\s*(\[\s*)?\{\s*"Event"\s*:\s*\{/.test(head) || /^\s*\{\s*"response"\s*:\s*\[\s*\{\s*"Event"\s*:/.test(head)) return { kind: 'misp-event' };
+  if (isMispHead(head)) return { kind: 'misp-event' };
   // Writers that sort keys put "objects" (and the whole content) before "type": a
   // top-level-looking "type": "bundle" anywhere in the head still names a bundle.
   if (/^\s*\{/.test(head) && /"type"\s*:\s*"bundle"/.test(head)) return { kind: 'stix-bundle' };
   if (/^\s*\{\s*"id"\s*:\s*"bundle--/.test(head)) return { kind: 'stix-bundle' };
   return { kind: 'unsupported', reason: 'This JSON file is neither a STIX 2.x bundle nor a MISP event, the two JSON formats Magpie imports.', refusal: { code: 'json-not-stix-or-misp' } };
+}
+
+/** Keys only a MISP event has (draft-dulaunoy-misp-core-format §2.1); a title alone is not enough. */
+const EVENT_KEYS = ['Attribute', 'Object', 'Orgc', 'threat_level_id', 'EventReport', 'Galaxy'];
+
+function looksLikeEvent(keys: ReadonlySet<string>): boolean {
+  if (keys.has('type') || keys.has('spec_version')) return false;
+  return EVENT_KEYS.some((key) => keys.has(key)) || (keys.has('info') && (keys.has('uuid') || keys.has('date')));
+}
+
+/** A MISP event in any of the shapes MISP, PyMISP and misp-stix write: `{"Event": …}`, bare, `{"response": [ … ]}` or a list. */
+function isMispHead(head: string): boolean {
+  const { top, first } = jsonHeadKeys(head);
+  if (top.has('Event') || first.has('Event')) return true;
+  return looksLikeEvent(top) || looksLikeEvent(first);
 }
 
 /** NUL bytes in text that is not UTF-16 mean a binary file. */

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { readDocument } from '../../core/documents/readDocument.ts';
 import { DocumentError, defaultDocumentLimits } from '../../core/documents/types.ts';
 import { readDocumentFile } from '../documents/readFile.ts';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { detectFormat, SNIFF_BYTES } from '../../core/documents/detectFormat.ts';
+import { tooLarge } from '../../core/documents/pdf.ts';
+import { MispError } from '../../core/misp/index.ts';
+import { extractMisp } from './extractMisp.ts';
 import { csvOutput, jsonOutput, txtOutput } from './formats.ts';
 import { stixOutput, type StixFileResult } from './stixOutput.ts';
 import type { CliIo } from './io.ts';
@@ -14,19 +18,41 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const noPdfFromStdin = (): Promise<never> => Promise.reject(new DocumentError('unsupported', 'stdin is read as plain text; pass a PDF as a file.'));
 
-async function readInput(input: string, io: CliIo): Promise<{ document: Awaited<ReturnType<typeof readDocumentFile>>; sha256?: string }> {
+async function readInput(input: string, io: CliIo, now: Date): Promise<StixFileResult> {
+  const label = input === '-' ? 'stdin' : input;
   if (input === '-') {
     const bytes = await io.readStdin();
-    return { document: await readDocument(bytes, 'stdin', { limits: defaultDocumentLimits, readPdf: noPdfFromStdin, format: 'text' }) };
+    // A MISP event piped in (e.g. from MISP's REST API) is converted; anything else is read as text.
+    if (detectFormat('stdin.json', bytes.subarray(0, SNIFF_BYTES)).kind === 'misp-event') return mispResult(label, bytes, now);
+    const document = await readDocument(bytes, 'stdin', { limits: defaultDocumentLimits, readPdf: noPdfFromStdin, format: 'text' });
+    return documentResult(label, document);
   }
+  const { size } = await stat(input);
+  if (size > defaultDocumentLimits.maxBytes) throw tooLarge(size, defaultDocumentLimits);
+  const bytes = new Uint8Array(await readFile(input));
+  if (detectFormat(input, bytes.subarray(0, SNIFF_BYTES)).kind === 'misp-event') return mispResult(label, bytes, now);
   const document = await readDocumentFile(input);
-  // Hashed after a successful read, so an oversized file is never loaded twice.
-  const sha256 = createHash('sha256').update(await readFile(input)).digest('hex');
-  return { document, sha256 };
+  return { ...documentResult(label, document), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function documentResult(file: string, document: Awaited<ReturnType<typeof readDocumentFile>>): StixFileResult {
+  return { file, format: document.format, metadata: document.metadata, indicators: [], pages: document.pages };
+}
+
+/** A MISP event in any of its four shapes, converted rather than mined (extractMisp.ts). */
+function mispResult(file: string, bytes: Uint8Array, now: Date): StixFileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error: unknown) {
+    throw new DocumentError('unsupported', `the MISP event is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const { objects, indicators, warnings } = extractMisp(json, now);
+  return { file, format: 'misp', metadata: {}, indicators, objects, notes: warnings };
 }
 
 function describe(error: unknown): string {
-  if (error instanceof DocumentError) return error.message;
+  if (error instanceof DocumentError || error instanceof MispError) return error.message;
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
@@ -53,10 +79,15 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
   for (const input of inputs) {
     const label = input === '-' ? 'stdin' : input;
     try {
-      const { document, sha256 } = await readInput(input, io);
-      const extraction = extractIndicators(document.pages, { publisherDomains: document.metadata.publisherDomains ?? [] });
-      const entities = names ? entityItems(document.pages, names) : undefined;
-      results.push({ file: label, format: document.format, metadata: document.metadata, indicators: extraction.indicators, ...(entities ? { entities } : {}), ...(sha256 ? { sha256 } : {}) });
+      const { pages, notes, ...read } = await readInput(input, io, now());
+      for (const note of notes ?? []) io.stderr(`magpie: note: ${label}: ${note}\n`);
+      if (pages === undefined) {
+        results.push(read);
+        continue;
+      }
+      const extraction = extractIndicators(pages, { publisherDomains: read.metadata.publisherDomains ?? [] });
+      const entities = names ? entityItems(pages, names) : undefined;
+      results.push({ ...read, indicators: extraction.indicators, ...(entities ? { entities } : {}) });
     } catch (error: unknown) {
       failed = true;
       io.stderr(`magpie: ${label}: ${describe(error)}\n`);

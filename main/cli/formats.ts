@@ -5,7 +5,8 @@ import type { EntityItem } from './entities.ts';
 
 export interface FileResult {
   file: string;
-  format: DocumentFormat;
+  /** 'misp': a MISP event, converted rather than read as a document (extractMisp.ts). */
+  format: DocumentFormat | 'misp';
   metadata: DocumentMetadata;
   indicators: ExtractedIndicator[];
   /** With --entities: the known objects named in the file. */
@@ -13,7 +14,9 @@ export interface FileResult {
 }
 
 export function jsonOutput(results: readonly FileResult[]): string {
-  const body = results.length === 1 && results[0] ? results[0] : { results };
+  // A MISP event's STIX objects are --format stix's output; json lists its values like any file's.
+  const rows = results.map((result) => ('objects' in result ? { ...result, objects: undefined } : result));
+  const body = rows.length === 1 && rows[0] ? rows[0] : { results: rows };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 

@@ -5,11 +5,18 @@
  */
 import { authorIdentity, reportFor, toStixObjects } from '../../core/extractToStix/index.ts';
 import { bundleToString, formatTimestamp, type JsonObject } from '../../core/stix/index.ts';
+import type { DocumentText } from '../../core/documents/types.ts';
 import type { FileResult } from './formats.ts';
 
 export interface StixFileResult extends FileResult {
   /** SHA-256 of the file's bytes (hex), or undefined for stdin. */
   sha256?: string;
+  /** The document's pages, until the extraction has run. */
+  pages?: DocumentText['pages'];
+  /** A MISP event's objects as core/misp converted them: written as they are, with their own reports. */
+  objects?: JsonObject[];
+  /** What reading the file left out (a MISP event's unmapped parts). */
+  notes?: string[];
 }
 
 /**
@@ -21,6 +28,10 @@ export async function stixOutput(results: readonly StixFileResult[], now: Date, 
   const objects = new Map<string, JsonObject>();
   const skipped: string[] = [];
   for (const result of results) {
+    if (result.objects !== undefined) {
+      for (const object of result.objects) if (!objects.has(String(object['id']))) objects.set(String(object['id']), object);
+      continue;
+    }
     const author = result.metadata.author;
     const identity = author ? authorIdentity(author, timestamp) : undefined;
     const options = { now: timestamp, ...(identity ? { createdByRef: String(identity['id']) } : {}) };

@@ -65,6 +65,23 @@ describe('importBundleFile with a MISP event', () => {
     expect(await db.files.count()).toBe(1);
   });
 
+  it('imports a MISP event given as {"Event": …}, bare (keys in any order), {"response": [ … ]} and as a list, each the same', async () => {
+    const { info, ...rest } = mispEvent({ Attribute: [attribute('ip-dst', '203.0.113.9', { to_ids: true }), attribute('domain', 'evil.example.net', { to_ids: false })] });
+    // misp-stix and PyMISP write the bare event; "info" need not come first.
+    const bare = { Attribute: rest['Attribute'], ...rest, info };
+    const shapes = { wrapped: { Event: bare }, bare, response: { response: [{ Event: bare }] }, list: [bare] };
+    for (const [shape, json] of Object.entries(shapes)) {
+      await open();
+      const result = await importBundleFile(db, { file: jsonFile(JSON.stringify(json)), name: `${shape}.json` });
+      expect(result.counts.rejected, shape).toBe(0);
+      const values = (await db.objects.toArray()).flatMap((record) => (typeof record.stix['value'] === 'string' ? [record.stix['value']] : [])).sort();
+      expect(values, shape).toEqual(['203.0.113.9', 'evil.example.net']);
+      expect(await db.objects.where('type').equals('report').count(), shape).toBe(1);
+      await db.delete();
+    }
+    await open();
+  });
+
   it('refuses a MISP feed manifest with a message that says what it is', async () => {
     await open();
     const manifest = JSON.stringify({ '5c7cdc3b-2f40-4dca-8200-276c0a00000e': { info: 'x', Orgc: { name: 'a', uuid: 'b' }, timestamp: '1' } });
