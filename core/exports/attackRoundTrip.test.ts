@@ -95,12 +95,14 @@ describe.skipIf(!available)(`exports of ATT&CK Enterprise${available ? '' : ` â€
     expect(empty).toMatchObject({ Event: { Attribute: [], Object: [], Tag: [] } });
 
     const event = JSON.parse(convert(input, { to: 'misp', maxTlp: 'red', now: NOW, info: 'ATT&CK Enterprise' }).text) as unknown;
-    expect(event).toMatchObject({ Event: { info: 'ATT&CK Enterprise', Tag: [{ name: 'tlp:red' }], Attribute: [{ type: 'ip-dst', value: '198.51.100.66', Tag: [{ name: 'tlp:red' }] }] } });
+    // APT29 is related to the address, so it travels as the galaxy cluster tag MISP writes.
+    expect(event).toMatchObject({ Event: { info: 'ATT&CK Enterprise', Tag: [{ name: 'tlp:red' }, { name: 'misp-galaxy:mitre-intrusion-set="APT29 - G0016"' }], Attribute: [{ type: 'ip-dst', value: '198.51.100.66', Tag: [{ name: 'tlp:red' }] }] } });
     const back = mispEventToStix(event, { now: NOW.toISOString() }).objects;
     const observables = back.filter((object) => object['type'] === 'ipv4-addr');
     expect(observables.map((object) => object['id'])).toEqual([secret['id']]);
     expect(observables.map((object) => tlpOf(object))).toEqual(['red']);
-    expect(back.filter((object) => object['type'] === 'attack-pattern' || object['type'] === 'intrusion-set')).toEqual([]);
+    // Only the group related to the address comes back, from its galaxy tag: ATT&CK itself stays out.
+    expect(back.filter((object) => object['type'] === 'attack-pattern' || object['type'] === 'intrusion-set').map((object) => object['name'])).toEqual(['APT29']);
   });
 
   it('TLP: with TLP:AMBER as the maximum the TLP:RED address and its relationship appear in no format, and are counted', () => {

@@ -219,8 +219,9 @@ describe('version numbers and keys', () => {
 
 describe('flags and lists', () => {
   it('flags reserved addresses without dropping them', () => {
-    expect(codes(find('10.1.2.3', '10.1.2.3'))).toEqual(['reserved']);
-    expect(codes(find('::1', '::1'))).toEqual(['reserved']);
+    // Issue 21: the shipped RFC 1918 / RFC 6890 warninglists name the range too.
+    expect(codes(find('10.1.2.3', '10.1.2.3'))).toEqual(['benign', 'reserved']);
+    expect(codes(find('::1', '::1'))).toEqual(['benign', 'reserved']);
   });
 
   it('flags built-in benign domains, vendors, and free-mail only as bare domains', () => {
@@ -228,7 +229,8 @@ describe('flags and lists', () => {
     expect(codes(find('securelist.com', 'securelist.com'))).toEqual(['benign']);
     const mail = extract('from bad.actor@gmail.com');
     expect(codes(mail.find((indicator) => indicator.value === 'gmail.com'))).toEqual(['benign']);
-    expect(codes(mail.find((indicator) => indicator.value === 'bad.actor@gmail.com'))).toEqual([]);
+    // An address at free mail is context (issue 21), never benign: it stays ticked.
+    expect(codes(mail.find((indicator) => indicator.value === 'bad.actor@gmail.com'))).toEqual(['context']);
   });
 
   it('applies user allow, deny (which wins) and publisher lists by suffix, value and CIDR', () => {

@@ -9,10 +9,11 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<FlagCode, string>> = {
   defanged: 'Written defanged in the text, a strong sign the author meant it as an indicator.',
   'filename-like': 'A domain whose last label is also a common file extension; it may be a file name.',
   revoked: 'An ATT&CK id that MITRE has revoked or deprecated.',
+  context: 'On a warninglist that says what the value is (a link shortener, free mail, cloud hosting); it stays ticked.',
 };
 
 /** Every flag code in display order. */
-export const FLAG_CODES: readonly FlagCode[] = ['denied', 'benign', 'publisher', 'reserved', 'defanged', 'filename-like', 'revoked'];
+export const FLAG_CODES: readonly FlagCode[] = ['denied', 'benign', 'publisher', 'reserved', 'context', 'defanged', 'filename-like', 'revoked'];
 
 export function flag(code: FlagCode, reason: string, detail?: FlagDetail): Flag {
   return detail ? { code, reason, detail } : { code, reason };

@@ -3,6 +3,7 @@
  * review screen, the CLI and the benchmark. Type names are STIX 2.1 object types, so an
  * extracted value maps onto the knowledge base without a translation table.
  */
+import type { Warninglist } from '../warninglists/types.ts';
 
 /** One page (or, for formats without pages, the whole document as page 1) of plain text. */
 export interface TextPage {
@@ -39,8 +40,9 @@ export type AttackIdKind = 'technique' | 'sub-technique' | 'tactic' | 'group' | 
  * - `defanged`: written defanged in the text (a strong sign the author meant it as an indicator).
  * - `filename-like`: a domain whose last label is also a common file extension (`log.zip`).
  * - `revoked`: an ATT&CK id known to be revoked or deprecated.
+ * - `context`: on a warninglist that says what a value is (a link shortener, free mail) without making it benign.
  */
-export type FlagCode = 'reserved' | 'benign' | 'denied' | 'publisher' | 'defanged' | 'filename-like' | 'revoked';
+export type FlagCode = 'reserved' | 'benign' | 'denied' | 'publisher' | 'defanged' | 'filename-like' | 'revoked' | 'context';
 
 /**
  * Why a flag was raised, as data: the UI words it in the analyst's language from `why` and
@@ -49,6 +51,7 @@ export type FlagCode = 'reserved' | 'benign' | 'denied' | 'publisher' | 'defange
 export type FlagDetail =
   | { why: 'deny-list'; list: string }
   | { why: 'allow-list'; list: string }
+  | { why: 'warninglist'; list: string }
   | { why: 'vendor-site'; site: string }
   | { why: 'publisher' }
   | { why: 'range'; range: string }
@@ -103,8 +106,10 @@ export interface ValueList {
 }
 
 export interface ExtractOptions {
-  /** Extra allow lists (user settings, imported MISP warning lists); the built-in defaults always apply. */
+  /** Extra allow lists (the user's own); the built-in defaults always apply. */
   allow?: readonly ValueList[];
+  /** The warninglists in force (core/warninglists activeWarninglists); the shipped ones when absent. */
+  warninglists?: readonly Warninglist[];
   deny?: readonly ValueList[];
   /** Domains of the report's publisher (from metadata or the analyst), flagged `publisher`. */
   publisherDomains?: readonly string[];

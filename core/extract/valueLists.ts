@@ -7,6 +7,7 @@ import ipaddr from 'ipaddr.js';
 import benignDomains from '../../resources/extraction/benign-domains.json' with { type: 'json' };
 import freemailDomains from '../../resources/extraction/freemail-domains.json' with { type: 'json' };
 import publisherDomains from '../../resources/extraction/publisher-domains.json' with { type: 'json' };
+import { suffixesOf, type ValueSubject } from '../warninglists/subject.ts';
 import type { ValueList } from './types.ts';
 
 export const BUILTIN_BENIGN: ValueList = { name: benignDomains.name, values: benignDomains.values };
@@ -14,14 +15,7 @@ export const BUILTIN_PUBLISHERS: ValueList = { name: publisherDomains.name, valu
 export const BUILTIN_FREEMAIL: ValueList = { name: freemailDomains.name, values: freemailDomains.values };
 
 /** The parts of an indicator that list entries are compared with. */
-export interface ListSubject {
-  /** The canonical value, lower-cased. */
-  value: string;
-  /** The host for domains, URLs and e-mail addresses. */
-  host?: string;
-  /** The address for IPs (without a prefix). */
-  ip?: ipaddr.IPv4 | ipaddr.IPv6;
-}
+export type ListSubject = ValueSubject;
 
 /**
  * One list, compiled to hashed lookups: MISP warning lists run to hundreds of thousands of
@@ -48,14 +42,6 @@ function compileList(list: ValueList): CompiledList {
     else compiled.exact.add(trimmed);
   }
   return compiled;
-}
-
-/** The host and each parent domain: a.b.example.com, b.example.com, example.com, com. */
-function* suffixesOf(host: string): Generator<string> {
-  for (let index = -1; index < host.length; index = host.indexOf('.', index + 1)) {
-    yield host.slice(index + 1);
-    if (host.indexOf('.', index + 1) === -1) return;
-  }
 }
 
 function holds(list: CompiledList, subject: ListSubject): boolean {

@@ -29,7 +29,8 @@ const MALWARE_GALAXIES: Readonly<Record<string, string | undefined>> = {
   'exploit-kit': 'exploit-kit', android: undefined, cryptominers: 'resource-exploitation',
 };
 
-function kindOf(galaxyType: string): Kind | undefined {
+/** The STIX type a MISP galaxy's clusters become; the MISP export (core/exports/misp) picks its galaxies by it. */
+export function kindOf(galaxyType: string): Kind | undefined {
   const type = galaxyType.trim().toLowerCase();
   if (type.endsWith('attack-pattern')) return 'attack-pattern';
   if (type.endsWith('course-of-action')) return 'course-of-action';

@@ -19,6 +19,7 @@ export function useFlagReason(): (flag: Flag) => string {
         return t('flagReasons.deprecated', { version: detail.version });
       case 'deny-list':
       case 'allow-list':
+      case 'warninglist':
         return t(`flagReasons.${detail.why}`, { list: detail.list });
       case 'vendor-site':
         return t('flagReasons.vendor-site', { site: detail.site });

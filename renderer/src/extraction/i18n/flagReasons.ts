@@ -8,6 +8,7 @@ import { RANGE_REASONS } from '../../../../core/extract/rangeReasons.ts';
 export const flagReasonsEn = {
   'deny-list': 'On the deny list "{{list}}".',
   'allow-list': 'On the allow list "{{list}}".',
+  warninglist: 'On the warninglist "{{list}}".',
   'vendor-site': "A security vendor's or CERT's own site ({{site}}).",
   publisher: "The report publisher's own domain.",
   defanged: 'Written defanged in the text.',
@@ -24,6 +25,7 @@ export const flagReasonsEn = {
 export const flagReasonsJa: typeof flagReasonsEn = {
   'deny-list': '拒否リスト「{{list}}」に含まれています。',
   'allow-list': '許可リスト「{{list}}」に含まれています。',
+  warninglist: '警告リスト「{{list}}」に含まれています。',
   'vendor-site': 'セキュリティベンダーまたは CERT 自身のサイトです ({{site}})。',
   publisher: 'レポート発行元自身のドメインです。',
   defanged: '本文で無害化 (defang) して書かれています。',
