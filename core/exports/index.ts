@@ -9,16 +9,13 @@ import { toCsv, type CsvOptions } from './csv.ts';
 import { toMispEvent, type MispExportOptions } from './misp.ts';
 import { toTxt, type TxtOptions } from './txt.ts';
 import { withholdAbove } from './withhold.ts';
-import { leaveOutForExport, type LeaveOutOptions, type LeaveOutReason } from './leaveOut.ts';
 
 export { BOM, CSV_COLUMNS, csvCell, toCsv, type CsvOptions } from './csv.ts';
 export { defang } from './defang.ts';
 export { DISTRIBUTION, toMispEvent, type MispAttributeOut, type MispEventOut, type MispExport, type MispExportOptions, type MispNotExported } from './misp.ts';
-export { toMispFeed, type MispFeed, type MispFeedEvent, type MispFeedFile, type MispFeedOptions } from './mispFeed.ts';
 export { BLOCKLIST_KINDS, blocklistValues, toTxt, type BlocklistKind, type TxtOptions } from './txt.ts';
 export { VALUE_KINDS, valuesOf, type ExportValue, type ValueKind } from './values.ts';
 export { withholdAbove, type Withholding } from './withhold.ts';
-export { LEAVE_OUT_REASONS, isExpired, leaveOutForExport, leaveOutReason, leftOutSentence, noneLeftOut, type LeaveOutOptions, type LeaveOutReason, type LeftOut } from './leaveOut.ts';
 
 export const EXPORT_FORMATS = ['csv', 'txt', 'misp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,8 +23,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 interface Common {
   /** Withhold objects marked above this TLP; unmarked objects count as TLP:CLEAR. No limit when absent. */
   readonly maxTlp?: TlpLevel;
-  /** Issue 21: revoked, expired and warninglisted objects are left out unless `include` says otherwise. */
-  readonly leaveOut?: LeaveOutOptions;
 }
 
 export type ConvertOptions =
@@ -43,22 +38,12 @@ export interface ConvertResult {
   readonly withheld: Partial<Record<TlpLevel, number>>;
   /** Relationships and sightings left out because an end of theirs was withheld. */
   readonly withheldRelationships: number;
-  /** Objects left out as revoked, expired or warninglisted (issue 21). */
-  readonly leftOut: Record<LeaveOutReason, number>;
-  /** TXT: warninglisted values of indicators kept for their other values. */
-  readonly leftOutValues: number;
 }
 
 export function convert(objects: readonly JsonObject[], options: ConvertOptions): ConvertResult {
-  const { kept: shareable, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
-  const { kept, counts, isWarninglisted } = leaveOutForExport(shareable, options.leaveOut);
-  let leftOutValues = 0;
-  let text: string;
-  if (options.to === 'csv') text = toCsv(kept, options);
-  else if (options.to === 'txt') {
-    const txt = toTxt(kept, { ...options, omit: isWarninglisted });
-    leftOutValues = txt.omitted;
-    text = txt.text;
-  } else text = `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
-  return { text, exported: kept.length, withheld, withheldRelationships, leftOut: counts, leftOutValues };
+  const { kept, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
+  const text = options.to === 'csv' ? toCsv(kept, options)
+    : options.to === 'txt' ? toTxt(kept, options).text
+      : `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
+  return { text, exported: kept.length, withheld, withheldRelationships };
 }
