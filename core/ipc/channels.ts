@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { backupEventChannels, backupRequestChannels } from './backupChannels.ts';
+import { kbServeEventChannels, kbServeRequestChannels } from './kbServeChannels.ts';
 import { streamEventChannels, streamRequestChannels } from './streamChannels.ts';
 import { taxiiPublishRequestChannels } from './taxiiPublishChannels.ts';
 
@@ -276,6 +277,7 @@ export const requestChannels = {
   ...streamRequestChannels,
   ...backupRequestChannels,
   ...taxiiPublishRequestChannels,
+  ...kbServeRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventChannels = {
@@ -296,6 +298,7 @@ export const eventChannels = {
   'inbox:ready': z.object({ pending: z.number().int().nonnegative() }).strict(),
   ...streamEventChannels,
   ...backupEventChannels,
+  ...kbServeEventChannels,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -11,12 +11,16 @@ import { parseArgs } from 'node:util';
 import { chromiumVersion } from './chromium.ts';
 import { harnessBridgeScript, rendererDir, startHarness } from './harness.ts';
 import { ProfileLockedError } from './profileLock.ts';
+import { startLocalApi, type LocalApi } from '../../main/localApi/service.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 import { openHarnessWindow, storedObjectCount } from './window.ts';
 
 const { values } = parseArgs({
   options: {
     profile: { type: 'string', default: join(homedir(), '.magpie-harness') },
     headless: { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -25,6 +29,8 @@ if (values.help) {
   console.info('Usage: npm run harness [-- --profile DIR] [--headless]');
   console.info('  --profile DIR  where settings, connector state and the knowledge base are kept (default ~/.magpie-harness)');
   console.info('  --headless     run without a window until Ctrl+C / SIGTERM');
+  console.info('  --serve        turn the local API on (127.0.0.1; `magpie kb …` finds it through DIR/api.json)');
+  console.info('  --port N       the local API\'s port (default: a free one)');
   process.exit(0);
 }
 if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(harnessBridgeScript)) {
@@ -42,10 +48,19 @@ function chromeVersionOption(): { chromeVersion?: string } {
   return version ? { chromeVersion: version } : {};
 }
 
+const apiPort = Number(values.port);
+if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) {
+  console.error(`--port must be a port number (0–65535), not ${values.port}.`);
+  await harness.close();
+  process.exit(2);
+}
+
 let appWindow: Awaited<ReturnType<typeof openHarnessWindow>> | undefined;
+let localApi: LocalApi | undefined;
 let stopping: Promise<void> | undefined;
 function stop(code = 0): Promise<void> {
   stopping ??= (async () => {
+    await localApi?.stop().catch(() => undefined);
     await appWindow?.context.close().catch(() => undefined);
     await harness.close();
     process.exit(code);
@@ -68,4 +83,13 @@ if (appWindow) {
   const objects = await storedObjectCount(appWindow.page, harness.origin);
   const mode = values.headless ? 'running headless (stop with Ctrl+C or SIGTERM)' : 'open (close the window or press Ctrl+C to stop)';
   console.info(`Magpie harness ${mode} — profile: ${harness.profileDir} · knowledge base: ${objects.toLocaleString('en-US')} objects · ${harness.url}`);
+  if (values.serve) {
+    try {
+      localApi = await startLocalApi({ profileDir: harness.profileDir, broker: harness.services.kb, port: apiPort, version: packageJson.version });
+      console.info(`Local API at ${localApi.url} — token in ${localApi.apiFile}`);
+    } catch (error) {
+      console.error(`The local API could not start: ${error instanceof Error ? error.message : String(error)}`);
+      await stop(1);
+    }
+  }
 }

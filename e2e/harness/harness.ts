@@ -101,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           .catch(() => pages.delete(page));
       }
     },
+    windowCount: () => pages.size,
     log,
   });
 

@@ -18,6 +18,7 @@ import { createSettingsStore, type SettingsStore } from '../services/settingsSto
 import { createStreamService, type StreamService } from '../streams/service.ts';
 import { createTargetFactory } from '../streams/targetFactory.ts';
 import { createTaxiiPublishService } from '../taxiiPublish/service.ts';
+import { createKbBroker, type KbBroker } from '../localApi/kbBroker.ts';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -29,6 +30,8 @@ export interface MainServicesOptions {
   chooseSavePath: (suggestedName: string) => Promise<string | null>;
   /** Delivers an already validated event to every window. */
   send: (event: EventChannel, payload: unknown) => void;
+  /** How many windows receive what `send` sends (a request to the knowledge base needs one); 1 when absent. */
+  windowCount?: () => number;
   log: Logger;
   /** Connector secrets: the OS keychain in the app; in memory (forgotten on exit) when absent. */
   secrets?: SecretStore;
@@ -43,6 +46,8 @@ export interface MainServices {
   connectors: ConnectorRuntime;
   enrichment: EnrichmentService;
   streams: StreamService;
+  /** Asks the window's knowledge base (the local API's requests). */
+  kb: KbBroker;
   /** Stops schedules, lookups and stream deliveries (Magpie is closing). */
   stop: () => Promise<void>;
 }
@@ -87,12 +92,21 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   // main's log keeps warnings and errors only; a publish's detail is in its outcome.
   const publishLog = { debug: () => undefined, info: () => undefined, warn: (message: string) => options.log.warn(`TAXII publish: ${message}`), error: (message: string) => options.log.error(`TAXII publish: ${message}`) };
   const taxiiPublish = createTaxiiPublishService({ userData: options.userData, secrets, log: publishLog });
-  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup });
+  const windowCount = options.windowCount ?? (() => 1);
+  const kb = createKbBroker({
+    send: (event) => {
+      if (windowCount() === 0) return false;
+      emit('kb:request', event);
+      return true;
+    },
+  });
+  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   const stop = async () => {
     enrichment.stop();
     backup.scheduler.stop();
+    kb.close();
     await Promise.all([connectors.stop(), streams.close(), backup.writer.close()]);
   };
-  return { dispatch, emit, settings, connectors, enrichment, streams, stop };
+  return { dispatch, emit, settings, connectors, enrichment, streams, kb, stop };
 }

@@ -12,6 +12,7 @@ import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, mainWindowOptio
 import { join } from 'node:path';
 import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../connectors/runtime/secretStore.ts';
 import { createMainServices } from './mainServices.ts';
+import { startLocalApi, type LocalApi } from '../localApi/service.ts';
 
 export interface AppWindow {
   loadURL: (url: string) => Promise<void>;
@@ -53,6 +54,11 @@ export interface StartOptions {
   paths: { userData: string; renderer: string; preload: string };
   platform: string;
   log: Logger & { info(message: string): void };
+  /**
+   * `--serve [--port N]`: the local API on 127.0.0.1 once the window is up (issue 18);
+   * `--headless`: the window is never shown (the knowledge base still runs in it).
+   */
+  launch?: { serve: boolean; port: number; headless: boolean };
 }
 
 export interface RunningApp {
@@ -68,7 +74,7 @@ export interface RunningApp {
  */
 const grantedPermissions: ReadonlySet<string> = new Set(['persistent-storage']);
 
-export function startApp({ ports, appInfo, paths, platform, log }: StartOptions): RunningApp {
+export function startApp({ ports, appInfo, paths, platform, log, launch }: StartOptions): RunningApp {
   // Must happen before `ready`: Electron only honours these during start-up.
   ports.enableSandbox();
   ports.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }]);
@@ -83,13 +89,15 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
   const guardOptions = { openExternal: ports.openExternal, warn: (message: string) => log.warn(message) };
   ports.onWebContentsCreated((contents) => hardenWebContents(contents, guardOptions));
 
-  const { dispatch, stop } = createMainServices({
+  let localApi: LocalApi | null = null;
+  const { dispatch, stop, kb } = createMainServices({
     appInfo,
     userData: paths.userData,
     appOrigin,
     openExternal: ports.openExternal,
     chooseSavePath: ports.showSaveDialog,
     send: ports.sendToAllWindows,
+    windowCount: () => (mainWindow ? 1 : 0),
     log,
     secrets: ports.secretCipher
       ? createEncryptedSecretStore(join(paths.userData, 'connector-secrets.json'), ports.secretCipher, (message) => log.warn(message))
@@ -98,7 +106,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
 
   function openMainWindow(): AppWindow {
     const window = ports.createWindow(mainWindowOptions(paths.preload));
-    window.onReadyToShow(() => window.show());
+    if (!launch?.headless) window.onReadyToShow(() => window.show());
     window.onClosed(() => {
       mainWindow = null;
     });
@@ -115,6 +123,7 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
     if (platform !== 'darwin') ports.quit();
   });
   ports.onBeforeQuit?.(() => {
+    void localApi?.stop();
     void stop().catch((error: unknown) => log.warn(`Connectors and streams did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`));
   });
 
@@ -137,6 +146,10 @@ export function startApp({ ports, appInfo, paths, platform, log }: StartOptions)
     });
     await openMainWindow().loadURL(appEntryUrl);
     log.info(`Magpie ${appInfo.version} started`);
+    if (launch?.serve) {
+      localApi = await startLocalApi({ profileDir: paths.userData, broker: kb, port: launch.port, version: appInfo.version });
+      log.info(`Local API at ${localApi.url} (token in ${localApi.apiFile})`);
+    }
   });
   return { ready, primary: true };
 }

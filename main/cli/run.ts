@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
 import { UsageError, type CliIo } from './io.ts';
-import { backupUsage, connectorRunUsage, connectorUsage, convertUsage, extractUsage, toolUsage, validateUsage } from './usage.ts';
+import { backupUsage, connectorRunUsage, connectorUsage, convertUsage, extractUsage, kbUsage, serveUsage, toolUsage, validateUsage } from './usage.ts';
 import { runValidate } from './validate.ts';
 
 function parse(args: readonly string[], options: ParseArgsOptionsConfig, usage: string): ReturnType<typeof parseArgs> {
@@ -47,6 +47,8 @@ async function command(args: readonly string[], io: CliIo, version: string): Pro
   if (name === 'convert') return convertCommand(rest, io);
   if (name === 'connector') return connectorCommand(rest, io);
   if (name === 'backup') return backupCommand(rest, io);
+  if (name === 'kb') return kbCommand(rest, io);
+  if (name === 'serve') return serveCommand(rest, io);
   throw new UsageError(`unknown command "${name}"`, toolUsage);
 }
 
@@ -62,6 +64,8 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
       kinds: { type: 'string' },
       'by-kind': { type: 'boolean' },
       info: { type: 'string' },
+      org: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       object: { type: 'string' },
       domain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -75,6 +79,60 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
   const { convertOptions } = await import('./convertArgs.ts');
   const { runConvert } = await import('./convert.ts');
   return runConvert({ input, options: convertOptions(values) }, io);
+}
+
+const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+
+async function kbCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      profile: { type: 'string', short: 'p' },
+      limit: { type: 'string', short: 'n' },
+      type: { type: 'string', multiple: true },
+      format: { type: 'string', short: 'f', default: 'text' },
+      query: { type: 'string', short: 'q' },
+      'max-tlp': { type: 'string', short: 'm' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    kbUsage,
+  );
+  const [action, ...rest] = positionals;
+  if (values['help'] === true) return (io.stdout(kbUsage), 0);
+  if (action === undefined) throw new UsageError('a kb command is required (search, get, export or import)', kbUsage);
+  const format = String(values['format']);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`, kbUsage);
+  const limit = values['limit'] === undefined ? undefined : Number(values['limit']);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit takes a whole number of 1 or more', kbUsage);
+  const { profileDir } = await import('./kbClient.ts');
+  const { runKb } = await import('./kb.ts');
+  const text = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  return runKb(
+    {
+      action,
+      args: rest,
+      profile: profileDir(text('profile')),
+      format,
+      ...(limit === undefined ? {} : { limit }),
+      types: Array.isArray(values['type']) ? values['type'].map(String) : [],
+      ...optional('query', text('query')),
+      ...optional('maxTlp', text('max-tlp')),
+      ...optional('out', text('out')),
+    },
+    io,
+  );
+}
+
+async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { profile: { type: 'string', short: 'p' }, port: { type: 'string', default: '0' }, help: { type: 'boolean', short: 'h' } }, serveUsage);
+  if (values['help'] === true) return (io.stdout(serveUsage), 0);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`, serveUsage);
+  const port = Number(values['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port takes a port number (0–65535)', serveUsage);
+  const { profileDir } = await import('./kbClient.ts');
+  const { runServe } = await import('./serve.ts');
+  return runServe({ profile: profileDir(typeof values['profile'] === 'string' ? values['profile'] : undefined), port }, io);
 }
 
 async function backupCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -12,6 +12,9 @@ Commands:
   connector list          list the import connectors
   connector run <id>      run one connector once and write what it imported as a STIX bundle
   backup verify <file>    check a knowledge-base backup archive without the app
+  serve                   run Magpie without a window, with its local API on 127.0.0.1
+  kb search|get|export|import
+                          work with the knowledge base of a running Magpie (magpie serve)
 
 Options:
   -h, --help              show this help (or a command's: magpie extract --help)
@@ -128,4 +131,36 @@ Prints the counts and OK and exits 0, or the first problem and exits 1.
 
 Options:
   -h, --help              show this help
+`;
+
+export const kbUsage = `Usage: magpie kb search <query…> [--limit N] [--type T]… [--format text|json]
+       magpie kb get <id>
+       magpie kb export [--query Q] [--limit N] [--max-tlp T] --out <file>
+       magpie kb import <bundle.json…>
+
+Work with the knowledge base of a running Magpie (start one with \`magpie serve\`) through
+its local API on 127.0.0.1. The URL and token are read from the profile's api.json.
+
+Options:
+  -p, --profile <dir>     the profile Magpie serves (default: $MAGPIE_PROFILE, else ~/.magpie-harness)
+  -n, --limit <n>         search: at most this many matches (default 50); export: objects the query brings (default 1000)
+      --type <type>       search: only this STIX type (repeatable)
+  -f, --format <format>   search: text (type, name, id per line; the default) or json
+  -q, --query <q>         export: what the search finds and what it needs to stand alone (default: everything)
+  -m, --max-tlp <level>   export: withhold objects marked above clear, green, amber, amber+strict or red
+  -o, --out <file>        export: where the STIX bundle goes
+
+Exit status: 0 success, 1 Magpie is not running, refused the request or a file failed, 2 usage error.
+`;
+
+export const serveUsage = `Usage: magpie serve [--profile DIR] [--port N]
+
+Runs Magpie without a window, with its local API on 127.0.0.1, until Ctrl+C or SIGTERM.
+It writes DIR/api.json (readable by you only) with the API's URL and a token; \`magpie kb …\`
+reads it. In a source checkout this is the harness (run \`npm run build\` first); with the
+desktop app installed, start it as: Magpie --headless --serve [--port N].
+
+Options:
+  -p, --profile <dir>     the profile to serve (default: $MAGPIE_PROFILE, else ~/.magpie-harness)
+      --port <n>          the API's port (default: a free one; see api.json)
 `;

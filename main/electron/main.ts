@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElectronPorts } from '../app/startApp.ts';
 import { startApp } from '../app/startApp.ts';
+import { launchOptions } from '../app/launchOptions.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -107,6 +108,7 @@ const running = startApp({
   },
   platform: process.platform,
   log,
+  launch: launchOptions(process.argv),
 });
 
 running.ready.catch((error: unknown) => {

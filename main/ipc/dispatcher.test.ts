@@ -142,6 +142,7 @@ describe('handler failures', () => {
     ...createStreamHandlers(idleStreams),
     ...createTaxiiPublishHandlers(createTaxiiPublishService({ userData: '/nonexistent', secrets: createMemorySecretStore(), log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } }), () => undefined),
     ...createBackupHandlers({ writer: createArchiveWriter(), scheduler: createBackupScheduler({ userData: '/nonexistent', onDue: () => undefined, onChange: () => undefined, log: { warn: () => undefined } }), connectors: idleConnectors, chooseSavePath: () => Promise.resolve(null) }),
+    'kb:answer': () => ({ accepted: false }),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'app:storage': () => ({ folder: '/nonexistent', bytes: 0 }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),

@@ -14,6 +14,7 @@ import { refusalsShown } from './refusals.ts';
 import { createStreamHandlers } from './streamHandlers.ts';
 import { createTaxiiPublishHandlers } from './taxiiPublishHandlers.ts';
 import type { TaxiiPublishService } from '../taxiiPublish/service.ts';
+import type { KbBroker } from '../localApi/kbBroker.ts';
 
 export interface HandlerServices {
   appInfo: AppInfo;
@@ -30,6 +31,8 @@ export interface HandlerServices {
   streams: StreamService;
   taxiiPublish: TaxiiPublishService;
   backup: Omit<BackupServices, 'connectors' | 'chooseSavePath'>;
+  /** Requests to the window's knowledge base (the local API's). */
+  kb: Pick<KbBroker, 'answer'>;
 }
 
 type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'connector:reset-state' | 'inbox:next' | 'inbox:ack' | 'kb:identity';
@@ -49,8 +52,9 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb }: HandlerServices): Handlers {
   return {
+    'kb:answer': (answer) => ({ accepted: kb.answer(answer) }),
     ...createBackupHandlers({ ...backup, connectors, chooseSavePath }),
     ...createConnectorHandlers(connectors),
     ...createEnrichmentHandlers(enrichment),

@@ -12,6 +12,7 @@ import { startScheduledBackups } from './settings/scheduledBackups.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startFeedRetention } from './streams/feedRetention.ts';
 import { startStreamPump } from './streams/streamPump.ts';
+import { answerKbRequests } from './localApi/answerKbRequests.ts';
 import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
 import { hasBridge, invoke } from './ipc/client.ts';
 import { followLocationHash } from './stores/routeStore.ts';
@@ -44,6 +45,8 @@ async function start(root: HTMLElement): Promise<void> {
     // The knowledge base's changes go to the stream consumers (SIEM, webhook) while a window is open.
     followStreamChanges();
     startStreamPump((message) => useStreamStore.setState({ pumpError: message }));
+    // Scripts reach the knowledge base through main's local API while a window is open (`magpie serve`).
+    answerKbRequests();
     startFeedRetention((message) => console.warn(`Change feed retention: ${message}`));
     // New observables go to the enrichment connectors switched to automatic (none by default).
     startAutoEnricher(

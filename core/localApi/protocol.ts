@@ -1,0 +1,67 @@
+/**
+ * The local API's methods (issue 18, point 3): what a script may ask of the knowledge base
+ * of a running Magpie, over HTTP to main and from main to the window's KB worker. One
+ * table of parameter and result schemas serves the HTTP server (parsing what a client
+ * sends), main's broker (parsing what the window answers) and the `magpie kb` client.
+ *
+ * Nothing here parses a file: an import carries the file's text, which only the KB
+ * worker reads (untrusted files are parsed in the renderer, never in main).
+ */
+import { z } from 'zod';
+import { TLP_ORDER, type TlpLevel } from '../stix/markings.ts';
+
+const Tlp = z.enum(TLP_ORDER as [TlpLevel, ...TlpLevel[]]);
+const Count = z.number().int().nonnegative();
+
+/** The largest file `magpie kb import` sends in one request (ATT&CK Enterprise is ~45 MB). */
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+/** Search and export requests are small JSON bodies. */
+export const REQUEST_MAX_BYTES = 64 * 1024;
+
+export const SearchHit = z
+  .object({ id: z.string(), type: z.string(), name: z.string(), modified: z.string(), score: z.number(), labels: z.array(z.string()), tlp: Tlp.nullable(), revoked: z.boolean() })
+  .strict();
+
+export const localApiMethods = {
+  search: {
+    params: z.object({ query: z.string().trim().min(1, 'Give a search query.').max(500), limit: z.number().int().min(1).max(1000).default(50), types: z.array(z.string().max(100)).max(50).optional() }).strict(),
+    result: z.object({ hits: z.array(SearchHit) }).strict(),
+  },
+  get: {
+    params: z.object({ id: z.string().min(3).max(300) }).strict(),
+    result: z.object({ object: z.record(z.string(), z.unknown()).nullable() }).strict(),
+  },
+  export: {
+    /** Without a query, everything in the store; with one, what the search finds (up to `limit`) and what it needs to stand alone. */
+    params: z.object({ query: z.string().trim().min(1).max(500).optional(), limit: z.number().int().min(1).max(10_000).default(1000), maxTlp: Tlp.optional() }).strict(),
+    result: z.object({ bundle: z.string(), exported: Count, withheld: z.record(z.string(), Count), withheldRelationships: Count }).strict(),
+  },
+  import: {
+    params: z.object({ name: z.string().min(1).max(300), text: z.string().max(IMPORT_MAX_BYTES) }).strict(),
+    result: z.object({ created: Count, updated: Count, unchanged: Count, rejected: Count, warnings: Count, sourceId: z.string() }).strict(),
+  },
+} as const;
+
+export type LocalApiMethod = keyof typeof localApiMethods;
+export type LocalApiParams<M extends LocalApiMethod> = z.input<(typeof localApiMethods)[M]['params']>;
+export type LocalApiResult<M extends LocalApiMethod> = z.output<(typeof localApiMethods)[M]['result']>;
+export const localApiMethodNames = Object.keys(localApiMethods) as LocalApiMethod[];
+
+/** main → window: answer this request (event `kb:request`). */
+export const KbRequestEvent = z
+  .object({ requestId: z.uuid(), method: z.enum(localApiMethodNames as [LocalApiMethod, ...LocalApiMethod[]]), params: z.record(z.string(), z.unknown()) })
+  .strict();
+export type KbRequestEvent = z.infer<typeof KbRequestEvent>;
+
+/** window → main: the answer (channel `kb:answer`); `result` is checked against the method's schema in main. */
+export const KbAnswer = z
+  .union([
+    z.object({ requestId: z.uuid(), ok: z.literal(true), result: z.unknown() }).strict(),
+    z.object({ requestId: z.uuid(), ok: z.literal(false), error: z.string().max(2000) }).strict(),
+  ]);
+export type KbAnswer = z.infer<typeof KbAnswer>;
+
+/** What `magpie serve` leaves in the profile for the local CLI (mode 0600). */
+export const ApiFile = z.object({ url: z.url(), token: z.string().min(32), pid: z.number().int(), startedAt: z.string() }).strict();
+export type ApiFile = z.infer<typeof ApiFile>;
+export const API_FILE_NAME = 'api.json';
