@@ -9,6 +9,7 @@ import { toCsv, type CsvOptions } from './csv.ts';
 import { toMispEvent, type MispExportOptions } from './misp.ts';
 import { toTxt, type TxtOptions } from './txt.ts';
 import { withholdAbove } from './withhold.ts';
+import { leaveOutForExport, noneLeftOut, type LeaveOutOptions, type LeaveOutReason } from './leaveOut.ts';
 
 export { BOM, CSV_COLUMNS, csvCell, toCsv, type CsvOptions } from './csv.ts';
 export { defang } from './defang.ts';
@@ -16,6 +17,7 @@ export { DISTRIBUTION, toMispEvent, type MispAttributeOut, type MispEventOut, ty
 export { BLOCKLIST_KINDS, blocklistValues, toTxt, type BlocklistKind, type TxtOptions } from './txt.ts';
 export { VALUE_KINDS, valuesOf, type ExportValue, type ValueKind } from './values.ts';
 export { withholdAbove, type Withholding } from './withhold.ts';
+export { LEAVE_OUT_REASONS, isExpired, leaveOutForExport, leaveOutReason, leftOutSentence, noneLeftOut, type LeaveOutOptions, type LeaveOutReason, type LeftOut } from './leaveOut.ts';
 
 export const EXPORT_FORMATS = ['csv', 'txt', 'misp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,6 +25,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 interface Common {
   /** Withhold objects marked above this TLP; unmarked objects count as TLP:CLEAR. No limit when absent. */
   readonly maxTlp?: TlpLevel;
+  /**
+   * Issue 21: leave out revoked, expired and warninglisted objects (unless `include` says
+   * otherwise). Every path that feeds a machine passes it — the CLI, the app's export
+   * dialog, stream targets; without it nothing is left out (a conversion of a whole bundle).
+   */
+  readonly leaveOut?: LeaveOutOptions;
 }
 
 export type ConvertOptions =
@@ -38,12 +46,22 @@ export interface ConvertResult {
   readonly withheld: Partial<Record<TlpLevel, number>>;
   /** Relationships and sightings left out because an end of theirs was withheld. */
   readonly withheldRelationships: number;
+  /** Objects left out as revoked, expired or warninglisted (issue 21). */
+  readonly leftOut: Record<LeaveOutReason, number>;
+  /** TXT: warninglisted values of indicators kept for their other values. */
+  readonly leftOutValues: number;
 }
 
 export function convert(objects: readonly JsonObject[], options: ConvertOptions): ConvertResult {
-  const { kept, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
-  const text = options.to === 'csv' ? toCsv(kept, options)
-    : options.to === 'txt' ? toTxt(kept, options).text
-      : `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
-  return { text, exported: kept.length, withheld, withheldRelationships };
+  const { kept: shareable, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
+  const { kept, counts, isWarninglisted } = options.leaveOut === undefined ? { kept: shareable, counts: noneLeftOut(), isWarninglisted: undefined } : leaveOutForExport(shareable, options.leaveOut);
+  let leftOutValues = 0;
+  let text: string;
+  if (options.to === 'csv') text = toCsv(kept, options);
+  else if (options.to === 'txt') {
+    const txt = toTxt(kept, isWarninglisted === undefined ? options : { ...options, omit: isWarninglisted });
+    leftOutValues = txt.omitted;
+    text = txt.text;
+  } else text = `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
+  return { text, exported: kept.length, withheld, withheldRelationships, leftOut: counts, leftOutValues };
 }

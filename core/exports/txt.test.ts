@@ -25,6 +25,6 @@ describe('TXT blocklist', () => {
   });
 
   it('writes nothing for a set without values', () => {
-    expect(toTxt([])).toEqual({ text: '', values: 0 });
+    expect(toTxt([])).toEqual({ text: '', values: 0, omitted: 0 });
   });
 });

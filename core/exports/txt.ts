@@ -19,23 +19,29 @@ export interface TxtOptions {
   readonly layout?: 'mixed' | 'by-kind';
   /** `refanged` (default): values as stored, ready for a machine; `defanged`: hxxp, [.], for people. */
   readonly fang?: 'refanged' | 'defanged';
+  /** Values to leave out one by one (issue 21: warninglisted values of an indicator that is kept for its other values). */
+  readonly omit?: (kind: BlocklistKind, value: string) => boolean;
 }
 
 const isBlocklistKind = (kind: ValueKind): kind is BlocklistKind => (BLOCKLIST_KINDS as readonly ValueKind[]).includes(kind);
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const count = (byKind: Map<BlocklistKind, string[]>): number => [...byKind.values()].reduce((sum, values) => sum + values.length, 0);
+
 /** The values of each kind, deduplicated and sorted, before defanging. */
-export function blocklistValues(objects: readonly JsonObject[], kinds: readonly BlocklistKind[] = BLOCKLIST_KINDS): Map<BlocklistKind, string[]> {
+export function blocklistValues(objects: readonly JsonObject[], kinds: readonly BlocklistKind[] = BLOCKLIST_KINDS, omit?: TxtOptions['omit']): Map<BlocklistKind, string[]> {
   const found = new Map<BlocklistKind, Set<string>>(kinds.map((kind) => [kind, new Set<string>()]));
   for (const { kind, value } of valuesOf(objects)) {
     if (isBlocklistKind(kind)) found.get(kind)?.add(value);
   }
-  return new Map([...found].map(([kind, values]) => [kind, [...values].sort(byCodeUnit)]));
+  return new Map([...found].map(([kind, values]) => [kind, [...values].filter((value) => omit?.(kind, value) !== true).sort(byCodeUnit)]));
 }
 
-export function toTxt(objects: readonly JsonObject[], options: TxtOptions = {}): { text: string; values: number } {
-  const byKind = blocklistValues(objects, options.kinds);
+/** `omitted`: distinct values that `options.omit` left out. */
+export function toTxt(objects: readonly JsonObject[], options: TxtOptions = {}): { text: string; values: number; omitted: number } {
+  const byKind = blocklistValues(objects, options.kinds, options.omit);
+  const omitted = options.omit === undefined ? 0 : count(blocklistValues(objects, options.kinds)) - count(byKind);
   const show = (kind: BlocklistKind, value: string): string => (options.fang === 'defanged' ? defang(kind, value) : value);
   let lines: string[];
   if (options.layout === 'by-kind') {
@@ -43,6 +49,5 @@ export function toTxt(objects: readonly JsonObject[], options: TxtOptions = {}):
   } else {
     lines = [...new Set([...byKind].flatMap(([kind, values]) => values.map((value) => show(kind, value))))].sort(byCodeUnit);
   }
-  const values = [...byKind.values()].reduce((sum, values) => sum + values.length, 0);
-  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, values };
+  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, values: count(byKind), omitted };
 }

@@ -231,6 +231,7 @@ export const en = {
       defanged: 'defanged',
       'filename-like': 'looks like a file',
       revoked: 'revoked',
+      context: 'context',
     },
     groups: {
       'ipv4-addr': 'IPv4 addresses',

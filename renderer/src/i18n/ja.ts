@@ -232,6 +232,7 @@ export const ja: Messages = {
       defanged: '無害化表記',
       'filename-like': 'ファイル名の可能性',
       revoked: '廃止済み',
+      context: '参考情報',
     },
     groups: {
       'ipv4-addr': 'IPv4 アドレス',
