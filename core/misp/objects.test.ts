@@ -38,6 +38,18 @@ describe('MISP objects as combined observables', () => {
     expect(warnings).toEqual(['Not imported: 1 "state" value(s) of MISP "file" objects (no STIX 2.1 property).']);
   });
 
+  it('registry-key: one key with its value, as misp-stix and Magpie\'s export write it', () => {
+    const key = 'HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run';
+    const { objects, warnings } = convert(mispObject('registry-key', [
+      ['key', 'regkey', key, true], ['name', 'text', 'updater'], ['data', 'text', 'C:\\Users\\Public\\u.exe'], ['data-type', 'text', 'REG_SZ'], ['last-modified', 'datetime', '2024-03-01T10:00:00Z'],
+    ]));
+    expect(ofType(objects, 'windows-registry-key')).toEqual([expect.objectContaining({
+      key, values: [{ name: 'updater', data: 'C:\\Users\\Public\\u.exe', data_type: 'REG_SZ' }], modified_time: '2024-03-01T10:00:00.000Z',
+    })]);
+    expect(ofType(objects, 'indicator')).toHaveLength(1);
+    expect(warnings).toEqual([]);
+  });
+
   it('makes no indicator when no attribute of the object is for detection', () => {
     const { objects } = convert(mispObject('file', [['filename', 'filename', 'a.exe'], ['sha256', 'sha256', sha256]]));
     expect(ofType(objects, 'indicator')).toEqual([]);

@@ -139,8 +139,26 @@ const emailTemplate: Template = (parts) => {
   };
 };
 
+/** misp-objects' `registry-key`: the key with at most one value (name, data, data-type) and its last write. */
+const registryKeyTemplate: Template = (parts) => {
+  const key = parts.find((part) => part.relation === 'key' || part.type === 'regkey');
+  if (key === undefined) return undefined;
+  const field = (relation: string): Part | undefined => parts.find((part) => part.relation === relation);
+  const value = Object.fromEntries((['name', 'data', 'data-type'] as const).flatMap((relation) => {
+    const found = field(relation);
+    return found === undefined ? [] : [[relation === 'data-type' ? 'data_type' : relation, found.value]];
+  }));
+  const modified = field('last-modified');
+  const modifiedTime = modified === undefined || Number.isNaN(Date.parse(modified.value)) ? undefined : new Date(modified.value).toISOString();
+  const object = sco('windows-registry-key', {
+    key: key.value.trim(), ...(Object.keys(value).length === 0 ? {} : { values: [value] }), ...(modifiedTime === undefined ? {} : { modified_time: modifiedTime }),
+  });
+  const used = new Set([key, modified, field('name'), field('data'), field('data-type')]);
+  return { observation: single(object, patternFor(object)), unused: parts.filter((part) => !used.has(part)) };
+};
+
 const TEMPLATES: Readonly<Record<string, Template>> = {
-  file: fileTemplate, 'domain-ip': domainIpTemplate, 'ip-port': ipPortTemplate, url: urlTemplate, email: emailTemplate,
+  file: fileTemplate, 'domain-ip': domainIpTemplate, 'ip-port': ipPortTemplate, url: urlTemplate, email: emailTemplate, 'registry-key': registryKeyTemplate,
 };
 
 /** Converts one MISP object; its attributes' tags and clusters apply to the whole. */

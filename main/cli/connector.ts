@@ -5,6 +5,7 @@
  * cursor file when one is named.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { oncePerVersion } from '../../core/stix/bundle/oncePerVersion.ts';
 import { bundleToString } from '../../core/stix/index.ts';
 import { configJsonSchema } from '../connectors/runtime/configForm.ts';
 import { runImportOnce } from '../connectors/testing/runOnce.ts';
@@ -103,11 +104,13 @@ export async function runConnector(connectors: readonly ConnectorDefinition[], a
         if (!args.quiet && entry.level !== 'debug') io.stderr(`${entry.at} ${entry.level.padEnd(5)} ${entry.message}\n`);
       },
     });
-    const bundle = await bundleToString(outcome.objects);
+    // Events of one feed repeat markings and observables; a bundle holds each version once.
+    const objects = oncePerVersion(outcome.objects);
+    const bundle = await bundleToString(objects);
     if (args.out === undefined) io.stdout(`${bundle}\n`);
     else await writeFile(args.out, bundle, 'utf8');
     if (args.cursorFile !== undefined) await writeFile(args.cursorFile, `${JSON.stringify(outcome.result.cursor, null, 2)}\n`, 'utf8');
-    io.stderr(`${connector.id}: ${outcome.result.summary} — ${String(outcome.objects.length)} objects${args.out === undefined ? '' : ` written to ${args.out}`}\n`);
+    io.stderr(`${connector.id}: ${outcome.result.summary} — ${String(objects.length)} objects${args.out === undefined ? '' : ` written to ${args.out}`}\n`);
     return 0;
   } catch (error) {
     io.stderr(`magpie: ${connector.id} failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -12,6 +12,7 @@ import { convert } from '../../core/exports/index.ts';
 import type { StixObject } from '../../core/stix/model/types.ts';
 import type { CliConvertOptions, NavigatorLayerOptions } from './convertArgs.ts';
 import { BundleError, chunksOf, readBundle, TLP_ORDER, type Chunk, type JsonObject, type TlpLevel } from '../../core/stix/index.ts';
+import { leftOutNote } from './leaveOutArgs.ts';
 import type { CliIo } from './io.ts';
 
 export interface ConvertArgs {
@@ -70,9 +71,15 @@ export async function runConvert({ input, options }: ConvertArgs, io: CliIo): Pr
     return 1;
   }
   if (options.to === 'navigator-layer') return writeLayer(objects, options, label, io);
+  if (options.to === 'misp-feed') {
+    const { writeMispFeed } = await import('./convertFeed.ts');
+    return writeMispFeed(objects, options, io);
+  }
   const result = convert(objects, options);
   io.stdout(result.text);
   const withheld = withheldLine(result.withheld, result.withheldRelationships);
   if (withheld !== undefined) io.stderr(`magpie: note: ${withheld} (above --max-tlp ${options.maxTlp ?? ''})\n`);
+  const leftOut = leftOutNote(result);
+  if (leftOut !== undefined) io.stderr(leftOut);
   return 0;
 }

@@ -2,6 +2,7 @@
 import { ATTACK_DOMAINS, isAttackDomain, type AttackDomain } from '../../core/attack/domains.ts';
 import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions } from '../../core/exports/index.ts';
 import { TLP_ORDER, type TlpLevel } from '../../core/stix/index.ts';
+import { leaveOutOptions } from './leaveOutArgs.ts';
 import { UsageError } from './io.ts';
 import { convertUsage } from './usage.ts';
 
@@ -14,13 +15,23 @@ export interface NavigatorLayerOptions {
   readonly domain?: AttackDomain;
 }
 
-export type CliConvertOptions = ConvertOptions | NavigatorLayerOptions;
+/** Issue 20, point 4: a MISP feed folder (core/exports/mispFeed.ts) written under `out`. */
+export interface MispFeedCliOptions {
+  readonly to: 'misp-feed';
+  readonly out: string;
+  readonly maxTlp?: TlpLevel;
+  readonly info?: string;
+  readonly orgName?: string;
+}
 
-const FORMATS = [...EXPORT_FORMATS, 'navigator-layer'] as const;
-const FORMAT_LIST = 'csv, txt, misp or navigator-layer';
+export type CliConvertOptions = ConvertOptions | NavigatorLayerOptions | MispFeedCliOptions;
 
-const FORMAT_OPTIONS: Readonly<Record<string, (typeof FORMATS)[number]>> = {
-  separator: 'csv', bom: 'csv', defang: 'txt', kinds: 'txt', 'by-kind': 'txt', info: 'misp', object: 'navigator-layer', domain: 'navigator-layer',
+const FORMATS = [...EXPORT_FORMATS, 'misp-feed', 'navigator-layer'] as const;
+const FORMAT_LIST = 'csv, txt, misp, misp-feed or navigator-layer';
+
+const FORMAT_OPTIONS: Readonly<Record<string, readonly (typeof FORMATS)[number][]>> = {
+  separator: ['csv'], bom: ['csv'], defang: ['txt'], kinds: ['txt'], 'by-kind': ['txt'], info: ['misp', 'misp-feed'], org: ['misp-feed'], out: ['misp-feed'],
+  object: ['navigator-layer'], domain: ['navigator-layer'],
 };
 
 function fail(message: string): never {
@@ -62,12 +73,13 @@ export function convertOptions(values: Values): CliConvertOptions {
   const to = text(values['to']);
   if (to === undefined) fail(`say what to convert to with --to ${FORMAT_LIST}`);
   if (!(FORMATS as readonly string[]).includes(to)) fail(`unknown format "${to}" (${FORMAT_LIST})`);
-  for (const [option, format] of Object.entries(FORMAT_OPTIONS)) {
-    if (values[option] !== undefined && format !== to) fail(`--${option} applies to --to ${format} only`);
+  for (const [option, formats] of Object.entries(FORMAT_OPTIONS)) {
+    if (values[option] !== undefined && !(formats as readonly string[]).includes(to)) fail(`--${option} applies to --to ${formats.join(' and ')} only`);
   }
   if (to === 'navigator-layer') return navigatorLayerOptions(values);
   const maxTlp = tlpLevel(text(values['max-tlp']));
-  const common = maxTlp === undefined ? {} : { maxTlp };
+  // Issue 21: a conversion leaves out revoked, expired and warninglisted values unless told to include them.
+  const common = { ...(maxTlp === undefined ? {} : { maxTlp }), leaveOut: leaveOutOptions(values) };
   if (to === 'csv') {
     const separator = text(values['separator']);
     if (separator !== undefined && separator !== ';' && separator !== ',') fail(`the separator is ; or , (not "${separator}")`);
@@ -78,5 +90,11 @@ export function convertOptions(values: Values): CliConvertOptions {
     return { to, ...common, ...(only === undefined ? {} : { kinds: only }), fang: values['defang'] === true ? 'defanged' : 'refanged', layout: values['by-kind'] === true ? 'by-kind' : 'mixed' };
   }
   const info = text(values['info']);
+  if (to === 'misp-feed') {
+    const out = text(values['out'])?.trim();
+    if (!out) fail('--to misp-feed needs --out <folder>: the feed is a folder (manifest.json, hashes.csv, one <uuid>.json per event)');
+    const orgName = text(values['org'])?.trim();
+    return { to, out, ...common, ...(info === undefined ? {} : { info }), ...(orgName ? { orgName } : {}) };
+  }
   return { to: 'misp', ...common, ...(info === undefined ? {} : { info }) };
 }

@@ -1,0 +1,36 @@
+/**
+ * `magpie convert --to misp-feed --out DIR` (issue 20, point 4): the feed core/exports
+ * builds (mispFeed.ts), written as a folder MISP's Sync → Feeds pulls from a URL or a local
+ * path. Files are written into the folder (created when missing); an earlier export's event
+ * files that this one no longer holds are left alone, as MISP reads only what the new
+ * manifest lists.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toMispFeed, withholdAbove } from '../../core/exports/index.ts';
+import type { JsonObject } from '../../core/stix/index.ts';
+import type { MispFeedCliOptions } from './convertArgs.ts';
+import type { CliIo } from './io.ts';
+
+export interface FeedWritten {
+  readonly events: number;
+  readonly withheld: ReturnType<typeof withholdAbove>;
+}
+
+export async function writeMispFeed(objects: readonly JsonObject[], options: MispFeedCliOptions, io: CliIo): Promise<number> {
+  const withheld = withholdAbove(objects, options.maxTlp);
+  const feed = toMispFeed(withheld.kept, { ...(options.info === undefined ? {} : { info: options.info }), ...(options.orgName === undefined ? {} : { orgName: options.orgName }) });
+  try {
+    await mkdir(options.out, { recursive: true });
+    for (const file of feed.files) await writeFile(join(options.out, file.name), file.text, 'utf8');
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`magpie: ${options.out}: the feed could not be written (${code}). Choose a folder you can write to.\n`);
+    return 1;
+  }
+  const attributes = feed.events.reduce((sum, event) => sum + event.attributes, 0);
+  const mispObjects = feed.events.reduce((sum, event) => sum + event.objects, 0);
+  io.stderr(`magpie: wrote a MISP feed of ${String(feed.events.length)} event(s), ${String(attributes)} attribute(s) and ${String(mispObjects)} object(s) to ${options.out}\n`);
+  for (const item of feed.notExported) io.stderr(`magpie: note: not exported: ${String(item.count)} ${item.what} (${item.why})\n`);
+  return 0;
+}
