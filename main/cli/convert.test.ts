@@ -29,7 +29,8 @@ describe('magpie convert', () => {
   });
 
   it('withholds a TLP:RED object above --max-tlp and says so on stderr', () => {
-    const { code, stdout, stderr } = magpie(['convert', bundle, '--to', 'txt', '--max-tlp', 'amber']);
+    // The sample's addresses are TEST-NET (RFC 5737) ones, on a shipped warninglist: included here, this test is about TLP.
+    const { code, stdout, stderr } = magpie(['convert', bundle, '--to', 'txt', '--max-tlp', 'amber', '--include-warninglisted']);
     expect(code).toBe(0);
     expect(stdout).not.toContain('198.51.100.66');
     expect(stdout).toContain('203.0.113.9\n');
@@ -43,13 +44,36 @@ describe('magpie convert', () => {
   });
 
   it('writes a MISP event the MISP importer reads back', () => {
-    const { code, stdout } = magpie(['convert', bundle, '--to', 'misp', '-m', 'green', '--info', 'Shared with partners']);
+    const { code, stdout } = magpie(['convert', bundle, '--to', 'misp', '-m', 'green', '--info', 'Shared with partners', '--include-warninglisted']);
     expect(code).toBe(0);
     const event = JSON.parse(stdout) as unknown;
     expect(isMispEvent(event)).toBe(true);
     const values = mispEventToStix(event).objects.map((object) => object['value']);
     expect(values).toEqual(expect.arrayContaining(['203.0.113.9', 'evil.example', 'phish@evil.example']));
     expect(values).not.toContain('c2.evil.example');
+  });
+
+  it('leaves revoked, expired and warninglisted values out of a blocklist, says so on stderr, and includes them on request', () => {
+    const T = '2020-01-01T00:00:00.000Z';
+    const indicator = (n: number, value: string, extra: Record<string, unknown>) => ({
+      type: 'indicator', spec_version: '2.1', id: `indicator--${n}1111111-1111-4111-8111-111111111111`, created: T, modified: T, pattern_type: 'stix', valid_from: T, pattern: `[domain-name:value = '${value}']`, ...extra,
+    });
+    const objects = [
+      indicator(1, 'live-c2.example.net', {}),
+      indicator(2, 'revoked-c2.example.net', { revoked: true }),
+      indicator(3, 'expired-c2.example.net', { valid_until: '2021-01-01T00:00:00.000Z' }),
+      { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--2bf9ab1a-fd0e-5d6b-a2a7-c9e3e6a1f8e5', value: '8.8.8.8' },
+      { type: 'domain-name', spec_version: '2.1', id: 'domain-name--3c1d4c8e-6a6e-5f6b-8a1f-0e2b0d7a9c11', value: 'cert.gov' },
+    ];
+    const input = JSON.stringify({ type: 'bundle', id: 'bundle--7f5b4b8f-5d1e-4b1f-9d5f-7a4f2f2b8b11', objects });
+    const byDefault = magpie(['convert', '-', '--to', 'txt'], input);
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stdout).toBe('live-c2.example.net\n');
+    expect(byDefault.stderr).toContain('left out 1 revoked, 1 expired (valid_until passed), 2 on a warninglist');
+    expect(magpie(['convert', '-', '--to', 'txt', '--include-revoked'], input).stdout).toBe('live-c2.example.net\nrevoked-c2.example.net\n');
+    const all = magpie(['convert', '-', '--to', 'txt', '--include-all'], input);
+    expect(all.stdout.split('\n').filter(Boolean)).toEqual(['8.8.8.8', 'cert.gov', 'expired-c2.example.net', 'live-c2.example.net', 'revoked-c2.example.net']);
+    expect(all.stderr).not.toContain('left out');
   });
 
   it('prints its help, and exits 2 with the usage on bad options', () => {

@@ -3,6 +3,7 @@
  * process). Argument parsing is node:util's parseArgs, strict: an unknown option is a
  * usage error (exit 2) with the command's usage.
  */
+import { LEAVE_OUT_FLAGS } from './leaveOutArgs.ts';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { OUTPUT_FORMATS, runExtract, type OutputFormat } from './extract.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -68,6 +69,7 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
       out: { type: 'string', short: 'o' },
       object: { type: 'string' },
       domain: { type: 'string' },
+      ...LEAVE_OUT_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
     convertUsage,

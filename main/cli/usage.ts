@@ -87,6 +87,12 @@ Options:
                           software, report… whose techniques to write
       --domain <domain>   navigator-layer: enterprise-attack, mobile-attack or ics-attack
                           (default: the domain with most of its techniques)
+      --include-revoked   csv, txt, misp: also export revoked indicators
+      --include-expired   also export indicators whose valid_until has passed
+      --include-warninglisted  also export values on a warninglist (public resolvers,
+                          private ranges, CERTs' own domains…); by default all three
+                          are left out and stderr says how many
+      --include-all       all three of the above
   -h, --help              show this help
 
 Exit status: 0 success, 1 the bundle could not be read (or, for a layer, holds no such
