@@ -15,6 +15,7 @@ export { BOM, CSV_COLUMNS, csvCell, toCsv, type CsvOptions } from './csv.ts';
 export { defang } from './defang.ts';
 export { DISTRIBUTION, toMispEvent, type MispAttributeOut, type MispEventOut, type MispExport, type MispExportOptions, type MispNotExported } from './misp.ts';
 export { toMispFeed, type MispFeed, type MispFeedEvent, type MispFeedFile, type MispFeedOptions } from './mispFeed.ts';
+export { exportMispFeed, type MispFeedExport, type MispFeedExportOptions } from './mispFeedExport.ts';
 export { BLOCKLIST_KINDS, blocklistValues, toTxt, type BlocklistKind, type TxtOptions } from './txt.ts';
 export { VALUE_KINDS, valuesOf, type ExportValue, type ValueKind } from './values.ts';
 export { withholdAbove, type Withholding } from './withhold.ts';

@@ -1,6 +1,6 @@
 /** `magpie convert`'s options, checked: each format's options only with that format. */
 import { ATTACK_DOMAINS, isAttackDomain, type AttackDomain } from '../../core/attack/domains.ts';
-import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions } from '../../core/exports/index.ts';
+import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions, type LeaveOutOptions } from '../../core/exports/index.ts';
 import { TLP_ORDER, type TlpLevel } from '../../core/stix/index.ts';
 import { leaveOutOptions } from './leaveOutArgs.ts';
 import { UsageError } from './io.ts';
@@ -22,6 +22,7 @@ export interface MispFeedCliOptions {
   readonly maxTlp?: TlpLevel;
   readonly info?: string;
   readonly orgName?: string;
+  readonly leaveOut?: LeaveOutOptions;
 }
 
 export type CliConvertOptions = ConvertOptions | NavigatorLayerOptions | MispFeedCliOptions;

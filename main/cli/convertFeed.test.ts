@@ -35,10 +35,22 @@ describe('magpie convert --to misp-feed', () => {
     expect(await readFile(join(again, 'hashes.csv'), 'utf8')).toBe(await readFile(join(out, 'hashes.csv'), 'utf8'));
   });
 
+  it('withholds what is marked above --max-tlp and says so on stderr', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'magpie-misp-feed-'));
+    const input = join(dir, 'bundle.json');
+    await writeFile(input, JSON.stringify({ type: 'bundle', id: 'bundle--6f1c1b4e-2c4d-4f4a-9c1e-0a2b3c4d5e6f', objects: feedBundle() }));
+    const io = captureIo();
+    expect(await runConvert({ input, options: convertOptions({ to: 'misp-feed', out: join(dir, 'feed'), 'max-tlp': 'clear' }) }, io)).toBe(0);
+    expect(io.err).toMatch(/withheld \d+ marked TLP:GREEN/);
+    // Only the observable no report holds is unmarked: the feed holds it alone.
+    const manifest = JSON.parse(await readFile(join(dir, 'feed', 'manifest.json'), 'utf8')) as Record<string, { info: string }>;
+    expect(Object.values(manifest).map((entry) => entry.info)).toEqual(['Magpie export']);
+  });
+
   it('needs --out, and --out and --org belong to misp-feed only', () => {
     expect(() => convertOptions({ to: 'misp-feed' })).toThrow(/needs --out <folder>/);
     expect(() => convertOptions({ to: 'csv', out: 'x' })).toThrow(/--out applies to --to misp-feed only/);
     expect(() => convertOptions({ to: 'misp', org: 'x' })).toThrow(/--org applies to --to misp-feed only/);
-    expect(convertOptions({ to: 'misp-feed', out: 'feed', info: 'Loose ends', 'max-tlp': 'amber' })).toEqual({ to: 'misp-feed', out: 'feed', info: 'Loose ends', maxTlp: 'amber' });
+    expect(convertOptions({ to: 'misp-feed', out: 'feed', info: 'Loose ends', 'max-tlp': 'amber' })).toMatchObject({ to: 'misp-feed', out: 'feed', info: 'Loose ends', maxTlp: 'amber' });
   });
 });

@@ -7,19 +7,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toMispFeed, withholdAbove } from '../../core/exports/index.ts';
+import { exportMispFeed } from '../../core/exports/index.ts';
 import type { JsonObject } from '../../core/stix/index.ts';
 import type { MispFeedCliOptions } from './convertArgs.ts';
 import type { CliIo } from './io.ts';
-
-export interface FeedWritten {
-  readonly events: number;
-  readonly withheld: ReturnType<typeof withholdAbove>;
-}
+import { leftOutNote } from './leaveOutArgs.ts';
 
 export async function writeMispFeed(objects: readonly JsonObject[], options: MispFeedCliOptions, io: CliIo): Promise<number> {
-  const withheld = withholdAbove(objects, options.maxTlp);
-  const feed = toMispFeed(withheld.kept, { ...(options.info === undefined ? {} : { info: options.info }), ...(options.orgName === undefined ? {} : { orgName: options.orgName }) });
+  const result = exportMispFeed(objects, options);
+  const { feed } = result;
   try {
     await mkdir(options.out, { recursive: true });
     for (const file of feed.files) await writeFile(join(options.out, file.name), file.text, 'utf8');
@@ -32,5 +28,10 @@ export async function writeMispFeed(objects: readonly JsonObject[], options: Mis
   const mispObjects = feed.events.reduce((sum, event) => sum + event.objects, 0);
   io.stderr(`magpie: wrote a MISP feed of ${String(feed.events.length)} event(s), ${String(attributes)} attribute(s) and ${String(mispObjects)} object(s) to ${options.out}\n`);
   for (const item of feed.notExported) io.stderr(`magpie: note: not exported: ${String(item.count)} ${item.what} (${item.why})\n`);
+  const withheld = Object.entries(result.withheld).map(([level, count]) => `${String(count)} marked TLP:${level.toUpperCase()}`);
+  if (result.withheldRelationships > 0) withheld.push(`${String(result.withheldRelationships)} relationship(s) pointing at them`);
+  if (withheld.length > 0) io.stderr(`magpie: note: withheld ${withheld.join(', ')} (above --max-tlp ${options.maxTlp ?? ''})\n`);
+  const leftOut = leftOutNote({ leftOut: result.leftOut, leftOutValues: 0 });
+  if (leftOut !== undefined) io.stderr(leftOut);
   return 0;
 }
