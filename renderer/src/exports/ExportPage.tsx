@@ -16,7 +16,7 @@ import { TaxiiPublishCard } from './TaxiiPublishCard.tsx';
 
 const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
-type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
+type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number; leftOut: string | null } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
 
 type Format = 'stix' | 'csv' | 'txt' | 'misp';
 const formats: readonly Format[] = ['stix', 'csv', 'txt', 'misp'];
@@ -43,6 +43,7 @@ export function ExportPage() {
   const [separator, setSeparator] = useState<';' | ','>(';');
   const [bom, setBom] = useState(false);
   const [defang, setDefang] = useState(false);
+  const [includeLeftOut, setIncludeLeftOut] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -61,12 +62,20 @@ export function ExportPage() {
       stripMagpieProperties: strip,
       format: as,
       formatOptions: { separator, bom, defang },
+      // Issue 21: blocklists, CSV and MISP leave stale and benign values out unless asked.
+      leaveOut: as !== 'stix' && !includeLeftOut,
     });
   };
 
   const withheldNote = (byLevel: Partial<Record<TlpLevel, number>>): string | null => {
     const withheldCount = Object.values(byLevel).reduce((sum, count) => sum + count, 0);
     return withheldCount > 0 ? t('exports.withheld', { count: withheldCount, tlp: `TLP:${(maxTlp ?? '').toUpperCase()}`, detail: Object.entries(byLevel).map(([level, count]) => `TLP:${level.toUpperCase()} ${count}`).join(', ') }) : null;
+  };
+
+  const leftOutNote = (result: { leftOut: Record<'revoked' | 'expired' | 'warninglisted', number>; leftOutValues: number }): string | null => {
+    const { revoked, expired, warninglisted } = result.leftOut;
+    const total = revoked + expired + warninglisted + result.leftOutValues;
+    return total > 0 ? t('exports.leftOut', { count: total, revoked, expired, warninglisted: warninglisted + result.leftOutValues }) : null;
   };
 
   /** What a STIX export would write, as objects: the TAXII publish sends exactly these. */
@@ -95,11 +104,12 @@ export function ExportPage() {
       const result = await build();
       const withheld = withheldNote(result.withheld);
       if (result.exported === 0) {
-        setOutcome(withheld ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'nothing' });
+        const leftOut = leftOutNote(result);
+        setOutcome(withheld || leftOut ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships, leftOut } : { kind: 'nothing' });
         return;
       }
       const saved = await invoke('file:save', { suggestedName: fileName(format), content: result.bundle });
-      setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships } : { kind: 'cancelled' });
+      setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships, leftOut: leftOutNote(result) } : { kind: 'cancelled' });
     } catch (error) {
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -155,6 +165,7 @@ export function ExportPage() {
                 </Group>
               )}
               {format === 'txt' && <Checkbox label={t('exports.defang')} checked={defang} onChange={(event) => setDefang(event.currentTarget.checked)} />}
+              {format !== 'stix' && <Checkbox label={t('exports.includeLeftOut')} checked={includeLeftOut} onChange={(event) => setIncludeLeftOut(event.currentTarget.checked)} data-testid="export-include-left-out" />}
               <Text size="xs" c="dimmed">
                 {t(`exports.formatHints.${format}`)}
               </Text>
@@ -184,6 +195,7 @@ export function ExportPage() {
             {outcome.count > 0 && <Text size="sm">{t('exports.done', { count: outcome.count, path: outcome.path })}</Text>}
             {outcome.withheld && <Text size="sm">{outcome.withheld}</Text>}
             {outcome.withheldRelationships > 0 && <Text size="sm">{t('exports.withheldRelationships', { count: outcome.withheldRelationships })}</Text>}
+            {outcome.leftOut && <Text size="sm" data-testid="export-left-out">{outcome.leftOut}</Text>}
           </Alert>
         )}
         {outcome?.kind === 'cancelled' && <Alert color="gray">{t('exports.cancelled')}</Alert>}

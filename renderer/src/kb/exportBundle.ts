@@ -6,7 +6,7 @@
  */
 import { investigationGrouping } from '../../../core/investigation/grouping.ts';
 import type { Investigation } from '../../../core/investigation/types.ts';
-import { convert, type ExportFormat } from '../../../core/exports/index.ts';
+import { convert, noneLeftOut, type ConvertResult, type ExportFormat, type LeaveOutReason } from '../../../core/exports/index.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { compareTlp, customTlpLevels, tlpOf, unofficialMarkingRefs, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -39,6 +39,11 @@ export interface ExportRequest {
   format?: 'stix' | ExportFormat;
   /** CSV: `,` instead of `;`, and a BOM for Excel; TXT: defanged values. */
   formatOptions?: { separator?: ',' | ';'; bom?: boolean; defang?: boolean };
+  /**
+   * CSV, TXT, MISP (issue 21): leave out revoked and expired indicators and warninglisted
+   * values, and count them. The export dialog sends it unless the analyst ticks "include".
+   */
+  leaveOut?: boolean;
 }
 
 export interface ExportResult {
@@ -49,6 +54,10 @@ export interface ExportResult {
   withheld: Partial<Record<TlpLevel, number>>;
   /** Relationships, sightings and containers left out because what they point at was withheld. */
   withheldRelationships: number;
+  /** What `leaveOut` left out, by reason (zero for STIX and when not asked). */
+  leftOut: Record<LeaveOutReason, number>;
+  /** TXT: warninglisted values of indicators kept for their other values. */
+  leftOutValues: number;
 }
 
 const CONTAINER_REFS = ['object_refs', 'observed_data_refs', 'where_sighted_refs', 'sample_refs'];
@@ -113,21 +122,23 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   }
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
   if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
-  return { bundle: await render(kept, request), exported: kept.length, withheld, withheldRelationships };
+  const rendered = await render(kept, request);
+  return { bundle: rendered.text, exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
 }
 
 /** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */
-async function render(kept: JsonObject[], request: ExportRequest): Promise<string> {
+async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues'>> {
   const options = request.formatOptions ?? {};
+  const leaveOut = request.leaveOut === true ? { leaveOut: {} } : {};
   switch (request.format ?? 'stix') {
     case 'stix':
-      return bundleToString(kept);
+      return { text: await bundleToString(kept), exported: kept.length, leftOut: noneLeftOut(), leftOutValues: 0 };
     case 'csv':
-      return convert(kept, { to: 'csv', separator: options.separator ?? ';', bom: options.bom ?? false }).text;
+      return convert(kept, { to: 'csv', separator: options.separator ?? ';', bom: options.bom ?? false, ...leaveOut });
     case 'txt':
-      return convert(kept, { to: 'txt', fang: options.defang ? 'defanged' : 'refanged' }).text;
+      return convert(kept, { to: 'txt', fang: options.defang ? 'defanged' : 'refanged', ...leaveOut });
     case 'misp':
-      return convert(kept, { to: 'misp' }).text;
+      return convert(kept, { to: 'misp', ...leaveOut });
   }
 }
 
