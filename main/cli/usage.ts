@@ -5,10 +5,11 @@ Magpie's command-line tool: extract indicators from threat reports and check STI
 offline, with the same readers and extraction engine as the app.
 
 Commands:
-  extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files
+  extract <file…|->       extract indicators from PDF, HTML, Markdown, text, CSV or .eml files,
+                          or read a MISP event's
   validate <bundle.json>  check a STIX 2.1 bundle against the specification
-  convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist, a MISP event or
-                          an object's ATT&CK Navigator layer
+  convert <bundle.json|-> convert a STIX bundle to CSV, a TXT blocklist, a MISP event, a
+                          MISP feed folder or an object's ATT&CK Navigator layer
   connector list          list the import connectors
   connector run <id>      run one connector once and write what it imported as a STIX bundle
   backup verify <file>    check a knowledge-base backup archive without the app
@@ -28,6 +29,9 @@ export const extractUsage = `Usage: magpie extract <file…|-> [--format json|st
 Reads each file (PDFs in a separate thread with time and memory limits) and prints the
 indicators found: IPs, domains, URLs, e-mail addresses, hashes, CVE and ATT&CK ids…,
 refanged, with flags for likely false positives. "-" reads plain text from stdin.
+A MISP event ({"Event": …}, the bare event, {"response": [ … ]} or a list of events, from a
+file or stdin) is converted as the app's import converts it, not mined as text: --format
+stix gives its objects (MISP objects kept whole), the other formats list its values.
 
 Options:
   -f, --format <format>   json (default): {"file", "format", "metadata", "indicators": […]} for one
@@ -60,6 +64,7 @@ Options:
 `;
 
 export const convertUsage = `Usage: magpie convert <bundle.json|-> --to csv|txt|misp [options]
+       magpie convert <bundle.json|-> --to misp-feed --out <folder> [options]
        magpie convert <bundle.json|-> --to navigator-layer --object <id> [--domain <domain>]
 
 Converts a STIX 2.1 (or 2.0) bundle, a file or "-" for stdin, with the app's export code
@@ -73,6 +78,9 @@ Options:
                           e-mail addresses, hashes) from observables and indicator patterns,
                           deduplicated and sorted.
                           misp: a MISP event (JSON) for MISP's "Add event from JSON".
+                          misp-feed: a MISP feed folder for MISP's Sync → Feeds (a URL
+                          or a local path): manifest.json, hashes.csv and one <uuid>.json
+                          per report, plus one event for what no report holds.
                           navigator-layer: an ATT&CK Navigator layer (format 4.5) of the
                           techniques one object relates to, as the app's matrix exports it.
   -m, --max-tlp <level>   clear, green, amber, amber+strict or red (default: no limit)
@@ -82,7 +90,10 @@ Options:
       --kinds <list>      txt: only these kinds, comma-separated: ipv4, ipv6, domain,
                           url, email, md5, sha1, sha256, sha512
       --by-kind           txt: group values by kind, each under a "# kind" line
-      --info <title>      misp: the event's title (default "Magpie export")
+      --info <title>      misp: the event's title (default "Magpie export");
+                          misp-feed: the title of the event for what no report holds
+  -o, --out <folder>      misp-feed: the folder to write (created when missing)
+      --org <name>        misp-feed: the organisation the events name (default "Magpie")
       --object <id>       navigator-layer: the STIX id of the intrusion set, campaign,
                           software, report… whose techniques to write
       --domain <domain>   navigator-layer: enterprise-attack, mobile-attack or ics-attack
