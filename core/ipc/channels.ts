@@ -75,6 +75,9 @@ export const SuggestedFileName = z
 /** Exports travel as text; the largest bundle Magpie writes in one piece. */
 export const MAX_SAVED_FILE_CHARS = 512 * 1024 * 1024;
 
+/** A file inside a folder main writes (a MISP feed's manifest.json, <uuid>.json): a plain name, never a path. */
+export const FolderFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'A plain file name: letters, digits, dots, dashes, underscores.');
+
 const NoPayload = z.undefined();
 
 /* Connectors (issue 6): main runs them; the renderer configures them and drains the inbox. */
@@ -217,6 +220,17 @@ export const requestChannels = {
   'file:save': {
     /** `base64` carries binary files (a PNG of the graph) through the string-only channel. */
     request: z.object({ suggestedName: SuggestedFileName, content: z.string().max(MAX_SAVED_FILE_CHARS), encoding: z.enum(['utf8', 'base64']).optional() }).strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }).strict(),
+  },
+  /**
+   * Asks where to save (the save dialog, for the folder's name) and writes the files into a
+   * folder there, created when missing: a MISP feed (issue 20, point 4). main does the writing.
+   */
+  'file:save-folder': {
+    request: z.object({
+      suggestedName: SuggestedFileName,
+      files: z.array(z.object({ name: FolderFileName, content: z.string().max(MAX_SAVED_FILE_CHARS) }).strict()).min(1).max(100_000),
+    }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }).strict(),
   },
   'shell:open-external': {

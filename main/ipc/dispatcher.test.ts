@@ -131,6 +131,19 @@ describe('file:save', () => {
   });
 });
 
+describe('file:save-folder', () => {
+  it('writes a MISP feed\'s files into a folder where the analyst chose, and refuses names that are paths', async () => {
+    const { dispatch, exportDir } = await services();
+    const files = [{ name: 'manifest.json', content: '{}' }, { name: 'hashes.csv', content: '' }, { name: '5c7cdc3b-2f40-4dca-8200-276c0a00020f.json', content: '{"Event":{}}' }];
+    const saved = await dispatch('file:save-folder', { suggestedName: 'magpie-misp-feed', files }, app);
+    expect(saved).toEqual({ ok: true, value: { saved: true, path: join(exportDir, 'magpie-misp-feed') } });
+    expect(await readFile(join(exportDir, 'magpie-misp-feed', '5c7cdc3b-2f40-4dca-8200-276c0a00020f.json'), 'utf8')).toBe('{"Event":{}}');
+    for (const name of ['../manifest.json', 'a/b.json', '.hidden', '']) {
+      await expect(dispatch('file:save-folder', { suggestedName: 'feed', files: [{ name, content: 'x' }] }, app)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+  });
+});
+
 describe('handler failures', () => {
   // The connector handlers are never called here; their runtime is never started.
   const idleConnectors = createConnectorRuntime({ userData: '/nonexistent', connectors: [], secrets: createMemorySecretStore() });
@@ -148,6 +161,7 @@ describe('handler failures', () => {
     'settings:update': () => ({ language: 'en', theme: 'light' }),
     'shell:open-external': () => ({ opened: false }),
     'file:save': () => ({ saved: false, path: null }),
+    'file:save-folder': () => ({ saved: false, path: null }),
   };
 
   it('turns an unexpected exception into a generic error without a stack trace', async () => {

@@ -1,5 +1,6 @@
 /** The request handlers, built from injected services so they run unchanged under Node. */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import type { ConnectorRuntime } from '../connectors/runtime/runtime.ts';
 import type { EnrichmentService } from '../enrichment/service.ts';
@@ -76,6 +77,19 @@ export function createHandlers({ appInfo, dataFolder, settings, openExternal, ch
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
         throw new HandlerError(`The file could not be written to ${path} (${code}). Choose another folder or free some disk space.`);
+      }
+      return { saved: true, path };
+    },
+    'file:save-folder': async ({ suggestedName, files }) => {
+      const path = await chooseSavePath(suggestedName);
+      if (path === null) return { saved: false, path: null };
+      try {
+        await mkdir(path, { recursive: true });
+        // The names are plain file names (FolderFileName), so every file lands inside the folder.
+        for (const file of files) await writeFile(join(path, file.name), file.content, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+        throw new HandlerError(`The folder could not be written at ${path} (${code}). Choose another place or free some disk space.`);
       }
       return { saved: true, path };
     },

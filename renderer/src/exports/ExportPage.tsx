@@ -18,15 +18,16 @@ const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red']
 
 type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number; leftOut: string | null } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
 
-type Format = 'stix' | 'csv' | 'txt' | 'misp';
-const formats: readonly Format[] = ['stix', 'csv', 'txt', 'misp'];
-const extensions: Record<Format, string> = { stix: 'json', csv: 'csv', txt: 'txt', misp: 'misp.json' };
+type Format = 'stix' | 'csv' | 'txt' | 'misp' | 'misp-feed';
+const formats: readonly Format[] = ['stix', 'csv', 'txt', 'misp', 'misp-feed'];
+/** A MISP feed is a folder: its name has no extension. */
+const extensions: Record<Format, string> = { stix: '.json', csv: '.csv', txt: '.txt', misp: '.misp.json', 'misp-feed': '' };
 /** How much of the file the preview shows. */
 const PREVIEW_LINES = 12;
 
 function fileName(format: Format): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `magpie-export-${stamp}.${extensions[format]}`;
+  return `magpie-${format === 'misp-feed' ? 'misp-feed' : 'export'}-${stamp}${extensions[format]}`;
 }
 
 export function ExportPage() {
@@ -108,7 +109,9 @@ export function ExportPage() {
         setOutcome(withheld || leftOut ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships, leftOut } : { kind: 'nothing' });
         return;
       }
-      const saved = await invoke('file:save', { suggestedName: fileName(format), content: result.bundle });
+      const saved = result.files === undefined
+        ? await invoke('file:save', { suggestedName: fileName(format), content: result.bundle })
+        : await invoke('file:save-folder', { suggestedName: fileName(format), files: result.files.map((file) => ({ name: file.name, content: file.text })) });
       setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships, leftOut: leftOutNote(result) } : { kind: 'cancelled' });
     } catch (error) {
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -441,12 +441,13 @@ export const en = {
   },
   exports: {
     format: 'Format',
-    formats: { stix: 'STIX 2.1', csv: 'CSV', txt: 'TXT blocklist', misp: 'MISP event' },
+    formats: { stix: 'STIX 2.1', csv: 'CSV', txt: 'TXT blocklist', misp: 'MISP event', 'misp-feed': 'MISP feed' },
     formatHints: {
       stix: 'A STIX 2.1 bundle, valid against the OASIS schemas.',
       csv: 'One row per object, every field quoted, hashes in their own columns (OpenCTI’s layout).',
       txt: 'One value per line (IPs, domains, URLs, e-mail addresses, hashes), sorted, no duplicates.',
       misp: 'A MISP event: observables as attributes, to_ids set for what an indicator detects, labels and TLP as tags.',
+      'misp-feed': 'A folder MISP pulls as a feed (Sync → Feeds → Add feed, its URL or local path): one event per report, one for the rest, manifest.json and hashes.csv. Exporting again updates the same events.',
     },
     separatorSemicolon: 'Semicolon ;',
     separatorComma: 'Comma ,',

@@ -442,12 +442,13 @@ export const ja: Messages = {
   },
   exports: {
     format: '形式',
-    formats: { stix: 'STIX 2.1', csv: 'CSV', txt: 'TXT ブロックリスト', misp: 'MISP イベント' },
+    formats: { stix: 'STIX 2.1', csv: 'CSV', txt: 'TXT ブロックリスト', misp: 'MISP イベント', 'misp-feed': 'MISP フィード' },
     formatHints: {
       stix: 'OASIS スキーマに適合する STIX 2.1 バンドルです。',
       csv: 'オブジェクトごとに 1 行、すべての項目を引用符で囲み、ハッシュは種類ごとの列に入れます（OpenCTI と同じ形式）。',
       txt: '値を 1 行に 1 つずつ（IP、ドメイン、URL、メール アドレス、ハッシュ）、並べ替えて重複を除きます。',
       misp: 'MISP イベントです。オブザーバブルを属性にし、インジケーターが検知する値に to_ids を付け、ラベルと TLP をタグにします。',
+      'misp-feed': 'MISP がフィードとして取り込むフォルダーです（Sync → Feeds → Add feed で URL かローカル パスを指定）。レポートごとに 1 イベント、残りを 1 イベントにし、manifest.json と hashes.csv を添えます。再度エクスポートすると同じイベントが更新されます。',
     },
     separatorSemicolon: 'セミコロン ;',
     separatorComma: 'カンマ ,',

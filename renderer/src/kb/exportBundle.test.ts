@@ -84,6 +84,13 @@ describe('exporting in other formats', () => {
     const misp = JSON.parse((await exportBundle(db, { ...request, format: 'misp' })).bundle) as { Event: { Attribute: { type: string; value: string; to_ids: boolean }[] } };
     // The TLP:RED indicator that detects the IP stays home, so the IP goes out as a bare observable.
     expect(misp.Event.Attribute).toEqual([expect.objectContaining({ type: 'ip-dst', value: '198.51.100.7', to_ids: false })]);
+
+    // A MISP feed: the files for main to write as a folder, withheld the same way.
+    const feed = await exportBundle(db, { ...request, format: 'misp-feed' });
+    expect(feed.files?.map((file) => file.name).slice(0, 2)).toEqual(['manifest.json', 'hashes.csv']);
+    expect(feed.files?.some((file) => file.text.includes('198.51.100.7'))).toBe(true);
+    expect(feed.files?.some((file) => file.text.includes('PlugX C2'))).toBe(false);
+    expect(feed.withheld).toEqual({ red: 1 });
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { investigationGrouping } from '../../../core/investigation/grouping.ts';
 import type { Investigation } from '../../../core/investigation/types.ts';
-import { convert, noneLeftOut, type ConvertResult, type ExportFormat, type LeaveOutReason } from '../../../core/exports/index.ts';
+import { convert, exportMispFeed, noneLeftOut, type ConvertResult, type ExportFormat, type LeaveOutReason } from '../../../core/exports/index.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { compareTlp, customTlpLevels, tlpOf, unofficialMarkingRefs, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -36,7 +36,7 @@ export interface ExportRequest {
   /** Remove Magpie's own x_magpie_* properties. */
   stripMagpieProperties?: boolean;
   /** STIX 2.1 (the default), or one of core/exports' formats over the same objects. */
-  format?: 'stix' | ExportFormat;
+  format?: 'stix' | ExportFormat | 'misp-feed';
   /** CSV: `,` instead of `;`, and a BOM for Excel; TXT: defanged values. */
   formatOptions?: { separator?: ',' | ';'; bom?: boolean; defang?: boolean };
   /**
@@ -47,8 +47,10 @@ export interface ExportRequest {
 }
 
 export interface ExportResult {
-  /** The exported text: a STIX bundle, or the CSV, TXT or MISP event asked for. */
+  /** The exported text: a STIX bundle, or the CSV, TXT or MISP event asked for (a MISP feed: its manifest). */
   bundle: string;
+  /** A MISP feed's files (manifest.json, hashes.csv, one <uuid>.json per event), for main to write as a folder. */
+  files?: { name: string; text: string }[];
   exported: number;
   /** Objects left out because of their marking, by TLP level. */
   withheld: Partial<Record<TlpLevel, number>>;
@@ -123,11 +125,11 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
   if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
   const rendered = await render(kept, request);
-  return { bundle: rendered.text, exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
+  return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
 }
 
 /** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */
-async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues'>> {
+async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues'> & Pick<ExportResult, 'files'>> {
   const options = request.formatOptions ?? {};
   const leaveOut = request.leaveOut === true ? { leaveOut: {} } : {};
   switch (request.format ?? 'stix') {
@@ -139,6 +141,12 @@ async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<
       return convert(kept, { to: 'txt', fang: options.defang ? 'defanged' : 'refanged', ...leaveOut });
     case 'misp':
       return convert(kept, { to: 'misp', ...leaveOut });
+    case 'misp-feed': {
+      // A folder, not one text: the preview shows its manifest, main writes the files.
+      const { feed, exported, leftOut } = exportMispFeed(kept, leaveOut);
+      const files = feed.files.map((file) => ({ name: file.name, text: file.text }));
+      return { text: files[0]?.text ?? '', files, exported, leftOut, leftOutValues: 0 };
+    }
   }
 }
 
