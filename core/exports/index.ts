@@ -6,7 +6,7 @@
 import type { TlpLevel } from '../stix/markings.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
 import { toCsv, type CsvOptions } from './csv.ts';
-import { toMispEvent, type MispExportOptions } from './misp.ts';
+import { toMispEvent, type MispExportOptions, type MispNotExported } from './misp.ts';
 import { toTxt, type TxtOptions } from './txt.ts';
 import { withholdAbove } from './withhold.ts';
 import { leaveOutForExport, noneLeftOut, type LeaveOutOptions, type LeaveOutReason } from './leaveOut.ts';
@@ -52,18 +52,25 @@ export interface ConvertResult {
   readonly leftOut: Record<LeaveOutReason, number>;
   /** TXT: warninglisted values of indicators kept for their other values. */
   readonly leftOutValues: number;
+  /** MISP: what maps to no MISP attribute or object, counted by kind with why (issue 20). */
+  readonly notExported: readonly MispNotExported[];
 }
 
 export function convert(objects: readonly JsonObject[], options: ConvertOptions): ConvertResult {
   const { kept: shareable, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
   const { kept, counts, isWarninglisted } = options.leaveOut === undefined ? { kept: shareable, counts: noneLeftOut(), isWarninglisted: undefined } : leaveOutForExport(shareable, options.leaveOut);
   let leftOutValues = 0;
+  let notExported: readonly MispNotExported[] = [];
   let text: string;
   if (options.to === 'csv') text = toCsv(kept, options);
   else if (options.to === 'txt') {
     const txt = toTxt(kept, isWarninglisted === undefined ? options : { ...options, omit: isWarninglisted });
     leftOutValues = txt.omitted;
     text = txt.text;
-  } else text = `${JSON.stringify(toMispEvent(kept, options).event, null, 2)}\n`;
-  return { text, exported: kept.length, withheld, withheldRelationships, leftOut: counts, leftOutValues };
+  } else {
+    const misp = toMispEvent(kept, options);
+    notExported = misp.notExported;
+    text = `${JSON.stringify(misp.event, null, 2)}\n`;
+  }
+  return { text, exported: kept.length, withheld, withheldRelationships, leftOut: counts, leftOutValues, notExported };
 }

@@ -79,6 +79,8 @@ export async function runConvert({ input, options }: ConvertArgs, io: CliIo): Pr
   io.stdout(result.text);
   const withheld = withheldLine(result.withheld, result.withheldRelationships);
   if (withheld !== undefined) io.stderr(`magpie: note: ${withheld} (above --max-tlp ${options.maxTlp ?? ''})\n`);
+  // Issue 20: what the MISP event cannot hold is named, so nobody takes the event for the whole bundle.
+  for (const { what, count, why } of result.notExported) io.stderr(`magpie: note: not exported to MISP: ${String(count)} ${what}: ${why}\n`);
   const leftOut = leftOutNote(result);
   if (leftOut !== undefined) io.stderr(leftOut);
   return 0;

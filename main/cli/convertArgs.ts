@@ -31,7 +31,7 @@ const FORMATS = [...EXPORT_FORMATS, 'misp-feed', 'navigator-layer'] as const;
 const FORMAT_LIST = 'csv, txt, misp, misp-feed or navigator-layer';
 
 const FORMAT_OPTIONS: Readonly<Record<string, readonly (typeof FORMATS)[number][]>> = {
-  separator: ['csv'], bom: ['csv'], defang: ['txt'], kinds: ['txt'], 'by-kind': ['txt'], info: ['misp', 'misp-feed'], org: ['misp-feed'], out: ['misp-feed'],
+  separator: ['csv'], bom: ['csv'], defang: ['txt'], kinds: ['txt'], 'by-kind': ['txt'], info: ['misp', 'misp-feed'], uuid: ['misp'], org: ['misp-feed'], out: ['misp-feed'],
   object: ['navigator-layer'], domain: ['navigator-layer'],
 };
 
@@ -97,5 +97,7 @@ export function convertOptions(values: Values): CliConvertOptions {
     const orgName = text(values['org'])?.trim();
     return { to, out, ...common, ...(info === undefined ? {} : { info }), ...(orgName ? { orgName } : {}) };
   }
-  return { to: 'misp', ...common, ...(info === undefined ? {} : { info }) };
+  const uuid = text(values['uuid'])?.trim().toLowerCase();
+  if (uuid !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) fail(`--uuid wants a UUID such as 5f2b7c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b (not "${uuid}")`);
+  return { to: 'misp', ...common, ...(info === undefined ? {} : { info }), ...(uuid === undefined ? {} : { uuid }) };
 }

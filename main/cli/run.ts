@@ -65,6 +65,7 @@ async function convertCommand(args: readonly string[], io: CliIo): Promise<numbe
       kinds: { type: 'string' },
       'by-kind': { type: 'boolean' },
       info: { type: 'string' },
+      uuid: { type: 'string' },
       org: { type: 'string' },
       out: { type: 'string', short: 'o' },
       object: { type: 'string' },

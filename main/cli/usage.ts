@@ -90,8 +90,11 @@ Options:
       --kinds <list>      txt: only these kinds, comma-separated: ipv4, ipv6, domain,
                           url, email, md5, sha1, sha256, sha512
       --by-kind           txt: group values by kind, each under a "# kind" line
-      --info <title>      misp: the event's title (default "Magpie export");
+      --info <title>      misp: the event's title (default: the report's name when the
+                          bundle holds one report, else "Magpie export");
                           misp-feed: the title of the event for what no report holds
+      --uuid <uuid>       misp: the event's uuid, kept from one export to the next (default:
+                          the report's when one report, else one derived from the ids)
   -o, --out <folder>      misp-feed: the folder to write (created when missing)
       --org <name>        misp-feed: the organisation the events name (default "Magpie")
       --object <id>       navigator-layer: the STIX id of the intrusion set, campaign,
