@@ -4,6 +4,7 @@
  * quarantine; and a window closed in the middle of an import.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
@@ -255,7 +256,33 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       expect(saved, outcome).toBeDefined();
       const event = JSON.parse(await readFile(saved ?? '', 'utf8')) as { Event: { Attribute: { value: string }[] } };
       expect(event.Event.Attribute.map((attribute) => attribute.value)).toEqual(['198.51.100.7']);
+
       await app.screenshot('kb-export-formats');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('saves a report as a MISP feed folder: manifest.json, hashes.csv and the report\'s event under its uuid', async () => {
+    const path = await writeJson(folder, 'acme-feed.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(browser);
+    try {
+      await openReportExport(app, path);
+      await app.page.getByTestId('export-format').getByText('MISP feed', { exact: true }).click();
+      // The sample's address is a documentation range (a warninglist's): asked for, it is exported.
+      await app.page.getByTestId('export-include-left-out').check();
+      await app.page.getByTestId('run-export').click();
+      const outcome = app.page.getByTestId('export-outcome').filter({ hasText: 'magpie-misp-feed-' });
+      await outcome.waitFor();
+      const feedFolder = /(\/\S+magpie-misp-feed-\d{8}-\d{6})/.exec((await outcome.textContent()) ?? '')?.[1] ?? '';
+      const manifest = JSON.parse(await readFile(join(feedFolder, 'manifest.json'), 'utf8')) as Record<string, { info: string }>;
+      const [eventUuid] = Object.keys(manifest);
+      const event = JSON.parse(await readFile(join(feedFolder, `${eventUuid ?? ''}.json`), 'utf8')) as { Event: { uuid: string; Attribute: { value: string }[] } };
+      expect(event.Event.uuid).toBe(eventUuid);
+      expect(event.Event.Attribute.map((attribute) => attribute.value)).toContain('198.51.100.7');
+      // The default limit is TLP:AMBER: the TLP:RED indicator is in no file.
+      expect(JSON.stringify(event)).not.toContain('PlugX C2');
+      expect(await readFile(join(feedFolder, 'hashes.csv'), 'utf8')).toMatch(/^[0-9a-f]{32},[0-9a-f-]{36}\n/);
     } finally {
       await app.close();
     }
