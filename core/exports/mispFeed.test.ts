@@ -6,7 +6,7 @@ interface FeedEvent { Event: { uuid: string; info: string; Attribute: { value: s
 
 function read(files: readonly { name: string; text: string }[]) {
   const byName = new Map(files.map((file) => [file.name, file.text]));
-  const manifest = JSON.parse(byName.get('manifest.json') ?? 'null') as Record<string, { info: string; date: string; timestamp: string; Orgc: { name: string; uuid: string } }>;
+  const manifest = JSON.parse(byName.get('manifest.json') ?? 'null') as Record<string, { info: string; date: string; timestamp: number; Orgc: { name: string; uuid: string } }>;
   const events = Object.keys(manifest).map((uuid) => JSON.parse(byName.get(`${uuid}.json`) ?? 'null') as FeedEvent);
   return { manifest, events, hashes: byName.get('hashes.csv') ?? '', names: [...byName.keys()] };
 }
@@ -22,7 +22,7 @@ describe('toMispFeed', () => {
     expect(Object.keys(manifest)).toHaveLength(3);
     expect(names.sort()).toEqual(['hashes.csv', 'manifest.json', ...Object.keys(manifest).map((uuid) => `${uuid}.json`)].sort());
     expect(Object.values(manifest).map((entry) => entry.info)).toEqual(['Operation Magpie', 'Second wave', 'Magpie export']);
-    expect(manifest[reportUuids[0] ?? '']).toMatchObject({ date: '2025-02-20', timestamp: '1740819600', Orgc: { name: 'Magpie' } });
+    expect(manifest[reportUuids[0] ?? '']).toMatchObject({ date: '2025-02-20', timestamp: 1740819600, Orgc: { name: 'Magpie' } });
     // Each event holds its report's contents; the loose domain is in the third.
     const values = events.map((event) => [...event.Event.Attribute.map((a) => a.value), ...event.Event.Object.flatMap((o) => o.Attribute.map((a) => a.value))]);
     expect(values[0]).toEqual(expect.arrayContaining(['198.51.100.7', 'c2.example.net', 'https://c2.example.net/gate.php', 'billing@invoices-example.com']));
@@ -45,7 +45,7 @@ describe('toMispFeed', () => {
 
     const changed = feedBundle().map((object) => (object['name'] === 'Second wave' ? { ...object, modified: '2025-03-05T00:00:00.000Z' } : object));
     const updated = read(toMispFeed(changed).files);
-    expect(updated.manifest[two ?? '']?.timestamp).toBe(String(Date.parse('2025-03-05T00:00:00.000Z') / 1000));
+    expect(updated.manifest[two ?? '']?.timestamp).toBe(Date.parse('2025-03-05T00:00:00.000Z') / 1000);
     expect(updated.manifest[one ?? '']?.timestamp).toBe(first.manifest[one ?? '']?.timestamp);
   });
 

@@ -113,8 +113,12 @@ function hashesOf(event: MispEventOut['Event']): string[] {
   return attributes.flatMap((attribute) => (attribute.type.includes('|') ? attribute.value.split('|') : [attribute.value]).map((part) => bytesToHex(md5(utf8ToBytes(part)))));
 }
 
+/** PyMISP's `MISPEvent.manifest`, field for field: numbers as numbers, tags with MISP's defaults. */
 function manifestEntry(event: MispEventOut['Event']): JsonObject {
-  return { Orgc: event.Orgc ?? {}, Tag: event.Tag, info: event.info, date: event.date, analysis: event.analysis, threat_level_id: event.threat_level_id, timestamp: event.timestamp };
+  return {
+    Orgc: event.Orgc ?? {}, Tag: event.Tag.map((tag) => ({ colour: '#ffffff', local: false, name: tag.name, relationship_type: '' })),
+    info: event.info, date: event.date, analysis: Number(event.analysis), threat_level_id: Number(event.threat_level_id), timestamp: Number(event.timestamp),
+  };
 }
 
 export function toMispFeed(objects: readonly JsonObject[], options: MispFeedOptions = {}): MispFeed {
