@@ -22,7 +22,7 @@ describe('TLP 2.0 markings become MISP tags and distribution by the documented t
     ['red', 'tlp:red', '0'], ['amber+strict', 'tlp:amber+strict', '0'], ['amber', 'tlp:amber', '1'], ['green', 'tlp:green', '2'], ['clear', 'tlp:clear', '3'],
   ];
   it.each(cases)('TLP:%s → %s, distribution %s on the event and the attribute', (level, tag, distribution) => {
-    const { event } = toMispEvent([TLP_2[level] as unknown as JsonObject, marked(level)], { now: NOW });
+    const { event } = toMispEvent([TLP_2[level], marked(level)], { now: NOW });
     expect(event.Event.Tag).toEqual([{ name: tag }]);
     expect(event.Event.distribution).toBe(distribution);
     expect(event.Event.Attribute[0]).toMatchObject({ value: '192.0.2.7', distribution, Tag: [{ name: tag }] });
@@ -77,7 +77,8 @@ describe('detection rules', () => {
     const rule = (id: string, patternType: string): JsonObject => ({ type: 'indicator', spec_version: '2.1', id, created: T, modified: T, pattern: SNORT, pattern_type: patternType, valid_from: T });
     const result = toMispEvent([rule('indicator--1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'suricata'), rule('indicator--2b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'pcre')], { now: NOW });
     expect(result.event.Event.Attribute).toMatchObject([{ type: 'snort', value: SNORT, uuid: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e' }]);
-    expect(result.notExported).toEqual([{ what: 'indicator (pcre)', count: 1, why: expect.stringContaining('pattern language') }]);
+    expect(result.notExported.map(({ what, count }) => [what, count])).toEqual([['indicator (pcre)', 1]]);
+    expect(result.notExported[0]?.why).toContain('pattern language');
   });
 });
 
