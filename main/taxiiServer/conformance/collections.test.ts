@@ -102,3 +102,21 @@ describe('§5.3–§5.8: endpoints of a collection the client may not read', () 
     for (const path of paths(target.collections.readable)) expectFailure(await taxii(target, path), [401, 404]);
   });
 });
+
+describe('§5.7 Delete an Object: the answers its rights table makes mandatory', () => {
+  const objectPath = (collectionId: string) => collectionPath(target, collectionId, `objects/${versionedId(target)}/`);
+
+  it('§5.7: can_read true and can_write false → "HTTP 403 (Forbidden)", and the object stays', async () => {
+    expectFailure(await taxii(target, objectPath(target.collections.readable), { token: target.tokens.reader, method: 'DELETE' }), [403]);
+    expect((await taxii(target, objectPath(target.collections.readable), { token: target.tokens.reader })).status).toBe(200);
+  });
+
+  it('§5.7: can_read false and can_write false → "HTTP 404 (Not Found)"', async () => {
+    expectFailure(await taxii(target, objectPath(target.collections.readable), { token: target.tokens.stranger, method: 'DELETE' }), [404]);
+    expectFailure(await taxii(target, objectPath(target.collections.hidden), { token: target.tokens.reader, method: 'DELETE' }), [404]);
+  });
+
+  it('§5.7: "If a client fails authentication then this endpoint MUST return either an HTTP 401 (Unauthorized) or an HTTP 404"', async () => {
+    expectFailure(await taxii(target, objectPath(target.collections.readable), { method: 'DELETE' }), [401, 404]);
+  });
+});
