@@ -5,7 +5,8 @@
  */
 import type { TlpLevel } from '../stix/markings.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
-import { leaveOutForExport, noneLeftOut, type LeaveOutOptions, type LeaveOutReason } from './leaveOut.ts';
+import type { ConvertResult } from './index.ts';
+import { leaveOutForExport, noneLeftOut, type LeaveOutOptions } from './leaveOut.ts';
 import { toMispFeed, type MispFeed, type MispFeedOptions } from './mispFeed.ts';
 import { withholdAbove } from './withhold.ts';
 
@@ -14,13 +15,8 @@ export interface MispFeedExportOptions extends MispFeedOptions {
   readonly leaveOut?: LeaveOutOptions;
 }
 
-export interface MispFeedExport {
-  readonly feed: MispFeed;
-  readonly exported: number;
-  readonly withheld: Partial<Record<TlpLevel, number>>;
-  readonly withheldRelationships: number;
-  readonly leftOut: Record<LeaveOutReason, number>;
-}
+/** What `convert` says of every other format, with the feed's files instead of one text. */
+export type MispFeedExport = Pick<ConvertResult, 'exported' | 'withheld' | 'withheldRelationships' | 'leftOut'> & { readonly feed: MispFeed };
 
 export function exportMispFeed(objects: readonly JsonObject[], options: MispFeedExportOptions = {}): MispFeedExport {
   const { kept: shareable, withheld, withheldRelationships } = withholdAbove(objects, options.maxTlp);
