@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { backupEventChannels, backupRequestChannels } from './backupChannels.ts';
 import { kbServeEventChannels, kbServeRequestChannels } from './kbServeChannels.ts';
+import { taxiiServeRequestChannels } from './taxiiServeChannels.ts';
 import { streamEventChannels, streamRequestChannels } from './streamChannels.ts';
 import { taxiiPublishRequestChannels } from './taxiiPublishChannels.ts';
 
@@ -292,6 +293,7 @@ export const requestChannels = {
   ...backupRequestChannels,
   ...taxiiPublishRequestChannels,
   ...kbServeRequestChannels,
+  ...taxiiServeRequestChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventChannels = {

@@ -22,6 +22,23 @@ export const SearchHit = z
   .object({ id: z.string(), type: z.string(), name: z.string(), modified: z.string(), score: z.number(), labels: z.array(z.string()), tlp: Tlp.nullable(), revoked: z.boolean() })
   .strict();
 
+/** What a TAXII collection shows of the knowledge base (issue 18, point 2). */
+export const CollectionView = z.discriminatedUnion('kind', [
+  /** Everything in the knowledge base up to the collection's maximum TLP. */
+  z.object({ kind: z.literal('all') }).strict(),
+  /** One saved investigation: its objects and what they need to stand alone. */
+  z.object({ kind: z.literal('investigation'), id: z.string().min(1).max(200) }).strict(),
+  /** One report (or grouping): it, its contents and what they need to stand alone. */
+  z.object({ kind: z.literal('report'), id: z.string().min(1).max(300) }).strict(),
+  /** Every object carrying one label. */
+  z.object({ kind: z.literal('label'), label: z.string().min(1).max(200) }).strict(),
+  /** What clients posted to this collection (a writable collection as a team's inbox). */
+  z.object({ kind: z.literal('inbox') }).strict(),
+]);
+export type CollectionView = z.infer<typeof CollectionView>;
+
+const CollectionEntry = z.object({ object: z.record(z.string(), z.unknown()), dateAdded: z.string() }).strict();
+
 export const localApiMethods = {
   search: {
     params: z.object({ query: z.string().trim().min(1, 'Give a search query.').max(500), limit: z.number().int().min(1).max(1000).default(50), types: z.array(z.string().max(100)).max(50).optional() }).strict(),
@@ -39,6 +56,21 @@ export const localApiMethods = {
   import: {
     params: z.object({ name: z.string().min(1).max(300), text: z.string().max(IMPORT_MAX_BYTES) }).strict(),
     result: z.object({ created: Count, updated: Count, unchanged: Count, rejected: Count, warnings: Count, sourceId: z.string() }).strict(),
+  },
+  /** The TAXII server's: what changes whenever the knowledge base does. */
+  taxiiHead: {
+    params: z.object({}).strict(),
+    result: z.object({ head: z.string() }).strict(),
+  },
+  /** The TAXII server's: a collection's objects with when each version was added. */
+  taxiiSnapshot: {
+    params: z.object({ collectionId: z.string().min(1).max(100), view: CollectionView, maxTlp: Tlp }).strict(),
+    result: z.object({ head: z.string(), entries: z.array(CollectionEntry) }).strict(),
+  },
+  /** The TAXII server's: objects a client posted to a writable collection. */
+  taxiiAdd: {
+    params: z.object({ collectionId: z.string().min(1).max(100), clientName: z.string().min(1).max(100), objects: z.array(z.record(z.string(), z.unknown())).max(100_000) }).strict(),
+    result: z.object({ succeeded: z.array(z.string()), failed: z.array(z.object({ id: z.string(), message: z.string() }).strict()) }).strict(),
   },
 } as const;
 

@@ -19,6 +19,8 @@ import { createStreamService, type StreamService } from '../streams/service.ts';
 import { createTargetFactory } from '../streams/targetFactory.ts';
 import { createTaxiiPublishService } from '../taxiiPublish/service.ts';
 import { createKbBroker, type KbBroker } from '../localApi/kbBroker.ts';
+import { kbCollectionSource } from '../taxiiServer/kbSource.ts';
+import { createTaxiiServeService, type TaxiiServeService } from '../taxiiServer/service.ts';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -48,6 +50,8 @@ export interface MainServices {
   streams: StreamService;
   /** Asks the window's knowledge base (the local API's requests). */
   kb: KbBroker;
+  /** The TAXII 2.1 server for the team (off by default). */
+  taxiiServe: TaxiiServeService;
   /** Stops schedules, lookups and stream deliveries (Magpie is closing). */
   stop: () => Promise<void>;
 }
@@ -100,13 +104,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return true;
     },
   });
-  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb });
+  const taxiiServe = createTaxiiServeService({ userData: options.userData, source: kbCollectionSource(kb), warn: (message) => options.log.warn(message) });
+  // Off unless the analyst turned it on; its collections answer once a window holds the knowledge base.
+  taxiiServe.start().catch((error: unknown) => options.log.error('The TAXII server could not start', error));
+  const handlers = createHandlers({ appInfo: options.appInfo, dataFolder: options.userData, settings, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb, taxiiServe });
   const dispatch = createDispatcher({ handlers, isTrustedSender: trustedOrigin(options.appOrigin), log: options.log });
   const stop = async () => {
     enrichment.stop();
     backup.scheduler.stop();
     kb.close();
-    await Promise.all([connectors.stop(), streams.close(), backup.writer.close()]);
+    await Promise.all([connectors.stop(), streams.close(), backup.writer.close(), taxiiServe.stop()]);
   };
-  return { dispatch, emit, settings, connectors, enrichment, streams, kb, stop };
+  return { dispatch, emit, settings, connectors, enrichment, streams, kb, taxiiServe, stop };
 }

@@ -9,13 +9,13 @@ import { runCli } from './run.ts';
 const hit = { id: 'attack-pattern--a62a8db3-f23a-4d8f-afd6-9dbc77e7813b', type: 'attack-pattern', name: 'Phishing', modified: '2024-04-16T12:00:00.000Z', score: 5, labels: [], tlp: null, revoked: false };
 
 function fakeKb(seen: Array<{ method: LocalApiMethod; params: unknown }>) {
-  const answers: Record<LocalApiMethod, (params: never) => unknown> = {
+  const answers: Partial<Record<LocalApiMethod, (params: never) => unknown>> = {
     search: () => ({ hits: [hit] }),
     get: ({ id }: { id: string }) => ({ object: id === hit.id ? { type: 'attack-pattern', id, name: 'Phishing' } : null }),
     export: () => ({ bundle: '{"type":"bundle","id":"bundle--9f5c8d6e-1b2a-4c3d-8e9f-0a1b2c3d4e5f","objects":[]}', exported: 12, withheld: { red: 2 }, withheldRelationships: 1 }),
     import: () => ({ created: 3, updated: 1, unchanged: 0, rejected: 1, warnings: 0, sourceId: 'source--1' }),
   };
-  return { request: (method: LocalApiMethod, params: unknown) => (seen.push({ method, params }), Promise.resolve(answers[method](params as never))) } as never;
+  return { request: (method: LocalApiMethod, params: unknown) => (seen.push({ method, params }), Promise.resolve(answers[method]?.(params as never))) } as never;
 }
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,6 +1,9 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTaxiiServeHandlers } from './taxiiServeHandlers.ts';
+import { createTaxiiServeService } from '../taxiiServer/service.ts';
+import { createMemorySource } from '../taxiiServer/testing/memorySource.ts';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import { createMainServices } from '../app/mainServices.ts';
@@ -156,6 +159,7 @@ describe('handler failures', () => {
     ...createTaxiiPublishHandlers(createTaxiiPublishService({ userData: '/nonexistent', secrets: createMemorySecretStore(), log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } }), () => undefined),
     ...createBackupHandlers({ writer: createArchiveWriter(), scheduler: createBackupScheduler({ userData: '/nonexistent', onDue: () => undefined, onChange: () => undefined, log: { warn: () => undefined } }), connectors: idleConnectors, chooseSavePath: () => Promise.resolve(null) }),
     'kb:answer': () => ({ accepted: false }),
+    ...createTaxiiServeHandlers(createTaxiiServeService({ userData: '/nonexistent', source: createMemorySource(), warn: () => undefined })),
     'settings:get': () => ({ language: 'en', theme: 'light' }),
     'app:storage': () => ({ folder: '/nonexistent', bytes: 0 }),
     'settings:update': () => ({ language: 'en', theme: 'light' }),

@@ -16,6 +16,8 @@ import { createStreamHandlers } from './streamHandlers.ts';
 import { createTaxiiPublishHandlers } from './taxiiPublishHandlers.ts';
 import type { TaxiiPublishService } from '../taxiiPublish/service.ts';
 import type { KbBroker } from '../localApi/kbBroker.ts';
+import type { TaxiiServeService } from '../taxiiServer/service.ts';
+import { createTaxiiServeHandlers } from './taxiiServeHandlers.ts';
 
 export interface HandlerServices {
   appInfo: AppInfo;
@@ -34,6 +36,7 @@ export interface HandlerServices {
   backup: Omit<BackupServices, 'connectors' | 'chooseSavePath'>;
   /** Requests to the window's knowledge base (the local API's). */
   kb: Pick<KbBroker, 'answer'>;
+  taxiiServe: TaxiiServeService;
 }
 
 type ConnectorChannel = 'connector:list' | 'connector:configure' | 'connector:set-enabled' | 'connector:run-now' | 'connector:log' | 'connector:reset-state' | 'inbox:next' | 'inbox:ack' | 'kb:identity';
@@ -53,8 +56,9 @@ export function createConnectorHandlers(connectors: ConnectorRuntime): Pick<Hand
   };
 }
 
-export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb }: HandlerServices): Handlers {
+export function createHandlers({ appInfo, dataFolder, settings, openExternal, chooseSavePath, emit, connectors, enrichment, streams, taxiiPublish, backup, kb, taxiiServe }: HandlerServices): Handlers {
   return {
+    ...createTaxiiServeHandlers(taxiiServe),
     'kb:answer': (answer) => ({ accepted: kb.answer(answer) }),
     ...createBackupHandlers({ ...backup, connectors, chooseSavePath }),
     ...createConnectorHandlers(connectors),

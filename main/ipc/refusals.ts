@@ -4,13 +4,14 @@
  */
 import { ConnectorError } from '../connectors/runtime/errors.ts';
 import { StreamServiceError } from '../streams/service.ts';
+import { TaxiiServeError } from '../taxiiServer/service.ts';
 import { HandlerError } from './dispatcher.ts';
 
 export async function refusalsShown<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (error) {
-    if (error instanceof ConnectorError || error instanceof StreamServiceError) throw new HandlerError(error.message);
+    if (error instanceof ConnectorError || error instanceof StreamServiceError || error instanceof TaxiiServeError) throw new HandlerError(error.message);
     throw error;
   }
 }

@@ -5,23 +5,11 @@
  * each with its own token (only its SHA-256 is kept) and rights per collection.
  */
 import { z } from 'zod';
+import { CollectionView } from '../../core/localApi/protocol.ts';
 import { TLP_ORDER, type TlpLevel } from '../../core/stix/markings.ts';
 
 const Tlp = z.enum(TLP_ORDER as [TlpLevel, ...TlpLevel[]]);
 
-export const CollectionView = z.discriminatedUnion('kind', [
-  /** Everything in the knowledge base up to the collection's maximum TLP. */
-  z.object({ kind: z.literal('all') }).strict(),
-  /** One saved investigation: its objects and what they need to stand alone. */
-  z.object({ kind: z.literal('investigation'), id: z.string().min(1).max(200) }).strict(),
-  /** One report (or grouping): it, its contents and what they need to stand alone. */
-  z.object({ kind: z.literal('report'), id: z.string().min(1).max(300) }).strict(),
-  /** Every object carrying one label. */
-  z.object({ kind: z.literal('label'), label: z.string().min(1).max(200) }).strict(),
-  /** What clients posted to this collection (a writable collection as a team's inbox). */
-  z.object({ kind: z.literal('inbox') }).strict(),
-]);
-export type CollectionView = z.infer<typeof CollectionView>;
 
 export const ServedCollection = z
   .object({

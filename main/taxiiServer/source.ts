@@ -5,7 +5,7 @@
  * manifests, status — over what a source gives.
  */
 import type { JsonObject } from '../../core/stix/model/properties.ts';
-import type { CollectionView } from './config.ts';
+import type { CollectionView } from '../../core/localApi/protocol.ts';
 import type { TlpLevel } from '../../core/stix/markings.ts';
 
 export interface CollectionEntry {

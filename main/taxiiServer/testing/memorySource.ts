@@ -2,7 +2,7 @@
 import { compareTlp, tlpOf, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
-import type { CollectionView } from '../config.ts';
+import type { CollectionView } from '../../../core/localApi/protocol.ts';
 import type { AddOutcome, CollectionEntry, CollectionSource } from '../source.ts';
 
 export interface MemoryEntry extends CollectionEntry {

@@ -43,6 +43,7 @@ import { search, type SearchRequest } from './queries/search.ts';
 import { stats } from './queries/stats.ts';
 import { dashboard } from './queries/dashboard.ts';
 import { storeFacts } from './storeIdentity.ts';
+import { taxiiAdd, taxiiHead, taxiiSnapshot } from './taxii/collections.ts';
 import type { QuarantineEntry } from './records.ts';
 
 /** Runs writes one after another: ingest relies on nobody else writing while it runs. */
@@ -166,6 +167,10 @@ export function createKbApi(db: KbDatabase) {
       cancelRestore = true;
       return Promise.resolve({ cancelled: true });
     },
+    // Issue 18: the TAXII server's collections and what its clients post.
+    taxiiHead: (_request: Record<string, never>) => taxiiHead(db),
+    taxiiSnapshot: (request: Parameters<typeof taxiiSnapshot>[1]) => taxiiSnapshot(db, request),
+    taxiiAdd: (request: Parameters<typeof taxiiAdd>[1]) => writing(() => taxiiAdd(db, request)),
     // The original of an imported file or report, to save it again as it was received.
     getFile: async (request: { sha256: string }) => (await db.files.get(request.sha256)) ?? null,
   } satisfies RpcApi;

@@ -69,7 +69,7 @@ function stripMagpie(object: JsonObject): JsonObject {
 }
 
 /** The investigation and its members: the nodes the store still holds and the relationships and sightings among them. */
-async function investigationMembers(db: KbDatabase, id: string) {
+export async function investigationMembers(db: KbDatabase, id: string) {
   const investigation = await getInvestigation(db, id);
   const slice = await subgraph(db, investigation.nodes.map((node) => node.id));
   const members = [...slice.nodes.map((node) => node.id), ...slice.edges.filter((edge) => edge.kind === 'relationship').map((edge) => edge.id)];
@@ -84,7 +84,22 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   if (investigation || request.includeClosure || request.includeContents || (request.relationshipDepth ?? 0) > 0) {
     ids = await closure(db, ids, { relationshipDepth: request.relationshipDepth ?? 0, includeContents: request.includeContents ?? false });
   }
-  const records = (await db.objects.bulkGet(ids)).filter((record): record is StoredObject => record !== undefined);
+  const { kept: selected, withheld, withheldRelationships } = await withholdAbove(db, ids, request.maxTlp);
+  let kept = selected;
+  if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
+  if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
+  const rendered = await render(kept, request);
+  return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
+}
+
+/**
+ * The stored objects `ids` names, less those marked above `maxTlp` (unmarked count as
+ * TLP:CLEAR), less the relationships and sightings that point at what was withheld, and
+ * with containers' references to it removed. The STIX, CSV, TXT and MISP exports and the
+ * TAXII server's collections (issue 18) all share it.
+ */
+export async function withholdAbove(db: KbDatabase, ids: readonly string[], maxTlp: TlpLevel | undefined): Promise<{ kept: JsonObject[]; records: StoredObject[]; withheld: Partial<Record<TlpLevel, number>>; withheldRelationships: number }> {
+  const records = (await db.objects.bulkGet([...ids])).filter((record): record is StoredObject => record !== undefined);
   const withheld: Partial<Record<TlpLevel, number>> = {};
   const withheldIds = new Set<string>();
   let kept: JsonObject[] = [];
@@ -94,7 +109,7 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   const custom = customTlpLevels(definitions.flatMap((record) => (record ? [record.stix] : [])));
   for (const { stix } of records) {
     const level = tlpOf(stix, custom);
-    if (request.maxTlp && level && compareTlp(level, request.maxTlp) > 0) {
+    if (maxTlp && level && compareTlp(level, maxTlp) > 0) {
       withheld[level] = (withheld[level] ?? 0) + 1;
       withheldIds.add(String(stix['id']));
     } else {
@@ -122,10 +137,7 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
       return [trimmed];
     });
   }
-  if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
-  if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
-  const rendered = await render(kept, request);
-  return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
+  return { kept, records, withheld, withheldRelationships };
 }
 
 /** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */

@@ -78,6 +78,9 @@ export const kbMethods = [
   'restoreBackup',
   'cancelRestore',
   'getFile',
+  'taxiiHead',
+  'taxiiSnapshot',
+  'taxiiAdd',
 ] as const satisfies readonly (keyof KbApi)[];
 
 type AssertNone<T extends never> = T;

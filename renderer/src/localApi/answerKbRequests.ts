@@ -25,6 +25,13 @@ const answerers: Answerers = {
     const result = await knowledgeBase().exportBundle({ ...(ids ? { ids, includeClosure: true } : {}), ...(maxTlp ? { maxTlp } : {}) });
     return { bundle: result.bundle, exported: result.exported, withheld: result.withheld, withheldRelationships: result.withheldRelationships };
   },
+  taxiiHead: () => knowledgeBase().taxiiHead({}),
+  taxiiSnapshot: (params) => knowledgeBase().taxiiSnapshot(params),
+  taxiiAdd: async (params) => {
+    const outcome = await knowledgeBase().taxiiAdd(params);
+    notifyKnowledgeChanged();
+    return outcome;
+  },
   import: async ({ name, text }) => {
     const file = new File([text], name, { type: 'application/json' });
     const result = await knowledgeBase().importBundleFile({ file, name });
