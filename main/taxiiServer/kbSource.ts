@@ -8,7 +8,7 @@ export function kbCollectionSource(broker: Pick<KbBroker, 'request'>): Collectio
     head: async () => (await broker.request('taxiiHead', {})).head,
     snapshot: async (collectionId, view, maxTlp) => {
       const snapshot = await broker.request('taxiiSnapshot', { collectionId, view, maxTlp });
-      return { head: snapshot.head, entries: snapshot.entries.map((entry) => ({ object: entry.object as JsonObject, dateAdded: entry.dateAdded })) };
+      return { head: snapshot.head, entries: snapshot.entries.map((entry) => ({ object: entry.object, dateAdded: entry.dateAdded })) };
     },
     add: (collectionId, objects, clientName) => broker.request('taxiiAdd', { collectionId, clientName, objects }),
   };
