@@ -10,22 +10,23 @@ import { clustersOf, type Cluster } from './galaxies.ts';
 import { idFromMisp } from './ids.ts';
 import { indicatorFor } from './indicator.ts';
 import { address, domain, hashAlgorithm, normaliseDigest, parsePort, resolution, sco, traffic, type Observation } from './observables.ts';
+import { networkConnectionTemplate, x509Template } from './networkObjects.ts';
 import { MispAttribute, parseEach, type MispObject } from './schema.ts';
 import { strictest, summariseTags, type Tlp } from './tags.ts';
 
-interface Part {
+export interface Part {
   readonly relation: string;
   readonly type: string;
   readonly value: string;
 }
 
-interface Mapped {
+export interface Mapped {
   readonly observation: Observation;
   /** Relations the observation does not carry; each is reported. */
   readonly unused: readonly Part[];
 }
 
-type Template = (parts: readonly Part[]) => Mapped | undefined;
+export type Template = (parts: readonly Part[]) => Mapped | undefined;
 
 /** Parts that restate what the main value already says (a URL's host) or only date it. */
 const IMPLIED = new Set(['first-seen', 'last-seen', 'text', 'domain', 'host', 'scheme', 'resource_path', 'query_string', 'fragment', 'port', 'subdomain', 'tld', 'domain_without_tld']);
@@ -159,6 +160,7 @@ const registryKeyTemplate: Template = (parts) => {
 
 const TEMPLATES: Readonly<Record<string, Template>> = {
   file: fileTemplate, 'domain-ip': domainIpTemplate, 'ip-port': ipPortTemplate, url: urlTemplate, email: emailTemplate, 'registry-key': registryKeyTemplate,
+  x509: x509Template, 'network-connection': networkConnectionTemplate,
 };
 
 /** Converts one MISP object; its attributes' tags and clusters apply to the whole. */
