@@ -100,6 +100,11 @@ describe('§4.2.1 max_content_length and §5.5 413', () => {
   it('§5.5 413: a chunked body (no Content-Length) is answered 413 once it passes the cap, without waiting for its end', async () => {
     expect(await answerWhileSending(undefined, Buffer.alloc(CAP * 2, 0x20))).toBe(413);
   });
+
+  it('§5.5 413: after clients that hung up on their refused bodies, the server still answers', async () => {
+    await Promise.all([answerWhileSending(CAP * 10, Buffer.alloc(CAP + 1, 0x20)), answerWhileSending(undefined, Buffer.alloc(CAP * 2, 0x20))]);
+    expectResource(await taxii(target, target.apiRootPath, { token: target.tokens.writer }), 200, ApiRoot);
+  });
 });
 
 /**
