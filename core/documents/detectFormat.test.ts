@@ -37,6 +37,9 @@ describe('detectFormat', () => {
     // A huge first attribute list cut off by the sniffed head: the keys before it decide.
     const long = `{"info": "big", "uuid": "5c7cdc3b-2f40-4dca-8200-276c0a00020f", "Attribute": [${'{"type": "domain", "value": "a.example"},'.repeat(5000)}{}]}`;
     expect(detectFormat('big.json', bytes(long.slice(0, 65_536)))).toEqual({ kind: 'misp-event' });
+    // Quotes, braces and keys inside strings are text, not structure.
+    expect(detectFormat('a.json', bytes('{"comment": "say \\"Attribute\\": [ {", "note": {"Attribute": []}}')).kind).toBe('unsupported');
+    expect(detectFormat('a.json', bytes('{"info": "a \\"quoted\\" {title}", "date": "2024-01-01"}'))).toEqual({ kind: 'misp-event' });
     expect(detectFormat('a.json', bytes('[{"info": "a title alone"}]')).kind).toBe('unsupported');
     expect(detectFormat('a.json', bytes('{"list": [{"Attribute": []}]}')).kind).toBe('unsupported');
   });
