@@ -1,5 +1,4 @@
 /** The TAXII server's collections read from, and written to, the window's knowledge base through main's broker. */
-import type { JsonObject } from '../../core/stix/model/properties.ts';
 import type { KbBroker } from '../localApi/kbBroker.ts';
 import type { CollectionSource } from './source.ts';
 

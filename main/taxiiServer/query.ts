@@ -39,23 +39,32 @@ const versionOf = (entry: CollectionEntry): string => text(entry.object['modifie
 const idOf = (entry: CollectionEntry): string => text(entry.object['id']) ?? '';
 const specVersionOf = (entry: CollectionEntry): string => text(entry.object['spec_version']) ?? '2.0';
 
+/** §3.4: a parameter given twice is malformed (lists are comma-separated in one). */
+function single(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new QueryError(`${name} is given ${values.length} times; give it once (several values are separated by commas).`);
+  return values[0];
+}
+
 function listParameter(params: URLSearchParams, name: string): string[] {
+  single(params, name);
   return params.getAll(name).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function parseQuery(params: URLSearchParams, options: { allowIds: boolean }): Query {
-  const addedAfter = params.get('added_after') ?? undefined;
+  const addedAfter = single(params, 'added_after');
   if (addedAfter !== undefined && (!TIMESTAMP.test(addedAfter) || Number.isNaN(Date.parse(addedAfter)))) throw new QueryError(`added_after must be a timestamp such as 2026-01-10T09:00:00.000Z, not "${addedAfter}".`);
-  const limitText = params.get('limit');
+  const limitText = single(params, 'limit') ?? null;
   const limit = limitText === null ? MAX_PAGE : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive whole number, not "${limitText ?? ''}".`);
   const versions = listParameter(params, 'match[version]');
   for (const version of versions) if (!['first', 'last', 'all'].includes(version) && !TIMESTAMP.test(version)) throw new QueryError(`match[version] takes first, last, all or timestamps, not "${version}".`);
+  if (versions.includes('all') && versions.length > 1) throw new QueryError('match[version]=all cannot be combined with other versions (§3.4.1).');
   const ids = listParameter(params, 'match[id]');
   if (ids.length > 0 && !options.allowIds) throw new QueryError('match[id] is not taken here.');
-  const next = params.get('next') ?? undefined;
+  const next = single(params, 'next');
   if (next !== undefined) decodeNext(next);
   return { ...(addedAfter === undefined ? {} : { addedAfter }), limit: Math.min(limit, MAX_PAGE), ...(next === undefined ? {} : { next }), ids, types: listParameter(params, 'match[type]'), versions, specVersions: listParameter(params, 'match[spec_version]') };
 }
@@ -78,6 +87,13 @@ function decodeNext(next: string): Position {
     // Falls through to the error below.
   }
   throw new QueryError('next is not a value this server gave; start again without it.');
+}
+
+/** §2: TAXII timestamps carry microseconds (YYYY-MM-DDTHH:MM:SS.ssssssZ); Magpie keeps milliseconds. */
+export function taxiiTimestamp(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(iso);
+  if (!match) return iso;
+  return `${match[1] ?? ''}.${(match[2] ?? '').padEnd(6, '0').slice(0, 6)}Z`;
 }
 
 const compareEntries = (a: CollectionEntry, b: CollectionEntry): number =>

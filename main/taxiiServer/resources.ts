@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../core/stix/model/properties.ts';
 import type { ServedCollection, ServerClient, TaxiiServerConfig } from './config.ts';
 import { rightTo } from './clients.ts';
-import { idOf, parseQuery, selectPage, versionOf, type Page } from './query.ts';
+import { idOf, parseQuery, selectPage, taxiiTimestamp, versionOf, type Page } from './query.ts';
 import type { CollectionEntry, CollectionSource } from './source.ts';
 import type { StatusStore } from './status.ts';
 
@@ -74,7 +74,7 @@ async function entriesOf(context: ResourceContext, collection: ServedCollection)
 function pageHeaders(page: Page): Record<string, string> {
   const first = page.entries[0];
   const last = page.entries.at(-1);
-  return first && last ? { 'X-TAXII-Date-Added-First': first.dateAdded, 'X-TAXII-Date-Added-Last': last.dateAdded } : {};
+  return first && last ? { 'X-TAXII-Date-Added-First': taxiiTimestamp(first.dateAdded), 'X-TAXII-Date-Added-Last': taxiiTimestamp(last.dateAdded) } : {};
 }
 
 function readable(context: ResourceContext, id: string): ServedCollection {
@@ -97,7 +97,7 @@ export async function getObjects(context: ResourceContext, collectionId: string,
 export async function getManifest(context: ResourceContext, collectionId: string, params: URLSearchParams): Promise<Answer> {
   const collection = readable(context, collectionId);
   const page = selectPage(await entriesOf(context, collection), parseQuery(params, { allowIds: true }));
-  const objects = page.entries.map((entry) => ({ id: idOf(entry), date_added: entry.dateAdded, version: versionOf(entry), media_type: STIX_MEDIA_TYPE }));
+  const objects = page.entries.map((entry) => ({ id: idOf(entry), date_added: taxiiTimestamp(entry.dateAdded), version: versionOf(entry), media_type: STIX_MEDIA_TYPE }));
   return { status: 200, headers: pageHeaders(page), count: objects.length, body: { more: page.more, ...(page.next ? { next: page.next } : {}), ...(objects.length > 0 ? { objects } : {}) } };
 }
 
@@ -108,6 +108,16 @@ export async function getVersions(context: ResourceContext, collectionId: string
   const page = selectPage(await entriesOf(context, collection), query);
   if (page.entries.length === 0 && query.next === undefined && query.addedAfter === undefined) throw new TaxiiHttpError(404, 'Object not found', `No object ${objectId} in the collection.`);
   return { status: 200, headers: pageHeaders(page), count: page.entries.length, body: { more: page.more, ...(page.next ? { next: page.next } : {}), ...(page.entries.length > 0 ? { versions: page.entries.map(versionOf) } : {}) } };
+}
+
+/**
+ * §5.7 Delete an Object: Magpie's knowledge is deleted by the analyst, in Magpie, where it
+ * goes to the history; no client deletes it. The rights table's answers still hold: 404
+ * for a client that may neither read nor write, 403 for everyone else.
+ */
+export function deleteObject(context: ResourceContext, collectionId: string): Answer {
+  collectionFor(context, collectionId);
+  throw new TaxiiHttpError(403, 'Forbidden', 'Objects are not deleted through TAXII here; ask the analyst who publishes the collection.');
 }
 
 /** §5.5 Add Objects: the envelope's objects go to the knowledge base; the answer is a status resource (§4.3). */

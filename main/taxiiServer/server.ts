@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, createRateLimiter } from './clients.ts';
 import { isLoopback, type TaxiiServerConfig } from './config.ts';
 import { QueryError } from './query.ts';
-import { addObjects, collectionFor, describeCollection, getManifest, getObjects, getVersions, TAXII_MEDIA_TYPE, TaxiiHttpError, type Answer, type ResourceContext } from './resources.ts';
+import { addObjects, collectionFor, deleteObject, describeCollection, getManifest, getObjects, getVersions, TAXII_MEDIA_TYPE, TaxiiHttpError, type Answer, type ResourceContext } from './resources.ts';
 import type { CollectionSource } from './source.ts';
 import { createStatusStore } from './status.ts';
 
@@ -139,6 +139,7 @@ export async function startTaxiiServer(options: TaxiiServerOptions): Promise<Tax
         return getObjects(context, id, url.searchParams);
       }
       if (sub === 'objects' && objectId !== undefined && leaf === undefined) {
+        if (method === 'DELETE') return deleteObject(context, id);
         only('GET');
         return getObjects(context, id, url.searchParams, objectId);
       }

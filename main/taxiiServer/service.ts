@@ -112,7 +112,7 @@ export function createTaxiiServeService(options: { userData: string; source: Col
     view: () => serial(view),
     configure: (patch) =>
       change((current) => {
-        const next = TaxiiServerConfig.parse({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) });
+        const next = TaxiiServerConfig.parse({ ...current, ...patch });
         if (!isLoopback(next.host) && next.tls === null) throw new TaxiiServeError(`Listening on ${next.host} exposes the knowledge base to the network: give a TLS certificate and key first, or keep 127.0.0.1.`);
         return next;
       }),

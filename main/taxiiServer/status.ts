@@ -3,6 +3,7 @@
  * day and shown only to the client that made the request.
  */
 import { randomUUID } from 'node:crypto';
+import { taxiiTimestamp } from './query.ts';
 
 export interface StatusDetail {
   id: string;
@@ -16,12 +17,15 @@ export interface StatusResource {
   request_timestamp: string;
   total_count: number;
   success_count: number;
-  successes: StatusDetail[];
+  /** §2: an empty list is left out, never sent as []. */
+  successes?: StatusDetail[];
   failure_count: number;
-  failures: StatusDetail[];
+  failures?: StatusDetail[];
   pending_count: number;
-  pendings: StatusDetail[];
+  pendings?: StatusDetail[];
 }
+
+const listed = (key: 'successes' | 'failures' | 'pendings', details: StatusDetail[]) => (details.length > 0 ? { [key]: details } : {});
 
 const KEEP_MS = 24 * 60 * 60_000;
 
@@ -34,12 +38,13 @@ export function createStatusStore(now: () => Date) {
   return {
     begin(clientId: string, pendings: StatusDetail[]): StatusResource {
       prune();
-      const resource: StatusResource = { id: randomUUID(), status: 'pending', request_timestamp: now().toISOString(), total_count: pendings.length, success_count: 0, successes: [], failure_count: 0, failures: [], pending_count: pendings.length, pendings };
+      const resource: StatusResource = { id: randomUUID(), status: 'pending', request_timestamp: taxiiTimestamp(now().toISOString()), total_count: pendings.length, success_count: 0, failure_count: 0, pending_count: pendings.length, ...listed('pendings', pendings) };
       statuses.set(resource.id, { clientId, resource, at: now().getTime() });
       return resource;
     },
     finish(resource: StatusResource, successes: StatusDetail[], failures: StatusDetail[]): void {
-      Object.assign(resource, { status: 'complete', success_count: successes.length, successes, failure_count: failures.length, failures, pending_count: 0, pendings: [] });
+      delete resource.pendings;
+      Object.assign(resource, { status: 'complete', success_count: successes.length, ...listed('successes', successes), failure_count: failures.length, ...listed('failures', failures), pending_count: 0 });
     },
     get(clientId: string, id: string): StatusResource | undefined {
       const entry = statuses.get(id);
