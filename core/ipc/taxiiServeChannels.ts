@@ -24,6 +24,8 @@ export const TaxiiServeView = z
     host: z.string(),
     port: z.number().int(),
     tls: z.object({ certFile: z.string(), keyFile: z.string() }).strict().nullable(),
+    /** SHA-256 of the certificate in use, for clients to check (colon-separated hex). */
+    tlsFingerprint: z.string().nullable(),
     rateLimitPerMinute: z.number().int(),
     maxContentLength: z.number().int(),
     collections: z.array(ServedCollectionView),
@@ -51,6 +53,8 @@ export const taxiiServeRequestChannels = {
       .strict(),
     response: TaxiiServeView,
   },
+  /** A self-signed certificate for the address the server is to listen on; the server then speaks TLS. */
+  'taxiiServe:generate-certificate': { request: z.object({ host: z.string().trim().min(1).max(255) }).strict(), response: TaxiiServeView },
   'taxiiServe:save-collection': {
     request: z
       .object({ id: z.uuid().optional(), title: z.string().trim().min(1, 'Give the collection a title.').max(200), description: z.string().max(2000).default(''), view: CollectionView, maxTlp: Tlp, writable: z.boolean() })

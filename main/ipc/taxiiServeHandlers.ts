@@ -9,6 +9,7 @@ export function createTaxiiServeHandlers(service: TaxiiServeService): Pick<Handl
   return {
     'taxiiServe:get': () => service.view(),
     'taxiiServe:configure': (patch) => refusalsShown(() => service.configure(patch)),
+    'taxiiServe:generate-certificate': ({ host }) => refusalsShown(() => service.generateCertificate(host)),
     'taxiiServe:save-collection': (collection) => refusalsShown(() => service.saveCollection(collection)),
     'taxiiServe:remove-collection': ({ id }) => refusalsShown(() => service.removeCollection(id)),
     'taxiiServe:add-client': ({ name, rights }) => refusalsShown(() => service.addClient(name, rights)),

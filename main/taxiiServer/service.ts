@@ -8,6 +8,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaxiiServeView } from '../../core/ipc/taxiiServeChannels.ts';
 import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { certificateFingerprint, generateCertificate } from './certificate.ts';
 import { hashToken, newToken } from './clients.ts';
 import { isLoopback, TaxiiServerConfig, type Right, type ServedCollection } from './config.ts';
 import { startTaxiiServer, type TaxiiServer } from './server.ts';
@@ -18,6 +19,8 @@ export interface TaxiiServeService {
   configure(patch: Partial<Pick<TaxiiServerConfig, 'enabled' | 'host' | 'port' | 'tls' | 'rateLimitPerMinute' | 'maxContentLength'>>): Promise<TaxiiServeView>;
   saveCollection(input: Omit<ServedCollection, 'id'> & { id?: string | undefined }): Promise<TaxiiServeView>;
   removeCollection(id: string): Promise<TaxiiServeView>;
+  /** Makes a self-signed certificate for `host` and serves over TLS with it (its fingerprint is in the view). */
+  generateCertificate(host: string): Promise<TaxiiServeView>;
   addClient(name: string, rights: Record<string, Right>): Promise<{ view: TaxiiServeView; token: string }>;
   setClient(id: string, change: { rights?: Record<string, Right> | undefined; revoke?: true | undefined }): Promise<TaxiiServeView>;
   log(): Promise<string[]>;
@@ -95,6 +98,7 @@ export function createTaxiiServeService(options: { userData: string; source: Col
       maxContentLength: current.maxContentLength,
       collections: current.collections,
       clients: current.clients.map(({ id, name, createdAt, revokedAt, rights }) => ({ id, name, createdAt, revokedAt, rights })),
+      tlsFingerprint: current.tls ? await certificateFingerprint(current.tls.certFile) : null,
       discoveryUrl: server ? `${server.origin}/taxii2/` : null,
       error,
     };
@@ -128,6 +132,10 @@ export function createTaxiiServeService(options: { userData: string; source: Col
         collections: current.collections.filter((collection) => collection.id !== id),
         clients: current.clients.map((client) => ({ ...client, rights: Object.fromEntries(Object.entries(client.rights).filter(([collection]) => collection !== id)) })),
       })),
+    generateCertificate: async (host) => {
+      const tls = await generateCertificate(join(options.userData, 'taxii-tls'), host, now());
+      return change((current) => ({ ...current, host, tls }));
+    },
     addClient: async (name, rights) => {
       const token = newToken();
       const next = await change((current) => ({ ...current, clients: [...current.clients, { id: randomUUID(), name, tokenSha256: hashToken(token), createdAt: now().toISOString(), revokedAt: null, rights }] }));
