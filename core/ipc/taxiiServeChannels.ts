@@ -14,9 +14,12 @@ export const ServedCollectionView = z
   .object({ id: z.uuid(), title: z.string(), description: z.string(), view: CollectionView, maxTlp: Tlp, writable: z.boolean() })
   .strict();
 
+export type ServedCollectionView = z.infer<typeof ServedCollectionView>;
+
 export const ServerClientView = z
   .object({ id: z.uuid(), name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable(), rights: z.record(z.string(), Right) })
   .strict();
+export type ServerClientView = z.infer<typeof ServerClientView>;
 
 export const TaxiiServeView = z
   .object({
