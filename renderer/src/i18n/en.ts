@@ -11,6 +11,7 @@ import { issueRulesEn } from '../imports/i18n/issueRules.ts';
 import { attackKindsEn, flagReasonsEn } from '../extraction/i18n/flagReasons.ts';
 import { extractionReviewEn } from '../extraction/i18n/reviewEn.ts';
 import { knownEntitiesEn } from '../extraction/i18n/knownEntities.ts';
+import { taxiiServeEn } from '../taxiiServe/i18n/taxiiServeEn.ts';
 
 export const en = {
   app: {
@@ -798,4 +799,6 @@ export const en = {
   extractionReview: extractionReviewEn,
   knownEntities: knownEntitiesEn,
   attackKinds: attackKindsEn,
+  // Issue 18, point 2: Settings → TAXII server.
+  taxiiServe: taxiiServeEn,
 };

@@ -12,6 +12,7 @@ import { issueRulesJa } from '../imports/i18n/issueRules.ts';
 import { attackKindsJa, flagReasonsJa } from '../extraction/i18n/flagReasons.ts';
 import { extractionReviewJa } from '../extraction/i18n/reviewJa.ts';
 import { knownEntitiesJa } from '../extraction/i18n/knownEntities.ts';
+import { taxiiServeJa } from '../taxiiServe/i18n/taxiiServeJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -799,4 +800,6 @@ export const ja: Messages = {
   extractionReview: extractionReviewJa,
   knownEntities: knownEntitiesJa,
   attackKinds: attackKindsJa,
+  // Issue 18, point 2: Settings → TAXII server.
+  taxiiServe: taxiiServeJa,
 };

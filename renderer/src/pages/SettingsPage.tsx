@@ -10,6 +10,7 @@ import { useSettingsStore } from '../stores/settingsStore.ts';
 import { BackupCard } from '../settings/BackupCard.tsx';
 import { StorageCard } from '../settings/StorageCard.tsx';
 import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
+import { TaxiiServeCard } from '../taxiiServe/TaxiiServeCard.tsx';
 import { LabelManagerCard } from '../versions/LabelManagerCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
@@ -141,6 +142,7 @@ export function SettingsPage() {
         <ExtractionListsCard />
         <StorageCard />
         <BackupCard />
+        <TaxiiServeCard />
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h5" mb="sm">
             {t('pages.settings.about')}
