@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
-import { startLocalServer } from '../connectors/testing/localServer.ts';
+import { serveFeedFiles } from '../connectors/misp-feed/testing/feedFiles.ts';
 import { connector } from '../connectors/misp-feed/index.ts';
 import { runConnector } from './connector.ts';
 import type { CliIo } from './io.ts';
@@ -25,38 +25,32 @@ function captureIo(): CliIo & { out: string; err: string } {
 const available = fixturesAvailable && hasFixture('misp-feed');
 const feeds = available ? readdirSync(fixturePath('misp-feed'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_')).map((entry) => entry.name) : [];
 
-/** The feed's files by URL path: its own manifest, or one written for its event files. */
-function feedFiles(folder: string): Map<string, string> {
-  const files = new Map<string, string>();
+/** The feed's files: its own manifest, or one written for its event files, which are served as <uuid>.json. */
+function feedFiles(folder: string): { name: string; text: string }[] {
+  const files: { name: string; text: string }[] = [];
   const manifest: Record<string, { info: string; date?: string; timestamp?: string }> = {};
+  let own: string | undefined;
   for (const name of readdirSync(folder).filter((file) => file.endsWith('.json'))) {
     const text = readFileSync(join(folder, name), 'utf8');
     if (name === 'manifest.json') {
-      files.set('/manifest.json', text);
+      own = text;
       continue;
     }
-    const json = JSON.parse(text) as { Event?: { uuid?: string; info?: string; date?: string; timestamp?: string } };
-    const uuid = json.Event?.uuid;
-    if (uuid === undefined) continue;
-    files.set(`/${uuid}.json`, text);
-    manifest[uuid] = { info: json.Event?.info ?? uuid, ...(json.Event?.date === undefined ? {} : { date: json.Event.date }), ...(json.Event?.timestamp === undefined ? {} : { timestamp: json.Event.timestamp }) };
+    const event = (JSON.parse(text) as { Event?: { uuid?: string; info?: string; date?: string; timestamp?: string } }).Event;
+    if (event?.uuid === undefined) continue;
+    files.push({ name: `${event.uuid}.json`, text });
+    manifest[event.uuid] = { info: event.info ?? event.uuid, ...(event.date === undefined ? {} : { date: event.date }), ...(event.timestamp === undefined ? {} : { timestamp: event.timestamp }) };
   }
-  if (!files.has('/manifest.json')) files.set('/manifest.json', JSON.stringify(manifest));
-  return files;
+  return [...files, { name: 'manifest.json', text: own ?? JSON.stringify(manifest) }];
 }
 
 describe.skipIf(!available)(`magpie connector run misp-feed on the fixture feeds${available ? '' : ` (${fixturesSkipReason})`}`, () => {
   it.each(feeds)('%s: writes a bundle magpie validate accepts, each object once per version', async (feed) => {
-    const files = feedFiles(fixturePath('misp-feed', feed));
-    const server = await startLocalServer((request, response) => {
-      const body = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' });
-      response.end(body ?? 'not found');
-    });
+    const server = await serveFeedFiles(feedFiles(fixturePath('misp-feed', feed)));
     try {
       const out = join(await mkdtemp(join(tmpdir(), 'magpie-misp-feeds-')), `${feed}.json`);
       const run = captureIo();
-      const code = await runConnector([connector], { id: 'misp-feed', sets: ['preset=custom', `url=${server.url('/')}`, 'importFrom=2000-01-01'], out, quiet: true }, run);
+      const code = await runConnector([connector], { id: 'misp-feed', sets: ['preset=custom', `url=${server.url}`, 'importFrom=2000-01-01'], out, quiet: true }, run);
       expect(code, run.err).toBe(0);
       const validate = captureIo();
       expect(await runValidate(out, validate), validate.out.slice(0, 2000)).toBe(0);

@@ -10,7 +10,7 @@ import { toMispFeed } from '../../core/exports/mispFeed.ts';
 import type { JsonObject } from '../../core/stix/index.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../testkit/fixtures.ts';
 import { connector } from '../connectors/misp-feed/index.ts';
-import { startLocalServer } from '../connectors/testing/localServer.ts';
+import { serveFeedFiles } from '../connectors/misp-feed/testing/feedFiles.ts';
 import { runImportOnce } from '../connectors/testing/runOnce.ts';
 import { runExtract } from './extract.ts';
 import type { CliIo } from './io.ts';
@@ -35,14 +35,9 @@ describe.skipIf(!available)(`the fixture reports through Magpie's MISP feed and 
     const io: CliIo = { stdout: (text) => void (out += text), stderr: () => undefined, readStdin: () => Promise.resolve(new Uint8Array()) };
     expect(await runExtract(pdfs, 'stix', io)).toBe(0);
     const bundle = (JSON.parse(out) as { objects: JsonObject[] }).objects;
-    const files = new Map(toMispFeed(bundle).files.map((file) => [`/feed/${file.name}`, file.text]));
-    const server = await startLocalServer((request, response) => {
-      const body = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' });
-      response.end(body ?? 'not found');
-    });
+    const server = await serveFeedFiles(toMispFeed(bundle).files);
     try {
-      const outcome = await runImportOnce(connector, { config: { preset: 'custom', url: server.url('/feed'), importFrom: '2000-01-01' } });
+      const outcome = await runImportOnce(connector, { config: { preset: 'custom', url: server.url, importFrom: '2000-01-01' } });
       const sent = summary(bundle);
       const back = summary(outcome.objects);
       expect(sent.observables.length).toBeGreaterThan(100);

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { toMispFeed } from '../../../core/exports/mispFeed.ts';
 import { feedBundle } from '../../../core/exports/testdata/feedBundle.ts';
 import type { JsonObject } from '../../../core/stix/index.ts';
-import { startLocalServer } from '../testing/localServer.ts';
 import { runImportOnce } from '../testing/runOnce.ts';
 import { connector } from './index.ts';
+import { serveFeedFiles } from './testing/feedFiles.ts';
 
 const isObservable = (object: JsonObject): boolean => !['indicator', 'report', 'relationship', 'identity', 'marking-definition', 'sighting'].includes(String(object['type']));
 
@@ -28,14 +28,9 @@ describe("Magpie's MISP feed, read by Magpie's MISP feed connector", () => {
   it('gives back the same observables, indicators and reports', async () => {
     const bundle = feedBundle();
     const feed = toMispFeed(bundle);
-    const files = new Map(feed.files.map((file) => [`/feed/${file.name}`, file.text]));
-    const server = await startLocalServer((request, response) => {
-      const body = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' });
-      response.end(body ?? 'not found');
-    });
+    const server = await serveFeedFiles(feed.files);
     try {
-      const outcome = await runImportOnce(connector, { config: { preset: 'custom', url: server.url('/feed'), importFrom: '2000-01-01' } });
+      const outcome = await runImportOnce(connector, { config: { preset: 'custom', url: server.url, importFrom: '2000-01-01' } });
       expect(outcome.result.summary).toContain('3 event(s) (3 new, 0 changed)');
       const back = essence(outcome.objects);
       const sent = essence(bundle);
