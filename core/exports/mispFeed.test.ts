@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toMispFeed } from './mispFeed.ts';
 import { feedBundle } from './testdata/feedBundle.ts';
 
@@ -47,6 +47,18 @@ describe('toMispFeed', () => {
     const updated = read(toMispFeed(changed).files);
     expect(updated.manifest[two ?? '']?.timestamp).toBe(Date.parse('2025-03-05T00:00:00.000Z') / 1000);
     expect(updated.manifest[one ?? '']?.timestamp).toBe(first.manifest[one ?? '']?.timestamp);
+  });
+
+  it('writes the same files byte for byte when the same knowledge is exported again', () => {
+    vi.useFakeTimers({ now: new Date('2025-04-01T00:00:00Z') });
+    try {
+      const first = toMispFeed(feedBundle()).files;
+      // A month later, the clock must not leak into any file (the event of loose observables has no time of its own).
+      vi.setSystemTime(new Date('2025-05-01T00:00:00Z'));
+      expect(toMispFeed(feedBundle()).files).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes an empty manifest and hashes.csv for a bundle with nothing MISP can hold', () => {

@@ -24,7 +24,7 @@ export interface MispFeedOptions extends Omit<MispExportOptions, 'uuid' | 'info'
   readonly info?: string;
   /** The creating organisation every event names (MISP's feeds need one; default "Magpie"). */
   readonly orgName?: string;
-  /** Time for events whose objects carry none (default: now). */
+  /** Time for events whose objects carry none (default: the newest in the whole export, else now). */
   readonly now?: Date;
 }
 
@@ -124,7 +124,8 @@ function manifestEntry(event: MispEventOut['Event']): JsonObject {
 export function toMispFeed(objects: readonly JsonObject[], options: MispFeedOptions = {}): MispFeed {
   const orgName = options.orgName ?? DEFAULT_ORG;
   const orgc = { name: orgName, uuid: uuidOf(identityId(orgName, 'organization')) };
-  const fallback = options.now ?? new Date();
+  // The newest time of the export, not the clock: the same knowledge exported twice gives the same files.
+  const fallback = options.now ?? newest(objects) ?? new Date();
   const manifest: Record<string, JsonObject> = {};
   const hashes: string[] = [];
   const eventFiles: MispFeedFile[] = [];
