@@ -40,9 +40,9 @@ function ClientRow({ client, collections, onEdit, onRevoke }: { client: ServerCl
       <Table.Td>{revoked ? <Text size="sm" c="dimmed">—</Text> : <RightsSummary client={client} collections={collections} />}</Table.Td>
       <Table.Td>
         {client.revokedAt !== null ? (
-          <Badge color="red" variant="light" data-testid="taxii-client-status">{t('taxiiServe.clients.revoked', { date: date(client.revokedAt) })}</Badge>
+          <Badge color="red" variant="light" tt="none" data-testid="taxii-client-status">{t('taxiiServe.clients.revoked', { date: date(client.revokedAt) })}</Badge>
         ) : (
-          <Badge color="teal" variant="light" data-testid="taxii-client-status">{t('taxiiServe.clients.active', { date: date(client.createdAt) })}</Badge>
+          <Badge color="teal" variant="light" tt="none" data-testid="taxii-client-status">{t('taxiiServe.clients.active', { date: date(client.createdAt) })}</Badge>
         )}
       </Table.Td>
       <Table.Td>

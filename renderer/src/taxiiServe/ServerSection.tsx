@@ -53,7 +53,8 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
   const [maxKib, setMaxKib] = useState<number | string>(Math.round(view.maxContentLength / KIB));
   const [advanced, setAdvanced] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a flag, not a sentence: "Saved." follows a change of language.
+  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; text: string } | null>(null);
 
   const save = async () => {
     const cert = certFile.trim();
@@ -72,7 +73,7 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
         ...(typeof rate === 'number' ? { rateLimitPerMinute: rate } : {}),
         ...(typeof maxKib === 'number' ? { maxContentLength: maxKib * KIB } : {}),
       });
-      setOutcome({ ok: true, text: t('taxiiServe.server.saved') });
+      setOutcome({ ok: true });
     } catch (error) {
       setOutcome({ ok: false, text: message(error) });
     } finally {
@@ -112,7 +113,7 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
           <Button type="submit" variant="default" loading={busy} data-testid="taxii-serve-save">
             {t('taxiiServe.server.save')}
           </Button>
-          {outcome?.ok && <Text size="sm" c="teal">{outcome.text}</Text>}
+          {outcome?.ok && <Text size="sm" c="teal">{t('taxiiServe.server.saved')}</Text>}
         </Group>
         {outcome && !outcome.ok && (
           <Alert color="red" role="alert" data-testid="taxii-serve-refused">
