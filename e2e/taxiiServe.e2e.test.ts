@@ -54,6 +54,7 @@ describe('Settings → TAXII server', () => {
       const token = await serve.addClient('Team OpenCTI', { 'Team feed': 'Read' });
       expect(token).toMatch(/^magpie_[A-Za-z0-9_-]{40,}$/);
       expect(await app.page.getByTestId('taxii-token-modal').textContent()).toContain('you will not see it again');
+      await app.screenshot('taxii-serve-token');
       await app.page.getByTestId('taxii-token-done').click();
       await app.page.getByTestId('taxii-token-modal').waitFor({ state: 'detached' });
       // Shown once: nowhere on the page after the modal closes.

@@ -24,7 +24,7 @@ export class TaxiiServeCard {
     await this.page.getByRole('option', { name: option }).click();
   }
 
-  async addCollection(title: string, setUp: () => Promise<void> = async () => undefined): Promise<void> {
+  async addCollection(title: string, setUp: () => Promise<void> = () => Promise.resolve()): Promise<void> {
     await this.card.getByTestId('taxii-collection-add').click();
     await this.page.getByTestId('taxii-collection-title').fill(title);
     await setUp();
@@ -40,6 +40,7 @@ export class TaxiiServeCard {
       await this.page.locator(`[data-testid="taxii-client-right"][data-collection="${collection}"]`).getByText(right, { exact: true }).click();
     }
     await this.page.getByTestId('taxii-client-save').click();
+    await this.page.getByTestId('taxii-token-modal').waitFor();
     const token = (await this.page.getByTestId('taxii-serve-token').textContent())?.trim() ?? '';
     return token;
   }
