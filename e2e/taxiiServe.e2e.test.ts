@@ -4,7 +4,7 @@
  * rights, copies its token from the once-only modal and turns the server on; a TAXII client
  * with that token reads the collection's objects (the TLP:RED indicator stays home), the
  * request log shows it, and once the client is revoked it is refused. A non-loopback
- * address without TLS is refused with main's reason. Screenshots in English and Japanese.
+ * address without TLS is refused with main's reason; a collection is edited and removed. Screenshots in English and Japanese.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -85,6 +85,18 @@ describe('Settings → TAXII server', () => {
       await serve.card.getByText('公開中のコレクション').waitFor();
       await serve.shoot(join(screenshotDir, 'taxii-serve-ja.png'));
       await app.segment('language-control', 'English').click();
+
+      // Edited to show one label, then removed after its confirmation.
+      const report = rows.filter({ hasText: 'PlugX report' });
+      await report.getByTestId('taxii-collection-edit').click();
+      await serve.choose('taxii-collection-kind', 'Every object with one label');
+      await serve.choose('taxii-collection-label', 'rat');
+      await app.page.getByTestId('taxii-collection-save').click();
+      await report.filter({ hasText: 'Label “rat”' }).waitFor();
+      await report.getByTestId('taxii-collection-remove').click();
+      await app.page.getByTestId('taxii-collection-remove-confirm').click();
+      await report.waitFor({ state: 'detached' });
+      expect(await rows.count()).toBe(1);
 
       await serve.revoke('Team OpenCTI');
       expect(await serve.card.getByTestId('taxii-client-status').textContent()).toMatch(/^Revoked /);
