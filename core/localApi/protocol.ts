@@ -18,6 +18,38 @@ export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 /** Search and export requests are small JSON bodies. */
 export const REQUEST_MAX_BYTES = 64 * 1024;
 
+/** A `magpie kb lookup` request: up to 10,000 values with their types (~1 MB of JSON at most). */
+export const LOOKUP_MAX_VALUES = 10_000;
+export const LOOKUP_MAX_BYTES = 24 * 1024 * 1024;
+
+const LookupQuery = z
+  .object({
+    type: z.enum(['ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'file', 'vulnerability', 'attack-pattern', 'cryptocurrency-wallet', 'windows-registry-key', 'autonomous-system', 'mac-addr']),
+    value: z.string().min(1).max(2048),
+    hash_type: z.enum(['MD5', 'SHA-1', 'SHA-256', 'SHA-512', 'SSDEEP']).optional(),
+    kind: z.literal('name').optional(),
+  })
+  .strict();
+
+/** What the knowledge base knows of one value (issue 21, point 1); an unknown value has `known: false` and nulls. */
+export const LookupAnswer = z
+  .object({
+    known: z.boolean(),
+    object: z.object({ id: z.string(), type: z.string(), name: z.string() }).strict().nullable(),
+    sources: z.array(z.object({ name: z.string(), kind: z.string() }).strict()),
+    reports: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() }).strict()),
+    reportCount: Count,
+    firstSeen: z.string().nullable(),
+    lastSeen: z.string().nullable(),
+    tlp: Tlp.nullable(),
+    score: z.number().nullable(),
+    confidence: z.number().nullable(),
+    indicator: z.boolean(),
+    indicatorState: z.enum(['valid', 'expired', 'revoked']).nullable(),
+  })
+  .strict();
+export type LookupAnswer = z.infer<typeof LookupAnswer>;
+
 export const SearchHit = z
   .object({ id: z.string(), type: z.string(), name: z.string(), modified: z.string(), score: z.number(), labels: z.array(z.string()), tlp: Tlp.nullable(), revoked: z.boolean() })
   .strict();
@@ -56,6 +88,11 @@ export const localApiMethods = {
   import: {
     params: z.object({ name: z.string().min(1).max(300), text: z.string().max(IMPORT_MAX_BYTES) }).strict(),
     result: z.object({ created: Count, updated: Count, unchanged: Count, rejected: Count, warnings: Count, sourceId: z.string() }).strict(),
+  },
+  /** Which of these values the knowledge base holds, answered from its indexes (one answer per value, in order). */
+  lookup: {
+    params: z.object({ values: z.array(LookupQuery).max(LOOKUP_MAX_VALUES, `At most ${LOOKUP_MAX_VALUES.toLocaleString('en-US')} values per request; send them in batches.`) }).strict(),
+    result: z.object({ values: z.array(LookupAnswer) }).strict(),
   },
   /** The TAXII server's: what changes whenever the knowledge base does. */
   taxiiHead: {

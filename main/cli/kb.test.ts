@@ -8,20 +8,24 @@ import { runCli } from './run.ts';
 
 const hit = { id: 'attack-pattern--a62a8db3-f23a-4d8f-afd6-9dbc77e7813b', type: 'attack-pattern', name: 'Phishing', modified: '2024-04-16T12:00:00.000Z', score: 5, labels: [], tlp: null, revoked: false };
 
+const unknown = { known: false, object: null, sources: [], reports: [], reportCount: 0, firstSeen: null, lastSeen: null, tlp: null, score: null, confidence: null, indicator: false, indicatorState: null };
+const knownC2 = { ...unknown, known: true, object: { id: 'domain-name--3c1b5a0e-6f0e-5f53-9b8e-3a1f0d2c4b5a', type: 'domain-name', name: 'evil-c2.com' }, sources: [{ name: 'Abuse feed', kind: 'connector' }], reports: [{ id: 'report--1', name: 'Operation Magpie', type: 'report' }], reportCount: 1, firstSeen: '2025-01-02', lastSeen: '2025-03-04', tlp: 'amber', score: 80, indicator: true, indicatorState: 'expired' };
+
 function fakeKb(seen: Array<{ method: LocalApiMethod; params: unknown }>) {
   const answers: Partial<Record<LocalApiMethod, (params: never) => unknown>> = {
     search: () => ({ hits: [hit] }),
     get: ({ id }: { id: string }) => ({ object: id === hit.id ? { type: 'attack-pattern', id, name: 'Phishing' } : null }),
     export: () => ({ bundle: '{"type":"bundle","id":"bundle--9f5c8d6e-1b2a-4c3d-8e9f-0a1b2c3d4e5f","objects":[]}', exported: 12, withheld: { red: 2 }, withheldRelationships: 1 }),
     import: () => ({ created: 3, updated: 1, unchanged: 0, rejected: 1, warnings: 0, sourceId: 'source--1' }),
+    lookup: ({ values }: { values: Array<{ value: string }> }) => ({ values: values.map(({ value }) => (value === 'evil-c2.com' ? knownC2 : unknown)) }),
   };
   return { request: (method: LocalApiMethod, params: unknown) => (seen.push({ method, params }), Promise.resolve(answers[method]?.(params as never))) } as never;
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), readStdin: () => Promise.resolve(new Uint8Array()) }, '0.1.0');
+  const code = await runCli(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), readStdin: () => Promise.resolve(new TextEncoder().encode(stdin)) }, '0.1.0');
   return { code, stdout, stderr };
 }
 
@@ -61,6 +65,40 @@ describe('magpie kb, the local API\'s client', () => {
     expect(imported.stdout).toMatch(/3 created, 1 updated, 0 unchanged, 1 rejected \(in the app's quarantine/);
     expect(seen.map((request) => request.method)).toEqual(['search', 'get', 'get', 'export', 'import']);
     expect(seen[3]?.params).toEqual({ query: 'phishing', limit: 1000, maxTlp: 'amber' });
+  });
+
+  it('looks up the values of a pasted list: sends the refanged values, not the text, and prints each as known, on a warninglist or unknown', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'magpie-kb-cli-'));
+    const seen: Array<{ method: LocalApiMethod; params: unknown }> = [];
+    api = await startLocalApi({ profileDir: profile, broker: fakeKb(seen), version: '0.1.0' });
+    const list = 'ALERT 7781 (confidential): host beaconed to evil-c2[.]com, resolver 8.8.8.8, then 45.77.12.9\n';
+
+    const text = await cli(['kb', 'lookup', '-', '-p', profile], list);
+    expect(text.code).toBe(0);
+    expect(seen).toEqual([{ method: 'lookup', params: { values: expect.arrayContaining([{ type: 'domain-name', value: 'evil-c2.com' }, { type: 'ipv4-addr', value: '8.8.8.8' }, { type: 'ipv4-addr', value: '45.77.12.9' }]) as unknown } }]);
+    // The text itself never leaves the CLI.
+    expect(JSON.stringify(seen)).not.toContain('confidential');
+    const lines = text.stdout.trim().split('\n');
+    expect(lines).toContain('known\tdomain-name\tevil-c2.com\tdomain-name "evil-c2.com"\tsources: Abuse feed\treports: Operation Magpie\tseen 2025-01-02..2025-03-04\tTLP:AMBER\tscore 80\tindicator expired');
+    expect(lines).toContain('warninglist\tipv4-addr\t8.8.8.8\tList of known IPv4 public DNS resolvers');
+    expect(lines).toContain('unknown\tipv4-addr\t45.77.12.9');
+    expect(text.stderr).toBe('3 values: 1 known, 1 on a warninglist, 1 unknown\n');
+
+    const file = join(profile, 'list.csv');
+    writeFileSync(file, `value,comment\n${list.replaceAll(',', ';')}`);
+    const csv = await cli(['kb', 'lookup', file, '--format', 'csv', '-p', profile]);
+    const rows = csv.stdout.trim().split('\r\n');
+    expect(rows[0]).toBe('status,type,value,defanged,object_id,object_type,object_name,sources,reports,report_count,first_seen,last_seen,tlp,score,confidence,indicator,warninglists');
+    expect(rows).toContain('known,domain-name,evil-c2.com,yes,domain-name--3c1b5a0e-6f0e-5f53-9b8e-3a1f0d2c4b5a,domain-name,evil-c2.com,Abuse feed,Operation Magpie,1,2025-01-02,2025-03-04,amber,80,,expired,');
+
+    const json = await cli(['kb', 'lookup', file, '-f', 'json', '-p', profile]);
+    const parsed = JSON.parse(json.stdout) as Array<{ value: string; group: string; warninglists: Array<{ list: string }> }>;
+    expect(parsed.map((row) => [row.value, row.group])).toEqual(expect.arrayContaining([['evil-c2.com', 'known'], ['8.8.8.8', 'warninglist'], ['45.77.12.9', 'unknown']]));
+
+    const missing = await cli(['kb', 'lookup', join(profile, 'nope.txt'), '-p', profile]);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/nope\.txt: no such file/) as unknown });
+    const empty = await cli(['kb', 'lookup', '-', '-p', profile], 'no values here');
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/^No values found/) as unknown });
   });
 
   it('says to start `magpie serve` when no app serves the profile, or the one that did has ended', async () => {

@@ -1,5 +1,5 @@
 /**
- * `magpie kb search|get|export|import` (issue 18, point 3): a script works with the
+ * `magpie kb search|get|export|import|lookup` (issue 18, point 3): a script works with the
  * knowledge base of a running Magpie (`magpie serve`), as OpenCTI users do with pycti.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ export interface KbCommand {
   action: string;
   args: string[];
   profile: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'csv';
   limit?: number;
   types: string[];
   query?: string;
@@ -22,6 +22,7 @@ export interface KbCommand {
 }
 
 async function run(command: KbCommand, io: CliIo): Promise<number> {
+  if (command.format === 'csv' && command.action !== 'lookup') throw new UsageError('--format csv is for lookup; search prints text or json', kbUsage);
   const kb = await connectKb(command.profile);
   switch (command.action) {
     case 'search': {
@@ -68,8 +69,13 @@ async function run(command: KbCommand, io: CliIo): Promise<number> {
       }
       return failed > 0 ? 1 : 0;
     }
+    case 'lookup': {
+      if (command.args.length === 0) throw new UsageError('name a file of values to look up, or - for stdin', kbUsage);
+      const { runLookup } = await import('./kbLookup.ts');
+      return runLookup(kb, command.args, command.format, io);
+    }
     default:
-      throw new UsageError(`unknown kb command "${command.action}" (search, get, export or import)`, kbUsage);
+      throw new UsageError(`unknown kb command "${command.action}" (search, get, export, import or lookup)`, kbUsage);
   }
 }
 

@@ -103,9 +103,9 @@ async function kbCommand(args: readonly string[], io: CliIo): Promise<number> {
   );
   const [action, ...rest] = positionals;
   if (values['help'] === true) return (io.stdout(kbUsage), 0);
-  if (action === undefined) throw new UsageError('a kb command is required (search, get, export or import)', kbUsage);
+  if (action === undefined) throw new UsageError('a kb command is required (search, get, export, import or lookup)', kbUsage);
   const format = String(values['format']);
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`, kbUsage);
+  if (format !== 'text' && format !== 'json' && format !== 'csv') throw new UsageError(`unknown format "${format}" (text, json or csv)`, kbUsage);
   const limit = values['limit'] === undefined ? undefined : Number(values['limit']);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit takes a whole number of 1 or more', kbUsage);
   const { profileDir } = await import('./kbClient.ts');

@@ -157,6 +157,7 @@ export const kbUsage = `Usage: magpie kb search <query…> [--limit N] [--type T
        magpie kb get <id>
        magpie kb export [--query Q] [--limit N] [--max-tlp T] --out <file>
        magpie kb import <bundle.json…>
+       magpie kb lookup <file…|-> [--format text|json|csv]
 
 Work with the knowledge base of a running Magpie (start one with \`magpie serve\`) through
 its local API on 127.0.0.1. The URL and token are read from the profile's api.json.
@@ -165,10 +166,16 @@ Options:
   -p, --profile <dir>     the profile Magpie serves (default: $MAGPIE_PROFILE, else ~/.magpie-harness)
   -n, --limit <n>         search: at most this many matches (default 50); export: objects the query brings (default 1000)
       --type <type>       search: only this STIX type (repeatable)
-  -f, --format <format>   search: text (type, name, id per line; the default) or json
+  -f, --format <format>   search: text (type, name, id per line; the default) or json;
+                          lookup: text (known/warninglist/unknown, type, value, details per line), json or csv
   -q, --query <q>         export: what the search finds and what it needs to stand alone (default: everything)
   -m, --max-tlp <level>   export: withhold objects marked above clear, green, amber, amber+strict or red
   -o, --out <file>        export: where the STIX bundle goes
+
+lookup finds the values in the files (any text: a ticket, an alert, a CSV; defanged values
+are refanged) and says of each whether the knowledge base knows it — its object, sources,
+reports, first and last seen, TLP, score, indicator state — or a warninglist holds it.
+Only the values are sent to Magpie, never the file. A count per group goes to stderr.
 
 Exit status: 0 success, 1 Magpie is not running, refused the request or a file failed, 2 usage error.
 `;

@@ -32,7 +32,8 @@ export interface KbBrokerOptions {
   timeoutMs?: (method: LocalApiMethod) => number;
 }
 
-const defaultTimeout = (method: LocalApiMethod): number => (method === 'import' || method === 'export' ? 30 * 60_000 : 60_000);
+// A lookup of 10,000 values in a 1M-object store takes seconds; a cold disk can make it more.
+const defaultTimeout = (method: LocalApiMethod): number => (method === 'import' || method === 'export' ? 30 * 60_000 : method === 'lookup' ? 5 * 60_000 : 60_000);
 
 interface Waiting {
   method: LocalApiMethod;

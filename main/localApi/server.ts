@@ -10,11 +10,12 @@
  *   GET  /api/v1/objects/<id>         one object's current version
  *   POST /api/v1/export               {query?, maxTlp?, limit?} → a STIX bundle
  *   POST /api/v1/import?name=…        the body is a STIX bundle file, read by the KB worker
+ *   POST /api/v1/lookup               {values: [{type, value}…]} → what is known of each, in order
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IMPORT_MAX_BYTES, localApiMethods, REQUEST_MAX_BYTES, type LocalApiMethod, type LocalApiParams } from '../../core/localApi/protocol.ts';
+import { IMPORT_MAX_BYTES, localApiMethods, LOOKUP_MAX_BYTES, REQUEST_MAX_BYTES, type LocalApiMethod, type LocalApiParams } from '../../core/localApi/protocol.ts';
 import { KbRequestError, type KbBroker } from './kbBroker.ts';
 
 export interface LocalApiServerOptions {
@@ -83,7 +84,7 @@ function jsonBody(text: string): unknown {
 
 async function route(request: IncomingMessage, url: URL, options: LocalApiServerOptions): Promise<{ status: number; body: unknown; count?: number }> {
   const path = url.pathname;
-  if (path === API_ROOT && request.method === 'GET') return { status: 200, body: { title: 'Magpie local API', version: options.version, methods: ['search', 'objects', 'export', 'import'] } };
+  if (path === API_ROOT && request.method === 'GET') return { status: 200, body: { title: 'Magpie local API', version: options.version, methods: ['search', 'objects', 'export', 'import', 'lookup'] } };
   if (path === `${API_ROOT}search` && request.method === 'GET') {
     const limit = url.searchParams.get('limit');
     const types = url.searchParams.getAll('type');
@@ -108,7 +109,13 @@ async function route(request: IncomingMessage, url: URL, options: LocalApiServer
     const result = await options.broker.request('import', parseParams('import', { name, text }));
     return { status: 200, body: result, count: result.created + result.updated };
   }
-  if ([API_ROOT, `${API_ROOT}search`, `${API_ROOT}export`, `${API_ROOT}import`].includes(path) || path.startsWith(`${API_ROOT}objects/`)) throw new HttpError(405, `${request.method ?? ''} is not allowed on ${path}.`);
+  if (path === `${API_ROOT}lookup` && request.method === 'POST') {
+    const params = parseParams('lookup', jsonBody(await readBody(request, LOOKUP_MAX_BYTES)));
+    const result = await options.broker.request('lookup', params);
+    if (result.values.length !== params.values.length) throw new HttpError(500, `The knowledge base answered ${result.values.length} of ${params.values.length} values; try again.`);
+    return { status: 200, body: result, count: result.values.filter((value) => value.known).length };
+  }
+  if ([API_ROOT, `${API_ROOT}search`, `${API_ROOT}export`, `${API_ROOT}import`, `${API_ROOT}lookup`].includes(path) || path.startsWith(`${API_ROOT}objects/`)) throw new HttpError(405, `${request.method ?? ''} is not allowed on ${path}.`);
   throw new HttpError(404, `No such resource: ${path}. The API root is ${API_ROOT}.`);
 }
 

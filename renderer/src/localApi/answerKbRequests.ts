@@ -8,6 +8,7 @@
 import { localApiMethods, type KbRequestEvent, type LocalApiMethod, type LocalApiResult } from '../../../core/localApi/protocol.ts';
 import { invoke, subscribe } from '../ipc/client.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { lookUpValues } from '../lookup/lookUpValues.ts';
 
 type Answerers = { [M in LocalApiMethod]: (params: ReturnType<(typeof localApiMethods)[M]['params']['parse']>) => Promise<LocalApiResult<M>> };
 
@@ -25,6 +26,7 @@ const answerers: Answerers = {
     const result = await knowledgeBase().exportBundle({ ...(ids ? { ids, includeClosure: true } : {}), ...(maxTlp ? { maxTlp } : {}) });
     return { bundle: result.bundle, exported: result.exported, withheld: result.withheld, withheldRelationships: result.withheldRelationships };
   },
+  lookup: async ({ values }) => ({ values: await lookUpValues(values) }),
   taxiiHead: () => knowledgeBase().taxiiHead({}),
   taxiiSnapshot: (params) => knowledgeBase().taxiiSnapshot(params),
   taxiiAdd: async (params) => {

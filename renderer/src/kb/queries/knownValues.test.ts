@@ -61,6 +61,27 @@ describe('known or new', () => {
     expect(other?.known).toBe(false);
   });
 
+  it('says which object a value is, its score and confidence, and whether its indicator is valid, expired or revoked', async () => {
+    const indicator = (id: string, domain: string, extra: JsonObject): JsonObject => ({ type: 'indicator', spec_version: '2.1', id, created: '2025-03-01T00:00:00.000Z', modified: '2025-03-01T00:00:00.000Z', pattern: `[domain-name:value = '${domain}']`, pattern_type: 'stix', valid_from: '2025-03-01T00:00:00.000Z', ...extra });
+    const objects: JsonObject[] = [
+      indicator('indicator--44444444-4444-4444-8444-444444444444', 'revoked.example', { revoked: true, confidence: 40 }),
+      indicator('indicator--55555555-5555-4555-8555-555555555555', 'expired.example', { valid_until: '2025-06-01T00:00:00.000Z' }),
+      indicator('indicator--66666666-6666-4666-8666-666666666666', 'live.example', { valid_until: '2027-01-01T00:00:00.000Z', confidence: 70 }),
+      { type: 'domain-name', spec_version: '2.1', id: 'domain-name--77777777-7777-4777-8777-777777777777', value: 'live.example', x_opencti_score: 80 },
+    ];
+    await ingest(db, objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), { id: 'connector:states', kind: 'connector', name: 'States feed' });
+    const queries = ['revoked.example', 'expired.example', 'live.example', 'shared.example'].map((text) => value('domain-name', text));
+    const [revoked, expired, live, committed] = (await knownValues(db, queries, new Date('2026-01-01T00:00:00Z'))).values;
+    expect(revoked).toMatchObject({ known: true, indicatorState: 'revoked', confidence: 40, object: { type: 'indicator', id: 'indicator--44444444-4444-4444-8444-444444444444' } });
+    expect(expired).toMatchObject({ indicatorState: 'expired', score: null });
+    // The observable is the object named (its page is the value's), the indicator's confidence and the observable's score both count.
+    expect(live).toMatchObject({ indicatorState: 'valid', score: 80, confidence: 70, object: { type: 'domain-name', name: 'live.example' } });
+    expect(committed).toMatchObject({ indicatorState: 'valid', object: { type: 'domain-name', name: 'shared.example' } });
+    // The same expired indicator was live before its valid_until.
+    const [before] = (await knownValues(db, [value('domain-name', 'expired.example')], new Date('2025-05-01T00:00:00Z'))).values;
+    expect(before?.indicatorState).toBe('valid');
+  });
+
   it('answers an empty review and refuses an unbounded one', async () => {
     expect(await ask([])).toEqual([]);
     await expect(knownValues(db, Array.from({ length: 5001 }, (_, index) => value('ipv4-addr', `10.0.${index >> 8}.${index & 255}`)))).rejects.toThrow(/batches/);

@@ -22,10 +22,11 @@ import { quotePatternString } from '../../../../core/stix/index.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { SourceKind, StoredObject } from '../records.ts';
 import { typeOfId } from './names.ts';
+import { valueState, type ValueState } from './valueState.ts';
 
 export type KnownValueQuery = Pick<ExtractedIndicator, 'type' | 'value' | 'hash_type' | 'kind'>;
 
-export interface KnownValue {
+export interface KnownValue extends Partial<ValueState> {
   known: boolean;
   /** The newest reports (and other containers) holding the value or its indicator, by name. */
   reports: { id: string; name: string; type: string }[];
@@ -33,7 +34,7 @@ export interface KnownValue {
   reportCount: number;
   /** The feeds and imports that brought it, by name. */
   sources: { name: string; kind: SourceKind }[];
-  /** yyyy-mm-dd: the earliest and latest of when Magpie first stored it and its reports' publication dates. */
+  /** yyyy-mm-dd: the earliest and latest of when Magpie first stored and last changed it and its reports' publication dates. */
   firstSeen: string | null;
   lastSeen: string | null;
   /** The strictest TLP on the stored observable or indicator. */
@@ -77,7 +78,8 @@ function holds(record: StoredObject, query: KnownValueQuery): boolean {
 
 const day = (timestamp: unknown): string | undefined => (typeof timestamp === 'string' && /^\d{4}-\d{2}-\d{2}/.test(timestamp) ? timestamp.slice(0, 10) : undefined);
 
-export async function knownValues(db: KbDatabase, queries: readonly KnownValueQuery[]): Promise<{ values: KnownValue[] }> {
+/** `now` judges whether an indicator's `valid_until` has passed. */
+export async function knownValues(db: KbDatabase, queries: readonly KnownValueQuery[], now: Date = new Date()): Promise<{ values: KnownValue[] }> {
   if (queries.length > MAX_KNOWN_PER_CALL) throw new Error(`At most ${MAX_KNOWN_PER_CALL} values per call; ask for them in batches.`);
   return db.transaction('r', db.objects, db.sources, async () => {
     // 1 and 2: what holds each value, by deterministic id and by term.
@@ -139,7 +141,7 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
       const held = (containerIdsPerValue[index] ?? []).flatMap((id) => containers.get(id) ?? []);
       const published = (record: StoredObject) => day(record.stix['published']) ?? day(record.stix['created']) ?? record.firstSeen.slice(0, 10);
       held.sort((a, b) => published(b).localeCompare(published(a)));
-      const dates = [...records.map((record) => record.firstSeen.slice(0, 10)), ...held.map(published)].sort();
+      const dates = [...records.flatMap((record) => [record.firstSeen.slice(0, 10), record.updatedAt.slice(0, 10)]), ...held.map(published)].sort();
       let tlp: TlpLevel | null = null;
       for (const record of records) {
         const level = tlpOf(record.stix);
@@ -148,6 +150,7 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
       const sourceIds = [...new Set(records.flatMap((record) => record.sources))];
       return {
         known: true,
+        ...valueState(records, now),
         reports: held.slice(0, NAMED_REPORTS).map((record) => ({ id: record.id, name: displayName(record.stix), type: record.type })),
         reportCount: held.length,
         sources: sourceIds.flatMap((id) => {
