@@ -11,6 +11,7 @@ import { followStoreIdentity } from './kb/reportStoreIdentity.ts';
 import { startScheduledBackups } from './settings/scheduledBackups.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startFeedRetention } from './streams/feedRetention.ts';
+import { startIndicatorExpiry } from './lifecycle/indicatorExpiry.ts';
 import { startStreamPump } from './streams/streamPump.ts';
 import { answerKbRequests } from './localApi/answerKbRequests.ts';
 import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
@@ -48,6 +49,8 @@ async function start(root: HTMLElement): Promise<void> {
     // Scripts reach the knowledge base through main's local API while a window is open (`magpie serve`).
     answerKbRequests();
     startFeedRetention((message) => console.warn(`Change feed retention: ${message}`));
+    // Issue 21: expired and decayed indicators become revoked versions, at start-up and daily.
+    startIndicatorExpiry((message) => console.warn(`Indicator expiry: ${message}`));
     // New observables go to the enrichment connectors switched to automatic (none by default).
     startAutoEnricher(
       (message) => useConnectorStore.setState({ autoEnrichProblem: { count: 0, message } }),

@@ -24,6 +24,8 @@ import { createObjects, saveAnalystProfile, type CreateObjectsRequest } from './
 import { restoreBackup, type RestoreProgress, type RestoreRequest } from './backup/restore.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
+import { getDecayOverrides, setDecayOverrides } from './lifecycle/decaySettings.ts';
+import { expireIndicators } from './lifecycle/expireIndicators.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
 import { listImportWarnings } from './importWarnings.ts';
 import { deleteInvestigation, getInvestigation, listInvestigations, renameInvestigation, saveInvestigation } from './investigations.ts';
@@ -167,6 +169,10 @@ export function createKbApi(db: KbDatabase) {
       cancelRestore = true;
       return Promise.resolve({ cancelled: true });
     },
+    // Issue 21: indicators that age — the expiry pass (renderer/src/lifecycle/indicatorExpiry.ts runs it) and the model's settings.
+    expireIndicators: (_request: Record<string, never>) => writing(() => expireIndicators(db)),
+    getDecaySettings: async (_request: Record<string, never>) => ({ overrides: await getDecayOverrides(db) }),
+    setDecaySettings: (request: { overrides: unknown }) => writing(() => setDecayOverrides(db, request.overrides)),
     // Issue 18: the TAXII server's collections and what its clients post.
     taxiiHead: (_request: Record<string, never>) => taxiiHead(db),
     taxiiSnapshot: (request: Parameters<typeof taxiiSnapshot>[1]) => taxiiSnapshot(db, request),

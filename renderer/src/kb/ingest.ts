@@ -9,6 +9,9 @@
 import type { Issue } from '../../../core/stix/issues.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { isQuotaError, KbError } from './errors.ts';
+import { currentDecaySettings } from './lifecycle/decaySettings.ts';
+import { lifecycleSource } from './lifecycle/lifecycleSource.ts';
+import { collectRestarts, fillFeedObjects, reliabilities, restartVersions } from './lifecycle/restartLifetimes.ts';
 import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } from './importWarnings.ts';
 import { reconcileAfterIngest } from './merge/placeholders.ts';
 import { emptyCounts, prepareBatch, startSource, writeBatch, type MergeContext } from './mergeBatch.ts';
@@ -84,9 +87,20 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   await db.transaction('rw', db.sources, () => startSource(db.sources, source, startedAt));
 
   let pendingAlsoWrite = options.alsoWrite;
+  // Issue 21: indicators age (lifecycle/): feeds' gaps are filled from the decay model, and
+  // what this write brings again or sights restarts its lifetime once the write is in.
+  const decay = source.id === lifecycleSource.id ? undefined : await currentDecaySettings(db);
+  const restarts = new Set<string>();
 
-  async function commit(batch: IngestItem[]): Promise<void> {
+  async function commit(items: IngestItem[]): Promise<void> {
     const at = now();
+    let batch = items;
+    if (decay && source.kind === 'connector') {
+      const objects = batch.map((item) => item.object);
+      const filled = fillFeedObjects(objects, new Date(at), decay, await reliabilities(db, objects));
+      batch = batch.map((item, index) => ({ ...item, object: filled[index] }));
+    }
+    if (decay) await collectRestarts(db, batch.map((item) => item.object), source, restarts);
     const prepared = prepareBatch(batch, source.id, at);
     warnings += prepared.warnings;
     for (const item of batch) {
@@ -153,6 +167,10 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     throw failure;
   }
   await markSource(db, source.id, 'committed');
+  if (decay && restarts.size > 0) {
+    const versions = await restartVersions(db, restarts, new Date(now()), decay);
+    if (versions.length > 0) await ingest(db, versions.map((object, index) => ({ object, path: `/${index}`, issues: [] })), lifecycleSource, { now });
+  }
   // Issue 15: the warnings can be opened from the result and the history (importWarnings.ts).
   await keepImportWarnings(db, source.id, warnings, keptWarnings);
   // ATT&CK ids written before ATT&CK was imported become the real objects now (merge/placeholders.ts).
