@@ -3,10 +3,12 @@
  * collection none, read, or read/write. A new client's token comes back from main once and
  * is handed to the caller, which shows it.
  */
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { message, useTaxiiServeStore, type ClientRights, type ServedCollectionView, type ServerClientView } from './taxiiServeStore.ts';
+import { useAction } from '../app/useAction.ts';
+import { FormModal } from './parts.tsx';
+import { useTaxiiServeStore, type ClientRights, type ServedCollectionView, type ServerClientView } from './taxiiServeStore.ts';
 
 type Choice = 'none' | 'read' | 'read-write';
 
@@ -64,54 +66,32 @@ export function ClientForm({ client, collections, onClose, onAdded }: Props) {
   const setRights = useTaxiiServeStore((state) => state.setRights);
   const [name, setName] = useState(client?.name ?? '');
   const [rights, setRightsDraft] = useState<ClientRights>(client?.rights ?? {});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy: saving, error } = useAction();
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       if (client) {
         await setRights(client.id, rights);
         onClose();
       } else {
-        const token = await addClient(name.trim(), rights);
-        onAdded(name.trim(), token);
+        onAdded(name.trim(), await addClient(name.trim(), rights));
       }
-    } catch (failure) {
-      setError(message(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal opened onClose={saving ? () => undefined : onClose} title={client ? t('taxiiServe.clientForm.editTitle', { name: client.name }) : t('taxiiServe.clientForm.addTitle')} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          {!client && <TextInput label={t('taxiiServe.clientForm.name')} description={t('taxiiServe.clientForm.nameHelp')} required data-autofocus value={name} onChange={(event) => setName(event.currentTarget.value)} data-testid="taxii-client-name" />}
-          <Text size="sm" fw={500}>{t('taxiiServe.clientForm.rights')}</Text>
-          {collections.length === 0 ? <Text size="sm" c="dimmed">{t('taxiiServe.clientForm.noCollections')}</Text> : <RightsTable collections={collections} rights={rights} onChange={setRightsDraft} />}
-          {error !== null && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={saving}>
-              {t('taxiiServe.clientForm.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="taxii-client-save">
-              {client ? t('taxiiServe.clientForm.save') : t('taxiiServe.clientForm.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={client ? t('taxiiServe.clientForm.editTitle', { name: client.name }) : t('taxiiServe.clientForm.addTitle')}
+      saving={saving}
+      error={error}
+      cancelLabel={t('taxiiServe.clientForm.cancel')}
+      submitLabel={client ? t('taxiiServe.clientForm.save') : t('taxiiServe.clientForm.add')}
+      submitTestId="taxii-client-save"
+      onSubmit={() => void save()}
+      onClose={onClose}
+    >
+      {!client && <TextInput label={t('taxiiServe.clientForm.name')} description={t('taxiiServe.clientForm.nameHelp')} required data-autofocus value={name} onChange={(event) => setName(event.currentTarget.value)} data-testid="taxii-client-name" />}
+      <Text size="sm" fw={500}>{t('taxiiServe.clientForm.rights')}</Text>
+      {collections.length === 0 ? <Text size="sm" c="dimmed">{t('taxiiServe.clientForm.noCollections')}</Text> : <RightsTable collections={collections} rights={rights} onChange={setRightsDraft} />}
+    </FormModal>
   );
 }

@@ -2,12 +2,13 @@
  * The server's named clients (issue 18, point 2): what each may read or write, whether it
  * is still allowed in; add one (its token shown once), change its rights, revoke it.
  */
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconBan, IconKey, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconBan, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { ClientForm } from './ClientForm.tsx';
+import { SectionHeader } from './parts.tsx';
 import { useTaxiiServeStore, type ServedCollectionView, type ServerClientView } from './taxiiServeStore.ts';
 import { TokenModal } from './TokenModal.tsx';
 
@@ -73,12 +74,7 @@ export function ClientsSection({ clients, collections }: { clients: ServerClient
   const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={4} size="h6">{t('taxiiServe.clients.title')}</Title>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="taxii-client-add">
-          {t('taxiiServe.clients.add')}
-        </Button>
-      </Group>
+      <SectionHeader title={t('taxiiServe.clients.title')} addLabel={t('taxiiServe.clients.add')} addTestId="taxii-client-add" onAdd={() => setEditing('new')} />
       {clients.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="taxii-clients-empty">{t('taxiiServe.clients.empty')}</Text>
       ) : (

@@ -3,15 +3,17 @@
  * saved investigation, a report found by name, a label…), the highest TLP it lets out and
  * whether clients may post into it. main checks the whole and says what is wrong.
  */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionView } from '../../../core/localApi/protocol.ts';
 import { TLP_ORDER, type TlpLevel } from '../../../core/stix/markings.ts';
+import { useAction } from '../app/useAction.ts';
 import { RefField } from '../curation/forms/fields/RefField.tsx';
 import { knowledgeBase } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
-import { message, useTaxiiServeStore, type ServedCollectionView } from './taxiiServeStore.ts';
+import { FormModal } from './parts.tsx';
+import { useTaxiiServeStore, type ServedCollectionView } from './taxiiServeStore.ts';
 import { tlpName, useInvestigations } from './viewSummary.tsx';
 
 type Kind = CollectionView['kind'];
@@ -58,72 +60,48 @@ export function CollectionForm({ collection, onClose }: { collection: ServedColl
   const [target, setTarget] = useState(targetOf(collection?.view));
   const [maxTlp, setMaxTlp] = useState<TlpLevel>(collection?.maxTlp ?? 'amber');
   const [writable, setWritable] = useState(collection?.writable ?? false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy: saving, error } = useAction();
 
-  const save = async () => {
-    const view = viewOf(kind, target);
-    if (view === null) {
-      setError(t('taxiiServe.collectionForm.chooseFirst'));
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
+      const view = viewOf(kind, target);
+      if (view === null) throw new Error(t('taxiiServe.collectionForm.chooseFirst'));
       await saveCollection({ ...(collection ? { id: collection.id } : {}), title: title.trim(), description, view, maxTlp, writable });
       onClose();
-    } catch (failure) {
-      setError(message(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal opened onClose={saving ? () => undefined : onClose} title={collection ? t('taxiiServe.collectionForm.editTitle') : t('taxiiServe.collectionForm.addTitle')} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
+    <FormModal
+      title={collection ? t('taxiiServe.collectionForm.editTitle') : t('taxiiServe.collectionForm.addTitle')}
+      saving={saving}
+      error={error}
+      cancelLabel={t('taxiiServe.collectionForm.cancel')}
+      submitLabel={t('taxiiServe.collectionForm.save')}
+      submitTestId="taxii-collection-save"
+      onSubmit={() => void save()}
+      onClose={onClose}
+    >
+      <TextInput label={t('taxiiServe.collectionForm.name')} required data-autofocus value={title} onChange={(event) => setTitle(event.currentTarget.value)} data-testid="taxii-collection-title" />
+      <Textarea label={t('taxiiServe.collectionForm.description')} description={t('taxiiServe.collectionForm.descriptionHelp')} autosize minRows={2} maxRows={5} value={description} onChange={(event) => setDescription(event.currentTarget.value)} data-testid="taxii-collection-description" />
+      <Select
+        label={t('taxiiServe.collectionForm.kind')}
+        allowDeselect={false}
+        data={KINDS.map((value) => ({ value, label: t(`taxiiServe.collectionForm.kinds.${value}`) }))}
+        value={kind}
+        onChange={(value) => {
+          const next = KINDS.find((candidate) => candidate === value);
+          if (next && next !== kind) {
+            setKind(next);
+            setTarget('');
+            // An inbox is there to be posted to.
+            if (next === 'inbox') setWritable(true);
+          }
         }}
-      >
-        <Stack gap="sm">
-          <TextInput label={t('taxiiServe.collectionForm.name')} required data-autofocus value={title} onChange={(event) => setTitle(event.currentTarget.value)} data-testid="taxii-collection-title" />
-          <Textarea label={t('taxiiServe.collectionForm.description')} description={t('taxiiServe.collectionForm.descriptionHelp')} autosize minRows={2} maxRows={5} value={description} onChange={(event) => setDescription(event.currentTarget.value)} data-testid="taxii-collection-description" />
-          <Select
-            label={t('taxiiServe.collectionForm.kind')}
-            allowDeselect={false}
-            data={KINDS.map((value) => ({ value, label: t(`taxiiServe.collectionForm.kinds.${value}`) }))}
-            value={kind}
-            onChange={(value) => {
-              const next = KINDS.find((candidate) => candidate === value);
-              if (next && next !== kind) {
-                setKind(next);
-                setTarget('');
-                // An inbox is there to be posted to.
-                if (next === 'inbox') setWritable(true);
-              }
-            }}
-            data-testid="taxii-collection-kind"
-          />
-          <TargetPicker kind={kind} target={target} onChange={setTarget} />
-          <Select label={t('taxiiServe.collectionForm.maxTlp')} description={t('taxiiServe.collectionForm.maxTlpHelp')} allowDeselect={false} data={TLP_ORDER.map((level) => ({ value: level, label: tlpName(level) }))} value={maxTlp} onChange={(value) => setMaxTlp(TLP_ORDER.find((level) => level === value) ?? maxTlp)} data-testid="taxii-collection-tlp" />
-          <Checkbox label={t('taxiiServe.collectionForm.writable')} description={t('taxiiServe.collectionForm.writableHelp')} checked={writable} onChange={(event) => setWritable(event.currentTarget.checked)} data-testid="taxii-collection-writable" />
-          {error !== null && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={saving}>
-              {t('taxiiServe.collectionForm.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="taxii-collection-save">
-              {t('taxiiServe.collectionForm.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        data-testid="taxii-collection-kind"
+      />
+      <TargetPicker kind={kind} target={target} onChange={setTarget} />
+      <Select label={t('taxiiServe.collectionForm.maxTlp')} description={t('taxiiServe.collectionForm.maxTlpHelp')} allowDeselect={false} data={TLP_ORDER.map((level) => ({ value: level, label: tlpName(level) }))} value={maxTlp} onChange={(value) => setMaxTlp(TLP_ORDER.find((level) => level === value) ?? maxTlp)} data-testid="taxii-collection-tlp" />
+      <Checkbox label={t('taxiiServe.collectionForm.writable')} description={t('taxiiServe.collectionForm.writableHelp')} checked={writable} onChange={(event) => setWritable(event.currentTarget.checked)} data-testid="taxii-collection-writable" />
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 /** The collections the server publishes (issue 18, point 2): listed by what they show, added, edited and removed. */
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { CollectionForm } from './CollectionForm.tsx';
+import { SectionHeader } from './parts.tsx';
 import { useTaxiiServeStore, type ServedCollectionView } from './taxiiServeStore.ts';
 import { tlpName, ViewSummary } from './viewSummary.tsx';
 
@@ -50,12 +51,7 @@ export function CollectionsSection({ collections }: { collections: ServedCollect
   const [removing, setRemoving] = useState<ServedCollectionView | null>(null);
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={4} size="h6">{t('taxiiServe.collections.title')}</Title>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="taxii-collection-add">
-          {t('taxiiServe.collections.add')}
-        </Button>
-      </Group>
+      <SectionHeader title={t('taxiiServe.collections.title')} addLabel={t('taxiiServe.collections.add')} addTestId="taxii-collection-add" onAdd={() => setEditing('new')} />
       {collections.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="taxii-collections-empty">{t('taxiiServe.collections.empty')}</Text>
       ) : (

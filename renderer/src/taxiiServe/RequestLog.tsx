@@ -1,32 +1,24 @@
 /** The TAXII server's request log (issue 18, point 2): its last 200 lines, read from main on demand. */
 import { Alert, Box, Button, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../app/useAction.ts';
 import { invoke } from '../ipc/client.ts';
 import { message } from './taxiiServeStore.ts';
 
 export function RequestLog() {
   const { t } = useTranslation();
   const [lines, setLines] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setLines((await invoke('taxiiServe:log')).lines);
-    } catch (failure) {
-      setError(message(failure));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const [failed, setFailed] = useState<string | null>(null);
+  const { run, busy, error: refreshError } = useAction();
+  const refresh = () => run(async () => setLines((await invoke('taxiiServe:log')).lines));
+  const error = refreshError ?? failed;
   useEffect(() => {
     let live = true;
     invoke('taxiiServe:log').then(
       (read) => live && setLines(read.lines),
-      (failure: unknown) => live && setError(message(failure)),
+      (failure: unknown) => live && setFailed(message(failure)),
     );
     return () => {
       live = false;

@@ -8,7 +8,8 @@ import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCopy } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaxiiServeView } from '../../../core/ipc/taxiiServeChannels.ts';
-import { message, useTaxiiServeStore } from './taxiiServeStore.ts';
+import { useAction } from '../app/useAction.ts';
+import { useTaxiiServeStore } from './taxiiServeStore.ts';
 
 const KIB = 1024;
 
@@ -52,20 +53,16 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
   const [rate, setRate] = useState<number | string>(view.rateLimitPerMinute);
   const [maxKib, setMaxKib] = useState<number | string>(Math.round(view.maxContentLength / KIB));
   const [advanced, setAdvanced] = useState(false);
-  const [busy, setBusy] = useState(false);
-  // Kept as a flag, not a sentence: "Saved." follows a change of language.
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; text: string } | null>(null);
+  const { run, busy, error } = useAction();
+  // A flag, not a sentence: "Saved." follows a change of language.
+  const [saved, setSaved] = useState(false);
 
-  const save = async () => {
-    const cert = certFile.trim();
-    const key = keyFile.trim();
-    if ((cert === '') !== (key === '')) {
-      setOutcome({ ok: false, text: t('taxiiServe.server.tlsBoth') });
-      return;
-    }
-    setBusy(true);
-    setOutcome(null);
-    try {
+  const save = () =>
+    run(async () => {
+      setSaved(false);
+      const cert = certFile.trim();
+      const key = keyFile.trim();
+      if ((cert === '') !== (key === '')) throw new Error(t('taxiiServe.server.tlsBoth'));
       await configure({
         host: host.trim(),
         ...(typeof port === 'number' ? { port } : {}),
@@ -73,13 +70,8 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
         ...(typeof rate === 'number' ? { rateLimitPerMinute: rate } : {}),
         ...(typeof maxKib === 'number' ? { maxContentLength: maxKib * KIB } : {}),
       });
-      setOutcome({ ok: true });
-    } catch (error) {
-      setOutcome({ ok: false, text: message(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      setSaved(true);
+    });
 
   return (
     <form
@@ -113,11 +105,11 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
           <Button type="submit" variant="default" loading={busy} data-testid="taxii-serve-save">
             {t('taxiiServe.server.save')}
           </Button>
-          {outcome?.ok && <Text size="sm" c="teal">{t('taxiiServe.server.saved')}</Text>}
+          {saved && <Text size="sm" c="teal">{t('taxiiServe.server.saved')}</Text>}
         </Group>
-        {outcome && !outcome.ok && (
+        {error !== null && (
           <Alert color="red" role="alert" data-testid="taxii-serve-refused">
-            {outcome.text}
+            {error}
           </Alert>
         )}
       </Stack>
@@ -128,19 +120,7 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
 export function ServerSection({ view }: { view: TaxiiServeView }) {
   const { t } = useTranslation();
   const configure = useTaxiiServeStore((state) => state.configure);
-  const [switching, setSwitching] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const toggle = async (enabled: boolean) => {
-    setSwitching(true);
-    setError(null);
-    try {
-      await configure({ enabled });
-    } catch (caught) {
-      setError(message(caught));
-    } finally {
-      setSwitching(false);
-    }
-  };
+  const { run, busy: switching, error } = useAction();
   return (
     <Stack gap="sm">
       <Switch
@@ -148,7 +128,10 @@ export function ServerSection({ view }: { view: TaxiiServeView }) {
         description={t('taxiiServe.server.enabledHelp')}
         checked={view.enabled}
         disabled={switching}
-        onChange={(event) => void toggle(event.currentTarget.checked)}
+        onChange={(event) => {
+          const enabled = event.currentTarget.checked;
+          void run(() => configure({ enabled }));
+        }}
         data-testid="taxii-serve-enabled"
       />
       <ServerStatus view={view} />
