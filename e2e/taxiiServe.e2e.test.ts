@@ -4,8 +4,10 @@
  * rights, copies its token from the once-only modal and turns the server on; a TAXII client
  * with that token reads the collection's objects (the TLP:RED indicator stays home), the
  * request log shows it, and once the client is revoked it is refused. A non-loopback
- * address without TLS is refused with main's reason; a collection is edited and removed. Screenshots in English and Japanese.
+ * address without TLS is refused with main's reason; a collection is edited and removed;
+ * a port already taken shows why the server is not running. Screenshots in English and Japanese.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +103,17 @@ describe('Settings → TAXII server', () => {
       await serve.revoke('Team OpenCTI');
       expect(await serve.card.getByTestId('taxii-client-status').textContent()).toMatch(/^Revoked /);
       expect((await taxiiGet(`${apiRoot}collections/${feed}/objects/`, token)).status).toBe(401);
+
+      // A port another program holds: the card says why the server is not running.
+      const holder = createServer();
+      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+      try {
+        await serve.saveListening({ port: (holder.address() as AddressInfo).port });
+        expect(await serve.card.getByTestId('taxii-serve-error').textContent()).toMatch(/is in use; choose another in Settings/);
+        expect(await serve.card.getByTestId('taxii-serve-discovery').count()).toBe(0);
+      } finally {
+        holder.close();
+      }
     } finally {
       await app.close();
     }
