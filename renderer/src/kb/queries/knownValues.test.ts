@@ -73,13 +73,16 @@ describe('known or new', () => {
     const queries = ['revoked.example', 'expired.example', 'live.example', 'shared.example'].map((text) => value('domain-name', text));
     const [revoked, expired, live, committed] = (await knownValues(db, queries, new Date('2026-01-01T00:00:00Z'))).values;
     expect(revoked).toMatchObject({ known: true, indicatorState: 'revoked', confidence: 40, object: { type: 'indicator', id: 'indicator--44444444-4444-4444-8444-444444444444' } });
-    expect(expired).toMatchObject({ indicatorState: 'expired', score: null });
+    // A revoked or expired indicator scores nothing any more.
+    expect(revoked?.score).toBe(0);
+    expect(expired).toMatchObject({ indicatorState: 'expired', score: 0 });
     // The observable is the object named (its page is the value's), the indicator's confidence and the observable's score both count.
     expect(live).toMatchObject({ indicatorState: 'valid', score: 80, confidence: 70, object: { type: 'domain-name', name: 'live.example' } });
     expect(committed).toMatchObject({ indicatorState: 'valid', object: { type: 'domain-name', name: 'shared.example' } });
     // The same expired indicator was live before its valid_until.
     const [before] = (await knownValues(db, [value('domain-name', 'expired.example')], new Date('2025-05-01T00:00:00Z'))).values;
     expect(before?.indicatorState).toBe('valid');
+    expect(before?.score).toBeGreaterThan(0);
   });
 
   it('answers an empty review and refuses an unbounded one', async () => {

@@ -5,6 +5,7 @@
  */
 import { isExpired } from '../../../../core/exports/leaveOut.ts';
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
+import { decayedScore } from '../../../../core/lifecycle/decay.ts';
 import type { StoredObject } from '../records.ts';
 
 /** An indicator's state (STIX 2.1 §4.7): revoked wins over expired; `valid` when neither. */
@@ -13,7 +14,10 @@ export type IndicatorState = 'valid' | 'expired' | 'revoked';
 export interface ValueState {
   /** The observable (else the indicator, else whatever was found), for a link to its page. */
   object: { id: string; type: string; name: string };
-  /** OpenCTI's 0–100 score (`x_opencti_score`) of the observable or indicator, the highest. */
+  /**
+   * 0–100, the highest of its indicators' scores decayed to `now` (issue 21, point 2; the
+   * default model) and its observables' `x_opencti_score` (an enrichment's verdict).
+   */
   score: number | null;
   /** STIX `confidence` (0–100), the highest. */
   confidence: number | null;
@@ -27,6 +31,11 @@ const highest = (records: readonly StoredObject[], property: string): number | n
   const numbers = records.map((record) => record.stix[property]).filter((value): value is number => typeof value === 'number');
   return numbers.length === 0 ? null : Math.max(...numbers);
 };
+
+function score(records: readonly StoredObject[], now: Date): number | null {
+  const scores = records.map((record) => (record.type === 'indicator' ? Math.round(decayedScore(record.stix, now)) : record.stix['x_opencti_score'])).filter((value): value is number => typeof value === 'number');
+  return scores.length === 0 ? null : Math.max(...scores);
+}
 
 export function indicatorState(record: StoredObject, now: Date): IndicatorState {
   if (record.stix['revoked'] === true) return 'revoked';
@@ -45,7 +54,7 @@ export function valueState(records: readonly StoredObject[], now: Date): ValueSt
   }
   return {
     object: { id: primary.id, type: primary.type, name: displayName(primary.stix) },
-    score: highest(records, 'x_opencti_score'),
+    score: score(records, now),
     confidence: highest(records, 'confidence'),
     indicatorState: state,
   };
