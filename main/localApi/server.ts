@@ -125,10 +125,14 @@ export async function startLocalApiServer(options: LocalApiServerOptions): Promi
   const server: Server = createServer((request, response) => {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Kept now: once a client hangs up, the request no longer holds its socket.
+    const socket = request.socket;
+    const remote = socket.remoteAddress ?? '?';
     const finish = (status: number, body: unknown, count?: number) => {
-      if (!response.headersSent) send(response, status, body);
-      options.log(`${request.socket.remoteAddress ?? '?'} ${request.method ?? '?'} ${url.pathname} ${status}${count === undefined ? '' : ` ${count} objects`} ${Date.now() - started} ms`);
-      if (status === 413) response.once('finish', () => request.socket.destroy());
+      options.log(`${remote} ${request.method ?? '?'} ${url.pathname} ${status}${count === undefined ? '' : ` ${count} objects`} ${Date.now() - started} ms`);
+      if (response.headersSent || response.destroyed) return;
+      send(response, status, body);
+      if (status === 413) response.once('finish', () => socket.destroy());
     };
     const host = request.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return finish(421, { error: 'The local API answers requests to 127.0.0.1 only.' });

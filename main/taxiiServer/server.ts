@@ -154,13 +154,17 @@ export async function startTaxiiServer(options: TaxiiServerOptions): Promise<Tax
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // Kept now: once a client hangs up, the request no longer holds its socket.
+    const socket = request.socket;
+    const remote = socket.remoteAddress ?? '?';
     let clientName = '-';
     const finish = (answer: Answer) => {
+      options.log(`${remote} ${clientName} ${request.method ?? '?'} ${url.pathname} ${answer.status}${answer.count === undefined ? '' : ` ${answer.count} objects`} ${Date.now() - started} ms`);
+      if (response.headersSent || response.destroyed) return;
       const text = JSON.stringify(answer.body);
       response.writeHead(answer.status, { 'content-type': TAXII_MEDIA_TYPE, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(answer.status === 413 ? { connection: 'close' } : {}), ...answer.headers });
       response.end(text);
-      if (answer.status === 413) response.once('finish', () => request.socket.destroy());
-      options.log(`${request.socket.remoteAddress ?? '?'} ${clientName} ${request.method ?? '?'} ${url.pathname} ${answer.status}${answer.count === undefined ? '' : ` ${answer.count} objects`} ${Date.now() - started} ms`);
+      if (answer.status === 413) response.once('finish', () => socket.destroy());
     };
     const fail = (status: number, title: string, description: string, headers: Record<string, string> = {}) => finish({ status, body: { title, description, http_status: String(status) }, headers });
     const auth = request.headers.authorization ?? '';
