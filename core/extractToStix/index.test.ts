@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedIndicator } from '../extract/types.ts';
 import { hasErrors, TLP_2, validateObject } from '../stix/index.ts';
+import { decaySettings, validUntilFor } from '../lifecycle/decay.ts';
 import { authorIdentity, reportFor, toStixObjects } from './index.ts';
 
 const now = '2026-11-23T10:00:00.000Z';
@@ -100,5 +101,23 @@ describe('reportFor', () => {
     expect(report['created_by_ref']).toBe(author['id']);
     expect(JSON.stringify(report['external_references'])).toContain('ab'.repeat(32));
     expect(reportFor({ name: 'other name', published: '2025-01-01T00:00:00.000Z', file }, refs, { now })['id']).toBe(report['id']);
+  });
+});
+
+describe('extracted indicators age (issue 21)', () => {
+  const indicatorFor = (value: string, settings?: Parameters<typeof toStixObjects>[1]['decay']) =>
+    toStixObjects(sample, { now, ...(settings ? { decay: settings } : {}) }).objects.find((object) => object['type'] === 'indicator' && object['name'] === value);
+
+  it('gives each indicator valid_until one lifetime of its type from now, a reviewed confidence and its base score', () => {
+    // The analyst ticked it: confidence 75; no reliability known, weighed like C (0.75): score 56.
+    expect(indicatorFor('evil.example')).toMatchObject({ valid_from: now, valid_until: validUntilFor('domain-name', new Date(now)), confidence: 75, x_opencti_score: 56 });
+    expect(indicatorFor('ops@evil.example')?.['valid_until']).toBe('2027-05-22T10:00:00.000Z');
+    // Flagged as probably benign and ticked anyway: confidence 50.
+    expect(indicatorFor('198.51.100.7')).toMatchObject({ valid_until: '2026-12-23T10:00:00.000Z', confidence: 50 });
+    for (const object of toStixObjects(sample, { now }).objects) expect(hasErrors(validateObject(object))).toBe(false);
+  });
+
+  it('takes the analyst\'s lifetimes', () => {
+    expect(indicatorFor('evil.example', decaySettings({ lifetimeDays: { 'domain-name': 10 } }))?.['valid_until']).toBe('2026-12-03T10:00:00.000Z');
   });
 });

@@ -13,6 +13,7 @@ import { expandRegistryHive } from '../stix/registryKey.ts';
 import { derivedId, generateScoId, identityId, patternFor, quotePatternString, reportIdForFile, vulnerabilityId } from '../stix/index.ts';
 import type { JsonObject } from '../stix/model/properties.ts';
 import type { ExtractedIndicator } from '../extract/types.ts';
+import { fillFromModel, type DecaySettings } from '../lifecycle/decay.ts';
 
 export interface ToStixOptions {
   /** STIX timestamp used for created, modified and valid_from. */
@@ -24,7 +25,16 @@ export interface ToStixOptions {
    * referenced instead of creating minimal ones.
    */
   existing?: ReadonlyMap<string, string>;
+  /** The decay model's settings that give each indicator its `valid_until` and score (issue 21; the defaults when absent). */
+  decay?: DecaySettings;
 }
+
+/**
+ * Confidence of an extracted indicator: the analyst reviewed and ticked it, so above the
+ * "moderate" 50 a feed gets by default; a value flagged as probably benign and ticked
+ * anyway stays at 50.
+ */
+const REVIEWED_CONFIDENCE = 75;
 
 export interface ExtractionStix {
   objects: JsonObject[];
@@ -143,8 +153,10 @@ export function toStixObjects(indicators: readonly ExtractedIndicator[], options
       pattern,
       pattern_type: 'stix',
       valid_from: options.now,
+      confidence: doubtful ? 50 : REVIEWED_CONFIDENCE,
     };
-    if (add(stixIndicator)) counts.indicators += 1;
+    // Issue 21: valid_until one lifetime of its type from now, and the base score (core/lifecycle/decay.ts).
+    if (add(fillFromModel(stixIndicator, new Date(options.now), options.decay ? { settings: options.decay } : {}))) counts.indicators += 1;
     const relationship: JsonObject = {
       type: 'relationship',
       id: derivedId('relationship', { source_ref: stixIndicator['id'], relationship_type: 'based-on', target_ref: observable['id'] }),

@@ -66,6 +66,8 @@ describe('the decay model', () => {
     expect(shouldRevoke({ ...ip, revoked: true }, dayOf(40))).toBe(false);
     // Starting under the revoke score is not a reason by itself.
     expect(shouldRevoke(indicatorOf('ipv4-addr', 10), dayOf(0))).toBe(false);
+    expect(shouldRevoke(indicatorOf('ipv4-addr', 10), dayOf(29))).toBe(false);
+    expect(revokeReason(indicatorOf('ipv4-addr', 10), dayOf(30))).toBe('expired');
   });
 
   it('restarts the lifetime from a new sighting, and leaves a revoked indicator revoked', () => {

@@ -158,16 +158,15 @@ export type RevokeReason = 'expired' | 'decayed';
 /**
  * Why the pass revokes this indicator now, if it does: its `valid_until` has passed (STIX
  * 2.1 §4.7, exclusive), or its score has decayed under the revoke score. One that starts
- * under the revoke score (a low-confidence source) is not revoked for that alone: only
- * its decay takes it there, so the analyst sees it before it goes.
+ * under the revoke score (a low-confidence source) is not revoked by its score, only by its
+ * `valid_until`: it never was above the line, so falling further says nothing new.
  */
 export function revokeReason(indicator: JsonObject, at: Date, settings: DecaySettings = DEFAULT_DECAY): RevokeReason | undefined {
   if (indicator['type'] !== 'indicator' || indicator['revoked'] === true) return undefined;
   const end = lifetimeEnd(indicator, settings);
   if (end === undefined) return undefined;
   if (end <= at.getTime()) return 'expired';
-  const score = decayedScore(indicator, at, settings);
-  return score < settings.revokeScore && score < baseOf(indicator) ? 'decayed' : undefined;
+  return baseOf(indicator) >= settings.revokeScore && decayedScore(indicator, at, settings) < settings.revokeScore ? 'decayed' : undefined;
 }
 
 export function shouldRevoke(indicator: JsonObject, at: Date, settings: DecaySettings = DEFAULT_DECAY): boolean {

@@ -11,6 +11,7 @@ import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { attackIdsOf, placeholderAttackId } from '../../../core/attack/placeholders.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import { KbError } from './errors.ts';
+import { currentDecaySettings } from './lifecycle/decaySettings.ts';
 import { sha256Hex } from './importFile.ts';
 import { ingest, type IngestItem } from './ingest.ts';
 
@@ -92,7 +93,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
   const options = { now, markingRefs: [marking.id], ...(author ? { createdByRef: String(author['id']) } : {}) };
 
   const existing = await existingObjects(db, request.indicators);
-  const extraction = toStixObjects(request.indicators, { ...options, existing });
+  const extraction = toStixObjects(request.indicators, { ...options, existing, decay: await currentDecaySettings(db) });
   if (extraction.refs.length === 0 && entityIds.length === 0) throw new KbError('invalid-argument', `None of the ticked values can be saved: ${extraction.skipped.map((entry) => entry.reason).join(' ')}`);
   const report = reportFor(
     {
