@@ -114,6 +114,14 @@ describe('Settings → TAXII server', () => {
       } finally {
         holder.close();
       }
+
+      // No certificate of her own: Magpie makes one, serves HTTPS with it and shows its fingerprint.
+      await serve.saveListening({ port: await freePort() });
+      await serve.card.getByTestId('taxii-serve-make-certificate').click();
+      const fingerprint = serve.card.getByTestId('taxii-serve-fingerprint');
+      await fingerprint.waitFor();
+      expect(await fingerprint.textContent()).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      await serve.card.getByTestId('taxii-serve-discovery').filter({ hasText: 'https://127.0.0.1:' }).waitFor();
     } finally {
       await app.close();
     }

@@ -46,6 +46,7 @@ function ServerStatus({ view }: { view: TaxiiServeView }) {
 function ListenForm({ view }: { view: TaxiiServeView }) {
   const { t } = useTranslation();
   const configure = useTaxiiServeStore((state) => state.configure);
+  const generateCertificate = useTaxiiServeStore((state) => state.generateCertificate);
   const [port, setPort] = useState<number | string>(view.port);
   const [host, setHost] = useState(view.host);
   const [certFile, setCertFile] = useState(view.tls?.certFile ?? '');
@@ -89,6 +90,24 @@ function ListenForm({ view }: { view: TaxiiServeView }) {
           <TextInput label={t('taxiiServe.server.certFile')} description={t('taxiiServe.server.tlsHelp')} value={certFile} onChange={(event) => setCertFile(event.currentTarget.value)} data-testid="taxii-serve-cert" />
           <TextInput label={t('taxiiServe.server.keyFile')} description={t('taxiiServe.server.tlsHelp')} value={keyFile} onChange={(event) => setKeyFile(event.currentTarget.value)} data-testid="taxii-serve-key" />
         </Group>
+        <Group gap="sm" align="center">
+          <Button variant="light" size="xs" loading={busy} onClick={() => void run(() => generateCertificate(host.trim()))} data-testid="taxii-serve-make-certificate">
+            {t('taxiiServe.server.makeCertificate')}
+          </Button>
+          <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+            {t('taxiiServe.server.makeCertificateHelp')}
+          </Text>
+        </Group>
+        {view.tlsFingerprint !== null && (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('taxiiServe.server.fingerprint')}
+            </Text>
+            <Code block data-testid="taxii-serve-fingerprint" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+              {view.tlsFingerprint}
+            </Code>
+          </div>
+        )}
         <UnstyledButton onClick={() => setAdvanced((open) => !open)} aria-expanded={advanced} data-testid="taxii-serve-advanced">
           <Group gap={4}>
             {advanced ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
@@ -141,7 +160,7 @@ export function ServerSection({ view }: { view: TaxiiServeView }) {
         </Alert>
       )}
       {/* Starts from the saved settings; after a save they are what was typed. */}
-      <ListenForm view={view} />
+      <ListenForm key={`${view.host}|${view.tls?.certFile ?? ''}`} view={view} />
     </Stack>
   );
 }

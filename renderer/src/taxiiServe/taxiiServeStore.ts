@@ -20,6 +20,7 @@ interface TaxiiServeState {
   loadError: string | null;
   load: () => Promise<void>;
   configure: (patch: Patch) => Promise<void>;
+  generateCertificate: (host: string) => Promise<void>;
   saveCollection: (collection: CollectionInput) => Promise<void>;
   removeCollection: (id: string) => Promise<void>;
   /** Answers the new client's token, which main gives only this once. */
@@ -44,6 +45,7 @@ export const useTaxiiServeStore = create<TaxiiServeState>()((set) => {
       }
     },
     configure: async (patch) => keep(await invoke('taxiiServe:configure', patch)),
+    generateCertificate: async (host) => keep(await invoke('taxiiServe:generate-certificate', { host })),
     saveCollection: async (collection) => keep(await invoke('taxiiServe:save-collection', collection)),
     removeCollection: async (id) => keep(await invoke('taxiiServe:remove-collection', { id })),
     async addClient(name, rights) {
