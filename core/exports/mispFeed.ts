@@ -8,7 +8,7 @@
  *
  * Grouping: one event per report in the bundle, holding what the report refers to, and one
  * event for whatever no report holds. A report's event takes the report's uuid, so a new
- * export of the same report updates it in MISP; the rest's uuid is derived from its title.
+ * export of the same report updates it in MISP; the rest's uuid is derived from its title and organisation.
  * Each event's `timestamp` is the newest `modified` of what it holds, so an unchanged
  * report keeps its timestamp and MISP (or Magpie's feed connector) does not fetch it again.
  * Pure: it returns the files; the CLI and main write them.
@@ -87,7 +87,7 @@ function isAbout(object: JsonObject, ids: ReadonlySet<string>): boolean {
  * One group per report (the report, what it refers to, the relationships and sightings among
  * them, and every marking definition so custom markings resolve), and one for what no report holds.
  */
-function groupsOf(objects: readonly JsonObject[], info: string): Group[] {
+function groupsOf(objects: readonly JsonObject[], info: string, orgName: string): Group[] {
   const byId = new Map(objects.map((object) => [String(object['id']), object]));
   const markings = objects.filter((object) => object['type'] === 'marking-definition');
   const held = new Set<string>(markings.map((object) => String(object['id'])));
@@ -103,7 +103,8 @@ function groupsOf(objects: readonly JsonObject[], info: string): Group[] {
     groups.push({ uuid: uuidOf(String(report['id'])), info: text(report['name']) ?? `Report ${uuidOf(String(report['id']))}`, objects: [...contents, ...markings] });
   }
   const rest = objects.filter((object) => !held.has(String(object['id'])));
-  groups.push({ uuid: uuidOf(derivedId('x-misp-feed-event', { info })), info, objects: [...rest, ...markings] });
+  // Named by its title and organisation, so two teams' feeds never share the event.
+  groups.push({ uuid: uuidOf(derivedId('x-misp-feed-event', { info, org: orgName })), info, objects: [...rest, ...markings] });
   return groups;
 }
 
@@ -131,7 +132,7 @@ export function toMispFeed(objects: readonly JsonObject[], options: MispFeedOpti
   const eventFiles: MispFeedFile[] = [];
   const events: MispFeedEvent[] = [];
   const notExported = new Map<string, MispNotExported>();
-  for (const group of groupsOf(objects, options.info ?? DEFAULT_INFO)) {
+  for (const group of groupsOf(objects, options.info ?? DEFAULT_INFO, orgName)) {
     const out = toMispEvent(group.objects, { ...options, orgName, uuid: group.uuid, info: group.info, now: newest(group.objects) ?? fallback });
     // An event without a single value would be an empty shell in MISP: left out.
     if (out.attributes + out.objects === 0) continue;
