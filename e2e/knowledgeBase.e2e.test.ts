@@ -248,6 +248,10 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       expect(csv).toContain('"PlugX"');
       // The default limit is TLP:AMBER: the TLP:RED indicator is not in the file.
       expect(csv).not.toContain('PlugX C2');
+      // 198.51.100.7 is a documentation address (RFC 5737, on a shipped warninglist): a
+      // blocklist leaves it out unless the analyst asks to include such values (issue 21).
+      expect(await preview('TXT blocklist')).not.toContain('198.51.100.7');
+      await app.page.getByTestId('export-include-left-out').check();
       expect((await preview('TXT blocklist')).trim()).toBe('198.51.100.7');
       expect(await preview('MISP event')).toContain('"Event"');
       await app.page.getByTestId('run-export').click();
