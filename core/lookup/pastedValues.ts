@@ -5,6 +5,7 @@
  * here, so a pasted list means the same values in both.
  */
 import { extractIndicators } from '../extract/index.ts';
+import type { LookupAnswer } from '../localApi/protocol.ts';
 import type { ExtractedIndicator } from '../extract/types.ts';
 import { defaultWarninglistIndex, type WarninglistHit, type WarninglistIndex } from '../warninglists/index.ts';
 
@@ -21,6 +22,11 @@ export interface PastedValue {
 /** Where a looked-up value is listed: known wins (a known value's warninglist hits are still shown on it). */
 export type LookupGroup = 'known' | 'warninglist' | 'unknown';
 export const LOOKUP_GROUPS: readonly LookupGroup[] = ['known', 'warninglist', 'unknown'];
+
+/** One looked-up value: what the list gave, what the knowledge base answered, and where it is listed. */
+export interface LookupRow extends PastedValue, LookupAnswer {
+  group: LookupGroup;
+}
 
 export function lookupGroup(known: boolean, warninglists: readonly WarninglistHit[]): LookupGroup {
   if (known) return 'known';

@@ -4,8 +4,8 @@
  * extraction engine as the app's Look up screen; only the values go to the local API.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { LOOKUP_MAX_VALUES, localApiMethods, type LookupAnswer } from '../../core/localApi/protocol.ts';
-import { lookupGroup, pastedValues, type LookupGroup, type PastedValue } from '../../core/lookup/pastedValues.ts';
+import { LOOKUP_MAX_VALUES, localApiMethods } from '../../core/localApi/protocol.ts';
+import { lookupGroup, pastedValues, type LookupGroup, type LookupRow, type PastedValue } from '../../core/lookup/pastedValues.ts';
 import { csvField } from './formats.ts';
 import type { CliIo } from './io.ts';
 import { KbClientError, type KbClient } from './kbClient.ts';
@@ -14,10 +14,6 @@ import { KbClientError, type KbClient } from './kbClient.ts';
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export type LookupFormat = 'text' | 'json' | 'csv';
-
-export interface LookupRow extends PastedValue, LookupAnswer {
-  group: LookupGroup;
-}
 
 async function readList(input: string, io: CliIo): Promise<string> {
   if (input === '-') return new TextDecoder().decode(await io.readStdin());

@@ -45,12 +45,14 @@ export interface ExtractionJob {
   /** Why a document could not be read, for a message in the UI's language; the English detail is `error`. */
   errorCode: DocumentErrorCode | null;
   commit: CommitExtractionResult | null;
+  /** Only these values (`indicatorKey`) are reviewed: a lookup's unknown ones (issue 21, point 1), not the hosts the engine also finds in their URLs. */
+  only?: ReadonlySet<string>;
 }
 
 interface ExtractionState {
   jobs: ExtractionJob[];
   activeId: number | null;
-  enqueue: (files: readonly File[]) => void;
+  enqueue: (files: readonly File[], options?: { only?: ReadonlySet<string> }) => void;
   activate: (id: number) => void;
   remove: (id: number) => void;
   toggle: (id: number, key: string) => void;
@@ -115,7 +117,9 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
       update(job.id, { pagesDone, pagesTotal });
     };
     try {
-      const { document, documentId, extraction, entities } = await analyseFile(job.file, onProgress);
+      const { document, documentId, extraction: found, entities } = await analyseFile(job.file, onProgress);
+      const only = job.only;
+      const extraction = only ? { ...found, indicators: found.indicators.filter((indicator) => only.has(indicatorKey(indicator))) } : found;
       const metadata = document.metadata;
       update(job.id, {
         status: 'review',
@@ -140,7 +144,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
   return {
     jobs: [],
     activeId: null,
-    enqueue(files) {
+    enqueue(files, options = {}) {
       const added: ExtractionJob[] = files.map((file) => ({
         id: nextId++,
         file,
@@ -158,6 +162,7 @@ export const useExtractionStore = create<ExtractionState>()((set, get) => {
         error: null,
         errorCode: null,
         commit: null,
+        ...(options.only ? { only: options.only } : {}),
       }));
       set((state) => ({ jobs: [...state.jobs, ...added], activeId: state.activeId ?? added[0]?.id ?? null }));
       void pump();

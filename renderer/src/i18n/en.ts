@@ -12,6 +12,7 @@ import { attackKindsEn, flagReasonsEn } from '../extraction/i18n/flagReasons.ts'
 import { extractionReviewEn } from '../extraction/i18n/reviewEn.ts';
 import { knownEntitiesEn } from '../extraction/i18n/knownEntities.ts';
 import { taxiiServeEn } from '../taxiiServe/i18n/taxiiServeEn.ts';
+import { lookupEn } from '../lookup/i18n/lookupEn.ts';
 
 export const en = {
   app: {
@@ -38,6 +39,8 @@ export const en = {
     export: 'Export',
     settings: 'Settings',
     shortcut: 'Alt+{{key}}',
+    lookup: 'Look up',
+    shortcutLookup: 'Ctrl+Shift+L',
     toggleNavigation: 'Toggle navigation',
   },
   theme: { toggle: 'Switch between light and dark theme' },
@@ -560,6 +563,10 @@ export const en = {
       title: 'Investigate',
       description: 'Explore entities, relationships and observables in a graph.',
     },
+    lookup: {
+      title: 'Look up',
+      description: 'Paste a list or drop a file: which values the knowledge base knows, from where and since when, and which are on a warninglist.',
+    },
     import: {
       title: 'Import',
       description: 'Bring threat reports and intelligence files into the knowledge base.',
@@ -698,6 +705,7 @@ export const en = {
     redo: 'Redo',
     fit: 'Fit to view',
     layoutAgain: 'Run the layout again',
+    lookupList: 'Look up a list of values (anywhere in Magpie)',
     selectAll: 'Select all visible nodes',
     shortcuts: 'Keyboard shortcuts',
     filters: 'Filters ({{count}})',
@@ -801,4 +809,6 @@ export const en = {
   attackKinds: attackKindsEn,
   // Issue 18, point 2: Settings → TAXII server.
   taxiiServe: taxiiServeEn,
+  // Issue 21, point 1: Look up a list.
+  lookup: lookupEn,
 };

@@ -13,6 +13,7 @@ import { attackKindsJa, flagReasonsJa } from '../extraction/i18n/flagReasons.ts'
 import { extractionReviewJa } from '../extraction/i18n/reviewJa.ts';
 import { knownEntitiesJa } from '../extraction/i18n/knownEntities.ts';
 import { taxiiServeJa } from '../taxiiServe/i18n/taxiiServeJa.ts';
+import { lookupJa } from '../lookup/i18n/lookupJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -39,6 +40,8 @@ export const ja: Messages = {
     export: 'エクスポート',
     settings: '設定',
     shortcut: 'Alt+{{key}}',
+    lookup: '照会',
+    shortcutLookup: 'Ctrl+Shift+L',
     toggleNavigation: 'ナビゲーションの表示切替',
   },
   theme: { toggle: 'ライト テーマとダーク テーマを切り替える' },
@@ -561,6 +564,10 @@ export const ja: Messages = {
       title: '調査',
       description: 'エンティティ、リレーションシップ、オブザーバブルをグラフで探索します。',
     },
+    lookup: {
+      title: '照会',
+      description: 'リストを貼り付けるかファイルをドロップすると、ナレッジベースが知っている値 (出典と時期) と警告リストに載っている値を示します。',
+    },
     import: {
       title: 'インポート',
       description: '脅威レポートやインテリジェンス ファイルをナレッジベースに取り込みます。',
@@ -699,6 +706,7 @@ export const ja: Messages = {
     redo: 'やり直す',
     fit: '全体を表示',
     layoutAgain: 'レイアウトをやり直す',
+    lookupList: '値のリストを照会 (Magpie のどこでも)',
     selectAll: '表示中のノードをすべて選択',
     shortcuts: 'キーボード ショートカット',
     filters: 'フィルター（{{count}}）',
@@ -802,4 +810,6 @@ export const ja: Messages = {
   attackKinds: attackKindsJa,
   // Issue 18, point 2: Settings → TAXII server.
   taxiiServe: taxiiServeJa,
+  // Issue 21, point 1: Look up a list.
+  lookup: lookupJa,
 };

@@ -21,6 +21,7 @@ const shortcuts: [string[], string][] = [
   [['Ctrl', 'Z'], 'undo'],
   [['Ctrl', 'Shift', 'Z'], 'redo'],
   [['Ctrl', 'S'], 'save'],
+  [['Ctrl', 'Shift', 'L'], 'lookupList'],
 ];
 
 export function ShortcutsModal({ onClose }: { onClose: () => void }) {

@@ -13,6 +13,7 @@ const ExportPage = lazy(() => import('../exports/ExportPage.tsx').then((module) 
 const ConnectorsPage = lazy(() => import('../connectors/ConnectorsPage.tsx').then((module) => ({ default: module.ConnectorsPage })));
 const StreamsPage = lazy(() => import('../streams/StreamsPage.tsx').then((module) => ({ default: module.StreamsPage })));
 const InvestigatePage = lazy(() => import('../investigate/InvestigatePage.tsx').then((module) => ({ default: module.InvestigatePage })));
+const LookupPage = lazy(() => import('../lookup/LookupPage.tsx').then((module) => ({ default: module.LookupPage })));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 function Page({ page }: { page: PageId }) {
@@ -33,6 +34,8 @@ function Page({ page }: { page: PageId }) {
       return <StreamsPage />;
     case 'investigate':
       return <InvestigatePage />;
+    case 'lookup':
+      return <LookupPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Burger, Group, Text, Title, Tooltip, useComputedColorScheme } from '@mantine/core';
-import { IconMoon, IconSun } from '@tabler/icons-react';
+import { ActionIcon, Badge, Burger, Button, Group, Kbd, Text, Title, Tooltip, useComputedColorScheme } from '@mantine/core';
+import { IconListSearch, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useRouteStore } from '../stores/routeStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { BrandMark } from './BrandMark.tsx';
 
@@ -43,6 +44,11 @@ export function HeaderBar({ navigationOpen, onToggleNavigation, harness }: Heade
             </Badge>
           </Tooltip>
         )}
+        <Tooltip label={t('lookup.shortcutHint', { key: t('nav.shortcutLookup') })}>
+          <Button variant="default" radius="md" leftSection={<IconListSearch size={16} stroke={1.6} />} rightSection={<Kbd size="xs" visibleFrom="md">{t('nav.shortcutLookup')}</Kbd>} onClick={() => useRouteStore.getState().navigate('lookup')} data-testid="toolbar-lookup">
+            {t('nav.lookup')}
+          </Button>
+        </Tooltip>
         <Tooltip label={t('theme.toggle')}>
           <ActionIcon variant="default" size="lg" radius="md" onClick={toggleTheme} aria-label={t('theme.toggle')}>
             {scheme === 'dark' ? <IconSun size={18} stroke={1.6} /> : <IconMoon size={18} stroke={1.6} />}

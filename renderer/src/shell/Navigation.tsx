@@ -17,7 +17,7 @@ function NavItem({ page, index }: { page: PageEntry; index: number }) {
       leftSection={<Icon size={18} stroke={1.6} aria-hidden="true" />}
       rightSection={
         <Text span size="xs" c="dimmed" aria-hidden="true">
-          {t('nav.shortcut', { key: index + 1 })}
+          {page.hotkey ? t('nav.shortcutLookup') : t('nav.shortcut', { key: index + 1 })}
         </Text>
       }
       active={active}

@@ -24,8 +24,8 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
   const main = useRef<HTMLElement>(null);
   const shownPage = useRef<string>(objectId ?? page);
 
-  // Alt+1…9 jump to the pages in navigation order.
-  useHotkeys(pages.map((entry, index) => [`alt+${index + 1}`, () => navigate(entry.id)]));
+  // Alt+1…9 jump to the pages in the order declared; a page with its own shortcut is reached by that.
+  useHotkeys(pages.map((entry, index) => [entry.hotkey ?? `alt+${index + 1}`, () => navigate(entry.id)]));
 
   // A file dropped anywhere on the window goes to Import; nothing else reacts to drops.
   useEffect(() => {

@@ -8,6 +8,7 @@ import {
   IconFileText,
   IconFingerprint,
   IconLayoutDashboard,
+  IconListSearch,
   IconPlugConnected,
   IconSettings,
   type Icon,
@@ -24,6 +25,8 @@ export const pageIds = [
   'streams',
   'export',
   'settings',
+  // After settings: Alt+1…9 keep their pages; Look up has its own shortcut.
+  'lookup',
 ] as const;
 
 export type PageId = (typeof pageIds)[number];
@@ -33,6 +36,8 @@ export interface PageEntry {
   id: PageId;
   group: NavGroup | null;
   icon: Icon;
+  /** A page reached from anywhere by its own shortcut (Mantine's useHotkeys notation) instead of Alt+its place. */
+  hotkey?: string;
 }
 
 export const pages: readonly PageEntry[] = [
@@ -41,6 +46,8 @@ export const pages: readonly PageEntry[] = [
   { id: 'observables', group: 'knowledge', icon: IconFingerprint },
   { id: 'reports', group: 'knowledge', icon: IconFileText },
   { id: 'investigate', group: 'analysis', icon: IconAffiliate },
+  // Issue 21, point 1: the analyst's most frequent question, one shortcut away.
+  { id: 'lookup', group: 'analysis', icon: IconListSearch, hotkey: 'mod+shift+L' },
   { id: 'import', group: 'data', icon: IconDatabaseImport },
   { id: 'connectors', group: 'data', icon: IconPlugConnected },
   { id: 'streams', group: 'data', icon: IconBroadcast },
