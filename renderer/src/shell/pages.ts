@@ -25,7 +25,6 @@ export const pageIds = [
   'streams',
   'export',
   'settings',
-  // After settings: Alt+1…9 keep their pages; Look up has its own shortcut.
   'lookup',
 ] as const;
 
@@ -46,13 +45,14 @@ export const pages: readonly PageEntry[] = [
   { id: 'observables', group: 'knowledge', icon: IconFingerprint },
   { id: 'reports', group: 'knowledge', icon: IconFileText },
   { id: 'investigate', group: 'analysis', icon: IconAffiliate },
-  // Issue 21, point 1: the analyst's most frequent question, one shortcut away.
-  { id: 'lookup', group: 'analysis', icon: IconListSearch, hotkey: 'mod+shift+L' },
   { id: 'import', group: 'data', icon: IconDatabaseImport },
   { id: 'connectors', group: 'data', icon: IconPlugConnected },
   { id: 'streams', group: 'data', icon: IconBroadcast },
   { id: 'export', group: 'data', icon: IconFileExport },
   { id: 'settings', group: null, icon: IconSettings },
+  // Issue 21, point 1: the analyst's most frequent question, one shortcut away. Last, so
+  // Alt+1…10 keep their pages; the navigation still lists it under Analysis.
+  { id: 'lookup', group: 'analysis', icon: IconListSearch, hotkey: 'mod+shift+L' },
 ];
 
 export function isPageId(value: string): value is PageId {
