@@ -74,6 +74,9 @@ describe.skipIf(!peer).concurrent(`MISP's own code on Magpie's exports of every 
     const ours = values(toMispEvent(bundle.objects).event.Event);
     expect(ours).toEqual(theirs);
     expect(values(a).filter((value) => !theirs.includes(value))).toEqual([]);
+    // With nothing left out, the CLI's event carries exactly misp-stix's values.
+    const all = await magpie(['convert', bundlePath, '--to', 'misp', '--include-all']);
+    expect(values(eventOf(JSON.parse(all.stdout) as Record<string, unknown>))).toEqual(theirs);
     const keys = ours.filter((value) => value.startsWith('regkey '));
     expect(keys.length).toBe(bundle.objects.filter((object) => object.type === 'windows-registry-key').length);
   });
