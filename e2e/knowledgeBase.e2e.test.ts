@@ -233,7 +233,11 @@ describe('a small bundle with invalid objects and TLP markings', () => {
   });
 
   it('previews and saves a report as CSV, a TXT blocklist and a MISP event', async () => {
-    const path = await writeJson(folder, 'acme-formats.json', { ...bundle, objects: sampleObjects() });
+    // A detection rule in a language MISP has no type for: the dialog names it as not exported (issue 20).
+    const created = '2024-03-01T10:00:00.000Z';
+    const pcre = { type: 'indicator', spec_version: '2.1', id: 'indicator--5e1c1a0e-2f3b-4c5d-9e8f-0a1b2c3d4e5f', created, modified: created, name: 'PlugX loader PCRE', pattern: '/plugx[0-9]{2}\\.dll/', pattern_type: 'pcre', valid_from: created };
+    const withRule = sampleObjects().map((object) => (object['type'] === 'report' ? { ...object, object_refs: [...(object['object_refs'] as string[]), pcre.id] } : object));
+    const path = await writeJson(folder, 'acme-formats.json', { ...bundle, objects: [...withRule, pcre] });
     const app = await MagpieApp.open(browser);
     try {
       await openReportExport(app, path);
@@ -260,6 +264,7 @@ describe('a small bundle with invalid objects and TLP markings', () => {
       expect(saved, outcome).toBeDefined();
       const event = JSON.parse(await readFile(saved ?? '', 'utf8')) as { Event: { Attribute: { value: string }[] } };
       expect(event.Event.Attribute.map((attribute) => attribute.value)).toEqual(['198.51.100.7']);
+      expect(await app.page.getByTestId('export-not-exported-item').allTextContents()).toEqual(['1 indicator (pcre): MISP has no attribute type for this pattern language (YARA, Sigma, Snort and Suricata map).']);
 
       await app.screenshot('kb-export-formats');
     } finally {

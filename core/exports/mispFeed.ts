@@ -134,9 +134,13 @@ export function toMispFeed(objects: readonly JsonObject[], options: MispFeedOpti
   const notExported = new Map<string, MispNotExported>();
   for (const group of groupsOf(objects, options.info ?? DEFAULT_INFO, orgName)) {
     const out = toMispEvent(group.objects, { ...options, orgName, uuid: group.uuid, info: group.info, now: newest(group.objects) ?? fallback });
+    // Counted before an empty event is dropped: what it could not hold is still not exported.
+    for (const item of out.notExported) {
+      const key = `${item.what}\u0000${item.reason}`;
+      notExported.set(key, { ...item, count: (notExported.get(key)?.count ?? 0) + item.count });
+    }
     // An event without a single value would be an empty shell in MISP: left out.
     if (out.attributes + out.objects === 0) continue;
-    for (const item of out.notExported) notExported.set(item.what, { ...item, count: (notExported.get(item.what)?.count ?? 0) + item.count });
     const event = { ...out.event.Event, uuid: group.uuid, Orgc: { ...out.event.Event.Orgc, ...orgc } };
     manifest[group.uuid] = manifestEntry(event);
     hashes.push(...hashesOf(event).map((hash) => `${hash},${group.uuid}`));

@@ -3,6 +3,7 @@
  * misp-stix types them on import, and why the rest are not exported.
  */
 import type { JsonObject } from '../../stix/model/properties.ts';
+import type { NotExportedReason } from './types.ts';
 
 export interface Single {
   readonly type: string;
@@ -53,9 +54,8 @@ export function singleOf(sco: JsonObject): Single | undefined {
 }
 
 /** Why an SCO that maps to neither an attribute nor an object is not exported. */
-export function whyNot(sco: JsonObject): string {
-  if (sco['type'] === 'cryptocurrency-wallet') return 'only Bitcoin and Monero addresses have a MISP type (btc, xmr)';
-  return 'no MISP attribute type or object template for it in Magpie\'s export';
+export function whyNot(sco: JsonObject): NotExportedReason {
+  return sco['type'] === 'cryptocurrency-wallet' ? 'wallet' : 'no-mapping';
 }
 
 /**

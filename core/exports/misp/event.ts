@@ -100,7 +100,7 @@ export function toMispEvent(objects: readonly JsonObject[], options: MispExportO
     }
     const shapes = (item.fromPattern && item.sco['type'] === 'network-traffic' ? undefined : objectShapes(item, build.lookup))?.filter((shape) => shape.parts.length > 0);
     if (shapes === undefined || shapes.length === 0) {
-      notExported.add(String(item.sco['type']), shapes === undefined ? whyNot(item.sco) : 'it holds none of the properties its MISP object template has');
+      notExported.add(String(item.sco['type']), shapes === undefined ? whyNot(item.sco) : 'empty-object');
       continue;
     }
     mispObjects.push(...shapes.map((shape) => objectOut(build, item, shape, tags)));
@@ -116,7 +116,7 @@ export function toMispEvent(objects: readonly JsonObject[], options: MispExportO
       const tags = tagsOf(build, [object]);
       attributes.push(attributeOut(build, uuidOf(String(object['id'])), { type: 'vulnerability', category: 'External analysis', value: object['name'].trim() }, [], tags));
     }
-    if (!CONTEXT_TYPES.has(type) && !isObservable(object)) notExported.add(type, 'MISP events hold no such object; it stays in the STIX export');
+    if (!CONTEXT_TYPES.has(type) && !isObservable(object)) notExported.add(type, 'not-in-events');
   }
   const report = reportParts(objects, build.markings, build.timestamp);
   const tlp = strictestOf(objects.map((object) => build.markings.tlp(object)));

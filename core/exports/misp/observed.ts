@@ -7,6 +7,7 @@ import { isScoType } from '../../stix/model/categories.ts';
 import type { JsonObject } from '../../stix/model/properties.ts';
 import { observablesFromPattern } from '../../stix/pattern/observables.ts';
 import { ruleOf, singleOf } from './attributes.ts';
+import { NOT_EXPORTED_WHY, type MispNotExported, type NotExportedReason } from './types.ts';
 
 export interface Observed {
   readonly sco: JsonObject;
@@ -16,15 +17,15 @@ export interface Observed {
 }
 
 export class NotExported {
-  private readonly counts = new Map<string, { what: string; count: number; why: string }>();
+  private readonly counts = new Map<string, MispNotExported>();
 
-  add(what: string, why: string): void {
-    const key = `${what}\u0000${why}`;
+  add(what: string, reason: NotExportedReason): void {
+    const key = `${what}\u0000${reason}`;
     const known = this.counts.get(key);
-    this.counts.set(key, { what, why, count: (known?.count ?? 0) + 1 });
+    this.counts.set(key, { what, reason, why: NOT_EXPORTED_WHY[reason], count: (known?.count ?? 0) + 1 });
   }
 
-  list(): { what: string; count: number; why: string }[] {
+  list(): MispNotExported[] {
     return [...this.counts.values()].sort((a, b) => b.count - a.count || a.what.localeCompare(b.what));
   }
 }
@@ -64,12 +65,12 @@ export function readObserved(objects: readonly JsonObject[], notExported: NotExp
     const patternType = typeof indicator['pattern_type'] === 'string' ? indicator['pattern_type'] : 'stix';
     if (patternType !== 'stix') {
       if (ruleOf(indicator) !== undefined) rules.push(indicator);
-      else notExported.add(`indicator (${patternType})`, 'MISP has no attribute type for this pattern language (yara, sigma, snort and suricata map)');
+      else notExported.add(`indicator (${patternType})`, 'pattern-language');
       continue;
     }
     const result = typeof indicator['pattern'] === 'string' ? observablesFromPattern(indicator['pattern']) : undefined;
     if (result === undefined || !result.ok || result.observables.length === 0) {
-      notExported.add('indicator (stix)', 'its pattern compares no value with = (ranges, LIKE, MATCHES and NOT name no value to share)');
+      notExported.add('indicator (stix)', 'pattern-no-value');
       continue;
     }
     for (const { id, type, properties } of result.observables) {

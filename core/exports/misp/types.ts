@@ -83,11 +83,24 @@ export interface MispEventOut {
   };
 }
 
+/** Why an object has no place in a MISP event; the export dialog words each code in the analyst's language. */
+export const NOT_EXPORTED_WHY = {
+  'no-mapping': 'no MISP attribute type or object template for it in Magpie\'s export',
+  wallet: 'only Bitcoin and Monero addresses have a MISP type (btc, xmr)',
+  'empty-object': 'it holds none of the properties its MISP object template has',
+  'not-in-events': 'MISP events hold no such object; it stays in the STIX export',
+  'pattern-language': 'MISP has no attribute type for this pattern language (yara, sigma, snort and suricata map)',
+  'pattern-no-value': 'its pattern compares no value with = (ranges, LIKE, MATCHES and NOT name no value to share)',
+} as const;
+export type NotExportedReason = keyof typeof NOT_EXPORTED_WHY;
+
 /** What the export left out, counted by kind, with why, for stderr and the export dialog. */
 export interface MispNotExported {
   /** A STIX type, or `indicator (pattern_type)`. */
   readonly what: string;
   readonly count: number;
+  readonly reason: NotExportedReason;
+  /** The reason in English (the CLI's stderr). */
   readonly why: string;
 }
 

@@ -16,7 +16,8 @@ import { TaxiiPublishCard } from './TaxiiPublishCard.tsx';
 
 const tlpLevels: TlpLevel[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
-type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number; leftOut: string | null } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
+type NotExported = readonly { what: string; count: number; reason: string }[];
+type Outcome = { kind: 'saved'; path: string; count: number; withheld: string | null; withheldRelationships: number; leftOut: string | null; notExported: NotExported } | { kind: 'cancelled' } | { kind: 'nothing' } | { kind: 'failed'; message: string };
 
 type Format = 'stix' | 'csv' | 'txt' | 'misp' | 'misp-feed';
 const formats: readonly Format[] = ['stix', 'csv', 'txt', 'misp', 'misp-feed'];
@@ -28,6 +29,23 @@ const PREVIEW_LINES = 12;
 function fileName(format: Format): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   return `magpie-${format === 'misp-feed' ? 'misp-feed' : 'export'}-${stamp}${extensions[format]}`;
+}
+
+/** What a MISP export could not hold (issue 20): each kind, how many, and why, in the analyst's language. */
+function NotExportedList({ items }: { items: NotExported }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} mt={4} data-testid="export-not-exported">
+      <Text size="sm" fw={500}>
+        {t('exports.notExported.title')}
+      </Text>
+      {items.map((item) => (
+        <Text size="sm" key={`${item.what}|${item.reason}`} data-testid="export-not-exported-item">
+          {t('exports.notExported.item', { count: item.count, what: item.what, why: t(`exports.notExported.reasons.${item.reason}`, { defaultValue: item.reason }) })}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
 
 export function ExportPage() {
@@ -106,13 +124,13 @@ export function ExportPage() {
       const withheld = withheldNote(result.withheld);
       if (result.exported === 0) {
         const leftOut = leftOutNote(result);
-        setOutcome(withheld || leftOut ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships, leftOut } : { kind: 'nothing' });
+        setOutcome(withheld || leftOut || result.notExported.length > 0 ? { kind: 'saved', path: '', count: 0, withheld, withheldRelationships: result.withheldRelationships, leftOut, notExported: result.notExported } : { kind: 'nothing' });
         return;
       }
       const saved = result.files === undefined
         ? await invoke('file:save', { suggestedName: fileName(format), content: result.bundle })
         : await invoke('file:save-folder', { suggestedName: fileName(format), files: result.files.map((file) => ({ name: file.name, content: file.text })) });
-      setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships, leftOut: leftOutNote(result) } : { kind: 'cancelled' });
+      setOutcome(saved.saved && saved.path ? { kind: 'saved', path: saved.path, count: result.exported, withheld, withheldRelationships: result.withheldRelationships, leftOut: leftOutNote(result), notExported: result.notExported } : { kind: 'cancelled' });
     } catch (error) {
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -199,6 +217,7 @@ export function ExportPage() {
             {outcome.withheld && <Text size="sm">{outcome.withheld}</Text>}
             {outcome.withheldRelationships > 0 && <Text size="sm">{t('exports.withheldRelationships', { count: outcome.withheldRelationships })}</Text>}
             {outcome.leftOut && <Text size="sm" data-testid="export-left-out">{outcome.leftOut}</Text>}
+            {outcome.notExported.length > 0 && <NotExportedList items={outcome.notExported} />}
           </Alert>
         )}
         {outcome?.kind === 'cancelled' && <Alert color="gray">{t('exports.cancelled')}</Alert>}

@@ -105,3 +105,16 @@ describe('TLP markings under other ids', () => {
     }
   });
 });
+
+describe('what a MISP export cannot hold (issue 20)', () => {
+  it('names it by kind with a reason code the export dialog words, for the event and the feed alike', async () => {
+    const created = '2024-01-01T00:00:00.000Z';
+    const pcre = { type: 'indicator', spec_version: '2.1', id: 'indicator--11111111-1111-4111-8111-111111111111', created, modified: created, name: 'PCRE rule', pattern: '/evil[0-9]+/', pattern_type: 'pcre', valid_from: created };
+    await ingest(db, [{ object: pcre, path: '/objects/0', issues: validateObject(pcre) }], { id: 'file:pcre', kind: 'file', name: 'pcre.json' });
+    for (const format of ['misp', 'misp-feed'] as const) {
+      const result = await exportBundle(db, { ids: [pcre.id, ids.malware], format });
+      expect(result.notExported.map(({ what, reason, count }) => ({ what, reason, count }))).toEqual([{ what: 'indicator (pcre)', reason: 'pattern-language', count: 1 }]);
+    }
+    expect((await exportBundle(db, { ids: [pcre.id], format: 'stix' })).notExported).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { investigationGrouping } from '../../../core/investigation/grouping.ts';
 import type { Investigation } from '../../../core/investigation/types.ts';
-import { convert, exportMispFeed, noneLeftOut, type ConvertResult, type ExportFormat, type LeaveOutReason } from '../../../core/exports/index.ts';
+import { convert, exportMispFeed, noneLeftOut, type ConvertResult, type ExportFormat, type LeaveOutReason, type MispNotExported } from '../../../core/exports/index.ts';
 import { bundleToString } from '../../../core/stix/bundle/write.ts';
 import { compareTlp, customTlpLevels, tlpOf, unofficialMarkingRefs, type TlpLevel } from '../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
@@ -60,6 +60,8 @@ export interface ExportResult {
   leftOut: Record<LeaveOutReason, number>;
   /** TXT: warninglisted values of indicators kept for their other values. */
   leftOutValues: number;
+  /** MISP event and feed: what has no place in a MISP event, by kind, with a reason code (issue 20). */
+  notExported: MispNotExported[];
 }
 
 const CONTAINER_REFS = ['object_refs', 'observed_data_refs', 'where_sighted_refs', 'sample_refs'];
@@ -89,7 +91,7 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
   if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
   const rendered = await render(kept, request);
-  return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues };
+  return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues, notExported: [...rendered.notExported] };
 }
 
 /**
@@ -141,12 +143,12 @@ export async function withholdAbove(db: KbDatabase, ids: readonly string[], maxT
 }
 
 /** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */
-async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues'> & Pick<ExportResult, 'files'>> {
+async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues' | 'notExported'> & Pick<ExportResult, 'files'>> {
   const options = request.formatOptions ?? {};
   const leaveOut = request.leaveOut === true ? { leaveOut: {} } : {};
   switch (request.format ?? 'stix') {
     case 'stix':
-      return { text: await bundleToString(kept), exported: kept.length, leftOut: noneLeftOut(), leftOutValues: 0 };
+      return { text: await bundleToString(kept), exported: kept.length, leftOut: noneLeftOut(), leftOutValues: 0, notExported: [] };
     case 'csv':
       return convert(kept, { to: 'csv', separator: options.separator ?? ';', bom: options.bom ?? false, ...leaveOut });
     case 'txt':
@@ -157,7 +159,7 @@ async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<
       // A folder, not one text: the preview shows its manifest, main writes the files.
       const { feed, exported, leftOut } = exportMispFeed(kept, leaveOut);
       const files = feed.files.map((file) => ({ name: file.name, text: file.text }));
-      return { text: files[0]?.text ?? '', files, exported, leftOut, leftOutValues: 0 };
+      return { text: files[0]?.text ?? '', files, exported, leftOut, leftOutValues: 0, notExported: feed.notExported };
     }
   }
 }
