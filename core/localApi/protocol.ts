@@ -94,6 +94,11 @@ export const localApiMethods = {
     params: z.object({ values: z.array(LookupQuery).max(LOOKUP_MAX_VALUES, `At most ${LOOKUP_MAX_VALUES.toLocaleString('en-US')} values per request; send them in batches.`) }).strict(),
     result: z.object({ values: z.array(LookupAnswer) }).strict(),
   },
+  /** A MISP feed of the knowledge base up to a TLP (issue 20): the files MISP's Feeds pull. */
+  mispFeed: {
+    params: z.object({ maxTlp: Tlp.default('amber') }).strict(),
+    result: z.object({ files: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/), text: z.string() }).strict()) }).strict(),
+  },
   /** The TAXII server's: what changes whenever the knowledge base does. */
   taxiiHead: {
     params: z.object({}).strict(),

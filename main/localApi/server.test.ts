@@ -90,3 +90,27 @@ describe('the local API server', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('the MISP feed a running Magpie serves (issue 20, point 4)', () => {
+  it('serves the feed\'s manifest, hashes and events as MISP pulls them, up to the TLP asked for', async () => {
+    const seen: Array<{ method: string; params: unknown }> = [];
+    const event = 'b5e0b0b4-1b1a-5c6e-8e0f-9c7d5a6b4c3d';
+    const files = [
+      { name: 'manifest.json', text: JSON.stringify({ [event]: { info: 'PlugX campaign', timestamp: 1 } }) },
+      { name: 'hashes.csv', text: `0f3c1b0a5c5e5d1f9b1e4a0d2c3b4a59,${event}\n` },
+      { name: `${event}.json`, text: JSON.stringify({ Event: { uuid: event, Attribute: [] } }) },
+    ];
+    const { url } = await start({ mispFeed: () => ({ files }) }, seen);
+    const manifest = await fetch(`${url}misp-feed/manifest.json?max_tlp=green`, { headers: auth });
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await manifest.json()).toEqual({ [event]: { info: 'PlugX campaign', timestamp: 1 } });
+    const hashes = await fetch(`${url}misp-feed/hashes.csv`, { headers: auth });
+    expect(hashes.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await hashes.text()).toBe(`0f3c1b0a5c5e5d1f9b1e4a0d2c3b4a59,${event}\n`);
+    expect(await (await fetch(`${url}misp-feed/${event}.json`, { headers: auth })).json()).toMatchObject({ Event: { uuid: event } });
+    const missing = await fetch(`${url}misp-feed/nothing.json`, { headers: auth });
+    expect(missing.status).toBe(404);
+    expect(seen.map((request) => request.params)).toEqual([{ maxTlp: 'green' }, { maxTlp: 'amber' }, { maxTlp: 'amber' }, { maxTlp: 'amber' }]);
+    expect((await fetch(`${url}misp-feed/manifest.json`)).status).toBe(401);
+  });
+});

@@ -10,6 +10,8 @@
  *   GET  /api/v1/objects/<id>         one object's current version
  *   POST /api/v1/export               {query?, maxTlp?, limit?} → a STIX bundle
  *   POST /api/v1/import?name=…        the body is a STIX bundle file, read by the KB worker
+ *   GET  /api/v1/misp-feed/<file>     a MISP feed of the knowledge base (manifest.json, hashes.csv,
+ *                                     <uuid>.json) up to ?max_tlp= (default amber), for MISP's Feeds
  *   POST /api/v1/lookup               {values: [{type, value}…]} → what is known of each, in order
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -45,11 +47,11 @@ class HttpError extends Error {
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+function send(response: ServerResponse, status: number, body: unknown, raw?: Routed['raw']): void {
+  const text = raw?.text ?? JSON.stringify(body);
   // A refused body is not read on: the connection closes once the answer is out.
   const close = status === 413 ? { connection: 'close' } : {};
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...close });
+  response.writeHead(status, { 'content-type': raw?.contentType ?? 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...close });
   response.end(text);
 }
 
@@ -82,9 +84,17 @@ function jsonBody(text: string): unknown {
   }
 }
 
-async function route(request: IncomingMessage, url: URL, options: LocalApiServerOptions): Promise<{ status: number; body: unknown; count?: number }> {
+interface Routed {
+  status: number;
+  body: unknown;
+  count?: number;
+  /** A file sent as it is (a feed's hashes.csv) instead of `body` as JSON. */
+  raw?: { contentType: string; text: string };
+}
+
+async function route(request: IncomingMessage, url: URL, options: LocalApiServerOptions): Promise<Routed> {
   const path = url.pathname;
-  if (path === API_ROOT && request.method === 'GET') return { status: 200, body: { title: 'Magpie local API', version: options.version, methods: ['search', 'objects', 'export', 'import', 'lookup'] } };
+  if (path === API_ROOT && request.method === 'GET') return { status: 200, body: { title: 'Magpie local API', version: options.version, methods: ['search', 'objects', 'export', 'import', 'lookup', 'misp-feed'] } };
   if (path === `${API_ROOT}search` && request.method === 'GET') {
     const limit = url.searchParams.get('limit');
     const types = url.searchParams.getAll('type');
@@ -109,6 +119,14 @@ async function route(request: IncomingMessage, url: URL, options: LocalApiServer
     const result = await options.broker.request('import', parseParams('import', { name, text }));
     return { status: 200, body: result, count: result.created + result.updated };
   }
+  if (path.startsWith(`${API_ROOT}misp-feed/`) && request.method === 'GET') {
+    const name = decodeURIComponent(path.slice(`${API_ROOT}misp-feed/`.length));
+    const maxTlp = url.searchParams.get('max_tlp');
+    const { files } = await options.broker.request('mispFeed', parseParams('mispFeed', maxTlp === null ? {} : { maxTlp }));
+    const file = files.find((candidate) => candidate.name === name);
+    if (!file) throw new HttpError(404, `The feed has no ${name}: it holds manifest.json, hashes.csv and one <uuid>.json per event.`);
+    return { status: 200, body: null, count: 1, raw: { contentType: file.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', text: file.text } };
+  }
   if (path === `${API_ROOT}lookup` && request.method === 'POST') {
     const params = parseParams('lookup', jsonBody(await readBody(request, LOOKUP_MAX_BYTES)));
     const result = await options.broker.request('lookup', params);
@@ -128,10 +146,10 @@ export async function startLocalApiServer(options: LocalApiServerOptions): Promi
     // Kept now: once a client hangs up, the request no longer holds its socket.
     const socket = request.socket;
     const remote = socket.remoteAddress ?? '?';
-    const finish = (status: number, body: unknown, count?: number) => {
+    const finish = (status: number, body: unknown, count?: number, raw?: Routed['raw']) => {
       options.log(`${remote} ${request.method ?? '?'} ${url.pathname} ${status}${count === undefined ? '' : ` ${count} objects`} ${Date.now() - started} ms`);
       if (response.headersSent || response.destroyed) return;
-      send(response, status, body);
+      send(response, status, body, raw);
       if (status === 413) response.once('finish', () => socket.destroy());
     };
     const host = request.headers.host ?? '';
@@ -145,7 +163,7 @@ export async function startLocalApiServer(options: LocalApiServerOptions): Promi
       return finish(401, { error: token === '' ? 'No token: send Authorization: Bearer <token> (the token is in the profile\'s api.json).' : 'The token was refused. Read the current one from the profile\'s api.json.' });
     }
     route(request, url, options).then(
-      (answer) => finish(answer.status, answer.body, answer.count),
+      (answer) => finish(answer.status, answer.body, answer.count, answer.raw),
       (error: unknown) => {
         if (error instanceof HttpError) return finish(error.status, { error: error.message });
         if (error instanceof KbRequestError) return finish(error.reason === 'refused' ? 422 : 503, { error: error.message });

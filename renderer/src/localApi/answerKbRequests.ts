@@ -27,6 +27,8 @@ const answerers: Answerers = {
     return { bundle: result.bundle, exported: result.exported, withheld: result.withheld, withheldRelationships: result.withheldRelationships };
   },
   lookup: async ({ values }) => ({ values: await lookUpValues(values) }),
+  // Revoked, expired and warninglisted values stay out, as the export dialog leaves them out by default (issue 21).
+  mispFeed: async ({ maxTlp }) => ({ files: (await knowledgeBase().exportBundle({ format: 'misp-feed', maxTlp, leaveOut: true })).files ?? [] }),
   taxiiHead: () => knowledgeBase().taxiiHead({}),
   taxiiSnapshot: (params) => knowledgeBase().taxiiSnapshot(params),
   taxiiAdd: async (params) => {
