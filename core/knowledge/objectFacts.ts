@@ -55,12 +55,22 @@ function externalIds(object: Readonly<JsonObject>): string[] {
 
 const MAX_TERM = 64;
 const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
+/** A URL's scheme ("https://…"): on every URL, so as a term it finds them all and tells nothing. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+/**
+ * A part of at most three digits (an address's octets, "001" of "T1059.001"): it would
+ * find every address with that octet, and each such entry is one more write per object
+ * on a store of a million (issue 14: index entries are what ingest at scale pays for).
+ * Whole words keep their numbers, so "APT 28" is still found by "28".
+ */
+const SHORT_NUMBER = /^\d{1,3}$/;
 
 /**
  * Lowercased terms for search-as-you-type: the whole name, each word of it (and of each
  * alias), the external ids, and each dotted or hyphenated part, so "T1059" finds
  * "T1059.001" and "powershell" finds "Invoke-PowerShell". Relationships get none: they
- * are found through their ends.
+ * are found through their ends. Left out: a URL's scheme word and parts of at most three
+ * digits, which match too much to narrow a search.
  */
 export function searchTerms(object: Readonly<JsonObject>): string[] {
   const type = String(object['type']);
@@ -70,10 +80,11 @@ export function searchTerms(object: Readonly<JsonObject>): string[] {
     if (!value) return;
     const lower = value.toLowerCase();
     terms.add(lower.slice(0, MAX_TERM));
-    for (const match of lower.matchAll(WORD)) {
+    const scheme = SCHEME.exec(lower)?.[0];
+    for (const match of (scheme ? lower.slice(scheme.length) : lower).matchAll(WORD)) {
       const word = match[0];
       terms.add(word.slice(0, MAX_TERM));
-      if (/[._-]/.test(word)) for (const part of word.split(/[._-]/)) if (part.length > 1) terms.add(part.slice(0, MAX_TERM));
+      if (/[._-]/.test(word)) for (const part of word.split(/[._-]/)) if (part.length > 1 && !SHORT_NUMBER.test(part)) terms.add(part.slice(0, MAX_TERM));
     }
   };
   add(displayName(object));
