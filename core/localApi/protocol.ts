@@ -46,6 +46,8 @@ export const LookupAnswer = z
     confidence: z.number().nullable(),
     indicator: z.boolean(),
     indicatorState: z.enum(['valid', 'expired', 'revoked']).nullable(),
+    /** The app's warninglists in force that hold the value (issue 21, point 4); absent from an app that predates them (the CLI then uses the shipped lists). */
+    warninglists: z.array(z.object({ list: z.string(), category: z.enum(['false-positive', 'known']), version: z.number().optional() }).strict()).optional(),
   })
   .strict();
 export type LookupAnswer = z.infer<typeof LookupAnswer>;

@@ -24,8 +24,18 @@ export type LookupGroup = 'known' | 'warninglist' | 'unknown';
 export const LOOKUP_GROUPS: readonly LookupGroup[] = ['known', 'warninglist', 'unknown'];
 
 /** One looked-up value: what the list gave, what the knowledge base answered, and where it is listed. */
-export interface LookupRow extends PastedValue, LookupAnswer {
+export interface LookupRow extends PastedValue, Omit<LookupAnswer, 'warninglists'> {
   group: LookupGroup;
+}
+
+/**
+ * A value and its answer as one row. The answer's warninglist hits (the app's lists in
+ * force: some turned off, newer copies added) win over those found beside the text with
+ * the shipped lists.
+ */
+export function lookupRow(value: PastedValue, answer: LookupAnswer): LookupRow {
+  const { warninglists = value.warninglists, ...rest } = answer;
+  return { ...value, ...rest, warninglists, group: lookupGroup(rest.known, warninglists) };
 }
 
 export function lookupGroup(known: boolean, warninglists: readonly WarninglistHit[]): LookupGroup {

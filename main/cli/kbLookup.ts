@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { LOOKUP_MAX_VALUES, localApiMethods } from '../../core/localApi/protocol.ts';
-import { lookupGroup, pastedValues, type LookupGroup, type LookupRow, type PastedValue } from '../../core/lookup/pastedValues.ts';
+import { lookupRow, pastedValues, type LookupGroup, type LookupRow, type PastedValue } from '../../core/lookup/pastedValues.ts';
 import { csvField } from './formats.ts';
 import type { CliIo } from './io.ts';
 import { KbClientError, type KbClient } from './kbClient.ts';
@@ -33,7 +33,7 @@ export async function lookUp(kb: KbClient, values: readonly PastedValue[]): Prom
     batch.forEach((value, index) => {
       const answer = answers[index];
       if (answer === undefined) throw new KbClientError('The local API answered fewer values than were asked; try again.');
-      rows.push({ ...value, ...answer, group: lookupGroup(answer.known, value.warninglists) });
+      rows.push(lookupRow(value, answer));
     });
   }
   return rows;

@@ -15,10 +15,12 @@ import { knowledgeBase } from '../kb/client.ts';
 export type AnalysedFile = HeldDocument;
 
 async function extractOptions(): Promise<Omit<ExtractOptions, 'publisherDomains'>> {
-  const lists = await knowledgeBase().getExtractionLists({});
+  const [lists, warninglists] = await Promise.all([knowledgeBase().getExtractionLists({}), knowledgeBase().activeWarninglists({})]);
   return {
     allow: [{ name: 'Your allow list', values: lists.allow }, ...lists.warningLists],
     deny: [{ name: 'Your deny list', values: lists.deny }],
+    // Issue 21, point 4: the lists in force (the analyst's on/off and added copies), not only the shipped ones.
+    warninglists: warninglists.lists,
   };
 }
 

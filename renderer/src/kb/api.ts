@@ -24,6 +24,8 @@ import { createObjects, saveAnalystProfile, type CreateObjectsRequest } from './
 import { restoreBackup, type RestoreProgress, type RestoreRequest } from './backup/restore.ts';
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
+import { activeWarninglistSet, warninglistHitsOf } from './warninglists/activeIndex.ts';
+import { addWarninglist, listWarninglists, removeWarninglist, setWarninglistEnabled } from './warninglists/manage.ts';
 import { getDecayOverrides, setDecayOverrides } from './lifecycle/decaySettings.ts';
 import { expireIndicators } from './lifecycle/expireIndicators.ts';
 import { importBundleFile, type ImportFileRequest } from './importFile.ts';
@@ -107,6 +109,13 @@ export function createKbApi(db: KbDatabase) {
     // Issue 16: the names and aliases the extraction review looks for in a document.
     knownEntityNames: (_request: Record<string, never>) => knownEntityNames(db),
     setExtractionLists: (request: { lists: unknown }) => writing(() => setExtractionLists(db, request.lists)),
+    // Issue 21, point 4: the warninglists in force (shipped − turned off + added), and the analyst's choices.
+    listWarninglists: (_request: Record<string, never>) => listWarninglists(db),
+    setWarninglistEnabled: (request: { name: string; enabled: boolean }) => writing(() => setWarninglistEnabled(db, request)),
+    addWarninglist: (request: { file: Blob; name: string }) => writing(() => addWarninglist(db, request)),
+    removeWarninglist: (request: { name: string }) => writing(() => removeWarninglist(db, request)),
+    activeWarninglists: (_request: Record<string, never>) => activeWarninglistSet(db),
+    warninglistHits: async (request: { values: { type: string; value: string }[] }) => ({ hits: await warninglistHitsOf(db, request.values) }),
     listInvestigations: (_request: Record<string, never>) => listInvestigations(db),
     getInvestigation: (request: { id: string }) => getInvestigation(db, request.id),
     // Typed for the caller, parsed anyway (core/investigation/schema.ts): a port carries anything.

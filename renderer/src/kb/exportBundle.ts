@@ -16,6 +16,7 @@ import { KbError } from './errors.ts';
 import { getInvestigation } from './investigations.ts';
 import { closure, subgraph } from './queries/graph.ts';
 import type { StoredObject } from './records.ts';
+import { activeWarninglistIndex } from './warninglists/activeIndex.ts';
 
 export interface ExportRequest {
   /** The objects to export; all objects in the store when omitted. */
@@ -90,7 +91,7 @@ export async function exportBundle(db: KbDatabase, request: ExportRequest): Prom
   let kept = selected;
   if (request.stripMagpieProperties) kept = kept.map(stripMagpie);
   if (investigation) kept = withGrouping(kept, investigation.investigation, investigation.members);
-  const rendered = await render(kept, request);
+  const rendered = await render(kept, request, db);
   return { bundle: rendered.text, ...(rendered.files === undefined ? {} : { files: rendered.files }), exported: rendered.exported, withheld, withheldRelationships, leftOut: rendered.leftOut, leftOutValues: rendered.leftOutValues, notExported: [...rendered.notExported] };
 }
 
@@ -143,9 +144,10 @@ export async function withholdAbove(db: KbDatabase, ids: readonly string[], maxT
 }
 
 /** The kept objects in the chosen format; TLP was applied above, so the conversion withholds nothing more. */
-async function render(kept: JsonObject[], request: ExportRequest): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues' | 'notExported'> & Pick<ExportResult, 'files'>> {
+async function render(kept: JsonObject[], request: ExportRequest, db: KbDatabase): Promise<Pick<ConvertResult, 'text' | 'exported' | 'leftOut' | 'leftOutValues' | 'notExported'> & Pick<ExportResult, 'files'>> {
   const options = request.formatOptions ?? {};
-  const leaveOut = request.leaveOut === true ? { leaveOut: {} } : {};
+  // The analyst's warninglists (issue 21, point 4): a list turned off no longer leaves its values out.
+  const leaveOut = request.leaveOut === true ? { leaveOut: { warninglists: await activeWarninglistIndex(db) } } : {};
   switch (request.format ?? 'stix') {
     case 'stix':
       return { text: await bundleToString(kept), exported: kept.length, leftOut: noneLeftOut(), leftOutValues: 0, notExported: [] };

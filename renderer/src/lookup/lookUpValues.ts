@@ -1,7 +1,8 @@
 /**
  * Asks the KB worker what it knows of each value (issue 21, point 1), in batches of the
  * known-values query's per-call limit, for the Look up screen and the local API's
- * `lookup`. The answer is the protocol's, one per value in order.
+ * `lookup`. The answer is the protocol's, one per value in order, with the warninglists
+ * in force (the analyst's choice of lists, issue 21 point 4) that hold it.
  */
 import type { LookupAnswer } from '../../../core/localApi/protocol.ts';
 import { knowledgeBase } from '../kb/client.ts';
@@ -28,8 +29,8 @@ export async function lookUpValues(values: readonly KnownValueQuery[], onProgres
   const answers: LookupAnswer[] = [];
   for (let start = 0; start < values.length; start += MAX_KNOWN_PER_CALL) {
     const batch = values.slice(start, start + MAX_KNOWN_PER_CALL).map(({ type, value, hash_type, kind }) => ({ type, value, ...(hash_type ? { hash_type } : {}), ...(kind ? { kind } : {}) }));
-    const result = await knowledgeBase().knownValues({ values: batch });
-    answers.push(...result.values.map(lookupAnswer));
+    const [result, { hits }] = await Promise.all([knowledgeBase().knownValues({ values: batch }), knowledgeBase().warninglistHits({ values: batch })]);
+    answers.push(...result.values.map((known, index) => ({ ...lookupAnswer(known), warninglists: hits[index] ?? [] })));
     onProgress?.(answers.length);
   }
   return answers;

@@ -4,7 +4,7 @@
  * the page so a lookup goes on, and its answer stays, while the analyst looks elsewhere.
  */
 import { create } from 'zustand';
-import { lookupGroup, pastedValues, type LookupGroup, type LookupRow } from '../../../core/lookup/pastedValues.ts';
+import { lookupRow, pastedValues, type LookupGroup, type LookupRow } from '../../../core/lookup/pastedValues.ts';
 import { lookUpValues } from './lookUpValues.ts';
 
 export type LookupStatus = 'idle' | 'finding' | 'asking' | 'done' | 'failed';
@@ -56,7 +56,7 @@ export const useLookupStore = create<LookupState>()((set, get) => ({
       if (current !== run) return;
       const rows = values.flatMap((value, index): LookupRow[] => {
         const answer = answers[index];
-        return answer ? [{ ...value, ...answer, group: lookupGroup(answer.known, value.warninglists) }] : [];
+        return answer ? [lookupRow(value, answer)] : [];
       });
       set({ status: 'done', rows, done: rows.length, selected: new Set(rows.map(rowKey)) });
     } catch (error) {
