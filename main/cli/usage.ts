@@ -105,7 +105,10 @@ Options:
       --include-expired   also export indicators whose valid_until has passed
       --include-warninglisted  also export values on a warninglist (public resolvers,
                           private ranges, CERTs' own domains…); by default all three
-                          are left out and stderr says how many
+                          are left out and stderr says how many. convert reads no
+                          knowledge base, so it uses the warninglists Magpie ships, all
+                          on; lists turned off or added in the app's Settings apply to
+                          the app's exports and the MISP feed of magpie serve
       --include-all       all three of the above
   -h, --help              show this help
 
@@ -174,7 +177,8 @@ Options:
 
 lookup finds the values in the files (any text: a ticket, an alert, a CSV; defanged values
 are refanged) and says of each whether the knowledge base knows it — its object, sources,
-reports, first and last seen, TLP, score, indicator state — or a warninglist holds it.
+reports, first and last seen, TLP, score, indicator state — or a warninglist holds it
+(the app's warninglists in force: those turned off in Settings do not count, added ones do).
 Only the values are sent to Magpie, never the file. A count per group goes to stderr.
 
 Exit status: 0 success, 1 Magpie is not running, refused the request or a file failed, 2 usage error.
