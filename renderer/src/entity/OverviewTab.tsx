@@ -12,6 +12,7 @@ import { citationsOf, type ExternalReference } from '../knowledge/citations.ts';
 import { ObjectRef } from '../knowledge/ObjectRef.tsx';
 import { TlpBadge } from '../knowledge/TlpBadge.tsx';
 import { TypeLabel } from '../knowledge/TypeLabel.tsx';
+import { IndicatorScore } from '../lifecycle/IndicatorScore.tsx';
 import { PropertiesTable } from './PropertiesTable.tsx';
 import { RefList } from './RefList.tsx';
 
@@ -101,6 +102,8 @@ export function OverviewTab({ detail, date, hasContentsTab }: { detail: ObjectDe
           </Fact>
         )}
       </SimpleGrid>
+      {/* Issue 21, point 2: an indicator's score over time, with its resets. */}
+      {summary.type === 'indicator' && <IndicatorScore id={summary.id} stix={detail.stix} />}
       <div>
         <Title order={3} size="h5" mb="xs">
           {t('kb.detail.description')}

@@ -13,6 +13,8 @@ import { extractionReviewEn } from '../extraction/i18n/reviewEn.ts';
 import { knownEntitiesEn } from '../extraction/i18n/knownEntities.ts';
 import { taxiiServeEn } from '../taxiiServe/i18n/taxiiServeEn.ts';
 import { lookupEn } from '../lookup/i18n/lookupEn.ts';
+import { lifecycleEn } from '../lifecycle/i18n/lifecycleEn.ts';
+import { warninglistsEn } from '../warninglists/i18n/warninglistsEn.ts';
 
 export const en = {
   app: {
@@ -386,7 +388,14 @@ export const en = {
       username: 'User name',
       password: 'Password',
       bearerToken: 'API token (Bearer)',
+      sendLeftOut: 'Send revoked, expired and warninglisted indicators too',
     },
+    sendLeftOutHelp: 'Off: an indicator first seen revoked or expired, or whose value is on a warninglist (8.8.8.8), is not sent. One this stream sent before is still followed, so its revocation reaches the receiver.',
+    leftOut: 'Left out',
+    leftOutNone: 'Nothing',
+    leftOutValue: '{{formatted}}: {{reasons}}',
+    leftOutReasons: { revoked: '{{formatted}} revoked', expired: '{{formatted}} expired', warninglisted: '{{formatted}} on a warninglist' },
+    leftOutJoin: ', ',
     headersHelp: 'One per line: Name: value',
     secretKept: 'Leave empty to keep the stored secret.',
     filterTitle: 'What to send',
@@ -824,4 +833,8 @@ export const en = {
   taxiiServe: taxiiServeEn,
   // Issue 21, point 1: Look up a list.
   lookup: lookupEn,
+  // Issue 21, point 2: the indicator's score over time and Settings → Indicator lifetimes.
+  lifecycle: lifecycleEn,
+  // Issue 21, point 4: Settings → Warninglists and the entity page's flag.
+  warninglists: warninglistsEn,
 };

@@ -14,6 +14,8 @@ import { extractionReviewJa } from '../extraction/i18n/reviewJa.ts';
 import { knownEntitiesJa } from '../extraction/i18n/knownEntities.ts';
 import { taxiiServeJa } from '../taxiiServe/i18n/taxiiServeJa.ts';
 import { lookupJa } from '../lookup/i18n/lookupJa.ts';
+import { lifecycleJa } from '../lifecycle/i18n/lifecycleJa.ts';
+import { warninglistsJa } from '../warninglists/i18n/warninglistsJa.ts';
 
 export const ja: Messages = {
   app: {
@@ -387,7 +389,14 @@ export const ja: Messages = {
       username: 'ユーザー名',
       password: 'パスワード',
       bearerToken: 'API トークン（Bearer）',
+      sendLeftOut: '取り消し・期限切れ・警告リストの指標も送る',
     },
+    sendLeftOutHelp: 'オフ：初めて見た時点で取り消し・期限切れの指標や、値が警告リストにあるもの（8.8.8.8 など）は送りません。このストリームが以前に送ったものは引き続き送るので、取り消しも受信側に届きます。',
+    leftOut: '除外',
+    leftOutNone: 'なし',
+    leftOutValue: '{{formatted}} 件：{{reasons}}',
+    leftOutReasons: { revoked: '取り消し {{formatted}} 件', expired: '期限切れ {{formatted}} 件', warninglisted: '警告リスト {{formatted}} 件' },
+    leftOutJoin: '、',
     headersHelp: '1 行に 1 つ：名前: 値',
     secretKept: '空のままにすると保存済みのシークレットを使います。',
     filterTitle: '送る対象',
@@ -825,4 +834,8 @@ export const ja: Messages = {
   taxiiServe: taxiiServeJa,
   // Issue 21, point 1: Look up a list.
   lookup: lookupJa,
+  // Issue 21, point 2: the indicator's score over time and Settings → Indicator lifetimes.
+  lifecycle: lifecycleJa,
+  // Issue 21, point 4: Settings → Warninglists and the entity page's flag.
+  warninglists: warninglistsJa,
 };
