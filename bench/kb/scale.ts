@@ -20,8 +20,15 @@
  *   BENCH_KB_SCALE_BARE=0               skip the bare baseline
  *   BENCH_KB_SCALE_BACKUP=0             skip backing up and restoring the whole store
  *   BENCH_KB_SCALE_KEEP=1               keep the profile (out/bench-kb-scale-profile) afterwards
+ *   BENCH_KB_SCALE_RESUME=1             go on from the profile and figures an earlier run left
+ *                                       (a million objects take hours: a run may be stopped and
+ *                                       resumed; the profile is then always kept)
+ *
+ * Every figure is also appended to out/bench-kb-scale.jsonl with the run's id and the load
+ * average, so a stopped run's steps are kept and a resumed run knows where it stood.
  */
-import { rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -40,18 +47,44 @@ const step = Number(process.env['BENCH_KB_SCALE_STEP'] ?? Math.min(100_000, tota
 const checkpoints = new Set([...(process.env['BENCH_KB_SCALE_CHECKPOINTS'] ?? '200000,1000000').split(',').map(Number).filter((size) => size <= total), total]);
 const perClass = Number(process.env['BENCH_KB_SCALE_QUERIES'] ?? 300);
 const withBare = process.env['BENCH_KB_SCALE_BARE'] !== '0';
+const resume = process.env['BENCH_KB_SCALE_RESUME'] === '1';
+const keepProfile = resume || process.env['BENCH_KB_SCALE_KEEP'] === '1';
+const figuresFile = resolve(projectRoot, 'out/bench-kb-scale.jsonl');
+const runId = new Date().toISOString();
 const KB_HOST = 'kb.localhost';
 const BARE_HOST = 'bare.localhost';
 
-function emit(figure: string, data: Record<string, unknown>): void {
+async function emit(figure: string, data: Record<string, unknown>): Promise<void> {
   console.info(JSON.stringify({ figure, ...data }));
+  await appendFile(figuresFile, `${JSON.stringify({ figure, run: runId, load_average: loadavg().map((value) => Number(value.toFixed(1))), ...data })}\n`);
+}
+
+interface StepFigure {
+  stored: number;
+  objects_per_s: number;
+  bare_bulkput_objects_per_s: number | null;
+}
+
+/** The steps an earlier run wrote, in order, when resuming; none otherwise. */
+async function earlierSteps(): Promise<StepFigure[]> {
+  if (!resume) return [];
+  const lines = (await readFile(figuresFile, 'utf8').catch(() => '')).split('\n').filter((line) => line.trim() !== '');
+  const steps = lines.map((line) => JSON.parse(line) as { figure: string } & StepFigure).filter((line) => line.figure === 'kb.scale.ingest_step');
+  // The last run that started from nothing, and every resumed run after it.
+  const start = steps.map((line) => line.stored).lastIndexOf(step);
+  return start < 0 ? [] : steps.slice(start);
 }
 const rate = (result: StepResult): number => Math.round(result.objects / (result.ms / 1000));
 
 await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
 const server = await serveOnLoopback(outDir);
 const port = new URL(server.origin).port;
-await rm(profileDir, { recursive: true, force: true });
+const resumed = await earlierSteps();
+if (resume && resumed.length === 0) console.warn(`[bench:kb-scale] nothing to resume in ${figuresFile}; starting from an empty store`);
+if (resumed.length === 0) {
+  await rm(profileDir, { recursive: true, force: true });
+  await rm(figuresFile, { force: true });
+}
 
 // Two `.localhost` names (secure contexts) mapped to the loopback server: two origins, so
 // the knowledge base and the bare table each have their own IndexedDB folder to measure.
@@ -74,12 +107,20 @@ const machine = { chromium: chromiumVersion(), headless: true, gpu: 'none (--dis
 try {
   const kbPage = await open(`http://${KB_HOST}/scale.html?kb=bench-scale`);
   const barePage = withBare ? await open(`http://${BARE_HOST}/scale.html?role=bare`) : null;
-  const steps: { stored: number; ours: number; bare: number | null }[] = [];
-  let stored = 0;
-  for (let index = 0; stored < total; index += 1) {
+  const steps: { stored: number; ours: number; bare: number | null }[] = resumed.map((line) => ({ stored: line.stored, ours: line.objects_per_s, bare: line.bare_bulkput_objects_per_s }));
+  let stored = steps.at(-1)?.stored ?? 0;
+  let bareSkip = withBare ? stored : 0;
+  if (stored > 0) {
+    const found = await kbPage.evaluate((count) => (window.kbScale as KbScale).skip(count), stored);
+    console.warn(`[bench:kb-scale] resuming at ${stored} objects (the store holds ${found.stored}, the change feed's rows not counted)`);
+    if (found.stored < stored) throw new Error(`The profile holds ${found.stored} objects, fewer than the ${stored} the figures say were stored: start again without BENCH_KB_SCALE_RESUME.`);
+  }
+  for (let index = steps.length; stored < total; index += 1) {
     const count = Math.min(step, total - stored);
     const ours = () => kbPage.evaluate((size) => (window.kbScale as KbScale).ingestStep(size), count);
-    const bare = () => (barePage ? barePage.evaluate((size) => (window.kbScale as KbScale).bareStep(size), count) : Promise.resolve(null));
+    const skipFirst = bareSkip;
+    bareSkip = 0;
+    const bare = () => (barePage ? barePage.evaluate(([size, skipped]) => (window.kbScale as KbScale).bareStep(size, skipped), [count, skipFirst] as const) : Promise.resolve(null));
     // Alternate which goes first, so neither always follows the other's disk flush.
     let oursResult: StepResult;
     let bareResult: StepResult | null;
@@ -93,7 +134,7 @@ try {
     stored += count;
     const entry = { stored, ours: rate(oursResult), bare: bareResult ? rate(bareResult) : null };
     steps.push(entry);
-    emit('kb.scale.ingest_step', {
+    await emit('kb.scale.ingest_step', {
       stored,
       objects_per_s: entry.ours,
       ms: Math.round(oursResult.ms),
@@ -108,15 +149,15 @@ try {
     console.warn(`[bench:kb-scale] ${stored} stored; measuring`);
     const point = await kbPage.evaluate((queries) => (window.kbScale as KbScale).checkpoint(queries), perClass);
     for (const [name, result] of Object.entries(point.search)) {
-      emit(`kb.scale.${stored}.search_${name}_ms`, { ...result, note: 'per knowledgeBase().search({query, limit: 50}) timed on the page: includes the RPC hop' });
+      await emit(`kb.scale.${stored}.search_${name}_ms`, { ...result, note: 'per knowledgeBase().search({query, limit: 50}) timed on the page: includes the RPC hop' });
     }
-    emit(`kb.scale.${stored}.open_lists_ms`, { knowledge: point.knowledgeList, observables: point.observablesList, note: 'as ObjectBrowser opens a page: stats({}), listObjects({types, limit: 1}), listObjects({types, offset: 0, limit: 200})' });
-    emit(`kb.scale.${stored}.hub_neighbours_ms`, { ...point.hub, note: "neighbours({ids: [hub], depth: 1, limit: 20,001}) as Investigate expands a node; the hub malware is the target of a third of all 'indicates' relationships" });
+    await emit(`kb.scale.${stored}.open_lists_ms`, { knowledge: point.knowledgeList, observables: point.observablesList, note: 'as ObjectBrowser opens a page: stats({}), listObjects({types, limit: 1}), listObjects({types, offset: 0, limit: 200})' });
+    await emit(`kb.scale.${stored}.hub_neighbours_ms`, { ...point.hub, note: "neighbours({ids: [hub], depth: 1, limit: 20,001}) as Investigate expands a node; the hub malware is the target of a third of all 'indicates' relationships" });
     const heap = await workerHeap(await context.newCDPSession(kbPage));
     const disk = await bytesOnDisk(profileDir, KB_HOST);
     const bareDisk = barePage ? await bytesOnDisk(profileDir, BARE_HOST) : null;
-    emit(`kb.scale.${stored}.worker_heap_mb`, { ...(heap ?? { unavailable: true }), note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage)' });
-    emit(`kb.scale.${stored}.disk`, {
+    await emit(`kb.scale.${stored}.worker_heap_mb`, { ...(heap ?? { unavailable: true }), note: 'KB worker V8 heap after two GCs (CDP Runtime.getHeapUsage)' });
+    await emit(`kb.scale.${stored}.disk`, {
       indexeddb_folder_mb: mb(disk.bytes),
       bytes_per_object: Math.round(disk.bytes / stored),
       storage_estimate_mb: mb(point.storage.usage),
@@ -130,7 +171,7 @@ try {
   if (process.env['BENCH_KB_SCALE_BACKUP'] !== '0') {
     console.warn(`[bench:kb-scale] backing up and restoring ${stored} objects`);
     const backup = await kbPage.evaluate(() => (window.kbScale as KbScale).backupRestore());
-    emit('kb.scale.backup_restore_ms', {
+    await emit('kb.scale.backup_restore_ms', {
       backup_ms: backup.backupMs,
       restore_ms: backup.restoreMs,
       archive_mb: mb(backup.bytes),
@@ -145,7 +186,7 @@ try {
   if (first && last) {
     const held = last.ours / first.ours;
     const bareHeld = first.bare && last.bare ? last.bare / first.bare : null;
-    emit('kb.scale.summary', {
+    await emit('kb.scale.summary', {
       objects: stored,
       first_step_objects_per_s: first.ours,
       last_step_objects_per_s: last.ours,
@@ -158,5 +199,5 @@ try {
 } finally {
   await context.close();
   await server.close();
-  if (process.env['BENCH_KB_SCALE_KEEP'] !== '1') await rm(profileDir, { recursive: true, force: true });
+  if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
 }

@@ -11,6 +11,8 @@ export interface ScaleBareRequest {
   count: number;
   chunk: number;
   seed: number;
+  /** On the first call of a resumed run: the objects the table already holds, skipped by the generator. */
+  skip?: number;
 }
 
 export interface ScaleBareResult {
@@ -30,10 +32,13 @@ let state: { db: BareDatabase; mix: ReturnType<typeof scaleMix> } | null = null;
 
 async function step(request: ScaleBareRequest): Promise<ScaleBareResult> {
   if (!state) {
-    await Dexie.delete('bench-scale-bare');
+    const resuming = (request.skip ?? 0) > 0;
+    if (!resuming) await Dexie.delete('bench-scale-bare');
     const db = new BareDatabase();
     await db.open();
-    state = { db, mix: scaleMix(request.seed) };
+    const mix = scaleMix(request.seed);
+    for (let done = 0; done < (request.skip ?? 0); done += request.chunk) mix.take(Math.min(request.chunk, (request.skip ?? 0) - done));
+    state = { db, mix };
   }
   const { db, mix } = state;
   let ms = 0;

@@ -44,8 +44,11 @@ export interface Checkpoint {
 }
 
 export interface KbScale {
+  /** Resuming: the generator moves past what an earlier run stored; the store's own count comes back. */
+  skip(count: number): Promise<{ stored: number }>;
   ingestStep(count: number): Promise<StepResult>;
-  bareStep(count: number): Promise<StepResult>;
+  /** `skipFirst`: on the first call of a resumed run, what the bare table already holds. */
+  bareStep(count: number, skipFirst?: number): Promise<StepResult>;
   checkpoint(perClass: number): Promise<Checkpoint>;
   storage(): Promise<{ usage: number; quota: number }>;
   backupRestore(): Promise<{ backupMs: number; restoreMs: number; bytes: number; objects: number }>;
@@ -75,9 +78,15 @@ async function ingestStep(count: number): Promise<StepResult> {
   return result;
 }
 
+async function skip(count: number): Promise<{ stored: number }> {
+  for (let done = 0; done < count; done += SCALE_CHUNK) mix.take(Math.min(SCALE_CHUNK, count - done));
+  const counts = await knowledgeBase().stats({});
+  return { stored: Object.values(counts.byType).reduce((sum, value) => sum + value, 0) };
+}
+
 let bareWorker: Worker | null = null;
 
-function bareStep(count: number): Promise<StepResult> {
+function bareStep(count: number, skipFirst = 0): Promise<StepResult> {
   bareWorker ??= new Worker(new URL('./scaleBareWorker.ts', import.meta.url), { type: 'module', name: 'bare-dexie-scale' });
   const worker = bareWorker;
   return new Promise<StepResult>((resolve, reject) => {
@@ -87,7 +96,7 @@ function bareStep(count: number): Promise<StepResult> {
       else reject(new Error(event.data.error));
     };
     worker.addEventListener('message', answered);
-    worker.postMessage({ count, chunk: SCALE_CHUNK, seed: SCALE_SEED } satisfies ScaleBareRequest);
+    worker.postMessage({ count, chunk: SCALE_CHUNK, seed: SCALE_SEED, skip: skipFirst } satisfies ScaleBareRequest);
   });
 }
 
@@ -147,4 +156,4 @@ async function backupRestore(): Promise<{ backupMs: number; restoreMs: number; b
   return { backupMs: Math.round(backupMs), restoreMs: Math.round(performance.now() - restoring), bytes: archive.size, objects };
 }
 
-window.kbScale = { ingestStep, bareStep, checkpoint, storage, backupRestore };
+window.kbScale = { skip, ingestStep, bareStep, checkpoint, storage, backupRestore };
