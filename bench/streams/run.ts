@@ -66,7 +66,7 @@ function uuidOf(kind: number, index: number): string {
 /** Deterministic observables: even indexes ipv4-addr, odd ones domain-name. */
 function observable(index: number): JsonObject {
   if (index % 2 === 0) {
-    return { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${uuidOf(1, index)}`, value: `10.${String((index >> 16) & 255)}.${String((index >> 8) & 255)}.${String(index & 255)}` };
+    return { type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--${uuidOf(1, index)}`, value: `45.${String((index >> 16) & 255)}.${String((index >> 8) & 255)}.${String(index & 255)}` };
   }
   return { type: 'domain-name', spec_version: '2.1', id: `domain-name--${uuidOf(2, index)}`, value: `host-${index.toString(36)}.example${String(index % 30)}.test` };
 }

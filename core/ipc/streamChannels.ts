@@ -59,6 +59,8 @@ export const ConsumerSummarySchema = z
     retryAt: z.string().nullable(),
     deadLetters: Seq,
     deadLettersDropped: Seq,
+    /** Events the leave-out rules passed over (revoked, expired, warninglisted), by reason. */
+    leftOut: z.object({ revoked: Seq, expired: Seq, warninglisted: Seq }).strict(),
     createdAt: z.string(),
   })
   .strict();

@@ -42,7 +42,7 @@ function feed(count: number): ChangeEvent[] {
   return Array.from({ length: count }, (_, index) => {
     const seq = index + 1;
     const red = seq % 10 === 0;
-    const object = { type: 'ipv4-addr', id: `ipv4-addr--${String(seq)}`, value: `198.51.100.${String(seq % 250)}`, ...(red ? { object_marking_refs: [TLP_2.red.id] } : {}) };
+    const object = { type: 'ipv4-addr', id: `ipv4-addr--${String(seq)}`, value: `45.77.${String(Math.floor(seq / 250))}.${String(seq % 250)}`, ...(red ? { object_marking_refs: [TLP_2.red.id] } : {}) };
     return { seq, op: 'create' as const, at: '2026-01-01T00:00:00.000Z', id: object.id, type: object.type, object };
   });
 }

@@ -19,9 +19,11 @@ import { join } from 'node:path';
 import type { StreamFilter } from '../../core/streams/filter.ts';
 import { passesFilter } from '../../core/streams/filter.ts';
 import type { ChangeEvent } from '../../core/streams/types.ts';
+import { defaultWarninglistIndex, type WarninglistIndex } from '../../core/warninglists/index.ts';
 import { backoffDelay } from '../connectors/runtime/backoff.ts';
 import type { SecretStore } from '../connectors/runtime/secretStore.ts';
 import { createConsumerStore, initialState, MAX_DEAD_LETTERS, type ConsumerDefinition, type ConsumerState, type DeadLetter } from './consumerStore.ts';
+import { addLeftOut, keysToRemember, SEND_LEFT_OUT, sortForStream } from './leaveOut.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';
 
 export interface TargetFactory {
@@ -62,6 +64,8 @@ export interface ConsumerSummary {
   deadLetters: number;
   /** Dead letters dropped, oldest first, past the cap of 10,000. */
   deadLettersDropped: number;
+  /** Events not sent by the leave-out rules (main/streams/leaveOut.ts), by reason. */
+  leftOut: ConsumerState['leftOut'];
   createdAt: string;
 }
 
@@ -80,6 +84,8 @@ export interface StreamServiceOptions {
   targets: TargetFactory;
   now?: () => Date;
   random?: () => number;
+  /** The warninglists in force, asked at each page (default: the shipped ones). */
+  warninglists?: () => WarninglistIndex;
   /** Called when a consumer becomes ready again (enabled, backoff over): the renderer pumps. */
   onWake?: () => void;
   onChange?: (summary: ConsumerSummary) => void;
@@ -110,6 +116,7 @@ export function createStreamService(options: StreamServiceOptions) {
   const live = new Map<string, Live>();
   const states = new Map<string, ConsumerState>();
   const deadCounts = new Map<string, number>();
+  const sentKeys = new Map<string, Set<number>>();
   let definitions: ConsumerDefinition[] | undefined;
   let head = 0;
   let closed = false;
@@ -146,6 +153,23 @@ export function createStreamService(options: StreamServiceOptions) {
       deadCounts.set(id, count);
     }
     return count;
+  }
+
+  async function sentOf(id: string): Promise<Set<number>> {
+    let keys = sentKeys.get(id);
+    if (!keys) {
+      keys = await store.sent(id);
+      sentKeys.set(id, keys);
+    }
+    return keys;
+  }
+
+  /** Remembers what a target took, before the cursor passes it, so its later versions follow. */
+  async function rememberSent(id: string, events: readonly ChangeEvent[]): Promise<void> {
+    const keys = keysToRemember(events);
+    await store.appendSent(id, keys);
+    const known = await sentOf(id);
+    for (const key of keys) known.add(key);
   }
 
   const secretKey = (id: string, field: string) => `stream:${id}:${field}`;
@@ -209,6 +233,7 @@ export function createStreamService(options: StreamServiceOptions) {
       retryAt: retryAt === undefined ? null : new Date(retryAt).toISOString(),
       deadLetters: await deadCount(id),
       deadLettersDropped: state.deadLettersDropped,
+      leftOut: state.leftOut,
       createdAt: definition.createdAt,
     };
   }
@@ -266,12 +291,16 @@ export function createStreamService(options: StreamServiceOptions) {
 
   async function deliverPage(definition: ConsumerDefinition, page: FeedPageIn): Promise<void> {
     const id = definition.id;
-    let state = await stateOf(id);
+    const state = await stateOf(id);
     const fresh = page.events.filter((event) => event.seq > state.cursor);
-    const wanted = fresh.filter((event) => passesFilter(event, definition.filter));
+    const passed = fresh.filter((event) => passesFilter(event, definition.filter));
+    const sorted = sortForStream(passed, { now: now(), warninglists: (options.warninglists ?? defaultWarninglistIndex)(), sent: await sentOf(id), sendAll: definition.target[SEND_LEFT_OUT] === true });
+    const wanted = sorted.send;
     const through = Math.max(state.cursor, page.through);
+    // Left-out events are counted once the cursor has passed them, so a page sent again after a failure does not count them twice.
+    const counted = (after: ConsumerState): ConsumerState => ({ ...after, leftOut: addLeftOut(state.leftOut, sorted.leftOut, state.cursor, after.cursor) });
     if (wanted.length === 0) {
-      if (through > state.cursor) await saveState(id, { ...state, cursor: through });
+      if (through > state.cursor) await saveState(id, counted({ ...state, cursor: through }));
       return;
     }
     // After a refusal the refused event goes alone, so the next refusal is surely its own.
@@ -283,15 +312,15 @@ export function createStreamService(options: StreamServiceOptions) {
     try {
       taken = await target.deliver(batch, new AbortController().signal);
     } catch (error) {
-      state = await failed(definition, state, batch, error);
-      await saveState(id, state);
+      await saveState(id, counted(await failed(definition, state, batch, error)));
       return;
     }
+    await rememberSent(id, batch.slice(0, taken));
     const last = batch[taken - 1];
     const allTaken = taken >= batch.length;
     // Everything up to the first event not taken is passed on, filtered-out ones included.
     const next = allTaken ? (careful ? batch[0]?.seq ?? through : through) : (batch[taken]?.seq ?? through) - 1;
-    state = {
+    const after = counted({
       ...state,
       cursor: Math.max(state.cursor, next),
       delivered: state.delivered + taken,
@@ -299,9 +328,9 @@ export function createStreamService(options: StreamServiceOptions) {
       failures: allTaken ? 0 : state.failures + 1,
       lastError: allTaken ? null : 'The target stopped taking events part-way; the rest will be sent again.',
       refusals: null,
-    };
-    await saveState(id, state);
-    if (!allTaken) scheduleWake(id, backoffDelay(state.failures - 1, { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 300_000, random }));
+    });
+    await saveState(id, after);
+    if (!allTaken) scheduleWake(id, backoffDelay(after.failures - 1, { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 300_000, random }));
   }
 
   async function failed(definition: ConsumerDefinition, state: ConsumerState, batch: readonly ChangeEvent[], error: unknown): Promise<ConsumerState> {
@@ -388,6 +417,7 @@ export function createStreamService(options: StreamServiceOptions) {
       await store.remove(id);
       states.delete(id);
       deadCounts.delete(id);
+      sentKeys.delete(id);
     },
 
     /** The consumers that want events now, with the cursor to read after. */
@@ -447,6 +477,7 @@ export function createStreamService(options: StreamServiceOptions) {
           if (entry) entry.target = undefined;
           await broken?.close().catch(() => undefined);
         }
+        await rememberSent(id, letters.slice(0, delivered).map((letter) => letter.event));
         const remaining = letters.slice(delivered);
         await store.saveDeadLetters(id, remaining);
         const last = letters[delivered - 1];

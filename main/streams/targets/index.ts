@@ -21,6 +21,13 @@ const timeoutField = (fallback: number) =>
   z.number().int().min(100).max(600_000).default(fallback).meta({ title: 'Timeout (ms)', description: 'How long one send may take before the receiver counts as unavailable.' });
 const caField = () =>
   z.string().optional().meta({ title: 'CA certificate (PEM)', description: "Trust this CA instead of the system's, for a receiver with its own or a self-signed certificate.", widget: 'textarea' });
+// Read by the stream service (main/streams/leaveOut.ts), not by the target itself.
+const sendLeftOutField = () =>
+  z.boolean().default(false).meta({
+    title: 'Send revoked, expired and warninglisted indicators too',
+    description:
+      'Off: indicators that are revoked or expired, and values on a false-positive warninglist, are not sent unless this stream sent them before (then their revocation goes out so the receiver can drop them). On: everything the filter passes is sent.',
+  });
 const verifyField = () =>
   z.boolean().default(true).meta({ title: 'Verify the certificate', description: 'Leave on: turning it off lets anyone on the network read and change the stream.' });
 
@@ -50,6 +57,7 @@ export const syslogSettings = z.object({
   tlsCert: z.string().optional().meta({ title: 'Client certificate (PEM)', description: 'Only for receivers that ask for one.', widget: 'textarea' }),
   tlsKey: z.string().optional().meta({ title: 'Client key (PEM)', description: "The client certificate's private key.", widget: 'textarea', secret: true }),
   tlsVerify: verifyField(),
+  sendLeftOut: sendLeftOutField(),
 });
 
 export const webhookSettings = z.object({
@@ -70,6 +78,7 @@ export const webhookSettings = z.object({
   timeoutMs: timeoutField(WEBHOOK_DEFAULTS.timeoutMs),
   tlsCa: caField(),
   tlsVerify: verifyField(),
+  sendLeftOut: sendLeftOutField(),
 });
 
 export const splunkHecSettings = z.object({
@@ -84,6 +93,7 @@ export const splunkHecSettings = z.object({
   timeoutMs: timeoutField(SPLUNK_HEC_DEFAULTS.timeoutMs),
   tlsCa: caField(),
   tlsVerify: verifyField(),
+  sendLeftOut: sendLeftOutField(),
 });
 
 export const taxiiSettings = z.object({
@@ -94,6 +104,7 @@ export const taxiiSettings = z.object({
   password: z.string().optional().meta({ title: 'Password', secret: true }),
   bearerToken: z.string().optional().meta({ title: 'API token', description: 'Sent as a bearer token; used instead of the user name and password when set.', secret: true }),
   timeoutMs: timeoutField(60_000),
+  sendLeftOut: sendLeftOutField(),
 });
 
 export const targetSettings = z.discriminatedUnion('kind', [syslogSettings, webhookSettings, splunkHecSettings, taxiiSettings]);

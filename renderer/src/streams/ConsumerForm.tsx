@@ -97,7 +97,7 @@ export function ConsumerForm({ consumer, onClose }: { consumer: ConsumerSummaryV
           if (field.widget === 'choice')
             return <Select key={field.name} label={label} data={field.choices ?? []} value={typeof value === 'string' ? value : (field.choices?.[0] ?? null)} allowDeselect={false} onChange={(next) => set(field.name, next ?? '')} data-testid={testId} />;
           if (field.widget === 'switch')
-            return <Switch key={field.name} label={label} checked={typeof value === 'boolean' ? value : (field.defaultOn ?? false)} onChange={(event) => set(field.name, event.currentTarget.checked)} data-testid={testId} />;
+            return <Switch key={field.name} label={label} description={field.name === 'sendLeftOut' ? t('streams.sendLeftOutHelp') : undefined} checked={typeof value === 'boolean' ? value : (field.defaultOn ?? false)} onChange={(event) => set(field.name, event.currentTarget.checked)} data-testid={testId} />;
           if (field.widget === 'headers' || field.widget === 'pem')
             return <Textarea key={field.name} label={label} description={field.widget === 'headers' ? (consumer ? `${t('streams.headersHelp')} ${t('streams.secretKept')}` : t('streams.headersHelp')) : undefined} autosize minRows={2} maxRows={8} value={typeof value === 'string' ? value : ''} onChange={(event) => set(field.name, event.currentTarget.value)} data-testid={testId} />;
           return <TextInput key={field.name} label={label} required={field.required} value={typeof value === 'string' ? value : ''} onChange={(event) => set(field.name, event.currentTarget.value)} data-testid={testId} />;

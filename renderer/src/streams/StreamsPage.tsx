@@ -12,6 +12,7 @@ import { invoke } from '../ipc/client.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { ConsumerForm } from './ConsumerForm.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
+import { leftOutText } from './leftOutText.ts';
 import { useStreamStore } from './streamStore.ts';
 
 const statusColour: Record<ConsumerSummaryView['status'], string> = { stopped: 'gray', 'up-to-date': 'green', 'catching-up': 'blue', retrying: 'orange' };
@@ -68,6 +69,10 @@ function ConsumerCard({ consumer, onEdit }: { consumer: ConsumerSummaryView; onE
           <Table.Tr>
             <Table.Th>{t('streams.delivered')}</Table.Th>
             <Table.Td data-testid="consumer-delivered">{number(consumer.delivered)}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('streams.leftOut')}</Table.Th>
+            <Table.Td data-testid="consumer-left-out">{leftOutText(consumer.leftOut, t, i18n.language)}</Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th>{t('streams.lastDelivery')}</Table.Th>

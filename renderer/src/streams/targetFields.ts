@@ -5,7 +5,7 @@
 export const TARGET_KINDS = ['webhook', 'syslog', 'splunk-hec', 'taxii'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'tlsCa' | 'tlsVerify' | 'token' | 'index' | 'sourcetype' | 'collection' | 'username' | 'password' | 'bearerToken';
+export type TargetFieldName = 'url' | 'secret' | 'headers' | 'transport' | 'host' | 'port' | 'format' | 'tlsCa' | 'tlsVerify' | 'token' | 'index' | 'sourcetype' | 'collection' | 'username' | 'password' | 'bearerToken' | 'sendLeftOut';
 
 export interface TargetField {
   name: TargetFieldName;
@@ -15,6 +15,9 @@ export interface TargetField {
   defaultOn?: boolean;
 }
 
+// Every kind: the stream's leave-out rules (main/streams/leaveOut.ts), off by default.
+const sendLeftOut: TargetField = { name: 'sendLeftOut', widget: 'switch', defaultOn: false };
+
 export const targetFields: Record<TargetKind, readonly TargetField[]> = {
   webhook: [
     { name: 'url', widget: 'text', required: true },
@@ -22,6 +25,7 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'headers', widget: 'headers' },
     { name: 'tlsCa', widget: 'pem' },
     { name: 'tlsVerify', widget: 'switch', defaultOn: true },
+    sendLeftOut,
   ],
   syslog: [
     { name: 'transport', widget: 'choice', choices: ['tls', 'relp', 'tcp', 'udp'] },
@@ -30,6 +34,7 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'format', widget: 'choice', choices: ['json', 'cef'] },
     { name: 'tlsCa', widget: 'pem' },
     { name: 'tlsVerify', widget: 'switch', defaultOn: true },
+    sendLeftOut,
   ],
   'splunk-hec': [
     { name: 'url', widget: 'text', required: true },
@@ -38,6 +43,7 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'sourcetype', widget: 'text' },
     { name: 'tlsCa', widget: 'pem' },
     { name: 'tlsVerify', widget: 'switch', defaultOn: true },
+    sendLeftOut,
   ],
   taxii: [
     { name: 'url', widget: 'text', required: true },
@@ -45,5 +51,6 @@ export const targetFields: Record<TargetKind, readonly TargetField[]> = {
     { name: 'username', widget: 'text' },
     { name: 'password', widget: 'secret' },
     { name: 'bearerToken', widget: 'secret' },
+    sendLeftOut,
   ],
 };
