@@ -55,7 +55,10 @@ export async function search(db: KbDatabase, request: SearchRequest): Promise<Se
   // The longest word narrows the index range the most.
   const anchor = [...words].sort((a, b) => b.length - a.length)[0] ?? query;
   const limit = Math.min(request.limit ?? 50, 500);
-  const candidates = await db.objects.where('terms').startsWith(anchor).limit(CANDIDATES).distinct().toArray();
+  // Keys first, then the records: a plain key range is one getAllKeys, where Dexie's
+  // distinct() on a multi-entry index walks a cursor, one request per entry (bench:kb-scale).
+  const keys = await db.objects.where('terms').startsWith(anchor).limit(CANDIDATES).primaryKeys();
+  const candidates = (await db.objects.bulkGet([...new Set(keys)])).filter((record) => record !== undefined);
   const types = request.types?.length ? new Set(request.types) : null;
   const hits: SearchHit[] = [];
   for (const record of candidates) {
