@@ -11,6 +11,8 @@
  *   quarantine.jsonl     rejected objects with their reasons
  *   investigations.jsonl saved investigations
  *   state.jsonl          the KB's small key/value state (extraction lists, feed positions)
+ *   trash.jsonl          deleted objects kept for restore, one trash entry a line (schema
+ *                        v10: the objects, their relationships, sightings and versions)
  *   files.jsonl          the kept original files' metadata; their bytes in files/<sha256>
  *   connectors.json      main's connector settings, enabled flags and schedules (never a
  *                        secret, never a cursor)
@@ -31,7 +33,7 @@ export const BACKUP_FORMAT_VERSION = 1;
  * renderer/src/kb/backup tests that it equals the migrations' latest, so a new schema
  * version cannot be added without this line.
  */
-export const NEWEST_SCHEMA_VERSION = 9;
+export const NEWEST_SCHEMA_VERSION = 10;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const FILES_FOLDER = 'files/';

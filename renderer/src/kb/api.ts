@@ -48,6 +48,9 @@ import { stats } from './queries/stats.ts';
 import { dashboard } from './queries/dashboard.ts';
 import { storeFacts } from './storeIdentity.ts';
 import { taxiiAdd, taxiiHead, taxiiSnapshot } from './taxii/collections.ts';
+import { moveToTrash, type TrashRequest } from './trash/moveToTrash.ts';
+import { restoreFromTrash } from './trash/restoreFromTrash.ts';
+import { deleteFromTrash, emptyTrash, getTrashRetention, listTrash, purgeTrash, setTrashRetention } from './trash/trashEntries.ts';
 import type { QuarantineEntry } from './records.ts';
 
 /** Runs writes one after another: ingest relies on nobody else writing while it runs. */
@@ -141,7 +144,17 @@ export function createKbApi(db: KbDatabase) {
     bulkEdit: (request: { ids: string[]; action: BulkAction }, progress: (report: BulkProgress) => void) => writing(() => bulkEdit(db, request, progress)),
     revokeObjects: (request: { ids: string[] }, progress: (report: BulkProgress) => void) => writing(() => revokeObjects(db, request, progress)),
     // deleteObjects as above, remembered for undo (the UI's delete uses this one).
-    deleteObjectsUndoably: (request: { ids: string[] }) => writing(() => deleteUndoably(db, request)),
+    deleteObjectsUndoably: (request: { ids: string[]; why?: string }) => writing(() => deleteUndoably(db, request)),
+    // Issue 21, point 5: the trash — delete moves there, the Trash page restores or empties,
+    // the purge (renderer/src/lifecycle/trashPurge.ts) drops entries past the retention.
+    moveToTrash: (request: TrashRequest) => writing(() => moveToTrash(db, request)),
+    listTrash: (request: { offset?: number; limit?: number }) => listTrash(db, request),
+    restoreFromTrash: (request: { entryId: string }) => writing(() => restoreFromTrash(db, request.entryId)),
+    deleteFromTrash: (request: { entryId: string }) => writing(() => deleteFromTrash(db, request.entryId)),
+    emptyTrash: (_request: Record<string, never>) => writing(() => emptyTrash(db)),
+    purgeTrash: (_request: Record<string, never>) => writing(() => purgeTrash(db)),
+    getTrashRetention: (_request: Record<string, never>) => getTrashRetention(db),
+    setTrashRetention: (request: { days: number }) => writing(() => setTrashRetention(db, request.days)),
     danglingReferences: (request: { ids: string[] }) => danglingReferences(db, request.ids),
     listLabels: (_request: Record<string, never>) => listLabels(db),
     renameLabel: (request: { from: string; to: string }, progress: (report: BulkProgress) => void) => writing(() => renameLabel(db, request, progress)),

@@ -11,6 +11,7 @@ import { ingest, type IngestSource } from './ingest.ts';
 import { saveInvestigation } from './investigations.ts';
 import { storeFacts, storeIdentity } from './storeIdentity.ts';
 import { ids, sampleObjects } from './testing/sampleObjects.ts';
+import { moveToTrash } from './trash/moveToTrash.ts';
 
 let db: KbDatabase;
 const kev: IngestSource = { id: 'connector:cisa-kev', kind: 'connector', name: 'CISA KEV' };
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 describe('delete everything', () => {
-  it('empties objects, sources, investigations and quarantine, keeps the extraction lists, and gives the store a new identity', async () => {
+  it('empties objects, sources, investigations, quarantine and the trash, keeps the extraction lists, and gives the store a new identity', async () => {
     const objects = sampleObjects();
     await ingest(db, items(objects), kev);
     await ingest(db, items([{ type: 'ipv4-addr', id: 'ipv4-addr--not-a-uuid', value: '1' }]), file);
@@ -36,12 +37,13 @@ describe('delete everything', () => {
     await setExtractionLists(db, { allow: ['example.org'], deny: [], warningLists: [] });
     const before = await storeFacts(db);
     expect(before.holding).toEqual(['cisa-kev']);
-    expect(await countEverything(db)).toEqual({ objects: objects.length, sources: 2, files: 0, investigations: 1, quarantined: 1 });
+    await moveToTrash(db, { ids: [ids.ip] });
+    expect(await countEverything(db)).toEqual({ objects: objects.length - 1, sources: 2, files: 0, investigations: 1, quarantined: 1, trashed: 1 });
 
     const result = await deleteEverything(db);
-    expect(result).toMatchObject({ objects: objects.length, investigations: 1 });
+    expect(result).toMatchObject({ objects: objects.length - 1, investigations: 1, trashed: 1 });
     expect(result.identity).not.toBe(before.identity);
-    expect(await countEverything(db)).toEqual({ objects: 0, sources: 0, files: 0, investigations: 0, quarantined: 0 });
+    expect(await countEverything(db)).toEqual({ objects: 0, sources: 0, files: 0, investigations: 0, quarantined: 0, trashed: 0 });
     expect(await storeFacts(db)).toEqual({ identity: result.identity, holding: [] });
     expect(await storeIdentity(db)).toBe(result.identity);
     expect((await getExtractionLists(db)).allow).toEqual(['example.org']);

@@ -4,7 +4,8 @@
  * validators and the next runs refill it.
  *
  * What goes: objects (every version), sources and their kept original files, the
- * quarantine, investigations, and the change feed's rows. What stays: the `state` table —
+ * quarantine, investigations, the change feed's rows and the trash (this is the explicit
+ * wipe, issue 21 point 5). What stays: the `state` table —
  * the analyst's extraction allow/deny and warning lists are settings, not knowledge, and
  * the feed followers' places (the automatic enricher's) stay valid, see below.
  *
@@ -25,23 +26,26 @@ export interface StoreCounts {
   files: number;
   investigations: number;
   quarantined: number;
+  /** Trash entries (each a delete, restorable until now). */
+  trashed: number;
 }
 
 /** What Delete everything would remove, for its confirmation (index counts only). */
 export async function countEverything(db: KbDatabase): Promise<StoreCounts> {
-  return db.transaction('r', [db.objects, db.sources, db.files, db.investigations, db.quarantine], async () => ({
+  return db.transaction('r', [db.objects, db.sources, db.files, db.investigations, db.quarantine, db.trash], async () => ({
     objects: await db.objects.count(),
     sources: await db.sources.count(),
     files: await db.files.count(),
     investigations: await db.investigations.count(),
     quarantined: await db.quarantine.count(),
+    trashed: await db.trash.count(),
   }));
 }
 
 export async function deleteEverything(db: KbDatabase): Promise<StoreCounts & { identity: string }> {
-  return db.transaction('rw', [db.objects, db.sources, db.files, db.quarantine, db.investigations, db.changes, db.state], async () => {
+  return db.transaction('rw', [db.objects, db.versions, db.sources, db.files, db.quarantine, db.investigations, db.changes, db.state, db.trash], async () => {
     const counts = await countEverything(db);
-    await Promise.all([db.objects.clear(), db.sources.clear(), db.files.clear(), db.quarantine.clear(), db.investigations.clear(), db.changes.clear()]);
+    await Promise.all([db.objects.clear(), db.versions.clear(), db.sources.clear(), db.files.clear(), db.quarantine.clear(), db.investigations.clear(), db.changes.clear(), db.trash.clear()]);
     const identity = await renewStoreIdentity(db);
     return { ...counts, identity };
   });

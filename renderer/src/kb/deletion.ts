@@ -1,26 +1,20 @@
 /**
  * Removing knowledge: delete objects with the relationships and sightings that hang on
- * them, or undo a whole import by its provenance. Each is one transaction.
+ * them (into the trash, restorable: trash/moveToTrash.ts), or undo a whole import by its
+ * provenance — that one is final, and its confirmation says so. Each is one transaction.
  */
 import { recordChanges } from './changes.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
-import type { ChangeRecord, StoredObject } from './records.ts';
+import { deletions, moveToTrash } from './trash/moveToTrash.ts';
 
 export interface DeleteResult {
   deleted: number;
 }
 
-const EDGE_TYPES = new Set(['relationship', 'sighting']);
-
+/** Issue 21, point 5: a delete goes to the trash, with what hangs on the objects. */
 export async function deleteObjects(db: KbDatabase, ids: string[]): Promise<DeleteResult> {
-  return db.transaction('rw', [db.objects, db.changes], async () => {
-    const attached = await db.objects.where('refs').anyOf(ids).filter((record) => EDGE_TYPES.has(record.type)).primaryKeys();
-    const all = [...new Set([...ids, ...attached])];
-    const existing = (await db.objects.bulkGet(all)).filter((record) => record !== undefined);
-    await db.objects.bulkDelete(all);
-    await recordChanges(db, deletions(existing, new Date().toISOString()));
-    return { deleted: existing.length };
-  });
+  const { deleted } = await moveToTrash(db, { ids });
+  return { deleted };
 }
 
 export interface UndoResult {
@@ -46,8 +40,4 @@ export async function undoSource(db: KbDatabase, sourceId: string): Promise<Undo
     if (source?.sha256) await db.files.delete(source.sha256);
     return { deleted: only.length, kept: shared.length };
   });
-}
-
-function deletions(records: readonly StoredObject[], at: string): ChangeRecord[] {
-  return records.map((record) => ({ op: 'delete', at, id: record.id, type: record.type, object: record.stix }));
 }

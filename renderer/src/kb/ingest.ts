@@ -16,6 +16,7 @@ import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } fro
 import { reconcileAfterIngest } from './merge/placeholders.ts';
 import { emptyCounts, prepareBatch, startSource, writeBatch, type MergeContext } from './mergeBatch.ts';
 import type { IngestCounts, SourceKind, SourceRecord } from './records.ts';
+import { hasTrash } from './trash/trashRecords.ts';
 
 export interface IngestItem {
   object: unknown;
@@ -82,7 +83,8 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
   // Not count(): Chromium counts a store by walking it, which at a million objects took longer
   // than the batch it guards (bench:kb-scale); one key says as much.
   const startedEmpty = (await db.objects.limit(1).primaryKeys()).length === 0;
-  const context: MergeContext = { startedEmpty, written: new Set<string>() };
+  const trash = hasTrash(db);
+  const context: MergeContext = { startedEmpty, written: new Set<string>(), trashHolds: trash && (await db.trash.limit(1).primaryKeys()).length > 0 };
   const startedAt = now();
   await db.transaction('rw', db.sources, () => startSource(db.sources, source, startedAt));
 
@@ -113,7 +115,7 @@ export async function ingest(db: KbDatabase, items: AsyncIterable<IngestItem> | 
     }
     const alsoWrite = pendingAlsoWrite;
     pendingAlsoWrite = undefined;
-    const batchCounts = await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes, db.versions], async () => {
+    const batchCounts = await db.transaction('rw', [db.objects, db.quarantine, db.sources, db.files, db.changes, db.versions, ...(trash ? [db.trash] : [])], async () => {
       const written = await writeBatch(db, prepared, source.id, at, context);
       if (alsoWrite) await alsoWrite();
       return written;

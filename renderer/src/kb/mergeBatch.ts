@@ -13,20 +13,23 @@ import { isObject, type JsonObject } from '../../../core/stix/model/properties.t
 import { recordChanges } from './changes.ts';
 import type { KbDatabase } from './db/KbDatabase.ts';
 import type { IngestItem, IngestSource, Rejection } from './ingest.ts';
+import { takeFromTrash, type TakenFromTrash } from './trash/restoreFromTrash.ts';
+import type { TrashEntry } from './trash/trashRecords.ts';
 import { keepVersions, nextVersion, writtenBy, type VersionRecord } from './versions/history.ts';
-import { toRecord, type ChangeRecord, type IngestCounts, type QuarantineEntry, type SourceRecord, type StoredObject } from './records.ts';
+import { toRecord, type ChangeRecord, type ChangeRow, type IngestCounts, type QuarantineEntry, type SourceRecord, type StoredObject } from './records.ts';
 
 /** The tables a batch writes: the database's own, or those bound to an outer transaction. */
-export type MergeTables = Pick<KbDatabase, 'objects' | 'versions' | 'changes' | 'quarantine' | 'sources'>;
+export type MergeTables = Pick<KbDatabase, 'objects' | 'versions' | 'changes' | 'quarantine' | 'sources'> & Partial<Pick<KbDatabase, 'trash'>>;
 
 /** The tables bound to `transaction`: every write is part of it, whatever the async context. */
 export function mergeTablesOf(transaction: Transaction): MergeTables {
   return {
     objects: transaction.table<StoredObject, string>('objects'),
     versions: transaction.table<VersionRecord, string>('versions'),
-    changes: transaction.table<ChangeRecord, number>('changes'),
+    changes: transaction.table<ChangeRow, number>('changes'),
     quarantine: transaction.table<QuarantineEntry, number>('quarantine'),
     sources: transaction.table<SourceRecord, string>('sources'),
+    ...(transaction.storeNames.includes('trash') ? { trash: transaction.table<TrashEntry, string>('trash') } : {}),
   };
 }
 
@@ -44,6 +47,11 @@ export interface MergeContext {
   startedEmpty: boolean;
   /** Ids this ingest has written so far. */
   written: Set<string>;
+  /**
+   * Whether the trash held anything when this ingest began: only then can an incoming
+   * object be one in the trash (issue 21, point 5), so an empty trash costs no read.
+   */
+  trashHolds?: boolean;
 }
 
 export function emptyCounts(): IngestCounts {
@@ -113,6 +121,9 @@ export async function writeBatch(tables: MergeTables, prepared: PreparedBatch, s
   const found = toRead.length === 0 ? [] : await tables.objects.bulkGet(toRead);
   const byId = new Map(found.flatMap((record) => (record ? [[record.id, record] as const] : [])));
   const stored = ids.map((id) => byId.get(id));
+  // An object re-imported while in the trash comes back as if it had never left: merged with
+  // its trashed record and history, and taken out of its entry so a restore cannot bring it twice.
+  const fromTrash = context.trashHolds && tables.trash ? await takeFromTrash(tables.trash, ids.filter((_, index) => !stored[index])) : new Map<string, TakenFromTrash>();
   const writes: StoredObject[] = [];
   const changes: ChangeRecord[] = [];
   const replaced: VersionRecord[] = [];
@@ -120,6 +131,16 @@ export async function writeBatch(tables: MergeTables, prepared: PreparedBatch, s
     const object = incoming.get(id);
     if (!object) return;
     const existing = stored[index];
+    const trashed = fromTrash.get(id);
+    if (!existing && trashed) {
+      const merged = nextVersion(trashed.record, object, sourceId);
+      const sources = trashed.record.sources.includes(sourceId) ? trashed.record.sources : [...trashed.record.sources, sourceId];
+      writes.push(merged.changed ? { ...toRecord(merged.object, sources, trashed.record.firstSeen, at), ...writtenBy(sources, sourceId) } : { ...trashed.record, sources });
+      replaced.push(...trashed.versions, ...(merged.replaced ? [merged.replaced] : []));
+      changes.push({ op: 'create', at, id, type: trashed.record.type, source: sourceId });
+      batchCounts.created += 1;
+      return;
+    }
     if (!existing) {
       writes.push(toRecord(object, [sourceId], at, at));
       changes.push({ op: 'create', at, id, type: String(object['type']), source: sourceId });

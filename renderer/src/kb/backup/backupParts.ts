@@ -50,6 +50,7 @@ export async function* backupParts(db: KbDatabase, connectors: unknown, progress
   yield { kind: 'jsonl', path: 'quarantine.jsonl', batches: pages(db.quarantine) };
   yield { kind: 'jsonl', path: 'investigations.jsonl', batches: pages(db.investigations) };
   yield { kind: 'jsonl', path: 'state.jsonl', batches: pages(db.state) };
+  yield { kind: 'jsonl', path: 'trash.jsonl', batches: pages(db.trash) };
   const hashes = (await db.files.toCollection().primaryKeys()).sort();
   async function* fileMetadata(): AsyncGenerator<unknown[]> {
     for (let index = 0; index < hashes.length; index += 100) {

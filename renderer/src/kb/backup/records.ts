@@ -30,6 +30,10 @@ const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z
 const SourceRecord = z.looseObject({ id: text, kind: z.enum(['file', 'connector', 'manual']), name: text, firstImportedAt: text, lastImportedAt: text, status: z.enum(['running', 'committed', 'failed']), committedObjects: z.number(), counts: Counts });
 const QuarantineRecord = z.looseObject({ key: text, sourceId: text, objectId: text, path: text, reasons: z.array(z.looseObject({ path: text, rule: text, message: text })), at: text });
 const StateRecord = z.object({ key: text, value: z.unknown() });
+const TrashContainer = z.looseObject({ id: text, type: text, name: text, refs: texts });
+const TrashRecord = z
+  .looseObject({ id: text, deletedAt: text, by: text, why: text, roots: texts, ids: texts, objects: z.array(StoredObjectRecord), versions: z.array(VersionRecord), containers: z.array(TrashContainer) })
+  .refine((entry) => entry.objects.every((record) => entry.ids.includes(record.id)), 'it holds an object its ids do not name');
 export const FileMetadata = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: text, size: z.number().int().nonnegative(), mediaType: text, addedAt: text });
 export type FileMetadata = z.infer<typeof FileMetadata>;
 
@@ -41,6 +45,8 @@ export const tableEntries = {
   'quarantine.jsonl': { table: 'quarantine', parse: (value: unknown) => QuarantineRecord.parse(value) },
   'investigations.jsonl': { table: 'investigations', parse: (value: unknown) => parseInvestigation(value) },
   'state.jsonl': { table: 'state', parse: (value: unknown) => StateRecord.parse(value) },
+  // Schema v10 (issue 21, point 5): an archive from before it restores an empty trash.
+  'trash.jsonl': { table: 'trash', parse: (value: unknown) => TrashRecord.parse(value) },
   'files.jsonl': { table: null, parse: (value: unknown) => FileMetadata.parse(value) },
 } as const;
 

@@ -14,7 +14,8 @@
  * same way: the archive's objects go through ingest's own per-batch merge (mergeBatch.ts:
  * core/stix/merge.ts rules, replaced versions kept, change feed rows, one source for the
  * restore); investigations, original files, sources and quarantine entries the store
- * lacks are added; state and the store's history are left as they are.
+ * lacks are added, and trash entries it lacks (an object in both is merged again on its
+ * restore, never duplicated); state and the store's history are left as they are.
  */
 import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } from '../importWarnings.ts';
 import type { Table, Transaction } from 'dexie';
@@ -154,7 +155,7 @@ function consumer(write: { records: (table: string, rows: unknown[]) => Promise<
 }
 
 async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
-  const tables = [db.objects, db.versions, db.sources, db.files, db.quarantine, db.state, db.investigations];
+  const tables = [db.objects, db.versions, db.sources, db.files, db.quarantine, db.state, db.investigations, db.trash];
   const found = { connectors: null as unknown };
   await db.transaction('rw', tables, async (transaction: Transaction) => {
     // Tables taken from the transaction itself, so every write is part of it whatever
@@ -191,12 +192,12 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
   const counts = emptyCounts();
   // Warnings are kept as an import keeps them (importWarnings.ts), so the history can open them.
   const warnings: { total: number; kept: ImportWarning[] } = { total: 0, kept: [] };
-  const tables = [db.objects, db.versions, db.changes, db.sources, db.quarantine, db.investigations, db.files];
+  const tables = [db.objects, db.versions, db.changes, db.sources, db.quarantine, db.investigations, db.files, db.trash];
   await db.transaction('rw', tables, async (transaction: Transaction) => {
     // As in replace: tables bound to this transaction, whatever the async context.
     const table = (name: string): Table => transaction.table(name);
     const merging = mergeTablesOf(transaction);
-    const context: MergeContext = { startedEmpty: (await merging.objects.limit(1).primaryKeys()).length === 0, written: new Set<string>() };
+    const context: MergeContext = { startedEmpty: (await merging.objects.limit(1).primaryKeys()).length === 0, written: new Set<string>(), trashHolds: (await table('trash').limit(1).primaryKeys()).length > 0 };
     await startSource(merging.sources, source, at);
     const others: { table: string; rows: unknown[] }[] = [];
     const files: { metadata: FileMetadata; blob: Blob }[] = [];

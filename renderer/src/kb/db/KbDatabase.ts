@@ -7,6 +7,7 @@ import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
 import { storeIdentity } from '../storeIdentity.ts';
 import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
+import type { TrashEntry } from '../trash/trashRecords.ts';
 import type { VersionRecord } from '../versions/history.ts';
 import { compactKeys } from './compactKeys.ts';
 import { migrations, type Migration } from './migrations/index.ts';
@@ -22,6 +23,7 @@ export class KbDatabase extends Dexie {
   declare investigations: Table<Investigation, string>;
   declare changes: Table<ChangeRecord, number>;
   declare versions: Table<VersionRecord, string>;
+  declare trash: Table<TrashEntry, string>;
 
   /** The schema versions this build of Magpie knows. */
   readonly versionsKnown: readonly number[];

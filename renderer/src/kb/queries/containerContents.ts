@@ -1,11 +1,14 @@
 /**
  * A report's or grouping's contents (issue 15, point 3): its object_refs grouped by type
  * with counts, searchable by name, read a page at a time. A report of 1,593 objects is
- * paged, never cut; ids not in the store are counted and listed as missing.
+ * paged, never cut; ids not in the store are counted and listed as missing. Objects in the
+ * trash are not contents any more (issue 21, point 5: a delete leaves every view): they are
+ * left out and named apart, since the report itself is not rewritten.
  */
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
 import type { Grouping, Report } from '../../../../core/stix/model/types.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
+import { trashedNames, type TrashItem } from '../trash/trashEntries.ts';
 import { typeOfId } from './names.ts';
 
 export interface ContentsRequest {
@@ -25,6 +28,8 @@ export interface ContentsPage {
   /** Contents matching the type and search. */
   total: number;
   ids: string[];
+  /** Referenced objects now in the trash, by name (left out of everything above). */
+  trashed: TrashItem[];
 }
 
 const MAX_PAGE = 500;
@@ -36,7 +41,9 @@ function refsOf(stix: Report | Grouping): string[] {
 export async function containerContents(db: KbDatabase, request: ContentsRequest): Promise<ContentsPage | null> {
   const record = await db.objects.get(request.id);
   if (!record) return null;
-  const refs = [...new Set(refsOf(record.stix as Report | Grouping))];
+  const referenced = [...new Set(refsOf(record.stix as Report | Grouping))];
+  const inTrash = await trashedNames(db, referenced);
+  const refs = inTrash.size === 0 ? referenced : referenced.filter((ref) => !inTrash.has(ref));
   const counts = new Map<string, number>();
   for (const ref of refs) counts.set(typeOfId(ref), (counts.get(typeOfId(ref)) ?? 0) + 1);
   const groups = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
@@ -54,5 +61,5 @@ export async function containerContents(db: KbDatabase, request: ContentsRequest
   }
   const offset = Math.max(0, request.offset ?? 0);
   const limit = Math.min(Math.max(1, request.limit ?? 50), MAX_PAGE);
-  return { groups, all: refs.length, total: chosen.length, ids: chosen.slice(offset, offset + limit) };
+  return { groups, all: refs.length, total: chosen.length, ids: chosen.slice(offset, offset + limit), trashed: [...inTrash.values()] };
 }

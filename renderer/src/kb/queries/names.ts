@@ -9,6 +9,7 @@ import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import type { Relationship } from '../../../../core/stix/model/types.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
+import { trashedNames } from '../trash/trashEntries.ts';
 
 export interface ObjectName {
   id: string;
@@ -22,6 +23,8 @@ export interface ObjectName {
   /** For TLP marking definitions: the level, so a marking reads "TLP:AMBER" even when not stored. */
   tlp: TlpLevel | null;
   revoked: boolean;
+  /** Not stored because it is in the trash (issue 21, point 5): `name` is its name there. */
+  trashed?: boolean;
 }
 
 /** More than this per call is refused: the client splits its batches below it. */
@@ -85,12 +88,15 @@ export async function objectNames(db: KbDatabase, ids: readonly string[]): Promi
   const unique = [...new Set(ids.filter((id) => typeof id === 'string'))];
   const records = await db.objects.bulkGet(unique);
   const sentences = await relationshipSentences(db, records);
+  const trashed = await trashedNames(db, unique.filter((_, index) => records[index] === undefined));
   return unique.map((id, index) => {
     const record = records[index];
     if (record) {
       const name = nameOf(record.stix, id);
       return { ...name, name: sentences.get(id) ?? name.name };
     }
+    const inTrash = trashed.get(id);
+    if (inTrash) return { id, type: inTrash.type, name: inTrash.name, found: false, externalId: null, tlp: null, revoked: false, trashed: true };
     // The TLP definitions are predefined by the spec: they have names even when no bundle carried them.
     const tlp = tlpLevelOf(id) ?? null;
     return { id, type: typeOfId(id), name: tlp ? `TLP:${tlp.toUpperCase()}` : null, found: tlp !== null, externalId: null, tlp, revoked: false };

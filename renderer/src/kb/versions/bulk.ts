@@ -10,11 +10,12 @@ import { TLP_2, tlpLevelOf, type TlpLevel } from '../../../../core/stix/markings
 import { isScoType } from '../../../../core/stix/model/categories.ts';
 import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
-import { deleteObjects } from '../deletion.ts';
+import { moveToTrash } from '../trash/moveToTrash.ts';
+import { restoreFromTrash } from '../trash/restoreFromTrash.ts';
 import { KbError } from '../errors.ts';
 import type { StoredObject } from '../records.ts';
 import { checkValid, nextContent, writeVersions } from './editObject.ts';
-import { undoable } from './undo.ts';
+import { rememberUndo, undoable } from './undo.ts';
 
 type Clock = () => string;
 const systemClock: Clock = () => new Date().toISOString();
@@ -133,10 +134,12 @@ export function revokeObjects(db: KbDatabase, request: { ids: string[] }, onProg
   return applyToObjects(db, request.ids, `Revoke ${request.ids.length} objects`, (stix, record) => (isScoType(record.type) || stix['revoked'] === true ? null : { ...stix, revoked: true }), onProgress ? { onProgress } : {});
 }
 
-const EDGE_TYPES = new Set(['relationship', 'sighting']);
-
-/** Deletes with the relationships and sightings that hang on them, undoably. */
-export async function deleteUndoably(db: KbDatabase, request: { ids: string[] }): Promise<{ deleted: number; undoId: string }> {
-  const attached = await db.objects.where('refs').anyOf(request.ids).filter((record) => EDGE_TYPES.has(record.type)).primaryKeys();
-  return undoable(db, [...request.ids, ...attached], `Delete ${request.ids.length} objects`, () => deleteObjects(db, request.ids));
+/**
+ * Moves to the trash with the relationships and sightings that hang on them (issue 21,
+ * point 5); Undo restores the trash entry, as the Trash page would.
+ */
+export async function deleteUndoably(db: KbDatabase, request: { ids: string[]; why?: string }): Promise<{ deleted: number; undoId: string; entryId: string | null }> {
+  const { deleted, entryId } = await moveToTrash(db, request);
+  const undoId = rememberUndo(db, `Delete ${request.ids.length} objects`, async () => (entryId === null ? 0 : (await restoreFromTrash(db, entryId)).restored));
+  return { deleted, undoId, entryId };
 }

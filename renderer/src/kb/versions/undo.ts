@@ -25,6 +25,8 @@ export interface UndoEntry {
   after: Map<string, StoredObject | undefined>;
   /** History rows this change added, removed again by its undo. */
   versionKeys: string[];
+  /** A change undone by its own means (a delete: restored from the trash); returns the objects back. */
+  undo?: () => Promise<number>;
 }
 
 const logs = new WeakMap<KbDatabase, UndoEntry[]>();
@@ -73,12 +75,26 @@ export interface UndoResult {
   objects: number;
 }
 
+/** Remembers a change that knows how to undo itself (a move to the trash). */
+export function rememberUndo(db: KbDatabase, label: string, undo: () => Promise<number>): string {
+  const entry: UndoEntry = { id: crypto.randomUUID(), label, before: new Map(), after: new Map(), versionKeys: [], undo };
+  const log = logOf(db);
+  log.push(entry);
+  if (log.length > KEPT) log.splice(0, log.length - KEPT);
+  return entry.id;
+}
+
 /** Undoes the change `undoId`, or the latest one when none is named. */
 export async function undoChange(db: KbDatabase, undoId?: string): Promise<UndoResult> {
   const log = logOf(db);
   const index = undoId === undefined ? log.length - 1 : log.findIndex((entry) => entry.id === undoId);
   const entry = log[index];
   if (!entry) throw new KbError('not-found', 'There is no change to undo (undo lasts until Magpie is closed).');
+  if (entry.undo) {
+    const objects = await entry.undo();
+    log.splice(index, 1);
+    return { undone: entry.label, objects };
+  }
   const ids = [...entry.before.keys()];
   await db.transaction('rw', [db.objects, db.versions, db.changes], async () => {
     const current = await snapshot(db, ids);

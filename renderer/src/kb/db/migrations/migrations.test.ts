@@ -16,6 +16,7 @@ import { v5 } from './v5.ts';
 import { v6 } from './v6.ts';
 import { v7 } from './v7.ts';
 import { v8, v9 } from './v8.ts';
+import { v10 } from './v10.ts';
 import { editObject } from '../../versions/editObject.ts';
 
 describe('schema migrations', () => {
@@ -156,6 +157,21 @@ describe('schema migrations', () => {
     expect((await upgraded.objects.toCollection().primaryKeys()).sort()).toEqual(objects.map((object) => object.id).sort());
     await upgraded.delete();
   }, 60_000);
+
+  it('v9 → v10: objects stay, and an empty trash appears, found by when and by the ids it holds', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9]));
+    const now = '2026-01-01T00:00:00.000Z';
+    const records = sampleObjects().map((object) => toRecord(object, ['file:old'], now, now));
+    await old.objects.bulkPut(records);
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]));
+    expect(upgraded.verno).toBe(10);
+    expect(await upgraded.objects.count()).toBe(records.length);
+    expect(await upgraded.trash.count()).toBe(0);
+    expect(upgraded.trash.schema.indexes.map((index) => index.name).sort()).toEqual(['deletedAt', 'ids']);
+    await upgraded.delete();
+  });
 
   it('refuses, without changing it, a database written by a newer Magpie', async () => {
     const name = `kb-newer-${crypto.randomUUID()}`;
