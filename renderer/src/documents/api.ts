@@ -2,6 +2,8 @@
 import type { DocumentFormat, DocumentLimits, DocumentMetadata, PdfProgress } from '../../../core/documents/types.ts';
 import type { EntityMatch, KnownEntity } from '../../../core/extract/entityNames/types.ts';
 import type { ExtractionResult, ExtractOptions, TextPage } from '../../../core/extract/types.ts';
+import type { PastedValue } from '../../../core/lookup/pastedValues.ts';
+import type { Warninglist } from '../../../core/warninglists/types.ts';
 import type { PageWindow } from './pageWindow.ts';
 
 export interface ReadRequest {
@@ -49,11 +51,19 @@ export interface PageWindowRequest {
   length: number;
 }
 
+/** Look up's pasted list (issue 21): the text, and the warninglists whose hits each value carries. */
+export interface FindValuesRequest {
+  text: string;
+  warninglists: readonly Warninglist[];
+}
+
 export type DocumentApi = {
   read(request: ReadRequest, progress: (report: PdfProgress) => void): Promise<ReadResult>;
   /** Null when the worker no longer holds that document or the range is not in it. */
   pageWindow(request: PageWindowRequest): Promise<PageWindow | null>;
   release(request: { documentId: number }): Promise<void>;
+  /** The values in a pasted list, found and refanged by the extraction engine (core/lookup pastedValues). */
+  findValues(request: FindValuesRequest): Promise<PastedValue[]>;
 };
 
-export const documentMethods = ['read', 'pageWindow', 'release'] as const satisfies readonly (keyof DocumentApi)[];
+export const documentMethods = ['read', 'pageWindow', 'release', 'findValues'] as const satisfies readonly (keyof DocumentApi)[];

@@ -15,7 +15,8 @@
  */
 import { DocumentError, defaultDocumentLimits, type DocumentErrorCode, type DocumentLimits } from '../../../core/documents/types.ts';
 import { createRpcClient, RpcError } from '../../../core/rpc/rpc.ts';
-import { documentMethods, type DocumentApi, type PageWindowRequest, type ReadRequest, type ReadResult } from './api.ts';
+import type { PastedValue } from '../../../core/lookup/pastedValues.ts';
+import { documentMethods, type DocumentApi, type FindValuesRequest, type PageWindowRequest, type ReadRequest, type ReadResult } from './api.ts';
 import type { PageWindow } from './pageWindow.ts';
 
 export { detectFormat, SNIFF_BYTES, type DetectedFormat } from '../../../core/documents/detectFormat.ts';
@@ -91,6 +92,24 @@ export function readDocumentFile(file: File, onProgress?: (pagesDone: number, pa
     return Promise.reject(new DocumentError('too-large', `This file is ${mb(file.size)}; Magpie reads files up to ${mb(limits.maxBytes)}.`));
   }
   const result = queue.then(() => readWithWarmWorker(file, limits, { extract: options.extract ?? {}, knownEntities: options.knownEntities ?? [] }, onProgress));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * The values in a pasted list, found by the extraction engine in the document worker (the
+ * engine's home, off the UI thread), after any document being read.
+ */
+export function findPastedValues(request: FindValuesRequest): Promise<PastedValue[]> {
+  const result = queue.then(
+    () =>
+      new Promise<PastedValue[]>((resolve, reject) => {
+        const state = warm ?? startWorker();
+        warm = state;
+        state.onCrash = () => reject(new Error('The extraction engine stopped unexpectedly while finding the values. Try again, or look up a shorter list.'));
+        state.api.findValues(request).then(resolve, reject).finally(() => (state.onCrash = undefined));
+      }),
+  );
   queue = result.catch(() => undefined);
   return result;
 }

@@ -1,13 +1,12 @@
 /**
- * Settings → Indicator extraction: the analyst's allow list (values to flag as benign),
- * deny list (values always reported as malicious) and imported MISP warning lists. The
- * built-in defaults always apply; these add to them.
+ * Settings → Indicator extraction: the analyst's allow list (values to flag as benign) and
+ * deny list (values always reported as malicious). The built-in defaults always apply;
+ * these add to them. MISP warninglists have their own card (Settings → Warninglists).
  */
-import { Alert, Badge, Button, Card, CloseButton, FileButton, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, CloseButton, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseWarningList } from '../../../core/extract/index.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import type { ExtractionLists } from '../kb/extractionLists.ts';
 
@@ -49,17 +48,6 @@ export function ExtractionListsCard() {
     }
   };
 
-  const importWarningList = async (file: File | null) => {
-    if (!file || !lists) return;
-    try {
-      const list = parseWarningList(JSON.parse(await file.text()) as unknown);
-      const others = lists.warningLists.filter((entry) => entry.name !== list.name);
-      await save({ ...lists, allow: lines(allow), deny: lines(deny), warningLists: [...others, { name: list.name, values: [...list.values] }] });
-    } catch (error) {
-      setMessage({ ok: false, text: t('extractionLists.importFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }) });
-    }
-  };
-
   return (
     <Card withBorder radius="lg" padding="lg" data-testid="extraction-lists">
       <Title order={3} size="h5">
@@ -76,36 +64,27 @@ export function ExtractionListsCard() {
       <Stack gap="md">
         <Textarea label={t('extractionLists.allow')} description={t('extractionLists.allowHelp')} autosize minRows={3} maxRows={10} value={allow} onChange={(event) => setAllow(event.currentTarget.value)} disabled={!lists} data-testid="allow-list" />
         <Textarea label={t('extractionLists.deny')} description={t('extractionLists.denyHelp')} autosize minRows={2} maxRows={10} value={deny} onChange={(event) => setDeny(event.currentTarget.value)} disabled={!lists} data-testid="deny-list" />
-        <div>
-          <Text size="sm" fw={500}>
-            {t('extractionLists.warningLists')}
-          </Text>
-          {lists?.warningLists.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('extractionLists.noWarningLists')}
+        {/* Lists imported here before issue 21 act as allow lists; new MISP lists are added in Settings → Warninglists. */}
+        {lists !== null && lists.warningLists.length > 0 && (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('extractionLists.warningLists')}
             </Text>
-          )}
-          {lists?.warningLists.map((list) => (
-            <Group key={list.name} gap="xs" data-testid="warning-list">
-              <Text size="sm">{list.name}</Text>
-              <Badge size="sm" variant="light" color="gray">
-                {t('extractionLists.entries', { count: list.values.length })}
-              </Badge>
-              <CloseButton size="sm" aria-label={t('extractionLists.removeList', { name: list.name })} onClick={() => void save({ ...lists, warningLists: lists.warningLists.filter((entry) => entry.name !== list.name) })} />
-            </Group>
-          ))}
-        </div>
+            {lists.warningLists.map((list) => (
+              <Group key={list.name} gap="xs" data-testid="warning-list">
+                <Text size="sm">{list.name}</Text>
+                <Badge size="sm" variant="light" color="gray">
+                  {t('extractionLists.entries', { count: list.values.length })}
+                </Badge>
+                <CloseButton size="sm" aria-label={t('extractionLists.removeList', { name: list.name })} onClick={() => void save({ ...lists, warningLists: lists.warningLists.filter((entry) => entry.name !== list.name) })} />
+              </Group>
+            ))}
+          </div>
+        )}
         <Group>
           <Button onClick={() => lists && void save({ ...lists, allow: lines(allow), deny: lines(deny) })} disabled={!lists} data-testid="save-lists">
             {t('extractionLists.save')}
           </Button>
-          <FileButton onChange={(file) => void importWarningList(file)} accept=".json,application/json">
-            {(props) => (
-              <Button {...props} variant="default" disabled={!lists} data-testid="import-warning-list">
-                {t('extractionLists.importWarningList')}
-              </Button>
-            )}
-          </FileButton>
         </Group>
       </Stack>
     </Card>

@@ -4,7 +4,8 @@
  * the page so a lookup goes on, and its answer stays, while the analyst looks elsewhere.
  */
 import { create } from 'zustand';
-import { lookupRow, pastedValues, type LookupGroup, type LookupRow } from '../../../core/lookup/pastedValues.ts';
+import { lookupRow, type LookupGroup, type LookupRow } from '../../../core/lookup/pastedValues.ts';
+import { findPastedValues } from '../documents/client.ts';
 import { lookUpValues } from './lookUpValues.ts';
 
 export type LookupStatus = 'idle' | 'finding' | 'asking' | 'done' | 'failed';
@@ -48,9 +49,11 @@ export const useLookupStore = create<LookupState>()((set, get) => ({
     const current = ++run;
     set({ status: 'finding', done: 0, total: 0, rows: [], error: null, filter: 'all', selected: new Set() });
     try {
-      // Let the progress paint before the engine takes the thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const values = pastedValues(get().text);
+      // Found in the document worker, so a list of 10,000 values does not freeze the window.
+      // No lists go with it: each value's warninglist hits come with the knowledge base's
+      // answer, from the lists in force there (lookUpValues), and win over the worker's.
+      const values = await findPastedValues({ text: get().text, warninglists: [] });
+      if (current !== run) return;
       set({ status: 'asking', total: values.length });
       const answers = await lookUpValues(values, (done) => current === run && set({ done }));
       if (current !== run) return;

@@ -12,6 +12,7 @@ import { StorageCard } from '../settings/StorageCard.tsx';
 import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
 import { TaxiiServeCard } from '../taxiiServe/TaxiiServeCard.tsx';
 import { LabelManagerCard } from '../versions/LabelManagerCard.tsx';
+import { WarninglistsCard } from '../warninglists/WarninglistsCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 const languages: Language[] = ['system', 'en', 'ja'];
@@ -140,6 +141,7 @@ export function SettingsPage() {
         <AnalystIdentityCard />
         <LabelManagerCard />
         <ExtractionListsCard />
+        <WarninglistsCard />
         <StorageCard />
         <BackupCard />
         <TaxiiServeCard />

@@ -1,0 +1,53 @@
+/** 設定 → 警告リストとエンティティページの警告リスト表示の日本語 (issue 21, point 4)。 */
+import type { Messages } from '../../i18n/messages.ts';
+
+export const warninglistsJa: Messages['warninglists'] = {
+  title: '警告リスト',
+  body: '指標に見えても対処する価値のない値 (公開 DNS リゾルバー、プライベートアドレス、CDN、人気サイト) や、値が何であるかだけを示す値 (フリーメール、短縮 URL) を集めた MISP の警告リストです。該当した値は抽出レビュー、照会、エンティティページで表示されます。良性のリストにある値はレビューで最初からチェックが外れ、TXT・CSV・MISP のエクスポートから除かれます。リストをオフにすると、そのリストでは何も表示されなくなります。',
+  loading: '警告リストを読み込んでいます…',
+  loadFailed: '警告リストを読み込めませんでした: {{message}} 設定を開き直してください。再び失敗する場合は Magpie を再起動してください。',
+  switchLabel: '警告リスト「{{name}}」を使う',
+  on: 'オン',
+  off: 'オフ',
+  category: { 'false-positive': '良性', known: '参考情報' },
+  categoryHelp: {
+    'false-positive': '良性 (誤検知): レビューでチェックが外れ、エクスポートから除かれます',
+    known: '参考情報のみ: 値が何かを示すだけで、チェックされたままエクスポートされます',
+  },
+  type: { string: '完全一致の値', hostname: 'ドメインとそのサブドメイン', substring: '値に含まれる文字列', cidr: 'アドレス範囲' },
+  entries_one: '{{count}} 件',
+  entries_other: '{{count}} 件',
+  version: 'バージョン {{version}}',
+  noVersion: 'バージョンなし',
+  licenceShipped: 'CC0 1.0 (Magpie に同梱)',
+  licenceAdded: 'ライセンスは入手元の記載に従う',
+  copy: '新しいコピー: バージョン {{version}}、{{date}} に {{file}} から追加 (同梱版はバージョン {{shipped}})',
+  own: 'あなたのリスト: {{date}} に {{file}} から追加',
+  removeCopy: 'コピーを削除',
+  removeCopyLabel: '「{{name}}」のコピーを削除して同梱版に戻す',
+  removeOwn: '削除',
+  removeOwnLabel: 'あなたのリスト「{{name}}」を削除',
+  add: 'ディスクから新しいコピーを追加…',
+  addHelp: 'MISP の misp-warninglists にある list.json を 1 つ選ぶかドロップしてください (string・hostname・substring・CIDR のリスト)。同梱のリストと同じ名前でバージョンが新しいものはそれを置き換え、新しい名前のものはあなたのリストとして追加されます。',
+  dropHere: 'list.json をここにドロップ',
+  reading: '{{name}} を読み込んでいます…',
+  added: {
+    copy: '「{{name}}」バージョン {{version}} ({{count}} 件) が同梱のリストを置き換えました。',
+    own: '「{{name}}」({{count}} 件) をあなたのリストとして追加しました。',
+  },
+  removed: '「{{name}}」を削除しました。',
+  refused: {
+    'too-large': '{{file}} は追加されませんでした: {{size}} MB あります。警告リストは 64 MB までです。リポジトリ全体ではなく、1 つのリストの list.json を選んでください。',
+    'not-json': '{{file}} は追加されませんでした: JSON ではありません ({{detail}})。misp-warninglists から 1 つのリストの list.json を選んでください。',
+    'not-a-list': '{{file}} は追加されませんでした: {{detail}}',
+    empty: '{{file}} は追加されませんでした: 「{{name}}」には項目がありません。',
+    'not-newer': '{{file}} は追加されませんでした: 「{{name}}」のバージョン {{version}} は同梱のバージョン {{shipped}} より新しくありません。misp-warninglists から新しいリリースを入手してください。',
+  },
+  unknownVersion: 'バージョンなし',
+  failed: '変更を保存できませんでした: {{message}} もう一度お試しください。',
+  flag: '警告リスト「{{list}}」に掲載 ({{category}})',
+  flagHelp: {
+    'false-positive': 'このリストは、この種の値は対処する価値がないとしています。レビューでは最初からチェックが外れ、警告リストの値を含めない限り TXT・CSV・MISP のエクスポートから除かれます。同意しない場合は 設定 → 警告リスト でリストをオフにしてください。',
+    known: 'このリストは値が何であるかを示します。判定ではなく参考情報で、ほかには何も変わりません。',
+  },
+};
