@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, SettingsPatch, ThemePreference } from '../../../core/ipc/channels.ts';
 import { AnalystIdentityCard } from '../curation/AnalystIdentityCard.tsx';
 import { ExtractionListsCard } from '../extraction/ExtractionListsCard.tsx';
+import { IndicatorLifetimesCard } from '../lifecycle/IndicatorLifetimesCard.tsx';
 import { invoke } from '../ipc/client.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { BackupCard } from '../settings/BackupCard.tsx';
@@ -141,6 +142,7 @@ export function SettingsPage() {
         <AnalystIdentityCard />
         <LabelManagerCard />
         <ExtractionListsCard />
+        <IndicatorLifetimesCard />
         <WarninglistsCard />
         <StorageCard />
         <BackupCard />
