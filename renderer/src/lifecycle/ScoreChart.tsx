@@ -59,7 +59,7 @@ export function ScoreChart({ story, summary, date }: { story: ScoreStory; summar
   const points = keyPoints(story, t);
   return (
     <figure style={{ margin: 0 }} data-testid="score-chart">
-      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-label={label} style={{ display: 'block', maxWidth: box.width }}>
+      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-label={label} style={{ display: 'block' }}>
         <title>{label}</title>
         {geometry.yTicks.map((tick) => (
           <g key={tick.score}>
@@ -75,7 +75,8 @@ export function ScoreChart({ story, summary, date }: { story: ScoreStory; summar
           </text>
         ))}
         <line x1={box.left} x2={box.width - box.right} y1={geometry.revokeY} y2={geometry.revokeY} stroke={REVOKE} strokeWidth={1.5} strokeDasharray="6 4" data-testid="score-revoke-line" />
-        <text x={box.width - box.right} y={geometry.revokeY - 4} textAnchor="end" fontSize={10} fill={REVOKE}>
+        {/* At the left: the forecast crosses the line on the right. */}
+        <text x={box.left + 4} y={geometry.revokeY - 4} fontSize={10} fill={REVOKE}>
           {t('lifecycle.score.legend.revoke')} {story.revokeScore}
         </text>
         {geometry.nowX !== undefined && <line x1={geometry.nowX} x2={geometry.nowX} y1={box.top} y2={box.height - box.bottom} stroke={MUTED} strokeWidth={1} strokeDasharray="2 3" />}

@@ -17,7 +17,7 @@ export interface ChartBox {
   readonly right: number;
 }
 
-export const CHART_BOX: ChartBox = { width: 640, height: 200, left: 36, bottom: 24, top: 10, right: 12 };
+export const CHART_BOX: ChartBox = { width: 880, height: 220, left: 36, bottom: 24, top: 10, right: 12 };
 
 export interface ChartGeometry {
   /** SVG path data of the past (up to now) and of the forecast (from now). */

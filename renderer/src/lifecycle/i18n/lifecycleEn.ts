@@ -40,7 +40,7 @@ export const lifecycleEn = {
     loadFailed: 'The lifetimes could not be read: {{message}}. Reopen Settings to try again.',
     days: 'days',
     lifetimeLabel: '{{type}} lifetime in days',
-    defaultIs: 'Default {{value}}',
+    defaultIs: 'Default {{value}}. {{why}}',
     types: {
       'ipv4-addr': 'IPv4 addresses',
       'ipv6-addr': 'IPv6 addresses',
@@ -48,7 +48,7 @@ export const lifecycleEn = {
       url: 'URLs',
       'email-addr': 'E-mail addresses',
       file: 'File hashes',
-      other: 'Other types (registry keys, wallets, mutexes, AS numbers…)',
+      other: 'Other types',
     },
     why: {
       'ipv4-addr': 'Addresses are rented, shared and recycled; after a month an attacker’s address is as likely to be someone else’s.',
@@ -57,7 +57,7 @@ export const lifecycleEn = {
       url: 'Payload and phishing paths are taken down within weeks, but outlive the address they were served from.',
       'email-addr': 'Sender and drop addresses are reused across campaigns for months.',
       file: 'A hash never changes meaning; only its relevance fades (OpenCTI’s one-year fallback).',
-      other: 'No better knowledge: the middle ground.',
+      other: 'Registry keys, wallets, mutexes, AS numbers…: no better knowledge, so the middle ground.',
     },
     revokeScore: 'Revoke score',
     revokeWhy: 'OpenCTI’s decay rules revoke at 20: under a fifth of a full score a value is not worth blocking.',

@@ -42,7 +42,7 @@ export const lifecycleJa: Messages['lifecycle'] = {
     loadFailed: '有効期間を読み込めませんでした: {{message}}。設定を開き直してもう一度お試しください。',
     days: '日',
     lifetimeLabel: '{{type}} の有効期間 (日)',
-    defaultIs: '既定値 {{value}}',
+    defaultIs: '既定値 {{value}}。{{why}}',
     types: {
       'ipv4-addr': 'IPv4 アドレス',
       'ipv6-addr': 'IPv6 アドレス',
@@ -50,7 +50,7 @@ export const lifecycleJa: Messages['lifecycle'] = {
       url: 'URL (Web アドレス)',
       'email-addr': 'メールアドレス',
       file: 'ファイルハッシュ',
-      other: 'その他の種類 (レジストリキー、ウォレット、ミューテックス、AS 番号など)',
+      other: 'その他の種類',
     },
     why: {
       'ipv4-addr': 'アドレスは貸し出され、共有され、再利用されます。1 か月後には攻撃者のアドレスが別人のものになっている可能性が同じくらいあります。',
@@ -59,7 +59,7 @@ export const lifecycleJa: Messages['lifecycle'] = {
       url: 'ペイロードやフィッシングのパスは数週間で削除されますが、配信元のアドレスよりは長く残ります。',
       'email-addr': '送信元や受け取り用のアドレスは、数か月にわたりキャンペーンをまたいで再利用されます。',
       file: 'ハッシュの意味は変わりません。薄れるのは関連性だけです (OpenCTI の 1 年のフォールバック)。',
-      other: 'より良い根拠がないため、中間の値です。',
+      other: 'レジストリキー、ウォレット、ミューテックス、AS 番号など: より良い根拠がないため、中間の値です。',
     },
     revokeScore: '失効スコア',
     revokeWhy: 'OpenCTI の減衰ルールは 20 で失効させます。満点の 5 分の 1 を下回る値はブロックする価値がありません。',
