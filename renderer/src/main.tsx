@@ -12,6 +12,7 @@ import { startScheduledBackups } from './settings/scheduledBackups.ts';
 import { startAutoEnricher } from './enrich/startAutoEnricher.ts';
 import { startFeedRetention } from './streams/feedRetention.ts';
 import { startIndicatorExpiry } from './lifecycle/indicatorExpiry.ts';
+import { startTrashPurge } from './lifecycle/trashPurge.ts';
 import { startStreamPump } from './streams/streamPump.ts';
 import { answerKbRequests } from './localApi/answerKbRequests.ts';
 import { followStreamChanges, useStreamStore } from './streams/streamStore.ts';
@@ -51,6 +52,8 @@ async function start(root: HTMLElement): Promise<void> {
     startFeedRetention((message) => console.warn(`Change feed retention: ${message}`));
     // Issue 21: expired and decayed indicators become revoked versions, at start-up and daily.
     startIndicatorExpiry((message) => console.warn(`Indicator expiry: ${message}`));
+    // Issue 21, point 5: trash entries past the retention go for good, at start-up and daily.
+    startTrashPurge((message) => console.warn(`Trash purge: ${message}`));
     // New observables go to the enrichment connectors switched to automatic (none by default).
     startAutoEnricher(
       (message) => useConnectorStore.setState({ autoEnrichProblem: { count: 0, message } }),

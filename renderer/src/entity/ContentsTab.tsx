@@ -2,7 +2,7 @@
  * A report's or grouping's contents (issue 15, point 3): grouped by type with counts,
  * searchable by name, paged, and the original file the report came from, to save again.
  */
-import { Alert, Chip, Group, Loader, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Chip, Group, Loader, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -64,6 +64,14 @@ export function ContentsTab({ detail }: { detail: ObjectDetail }) {
     <Stack gap="md" data-testid="entity-contents">
       <Originals detail={detail} />
       {contents.error && <Alert color="red">{t('kb.error', { message: contents.error.message })}</Alert>}
+      {data && data.trashed.length > 0 && (
+        <Alert color="gray" data-testid="contents-trashed">
+          <Text size="sm">{t('trash.contents.trashed', { count: data.trashed.length, names: data.trashed.slice(0, 5).map((item) => item.name).join(', ') })}</Text>
+          <Anchor href="#/trash" size="sm">
+            {t('trash.contents.open')}
+          </Anchor>
+        </Alert>
+      )}
       {!data ? (
         <Loader size="sm" aria-label={t('entity.links.loading')} />
       ) : data.all === 0 ? (

@@ -1,4 +1,5 @@
 /** English UI strings. Japanese (ja.ts) must have exactly the same keys; the compiler checks it. */
+import { trashEn } from '../trash/i18n/trashEn.ts';
 import { mergeEn } from '../merge/i18n/mergeEn.ts';
 import { versionsEn } from '../versions/i18n/versionsEn.ts';
 import { curationEn } from '../curation/i18n/curationEn.ts';
@@ -39,6 +40,7 @@ export const en = {
     connectors: 'Connectors',
     streams: 'Streams',
     export: 'Export',
+    trash: 'Trash',
     settings: 'Settings',
     shortcut: 'Alt+{{key}}',
     lookup: 'Look up',
@@ -176,7 +178,7 @@ export const en = {
     history: 'Import history',
     historyEmpty: 'No imports yet.',
     undo: 'Undo import',
-    undoConfirm: 'Remove what {{name}} brought? Objects other sources also brought stay.',
+    undoConfirm: 'Remove what {{name}} brought? Objects other sources also brought stay. This is final: undoing an import does not go through the trash.',
     undone: 'Removed {{deleted}} objects; {{kept}} stay because other sources brought them too.',
     undoneConnector: 'Removed {{deleted}} objects; {{kept}} stay because other sources brought them too. {{name}} will import everything again on its next run.',
     status: { running: 'running', committed: 'done', failed: 'failed' },
@@ -582,6 +584,10 @@ export const en = {
       title: 'Investigate',
       description: 'Explore entities, relationships and observables in a graph.',
     },
+    trash: {
+      title: 'Trash',
+      description: 'What you deleted, with who, when and why: restore it whole, or delete it for good.',
+    },
     lookup: {
       title: 'Look up',
       description: 'Paste a list or drop a file: which values the knowledge base knows, from where and since when, and which are on a warninglist.',
@@ -628,7 +634,7 @@ export const en = {
   dangerZone: {
     title: 'Danger zone',
     deleteAll: 'Delete everything',
-    deleteAllHelp: 'Empties the knowledge base: every object, the import history and kept original files, the quarantine and investigations. Settings, extraction lists and connector settings stay; connectors import everything again on their next runs.',
+    deleteAllHelp: 'Empties the knowledge base: every object, the import history and kept original files, the quarantine, investigations and the trash. Settings, extraction lists and connector settings stay; connectors import everything again on their next runs.',
     confirmTitle: 'Delete everything in the knowledge base?',
     confirmBody_one: 'This deletes {{formatted}} object, {{investigations}} investigations and {{sources}} imports with their original files. It cannot be undone.',
     confirmBody_other: 'This deletes {{formatted}} objects, {{investigations}} investigations and {{sources}} imports with their original files. It cannot be undone.',
@@ -819,6 +825,7 @@ export const en = {
   versions: versionsEn,
   stixProperties: stixPropertiesEn,
   entity: entityEn,
+  trash: trashEn,
   attack: attackEn,
   importResults: importResultsEn,
   issueRules: issueRulesEn,

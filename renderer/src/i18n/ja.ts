@@ -1,4 +1,5 @@
 /** 日本語の UI 文字列。キーは en.ts と同じでなければならない(型で検査)。 */
+import { trashJa } from '../trash/i18n/trashJa.ts';
 import { mergeJa } from '../merge/i18n/mergeJa.ts';
 import type { Messages } from './messages.ts';
 import { versionsJa } from '../versions/i18n/versionsJa.ts';
@@ -40,6 +41,7 @@ export const ja: Messages = {
     connectors: 'コネクター',
     streams: 'ストリーム',
     export: 'エクスポート',
+    trash: 'ごみ箱',
     settings: '設定',
     shortcut: 'Alt+{{key}}',
     lookup: '照会',
@@ -177,7 +179,7 @@ export const ja: Messages = {
     history: 'インポート履歴',
     historyEmpty: 'まだインポートはありません。',
     undo: 'インポートを取り消す',
-    undoConfirm: '{{name}} が持ち込んだものを削除しますか? 他の情報源も持ち込んだオブジェクトは残ります。',
+    undoConfirm: '{{name}} が持ち込んだものを削除しますか? 他の情報源も持ち込んだオブジェクトは残ります。インポートの取り消しはごみ箱を経由せず、元に戻せません。',
     undone: '{{deleted}} 件を削除しました。{{kept}} 件は他の情報源にもあるため残しました。',
     undoneConnector: '{{deleted}} 件を削除しました。{{kept}} 件は他の情報源にもあるため残しました。{{name}} は次回の実行ですべてを再インポートします。',
     status: { running: '実行中', committed: '完了', failed: '失敗' },
@@ -583,6 +585,10 @@ export const ja: Messages = {
       title: '調査',
       description: 'エンティティ、リレーションシップ、オブザーバブルをグラフで探索します。',
     },
+    trash: {
+      title: 'ごみ箱',
+      description: '削除したもの (誰が、いつ、なぜ)。丸ごと復元するか、完全に削除します。',
+    },
     lookup: {
       title: '照会',
       description: 'リストを貼り付けるかファイルをドロップすると、ナレッジベースが知っている値 (出典と時期) と警告リストに載っている値を示します。',
@@ -629,7 +635,7 @@ export const ja: Messages = {
   dangerZone: {
     title: '危険な操作',
     deleteAll: 'すべて削除',
-    deleteAllHelp: 'ナレッジベースを空にします: すべてのオブジェクト、インポート履歴と保管した元ファイル、隔離、調査。設定、抽出リスト、コネクターの設定は残ります。コネクターは次回の実行ですべてを再インポートします。',
+    deleteAllHelp: 'ナレッジベースを空にします: すべてのオブジェクト、インポート履歴と保管した元ファイル、隔離、調査、ごみ箱。設定、抽出リスト、コネクターの設定は残ります。コネクターは次回の実行ですべてを再インポートします。',
     confirmTitle: 'ナレッジベースのすべてを削除しますか?',
     confirmBody_one: 'オブジェクト {{formatted}} 件、調査 {{investigations}} 件、インポート {{sources}} 件とその元ファイルを削除します。元に戻せません。',
     confirmBody_other: 'オブジェクト {{formatted}} 件、調査 {{investigations}} 件、インポート {{sources}} 件とその元ファイルを削除します。元に戻せません。',
@@ -820,6 +826,7 @@ export const ja: Messages = {
   versions: versionsJa,
   stixProperties: stixPropertiesJa,
   entity: entityJa,
+  trash: trashJa,
   attack: attackJa,
   importResults: importResultsJa,
   issueRules: issueRulesJa,

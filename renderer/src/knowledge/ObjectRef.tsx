@@ -57,6 +57,18 @@ export function ObjectRef({ id, showType = false, size = 'sm', link = true }: Ob
     );
   }
 
+  if (!name.found && name.trashed) {
+    // Issue 21, point 5: in the trash, still named, never a bare id.
+    return (
+      <Group gap={6} wrap="nowrap" display="inline-flex" data-testid="object-ref" data-state="trashed">
+        <TypeIcon type={name.type} size={iconSize} />
+        <Text size={size} c="dimmed" fs="italic">
+          {t('trash.ref.inTrash', { name: label(name) })}
+        </Text>
+      </Group>
+    );
+  }
+
   if (!name.found) {
     return (
       <Group gap={6} wrap="nowrap" display="inline-flex" data-testid="object-ref" data-state="missing">

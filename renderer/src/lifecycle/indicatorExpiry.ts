@@ -4,11 +4,8 @@
  * or decayed under the revoke score become revoked versions, so blocklists stop carrying
  * them without the analyst doing anything.
  */
-import { knowledgeBase, knowledgeBaseStarted, notifyKnowledgeChanged } from '../kb/client.ts';
-
-const EVERY_MS = 24 * 60 * 60_000;
-/** Start-up runs once the knowledge base is open; checked this often until it is. */
-const WAIT_MS = 30_000;
+import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { startDailyPass } from './dailyPass.ts';
 
 export async function expireNow(): Promise<number> {
   const { revoked } = await knowledgeBase().expireIndicators({});
@@ -18,18 +15,5 @@ export async function expireNow(): Promise<number> {
 }
 
 export function startIndicatorExpiry(onError: (message: string) => void): () => void {
-  const run = () => {
-    expireNow().catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)));
-  };
-  let first: ReturnType<typeof setTimeout> | undefined;
-  const whenOpen = () => {
-    if (knowledgeBaseStarted()) run();
-    else first = setTimeout(whenOpen, WAIT_MS);
-  };
-  whenOpen();
-  const daily = setInterval(run, EVERY_MS);
-  return () => {
-    if (first !== undefined) clearTimeout(first);
-    clearInterval(daily);
-  };
+  return startDailyPass(expireNow, onError);
 }

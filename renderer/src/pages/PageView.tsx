@@ -14,6 +14,7 @@ const ConnectorsPage = lazy(() => import('../connectors/ConnectorsPage.tsx').the
 const StreamsPage = lazy(() => import('../streams/StreamsPage.tsx').then((module) => ({ default: module.StreamsPage })));
 const InvestigatePage = lazy(() => import('../investigate/InvestigatePage.tsx').then((module) => ({ default: module.InvestigatePage })));
 const LookupPage = lazy(() => import('../lookup/LookupPage.tsx').then((module) => ({ default: module.LookupPage })));
+const TrashPage = lazy(() => import('../trash/TrashPage.tsx').then((module) => ({ default: module.TrashPage })));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 function Page({ page }: { page: PageId }) {
@@ -36,6 +37,8 @@ function Page({ page }: { page: PageId }) {
       return <InvestigatePage />;
     case 'lookup':
       return <LookupPage />;
+    case 'trash':
+      return <TrashPage />;
     case 'settings':
       return <SettingsPage />;
   }

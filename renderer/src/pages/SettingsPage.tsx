@@ -13,6 +13,7 @@ import { StorageCard } from '../settings/StorageCard.tsx';
 import { DangerZoneCard } from '../settings/DangerZoneCard.tsx';
 import { TaxiiServeCard } from '../taxiiServe/TaxiiServeCard.tsx';
 import { LabelManagerCard } from '../versions/LabelManagerCard.tsx';
+import { TrashRetentionCard } from '../trash/TrashRetentionCard.tsx';
 import { WarninglistsCard } from '../warninglists/WarninglistsCard.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
@@ -146,6 +147,7 @@ export function SettingsPage() {
         <WarninglistsCard />
         <StorageCard />
         <BackupCard />
+        <TrashRetentionCard />
         <TaxiiServeCard />
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h5" mb="sm">

@@ -2,7 +2,7 @@ import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../stores/routeStore.ts';
-import { pages, type NavGroup, type PageEntry } from './pages.ts';
+import { altShortcut, pages, type NavGroup, type PageEntry } from './pages.ts';
 
 function NavItem({ page, index }: { page: PageEntry; index: number }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ function NavItem({ page, index }: { page: PageEntry; index: number }) {
       leftSection={<Icon size={18} stroke={1.6} aria-hidden="true" />}
       rightSection={
         <Text span size="xs" c="dimmed" aria-hidden="true">
-          {page.hotkey ? t('nav.shortcutLookup') : t('nav.shortcut', { key: index + 1 })}
+          {page.hotkey ? t('nav.shortcutLookup') : altShortcut(index) === null ? null : t('nav.shortcut', { key: altShortcut(index) })}
         </Text>
       }
       active={active}

@@ -10,7 +10,7 @@ import { PageView } from '../pages/PageView.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { Navigation } from './Navigation.tsx';
-import { pages } from './pages.ts';
+import { altShortcut, pages } from './pages.ts';
 
 // An object's page (issue 15) loads with its tabs the first time one is opened.
 const EntityPage = lazy(() => import('../entity/EntityPage.tsx').then((module) => ({ default: module.EntityPage })));
@@ -25,7 +25,12 @@ export function Shell({ harness, version }: { harness: boolean; version: string 
   const shownPage = useRef<string>(objectId ?? page);
 
   // Alt+1…9 jump to the pages in the order declared; a page with its own shortcut is reached by that.
-  useHotkeys(pages.map((entry, index) => [entry.hotkey ?? `alt+${index + 1}`, () => navigate(entry.id)]));
+  useHotkeys(
+    pages.flatMap((entry, index): [string, () => void][] => {
+      const key = entry.hotkey ?? (altShortcut(index) === null ? null : `alt+${altShortcut(index)}`);
+      return key === null ? [] : [[key, () => navigate(entry.id)]];
+    }),
+  );
 
   // A file dropped anywhere on the window goes to Import; nothing else reacts to drops.
   useEffect(() => {

@@ -11,6 +11,7 @@ import {
   IconListSearch,
   IconPlugConnected,
   IconSettings,
+  IconTrash,
   type Icon,
 } from '@tabler/icons-react';
 
@@ -26,6 +27,7 @@ export const pageIds = [
   'export',
   'settings',
   'lookup',
+  'trash',
 ] as const;
 
 export type PageId = (typeof pageIds)[number];
@@ -53,7 +55,14 @@ export const pages: readonly PageEntry[] = [
   // Issue 21, point 1: the analyst's most frequent question, one shortcut away. Last, so
   // Alt+1…10 keep their pages; the navigation still lists it under Analysis.
   { id: 'lookup', group: 'analysis', icon: IconListSearch, hotkey: 'mod+shift+L' },
+  // Issue 21, point 5: what was deleted, restorable. Past Alt+10, so no shortcut of its own.
+  { id: 'trash', group: 'data', icon: IconTrash },
 ];
+
+/** The Alt+number a page is reached by: the first ten in order, one key each. */
+export function altShortcut(index: number): number | null {
+  return index < 10 ? index + 1 : null;
+}
 
 export function isPageId(value: string): value is PageId {
   return (pageIds as readonly string[]).includes(value);

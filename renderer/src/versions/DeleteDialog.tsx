@@ -1,9 +1,11 @@
 /**
  * Delete, said in full before it happens (issue 17, point 2): what will keep pointing at
  * nothing (a report's contents, a note about it: counts and a few names), the relationships
- * that go with it, and revoke offered as the way to keep it. The delete can be undone.
+ * that go with it, and revoke offered as the way to keep it. The delete goes to the trash
+ * with an optional why (issue 21, point 5), and can be undone or restored from there.
  */
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../app/useAction.ts';
 import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
@@ -15,10 +17,12 @@ export function DeleteDialog({ ids, name, onClose, onDeleted }: { ids: string[];
   const { t } = useTranslation();
   const typeName = useTypeName();
   const dangling = useKbQuery(() => knowledgeBase().danglingReferences({ ids }), [ids.join(',')]);
+  const retention = useKbQuery(() => knowledgeBase().getTrashRetention({}), []);
+  const [why, setWhy] = useState('');
   const { run, busy, error } = useAction();
   const remove = () =>
     run(async () => {
-      const { deleted, undoId } = await knowledgeBase().deleteObjectsUndoably({ ids });
+      const { deleted, undoId } = await knowledgeBase().deleteObjectsUndoably({ ids, why });
       useUndoStore.getState().offerUndo({ message: t('versions.deleteDialog.deleted', { count: deleted }), undoId });
       notifyKnowledgeChanged();
       onDeleted?.();
@@ -51,6 +55,8 @@ export function DeleteDialog({ ids, name, onClose, onDeleted }: { ids: string[];
             <Text size="xs" c="dimmed">{t('versions.deleteDialog.revokeInstead')}</Text>
           </>
         )}
+        {retention.data && <Text size="sm" data-testid="delete-to-trash">{t('trash.toTrash', { days: retention.data.days })}</Text>}
+        <TextInput label={t('trash.deleteWhy')} placeholder={t('trash.deleteWhyPlaceholder')} value={why} maxLength={1000} onChange={(event) => setWhy(event.currentTarget.value)} data-testid="delete-why" />
         {(error ?? dangling.error) && <Alert color="red">{error ?? dangling.error?.message}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('versions.deleteDialog.cancel')}</Button>
