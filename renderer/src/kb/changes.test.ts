@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../core/stix/validate.ts';
-import { changeHead, changesAfter, trimChanges, trimPoint } from './changes.ts';
+import { changeHead, changeRecordsAfter, changesAfter, trimChanges, trimPoint } from './changes.ts';
+import { deleteEverything } from './deleteEverything.ts';
 import { KbDatabase, openKnowledgeBase } from './db/KbDatabase.ts';
 import { deleteObjects, undoSource } from './deletion.ts';
 import { ingest, type IngestSource } from './ingest.ts';
@@ -124,5 +125,42 @@ describe('change feed', () => {
     expect(events.find((event) => event.id === marked.id)?.tlp).toBe('amber+strict');
     expect(events.find((event) => event.id === ids.malware)?.tlp).toBe('green');
     expect(events.find((event) => event.id === ids.attackPattern)?.tlp).toBeUndefined();
+  });
+
+  it('keeps a write as one row, yet numbers every change and pages through a row', async () => {
+    const objects = sampleObjects();
+    await ingest(db, items(objects), file, { batchSize: 4 });
+    // The first batch is at most 1,000 (ingest.ts), later ones 4: one row per batch, not per object.
+    expect(await db.changes.count()).toBeLessThan(objects.length);
+    const seen: number[] = [];
+    let after = 0;
+    for (let page = 0; page < 20; page += 1) {
+      const next = await changesAfter(db, after, 3);
+      seen.push(...next.events.map((event) => event.seq));
+      if (next.through === after) break;
+      after = next.through;
+    }
+    expect(seen).toEqual(objects.map((_, index) => index + 1));
+  });
+
+  it('never numbers a change again after the store is emptied, so a follower still sees what comes next', async () => {
+    await ingest(db, items(sampleObjects()), file);
+    const head = await changeHead(db);
+    await deleteEverything(db);
+    await ingest(db, items(sampleObjects()), file);
+    const page = await changesAfter(db, head, 1000);
+    expect(page.events[0]?.seq).toBe(head + 1);
+    expect(page.events).toHaveLength(sampleObjects().length);
+  });
+
+  it('reads the one-change rows of a feed written before it was batched, and numbers on after them', async () => {
+    await db.changes.bulkAdd([
+      { op: 'create', at: '2026-01-01T00:00:00.000Z', id: ids.ip, type: 'ipv4-addr', source: 'file:old' },
+      { op: 'delete', at: '2026-01-01T00:00:00.000Z', id: ids.report, type: 'report', object: { type: 'report', id: ids.report } },
+    ]);
+    await ingest(db, items(sampleObjects()), file);
+    const all = await changeRecordsAfter(db, 0, 1000);
+    expect(all.slice(0, 2).map((change) => `${change.seq} ${change.op} ${change.id}`)).toEqual([`1 create ${ids.ip}`, `2 delete ${ids.report}`]);
+    expect(all.map((change) => change.seq)).toEqual(all.map((_, index) => index + 1));
   });
 });

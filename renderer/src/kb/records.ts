@@ -113,13 +113,13 @@ export interface QuarantineEntry {
 }
 
 /**
- * One row of the change feed (schema v5). Creates and updates name the object only: a
- * consumer reads its current version when it delivers, so 100,000 imported objects cost
- * 100,000 small rows, not a second copy of the store. A delete keeps the last version,
- * since nothing else will.
+ * One change in the feed. Creates and updates name the object only: a consumer reads its
+ * current version when it delivers, so 100,000 imported objects cost 100,000 small
+ * entries, not a second copy of the store. A delete keeps the last version, since nothing
+ * else will.
  */
 export interface ChangeRecord {
-  /** Given by IndexedDB's key generator: increasing, never reused, even after a delete. */
+  /** Increasing, never reused, even after a delete or a wipe (changes.ts). */
   seq?: number;
   op: 'create' | 'update' | 'delete';
   at: string;
@@ -129,3 +129,16 @@ export interface ChangeRecord {
   source?: string;
   object?: JsonObject;
 }
+
+/**
+ * One write's changes as one row of the `changes` table (changes.ts), keyed by the number
+ * of its last change; the first is numbered `first`. Rows written before the feed was
+ * batched are single ChangeRecords keyed by their own number, and are still read.
+ */
+export interface ChangeBatch {
+  seq?: number;
+  first: number;
+  changes: Omit<ChangeRecord, 'seq'>[];
+}
+
+export type ChangeRow = ChangeRecord | ChangeBatch;

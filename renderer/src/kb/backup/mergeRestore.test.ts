@@ -17,6 +17,7 @@ import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { ingest } from '../ingest.ts';
 import { backupBytes, withBadLastObjectRecord } from '../testing/backupArchives.ts';
 import { ids, sampleObjects } from '../testing/sampleObjects.ts';
+import { changeRecordsAfter } from '../changes.ts';
 
 const created = '2026-01-01T00:00:00.000Z';
 
@@ -128,7 +129,7 @@ describe('restore by merging', () => {
       const manifest = JSON.parse(strFromU8(unzipSync(archive)['manifest.json'] ?? new Uint8Array())) as { createdAt: string };
       const items = archiveObjects.map((object, index) => ({ object, path: `/objects.jsonl/${index}`, issues: validateObject(object) }));
       await ingest(twin, items, { id: `backup:${manifest.createdAt}`, kind: 'file', name: 'Backup b.zip' });
-      const merged = (database: KbDatabase) => Promise.all([database.objects.orderBy(':id').toArray(), database.versions.toArray(), database.changes.toArray(), database.sources.get(`backup:${manifest.createdAt}`)]);
+      const merged = (database: KbDatabase) => Promise.all([database.objects.orderBy(':id').toArray(), database.versions.toArray(), changeRecordsAfter(database, 0, Number.MAX_SAFE_INTEGER), database.sources.get(`backup:${manifest.createdAt}`)]);
       const [objects, versions, changes, source] = await merged(db);
       expect([objects, versions, changes, source]).toEqual(await merged(twin));
       // The replaced PlugX is kept as history, and stream consumers see every merged object.

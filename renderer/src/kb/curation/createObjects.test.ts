@@ -8,6 +8,7 @@ import { analystEditsSource } from '../edits.ts';
 import { undoChange } from '../versions/undo.ts';
 import { getAnalystProfile } from './analystProfile.ts';
 import { createObjects, saveAnalystProfile } from './createObjects.ts';
+import { changeRecordsAfter } from '../changes.ts';
 
 let db: KbDatabase;
 const at = (time: string) => () => time;
@@ -32,7 +33,7 @@ describe('createObjects', () => {
     expect(objects[0]).toMatchObject({ existed: false, summary: { type: 'intrusion-set', name: 'Comment Crew', tlp: 'amber', createdBy: profile.identityId, sources: [analystEditsSource.id] } });
     expect((await db.objects.get(profile.identityId))?.stix).toMatchObject({ type: 'identity', name: 'Hanako Sato', description: 'ACME CERT', identity_class: 'individual' });
     expect(await db.objects.get(TLP_2.amber.id)).toBeDefined();
-    const feed = await db.changes.toArray();
+    const feed = await changeRecordsAfter(db, 0, Number.MAX_SAFE_INTEGER);
     expect(feed.filter((change) => change.id === objects[0]?.summary.id)).toMatchObject([{ op: 'create', source: analystEditsSource.id }]);
   });
 
@@ -72,7 +73,7 @@ describe('createObjects', () => {
     await undoChange(db, first.undoId);
     // The TLP marking the create brought goes too; the analyst's identity was there before it.
     expect((await db.objects.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
-    const feed = await db.changes.toArray();
+    const feed = await changeRecordsAfter(db, 0, Number.MAX_SAFE_INTEGER);
     expect(feed.filter((change) => change.id === malware.id).map((change) => change.op)).toEqual(['create', 'delete']);
   });
 });

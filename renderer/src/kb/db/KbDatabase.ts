@@ -6,7 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Investigation } from '../../../../core/investigation/types.ts';
 import { KbError } from '../errors.ts';
 import { storeIdentity } from '../storeIdentity.ts';
-import type { ChangeRecord, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
+import type { ChangeRow, QuarantineEntry, SourceRecord, StoredFile, StoredObject } from '../records.ts';
 import type { TrashEntry } from '../trash/trashRecords.ts';
 import type { VersionRecord } from '../versions/history.ts';
 import { compactKeys } from './compactKeys.ts';
@@ -21,7 +21,7 @@ export class KbDatabase extends Dexie {
   declare quarantine: Table<QuarantineEntry, number>;
   declare state: Table<{ key: string; value: unknown }, string>;
   declare investigations: Table<Investigation, string>;
-  declare changes: Table<ChangeRecord, number>;
+  declare changes: Table<ChangeRow, number>;
   declare versions: Table<VersionRecord, string>;
   declare trash: Table<TrashEntry, string>;
 

@@ -10,6 +10,7 @@ import { editObject, listVersions } from '../versions/editObject.ts';
 import { undoChange } from '../versions/undo.ts';
 import { mergeObjects } from './mergeObjects.ts';
 import { possibleDuplicates } from './possibleDuplicates.ts';
+import { changeRecordsAfter } from '../changes.ts';
 
 let db: KbDatabase;
 const t0 = '2024-01-01T00:00:00.000Z';
@@ -74,7 +75,7 @@ describe('mergeObjects', () => {
     expect(versions.map((version) => version.modified)).toEqual(['2025-02-02T00:00:00.000Z', t0]);
     expect(versions[0]?.source.name).toBe('Analyst edits');
     // Stream consumers see it: updates and deletes in the feed.
-    const feed = await db.changes.toArray();
+    const feed = await changeRecordsAfter(db, 0, Number.MAX_SAFE_INTEGER);
     expect(feed.filter((row) => row.op === 'delete').map((row) => row.id).sort()).toEqual([ids.between, ids.korplug].sort());
   });
 
@@ -107,7 +108,7 @@ describe('mergeObjects', () => {
 
   it('leaves nothing changed when its transaction fails', async () => {
     const before = await snapshot();
-    const spy = vi.spyOn(db.changes, 'bulkAdd').mockRejectedValue(new Error('disk failure'));
+    const spy = vi.spyOn(db.changes, 'put').mockRejectedValue(new Error('disk failure'));
     await expect(mergeObjects(db, { keepId: ids.plugx, otherIds: [ids.korplug] })).rejects.toThrow('disk failure');
     spy.mockRestore();
     expect(await snapshot()).toEqual(before);

@@ -10,7 +10,7 @@ import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 import { storeIdentity } from '../storeIdentity.ts';
 import { byType } from './byType.ts';
-import { changeHead } from '../changes.ts';
+import { changeHead, changeRecordsAfter } from '../changes.ts';
 
 interface Descriptions {
   identity: string;
@@ -41,7 +41,7 @@ async function readAll(db: KbDatabase, identity: string): Promise<Descriptions> 
 /** Applies the feed after `through`; false when the feed cannot say what changed (a gap). */
 async function catchUp(db: KbDatabase, copy: Descriptions, head: number): Promise<boolean> {
   while (copy.through < head) {
-    const rows = await db.changes.where(':id').above(copy.through).limit(FEED_PAGE).toArray();
+    const rows = await changeRecordsAfter(db, copy.through, FEED_PAGE);
     if (rows.length === 0 || rows[0]?.seq !== copy.through + 1) return false;
     const changed = [...new Set(rows.filter((row) => SDO.has(row.type)).map((row) => row.id))];
     const records = changed.length === 0 ? [] : await db.objects.bulkGet(changed);

@@ -10,6 +10,7 @@ import { bulkEdit, deleteUndoably, revokeObjects, type BulkProgress } from './bu
 import { danglingReferences } from './dangling.ts';
 import { deleteLabel, listLabels, mergeLabels, renameLabel, setLabelColour } from './labels.ts';
 import { undoChange } from './undo.ts';
+import { changeRecordsAfter } from '../changes.ts';
 
 let db: KbDatabase;
 
@@ -87,7 +88,7 @@ describe('revoke and delete', () => {
     expect(await db.objects.count()).toBe(before - 1 - dangling.alsoDeleted);
     await undoChange(db, undoId);
     expect(await db.objects.count()).toBe(before);
-    expect((await db.changes.toArray()).filter((change) => change.id === ids.malware).map((change) => change.op)).toEqual(['create', 'delete', 'create']);
+    expect((await changeRecordsAfter(db, 0, Number.MAX_SAFE_INTEGER)).filter((change) => change.id === ids.malware).map((change) => change.op)).toEqual(['create', 'delete', 'create']);
   });
 });
 
