@@ -19,6 +19,7 @@ import { TypeIcon, TypeLabel, useTypeName } from '../knowledge/TypeLabel.tsx';
 import { useRouteStore } from '../stores/routeStore.ts';
 import { CurrentVersionLine } from '../versions/HistoryTab.tsx';
 import { RevokeDeleteActions } from '../versions/RevokeDeleteActions.tsx';
+import { WarninglistFlags } from '../warninglists/WarninglistFlags.tsx';
 
 /** The name a page shows: never the id, which is what displayName falls back to. */
 export function useEntityTitle(): (detail: ObjectDetail) => string {
@@ -71,6 +72,7 @@ export function EntityHeader({ detail, date }: { detail: ObjectDetail; date: (va
               <TypeLabel type={summary.type} />
               <TlpBadge level={summary.tlp} />
               {summary.revoked && <Badge color="gray">{t('entity.facts.revoked')}</Badge>}
+              <WarninglistFlags stix={stix} />
             </Group>
             <CurrentVersionLine id={summary.id} date={date} />
           </Stack>

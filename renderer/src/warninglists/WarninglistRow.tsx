@@ -35,17 +35,17 @@ export function WarninglistRow({ list, busy, onToggle, onRemove }: Props) {
         )}
         <Group gap={6}>
           <Tooltip label={t(`warninglists.categoryHelp.${list.category}`)} multiline maw={320} withArrow>
-            <Badge size="sm" variant="light" color={list.category === 'false-positive' ? 'teal' : 'blue'} data-testid="warninglist-category">
-              {t(`warninglists.category.${list.category}`)}
+            <Badge size="sm" tt="none" variant="light" color={list.category === 'false-positive' ? 'teal' : 'blue'} data-testid="warninglist-category">
+              {t(`warninglists.categoryBadge.${list.category}`)}
             </Badge>
           </Tooltip>
-          <Badge size="sm" variant="outline" color="gray">
+          <Badge size="sm" tt="none" variant="outline" color="gray">
             {t(`warninglists.type.${list.type}`)}
           </Badge>
-          <Badge size="sm" variant="outline" color="gray" data-testid="warninglist-entries">
+          <Badge size="sm" tt="none" variant="outline" color="gray" data-testid="warninglist-entries">
             {t('warninglists.entries', { count: list.entries })}
           </Badge>
-          <Badge size="sm" variant="outline" color="gray" data-testid="warninglist-version">
+          <Badge size="sm" tt="none" variant="outline" color="gray" data-testid="warninglist-version">
             {list.version === undefined ? t('warninglists.noVersion') : t('warninglists.version', { version: list.version })}
           </Badge>
           <Text size="xs" c="dimmed">

@@ -8,6 +8,7 @@ export const warninglistsEn = {
   on: 'On',
   off: 'Off',
   category: { 'false-positive': 'benign', known: 'context' },
+  categoryBadge: { 'false-positive': 'benign (false positive)', known: 'context only' },
   categoryHelp: {
     'false-positive': 'Benign (false positive): unticked in review, left out of exports',
     known: 'Context only: says what the value is; it stays ticked and is exported',

@@ -10,6 +10,7 @@ export const warninglistsJa: Messages['warninglists'] = {
   on: 'オン',
   off: 'オフ',
   category: { 'false-positive': '良性', known: '参考情報' },
+  categoryBadge: { 'false-positive': '良性 (誤検知)', known: '参考情報のみ' },
   categoryHelp: {
     'false-positive': '良性 (誤検知): レビューでチェックが外れ、エクスポートから除かれます',
     known: '参考情報のみ: 値が何かを示すだけで、チェックされたままエクスポートされます',
