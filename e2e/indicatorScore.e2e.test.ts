@@ -82,7 +82,8 @@ describe('an indicator’s score over time', () => {
     } finally {
       await app.close();
     }
-  });
+    // About 15 and 30 s alone; the headroom is for a machine busy with other suites.
+  }, 120_000);
 });
 
 describe('Settings → Indicator lifetimes', () => {
@@ -127,5 +128,6 @@ describe('Settings → Indicator lifetimes', () => {
     } finally {
       await app.close();
     }
-  });
+    // About 15 and 30 s alone; the headroom is for a machine busy with other suites.
+  }, 120_000);
 });
