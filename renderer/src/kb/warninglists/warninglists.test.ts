@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateScoId } from '../../../../core/stix/ids.ts';
 import { validateObject } from '../../../../core/stix/validate.ts';
+import { createKbApi } from '../api.ts';
 import { KbDatabase, openKnowledgeBase } from '../db/KbDatabase.ts';
 import { exportBundle } from '../exportBundle.ts';
 import { ingest } from '../ingest.ts';
+import { backupBytes } from '../testing/backupArchives.ts';
 import { activeWarninglistSet, warninglistHitsOf } from './activeIndex.ts';
 import { addWarninglist, listWarninglists, removeWarninglist, setWarninglistEnabled } from './manage.ts';
 
@@ -108,5 +110,23 @@ describe('the warninglists in force', () => {
     expect(refused.map((outcome) => (outcome.ok ? 'taken' : outcome.reason))).toEqual(['not-json', 'not-a-list', 'not-a-list', 'empty', 'not-newer', 'not-newer']);
     expect(refused[4]).toMatchObject({ version: 20200101, shippedVersion: 20261206 });
     expect(await listWarninglists(db)).toEqual(before);
+  });
+
+  it('go into a backup: restoring it brings back the lists turned off and added, and the lookups follow at once', async () => {
+    await open();
+    const api = createKbApi(db);
+    await api.setWarninglistEnabled({ name: DNS, enabled: false });
+    await api.addWarninglist(listFile({ name: 'Our sinkholes', type: 'string', list: ['45.77.12.9'] }));
+    const archive = await backupBytes(api);
+    // Changed after the backup (and the index compiled for the change), then restored over.
+    await api.setWarninglistEnabled({ name: DNS, enabled: true });
+    await api.removeWarninglist({ name: 'Our sinkholes' });
+    expect(await dnsListed()).toEqual([DNS]);
+    await api.restoreBackup({ file: new Blob([archive]), name: 'backup.zip', mode: 'replace' }, () => undefined);
+    const { lists } = await api.listWarninglists({});
+    expect(lists.find((list) => list.name === DNS)?.enabled).toBe(false);
+    expect(lists.find((list) => list.name === 'Our sinkholes')).toMatchObject({ origin: 'own', enabled: true });
+    expect(await dnsListed()).toEqual([]);
+    expect(await dnsListed('45.77.12.9')).toEqual(['Our sinkholes']);
   });
 });
