@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaveOutReason } from '../core/exports/leaveOut.ts';
 import { tlpOf } from '../core/stix/markings.ts';
 import { startLocalServer, type LocalServer } from '../main/connectors/testing/localServer.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
@@ -79,7 +80,10 @@ describe('a webhook stream consumer', () => {
       refused.add(ids.uses);
       const objects = sampleObjects();
       await app.importDropped(await writeJson(folder, 'sample.json', { type: 'bundle', id: 'bundle--0d6c4a4e-2f3e-4a41-8f0e-1f5b1a1c2d3e', objects }));
-      const shareable = objects.filter((object) => tlpOf(object) !== 'red');
+      // What a stream leaves out by default (issue 21): here the sample's 198.51.100.7, a documentation address on a warninglist.
+      const leftOut = objects.filter((object) => tlpOf(object) !== 'red' && leaveOutReason(object, new Date()) !== undefined);
+      expect(leftOut.length).toBeGreaterThan(0);
+      const shareable = objects.filter((object) => tlpOf(object) !== 'red' && !leftOut.includes(object));
       await expect.poll(() => received.length, { timeout: 30_000 }).toBe(shareable.length - 1);
       expect(new Set(received.map((event) => event.id))).toEqual(new Set(shareable.map((object) => object['id']).filter((id) => id !== ids.uses)));
       expect(received.every((event) => event.op === 'create')).toBe(true);
@@ -89,6 +93,7 @@ describe('a webhook stream consumer', () => {
       await expect.poll(async () => card.getByTestId('consumer-dead-letters').textContent(), { timeout: 30_000 }).toBe('1');
       expect(await card.getByTestId('consumer-delivered').textContent()).toBe(String(shareable.length - 1));
       expect(await card.getByTestId('consumer-lag').textContent()).toMatch(/^0 /);
+      expect(await card.getByTestId('consumer-left-out').textContent()).toBe(`${leftOut.length}: ${leftOut.length} on a warninglist`);
 
       refused.clear();
       await card.getByRole('button', { name: /Dead letters/ }).click();
