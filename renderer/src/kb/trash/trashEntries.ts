@@ -43,7 +43,7 @@ export interface TrashSummary {
   deletedAt: string;
   by: string;
   why: string;
-  /** When the purge takes it, and the whole days until then (0 on its last day). */
+  /** When the purge takes it, and the days until then, a part day counted whole (0: due now). */
   expiresAt: string;
   daysLeft: number;
   /** What the analyst deleted, by name (the first NAMED). */
@@ -75,7 +75,7 @@ function summarise(entry: TrashEntry, retentionDays: number, now: number): Trash
     by: entry.by,
     why: entry.why,
     expiresAt: new Date(expires).toISOString(),
-    daysLeft: Math.max(0, Math.floor((expires - now) / DAY_MS)),
+    daysLeft: Math.max(0, Math.ceil((expires - now) / DAY_MS)),
     items: chosen.slice(0, NAMED).map((record) => ({ id: record.id, type: record.type, name: displayName(record.stix) })),
     itemCount: chosen.length,
     relationships: count('relationship'),
