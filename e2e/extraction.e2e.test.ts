@@ -168,7 +168,7 @@ describe('documents that cannot be read, and several at once', () => {
       await app.visit('settings');
       await app.page.getByTestId('allow-list').fill('partner-sync.net');
       await app.page.getByTestId('save-lists').click();
-      await app.page.getByRole('status').waitFor();
+      await app.page.getByTestId('extraction-lists-message').and(app.page.getByRole('status')).waitFor();
       await app.dropFile(notes);
       await app.waitForReview();
       const listed = app.indicatorRow('domain-name', 'cdn.partner-sync.net');

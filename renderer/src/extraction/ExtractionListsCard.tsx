@@ -57,7 +57,7 @@ export function ExtractionListsCard() {
         {t('extractionLists.body')}
       </Text>
       {message && (
-        <Alert color={message.ok ? 'green' : 'red'} icon={message.ok ? <IconCheck size={18} /> : <IconAlertTriangle size={18} />} mb="sm" withCloseButton onClose={() => setMessage(null)} role={message.ok ? 'status' : 'alert'}>
+        <Alert color={message.ok ? 'green' : 'red'} icon={message.ok ? <IconCheck size={18} /> : <IconAlertTriangle size={18} />} mb="sm" withCloseButton onClose={() => setMessage(null)} role={message.ok ? 'status' : 'alert'} data-testid="extraction-lists-message">
           {message.text}
         </Alert>
       )}
