@@ -41,7 +41,7 @@ function Status() {
   if (status === 'failed') return <Alert color="red" variant="light">{t('lookup.failed', { message: error ?? '' })}</Alert>;
   if (status === 'finding' || status === 'asking') {
     return (
-      <Stack gap={4} role="status" data-testid="lookup-progress">
+      <Stack gap={4} role="status" data-testid="lookup-progress" data-phase={status}>
         <Text size="sm">{status === 'finding' ? t('lookup.finding') : t('lookup.asking', { done, total })}</Text>
         <Progress value={status === 'finding' || total === 0 ? 5 : (100 * done) / total} animated />
       </Stack>
