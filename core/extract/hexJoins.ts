@@ -78,11 +78,13 @@ export function joinHex(mapped: MappedText, first: Token, second: Token): Token[
     candidate = continuations(previous, nextLineTokens(text, previous.start)).find((token) => PIECE.test(text.slice(token.start, token.end)));
   }
   const lengths = chain.map((piece) => piece.end - piece.start);
-  const label = nearestHashLabel(text, head.start, lineEndOf(text, head.end));
+  // Looked up only when some pieces add up to a hash (most heads are years or words).
+  let label: number | undefined | null = null;
   // The longest prefix of two or more pieces that is a hash and that the rules allow.
   for (let count = chain.length; count >= 2; count--) {
     const total = lengths.slice(0, count).reduce((sum, length) => sum + length, 0);
     if (!HASH_LENGTHS.has(total)) continue;
+    if (label === null) label = nearestHashLabel(text, head.start, lineEndOf(text, head.end));
     const pieces = chain.slice(0, count);
     const oddPiece = lengths.slice(0, count).some((length) => !HASH_LENGTHS.has(length));
     if (label !== undefined) {

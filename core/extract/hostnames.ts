@@ -18,7 +18,21 @@ export type HostVerdict = 'domain' | 'filename-like' | undefined;
  * Classifies a host as written (any case, no trailing dot). `defanged` relaxes the TLD
  * check to its shape: an author who defanged a name meant it as a host.
  */
+/** Verdicts by host as written, one map per `defanged`: a report names its hosts again and again, and tldts's parse is the cost. */
+const VERDICTS = [new Map<string, HostVerdict>(), new Map<string, HostVerdict>()] as const;
+const MAX_REMEMBERED = 16384;
+
 export function classifyHost(written: string, defanged: boolean): HostVerdict {
+  const remembered = VERDICTS[defanged ? 1 : 0];
+  const known = remembered.get(written);
+  if (known !== undefined || remembered.has(written)) return known;
+  const verdict = classifyAsWritten(written, defanged);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(written, verdict);
+  return verdict;
+}
+
+function classifyAsWritten(written: string, defanged: boolean): HostVerdict {
   if (written.length > 253 || written.length < 3) return undefined;
   const host = written.toLowerCase();
   const labels = host.split('.');
