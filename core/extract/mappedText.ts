@@ -10,11 +10,30 @@ export interface MappedText {
   defanged: Uint8Array;
 }
 
-/** The identity mapping of a page's text. */
+/** Pages up to this length share one identity mapping instead of allocating their own. */
+const SHARED_IDENTITY_MAX = 1 << 20;
+let sharedOrigin = new Int32Array(0);
+let sharedZeros = new Uint8Array(0);
+
+/**
+ * The identity mapping of a page's text. Most pages of English reports need nothing
+ * rewritten; they get read-only views of one shared 0, 1, 2, … array (issue 16: a fresh
+ * pair per page was a good part of extraction's garbage). Nothing writes to a mapping.
+ */
 export function identityMapped(text: string): MappedText {
-  const origin = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) origin[i] = i;
-  return { text, origin, defanged: new Uint8Array(text.length) };
+  const length = text.length;
+  if (length > SHARED_IDENTITY_MAX) {
+    const origin = new Int32Array(length + 1);
+    for (let i = 0; i <= length; i++) origin[i] = i;
+    return { text, origin, defanged: new Uint8Array(length) };
+  }
+  if (sharedOrigin.length < length + 1) {
+    const size = Math.min(SHARED_IDENTITY_MAX + 1, Math.max(length + 1, sharedOrigin.length * 2, 4096));
+    sharedOrigin = new Int32Array(size);
+    for (let i = 0; i < size; i++) sharedOrigin[i] = i;
+    sharedZeros = new Uint8Array(size);
+  }
+  return { text, origin: sharedOrigin.subarray(0, length + 1), defanged: sharedZeros.subarray(0, length) };
 }
 
 /**

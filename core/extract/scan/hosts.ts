@@ -5,7 +5,7 @@
  */
 import { classifyHost } from '../hostnames.ts';
 import { isDefanged, type MappedText } from '../mappedText.ts';
-import { eachMatch, type Candidate } from './candidate.ts';
+import { eachMatch, eachMatchNear, type Candidate } from './candidate.ts';
 
 const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126}(?![A-Za-z0-9_-])/g;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
@@ -32,7 +32,8 @@ export function scanDomains(mapped: MappedText): Candidate[] {
 /** E-mail addresses, plus their domains as `domain-name` candidates. */
 export function scanEmails(mapped: MappedText): Candidate[] {
   const found: Candidate[] = [];
-  eachMatch(EMAIL, mapped.text, (match) => {
+  // The local part is at most 64 characters: every match holds its `@` within 65.
+  eachMatchNear(EMAIL, mapped.text, '@', 65, (match) => {
     const host = match[1] ?? '';
     let start = match.index;
     let local = match[0].slice(0, match[0].length - host.length - 1);
