@@ -60,25 +60,51 @@ export function locateCandidates(pageText: string): Located[] {
   return located.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const keyOf = (candidate: Candidate): string => `${candidate.type}\u0000${candidate.hash_type ?? candidate.kind ?? candidate.currency ?? ''}\u0000${candidate.value}`;
+interface Entry {
+  candidate: Candidate;
+  defanged: boolean;
+  occurrences: Occurrence[];
+  count: number;
+  first: [number, number];
+}
+
+/**
+ * Entries by type, by hash type / kind / currency, by value: three lookups on strings
+ * the scanners already made, instead of a joined key string per occurrence (issue 16).
+ */
+class Entries {
+  private readonly byType = new Map<string, Map<string, Map<string, Entry>>>();
+  /** In order of first finding, as the one map of joined keys kept them. */
+  readonly inOrder: Entry[] = [];
+
+  get(candidate: Candidate, page: number, offset: number): Entry {
+    let byGroup = this.byType.get(candidate.type);
+    if (byGroup === undefined) this.byType.set(candidate.type, (byGroup = new Map<string, Map<string, Entry>>()));
+    const group = candidate.hash_type ?? candidate.kind ?? candidate.currency ?? '';
+    let byValue = byGroup.get(group);
+    if (byValue === undefined) byGroup.set(group, (byValue = new Map<string, Entry>()));
+    let entry = byValue.get(candidate.value);
+    if (entry === undefined) {
+      entry = { candidate, defanged: false, occurrences: [], count: 0, first: [page, offset] };
+      byValue.set(candidate.value, entry);
+      this.inOrder.push(entry);
+    }
+    return entry;
+  }
+}
 
 export function extractIndicators(pages: readonly TextPage[], options: ExtractOptions = {}): ExtractionResult {
   const maxOccurrences = Math.max(0, options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES);
   // Metadata names the publisher when it can (an e-mail's sender, a page's site); otherwise the text does.
   const publisherDomains = options.publisherDomains !== undefined && options.publisherDomains.length > 0 ? options.publisherDomains : inferPublisherDomains(pages);
   const classifier = createClassifier({ ...options, publisherDomains });
-  const byKey = new Map<string, { candidate: Candidate; defanged: boolean; occurrences: Occurrence[]; count: number; first: [number, number] }>();
+  const entries = new Entries();
   let characters = 0;
   const ordered = [...pages].sort((a, b) => a.page - b.page);
   for (const page of ordered) {
     characters += page.text.length;
     for (const found of locateCandidates(page.text)) {
-      const key = keyOf(found.candidate);
-      let entry = byKey.get(key);
-      if (entry === undefined) {
-        entry = { candidate: found.candidate, defanged: false, occurrences: [], count: 0, first: [page.page, found.start] };
-        byKey.set(key, entry);
-      }
+      const entry = entries.get(found.candidate, page.page, found.start);
       // The same value found twice at one place (a URL's host also seen as a domain) counts once.
       const last = entry.occurrences[entry.occurrences.length - 1];
       if (last?.page === page.page && last.offset === found.start && entry.count > 0) continue;
@@ -90,7 +116,7 @@ export function extractIndicators(pages: readonly TextPage[], options: ExtractOp
     }
   }
   const indicators: (ExtractedIndicator & { first: [number, number] })[] = [];
-  for (const entry of byKey.values()) {
+  for (const entry of entries.inOrder) {
     const { candidate } = entry;
     indicators.push({
       type: candidate.type,

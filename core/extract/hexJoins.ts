@@ -62,6 +62,8 @@ function aloneOnLine(text: string, token: Token): boolean {
 /** The pieces of a split hash starting at `first` and continuing with `second`, or undefined. */
 export function joinHex(mapped: MappedText, first: Token, second: Token): Token[] | undefined {
   const text = mapped.text;
+  // A continuation that is not all hex (`and`, `Analysis`) leaves one piece: nothing to join.
+  if (!PIECE.test(text.slice(second.start, second.end))) return undefined;
   const headHex = HEX_TAIL.exec(text.slice(first.start, first.end))?.[0] ?? '';
   const head: Token = { ...first, start: first.end - headHex.length };
   // The chain of pure-hex continuations, each under the one before.

@@ -208,6 +208,20 @@ for (let code = 0x21; code <= 0x7e; code++) {
  * to 20 characters ahead at every offset). Returns the offset of the first such line at
  * or after `from` (a line start), or -1.
  */
+/** Whether a token could start a join (`joinKind` accepts a subset): the line filter's test for one token. */
+function mayStartJoin(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end - 1) === 0x2d) return true;
+  let hexRun = 0;
+  let base58Run = 0;
+  for (let i = end - 1; i >= start; i--) {
+    const kind = CLASSES[text.charCodeAt(i)] ?? 0;
+    if (hexRun === end - 1 - i && (kind & HEX_DIGIT) !== 0) hexRun++;
+    if (base58Run === end - 1 - i && (kind & BASE58_CHAR) !== 0) base58Run++;
+    if (hexRun < end - i && base58Run < end - i) break;
+  }
+  return hexRun >= 4 || base58Run >= 20 || text.slice(start, end).includes('://');
+}
+
 export function nextJoinLine(text: string, from: number): number {
   let lineStart = from;
   let hexRun = 0;
@@ -249,7 +263,7 @@ export function findWrappedIndicators(mapped: MappedText): WrappedIndicators {
     let next: Token[] | undefined;
     let nextAdjacent: Token[] | undefined;
     for (const [index, token] of tokens.entries()) {
-      if (used.has(token.start)) continue;
+      if (used.has(token.start) || !mayStartJoin(text, token.start, token.end)) continue;
       const piece = text.slice(token.start, token.end);
       const gap = text.slice(token.end, tokens[index + 1]?.start ?? lineEnd);
       const last = index === tokens.length - 1 || gap.length >= 2;

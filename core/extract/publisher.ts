@@ -70,7 +70,8 @@ export function inferPublisherDomains(pages: readonly TextPage[]): string[] {
   const found = new Set<string>();
   const pagesWith = new Map<string, number>();
   for (const page of pages) {
-    for (const line of page.text.split('\n')) if (PUBLISHER_LINE.test(line)) for (const domain of domainsOf(line)) found.add(domain);
+    // A line that matches is part of its page: a page that does not match has no such line.
+    if (PUBLISHER_LINE.test(page.text)) for (const line of page.text.split('\n')) if (PUBLISHER_LINE.test(line)) for (const domain of domainsOf(line)) found.add(domain);
     const { lines, isEdge } = pageParts(page.text);
     const edges = new Set<string>();
     for (let index = 0; index < lines.length; index++) if (isEdge(index)) for (const domain of domainsOf(lines[index] ?? '')) edges.add(domain);
