@@ -4,11 +4,12 @@
  * - round2: the error classes of issue 16 on this project's own cases, per class and language (round2.ts);
  * - reports: the report PDFs through our reader and engine, scored against their labels,
  *   with pages per second next to poppler's pdftotext (reports.ts);
- * - throughput: extraction MB/s on ~50 MB of report text (throughput.ts);
+ * - throughput: extraction MB/s on ~50 MB of report text, wall and CPU time (throughput.ts);
  * - entityNames: names of known threats on labelled paragraphs against ATT&CK Enterprise,
  *   precision and recall per type of what the review lists and ticks (entities.ts).
  * A part whose data or tool is missing says so in its place instead of failing the run.
  */
+import { loadavg } from 'node:os';
 import { fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { compareOnCases } from './cases.ts';
 import { scoreReports } from './reports.ts';
@@ -26,6 +27,8 @@ async function part<T>(name: string, run: () => T | Promise<T>): Promise<T | { e
   }
 }
 
+// The machine may be shared: its load, said with the figures (1-, 5- and 15-minute averages).
+const loadAtStart = loadavg().map((n) => Math.round(n * 10) / 10);
 const cases = await part('cases', () => {
   const result = compareOnCases();
   if (result === undefined) return { skipped: `ioc-cases missing: ${fixturesSkipReason}` };
@@ -41,4 +44,5 @@ const reports = await part('reports', () => scoreReports());
 const throughput = await part('throughput', () => measureThroughput());
 const entityNames = await part('entityNames', () => (attackBundlesAvailable ? scoreEntityCases(attackObjects('enterprise')) : { skipped: `ATT&CK bundles missing: ${fixturesSkipReason}` }));
 
-console.info(JSON.stringify({ node: process.version, cases, round2, reports, throughput, entityNames }, null, 1));
+const loadAverage = { start: loadAtStart, end: loadavg().map((n) => Math.round(n * 10) / 10) };
+console.info(JSON.stringify({ node: process.version, loadAverage, cases, round2, reports, throughput, entityNames }, null, 1));
