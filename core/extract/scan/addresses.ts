@@ -5,7 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import { isIPv4 } from '../hostnames.ts';
 import type { MappedText } from '../mappedText.ts';
-import { eachMatch, textBefore, type Candidate } from './candidate.ts';
+import { eachMatch, eachMatchNear, textBefore, type Candidate } from './candidate.ts';
 
 const IPV4 = /(?<![A-Za-z0-9_.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:\/(\d{1,2})(?![0-9]))?(?![A-Za-z0-9_]|\.[A-Za-z0-9])/g;
 const IPV6 = /(?<![A-Za-z0-9_:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?:\/(\d{1,3}))?(?![A-Za-z0-9_:]|\.\d)/g;
@@ -44,7 +44,9 @@ export function scanIPv4(mapped: MappedText): Candidate[] {
 
 export function scanIPv6(mapped: MappedText): Candidate[] {
   const found: Candidate[] = [];
-  eachMatch(IPV6, mapped.text, (match) => {
+  // Only matches with two colons are kept, the first within 39 characters of the start:
+  // the search runs near colons (a match it skips has none and would be dropped below).
+  eachMatchNear(IPV6, mapped.text, ':', 39, (match) => {
     const written = match[0];
     const prefix = match[1];
     const address = prefix === undefined ? written : written.slice(0, written.length - prefix.length - 1);

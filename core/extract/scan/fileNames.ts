@@ -4,7 +4,7 @@
  * hiragana is taken as running text, so `述べた請求書.pdf.exe` yields `請求書.pdf.exe`.
  */
 import type { MappedText } from '../mappedText.ts';
-import { eachMatch, type Candidate } from './candidate.ts';
+import { eachMatch, eachMatchNear, type Candidate } from './candidate.ts';
 
 export const FILE_EXTENSIONS: readonly string[] = [
   // executables and libraries
@@ -78,7 +78,8 @@ export function scanFileNames(mapped: MappedText): Candidate[] {
     if (candidate !== undefined && !apart.some((other) => other.start < candidate.end && candidate.start < other.end)) apart.push(candidate);
   });
   const found: Candidate[] = [...apart];
-  eachMatch(FILE_NAME, text, (match) => {
+  // Every match holds a `.` within its first 121 characters (at most 120 name characters before it).
+  eachMatchNear(FILE_NAME, text, '.', 121, (match) => {
     let name = match[0];
     let start = match.index;
     if (apart.some((other) => other.start <= start && start + name.length <= other.end)) return;

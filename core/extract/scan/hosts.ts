@@ -5,7 +5,7 @@
  */
 import { classifyHost } from '../hostnames.ts';
 import { isDefanged, type MappedText } from '../mappedText.ts';
-import { eachMatch, eachMatchNear, type Candidate } from './candidate.ts';
+import { eachMatchNear, type Candidate } from './candidate.ts';
 
 const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126}(?![A-Za-z0-9_-])/g;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
@@ -13,7 +13,8 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(
 /** Domain names not preceded by `@`, `/` or `\` (e-mail, path and URL parts are found elsewhere). */
 export function scanDomains(mapped: MappedText): Candidate[] {
   const found: Candidate[] = [];
-  eachMatch(DOMAIN, mapped.text, (match) => {
+  // Every match holds a `.` within its first 64 characters.
+  eachMatchNear(DOMAIN, mapped.text, '.', 64, (match) => {
     let written = match[0];
     let start = match.index;
     const lead = /^-+/.exec(written);
