@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TLP_ORDER, type TlpLevel } from '../stix/markings.ts';
 import { StreamFilter } from '../streams/filter.ts';
+import { WARNINGLIST_TYPES } from '../warninglists/types.ts';
 
 export const ConsumerId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A stream consumer id.');
 
@@ -83,6 +84,29 @@ export const streamRequestChannels = {
   'stream:remove': { request: ById, response: z.object({ removed: z.boolean() }).strict() },
   /** Which consumers want events now, and after which seq. */
   'stream:ready': { request: z.object({ head: Seq }).strict(), response: z.array(z.object({ id: ConsumerId, cursor: Seq }).strict()) },
+  /** The warninglists in force in the knowledge base (issue 21): what a stream leaves out follows the analyst's choices. */
+  'stream:warninglists': {
+    request: z
+      .object({
+        lists: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(300),
+                version: z.number().optional(),
+                description: z.string().max(10_000).optional(),
+                type: z.enum(WARNINGLIST_TYPES),
+                category: z.enum(['false-positive', 'known']),
+                matchingAttributes: z.array(z.string().max(100)).max(200).optional(),
+                values: z.array(z.string().min(1).max(2048)).max(2_000_000),
+              })
+              .strict(),
+          )
+          .max(1000),
+      })
+      .strict(),
+    response: z.object({ lists: z.number().int().nonnegative() }).strict(),
+  },
   'stream:deliver': { request: z.object({ id: ConsumerId, page: FeedPageSchema }).strict(), response: z.object({ cursor: Seq, again: z.boolean() }).strict() },
   'stream:dead-letters': { request: ById, response: z.array(DeadLetterSchema) },
   'stream:retry-dead-letters': { request: ById, response: z.object({ delivered: Seq, remaining: Seq, error: z.string().nullable() }).strict() },

@@ -18,6 +18,7 @@ export function createStreamHandlers(streams: StreamService): Pick<Handlers, Str
         return { removed: true };
       }),
     'stream:ready': ({ head }) => streams.ready(head),
+    'stream:warninglists': ({ lists }) => ({ lists: streams.setWarninglists(lists) }),
     'stream:deliver': ({ id, page }) => refusalsShown(() => streams.deliver(id, page)),
     'stream:dead-letters': ({ id }) => refusalsShown(() => streams.deadLetters(id)),
     'stream:retry-dead-letters': ({ id }) => refusalsShown(() => streams.retryDeadLetters(id)),

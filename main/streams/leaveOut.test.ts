@@ -7,6 +7,7 @@ import { StreamFilter } from '../../core/streams/filter.ts';
 import { pumpUntilIdle, type FeedPage, type PumpSource } from '../../core/streams/pump.ts';
 import type { ChangeEvent, ChangeOp } from '../../core/streams/types.ts';
 import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { SHIPPED_WARNINGLISTS } from '../../core/warninglists/shipped.ts';
 import { createStreamService, type TargetFactory } from './service.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';
 
@@ -149,6 +150,19 @@ describe('streams leave out revoked, expired and warninglisted indicators by def
     }
     expect(capture.got.map((event) => event.seq)).toEqual([2]);
     expect(await streams.summary(id)).toMatchObject({ cursor: 2, leftOut: { revoked: 1, expired: 0, warninglisted: 0 } });
+    await streams.close();
+  });
+
+  it("follows the knowledge base's warninglists: a list the analyst turned off no longer holds a value back", async () => {
+    feed.add(indicator(1, '8.8.8.8'));
+    feed.add(indicator(2, '192.168.1.20'));
+    const streams = service();
+    await consumer(streams);
+    // As the window sends them: the shipped lists without the public DNS resolvers.
+    const kept = SHIPPED_WARNINGLISTS.filter((list) => !list.name.includes('public DNS resolvers'));
+    expect(streams.setWarninglists(kept)).toBe(kept.length);
+    await pumpUntilIdle(feed.source(), streams);
+    expect(capture.values()).toEqual(["[ipv4-addr:value = '8.8.8.8']"]);
     await streams.close();
   });
 });

@@ -19,7 +19,9 @@ import { join } from 'node:path';
 import type { StreamFilter } from '../../core/streams/filter.ts';
 import { passesFilter } from '../../core/streams/filter.ts';
 import type { ChangeEvent } from '../../core/streams/types.ts';
+import { warninglistIndex } from '../../core/warninglists/compile.ts';
 import { defaultWarninglistIndex, type WarninglistIndex } from '../../core/warninglists/index.ts';
+import type { Warninglist } from '../../core/warninglists/types.ts';
 import { backoffDelay } from '../connectors/runtime/backoff.ts';
 import type { SecretStore } from '../connectors/runtime/secretStore.ts';
 import { createConsumerStore, initialState, MAX_DEAD_LETTERS, type ConsumerDefinition, type ConsumerState, type DeadLetter } from './consumerStore.ts';
@@ -120,6 +122,8 @@ export function createStreamService(options: StreamServiceOptions) {
   let definitions: ConsumerDefinition[] | undefined;
   let head = 0;
   let closed = false;
+  /** The knowledge base's warninglists in force, as the window last sent them; the shipped ones until then. */
+  let active: WarninglistIndex | undefined;
 
   async function all(): Promise<ConsumerDefinition[]> {
     definitions ??= await store.definitions();
@@ -294,7 +298,7 @@ export function createStreamService(options: StreamServiceOptions) {
     const state = await stateOf(id);
     const fresh = page.events.filter((event) => event.seq > state.cursor);
     const passed = fresh.filter((event) => passesFilter(event, definition.filter));
-    const sorted = sortForStream(passed, { now: now(), warninglists: (options.warninglists ?? defaultWarninglistIndex)(), sent: await sentOf(id), sendAll: definition.target[SEND_LEFT_OUT] === true });
+    const sorted = sortForStream(passed, { now: now(), warninglists: (options.warninglists ?? (() => active ?? defaultWarninglistIndex()))(), sent: await sentOf(id), sendAll: definition.target[SEND_LEFT_OUT] === true });
     const wanted = sorted.send;
     const through = Math.max(state.cursor, page.through);
     // Left-out events are counted once the cursor has passed them, so a page sent again after a failure does not count them twice.
@@ -371,6 +375,11 @@ export function createStreamService(options: StreamServiceOptions) {
   }
 
   return {
+    /** The lists in force in the knowledge base (issue 21): turned off or added by the analyst. */
+    setWarninglists(lists: readonly Warninglist[]): number {
+      active = warninglistIndex(lists);
+      return lists.length;
+    },
     list: async (): Promise<ConsumerSummary[]> => Promise.all((await all()).map((definition) => summary(definition.id))),
     summary,
 

@@ -25,6 +25,7 @@ import { restoreBackup, type RestoreProgress, type RestoreRequest } from './back
 import { exportBundle, type ExportRequest } from './exportBundle.ts';
 import { getExtractionLists, setExtractionLists } from './extractionLists.ts';
 import { activeWarninglistSet, warninglistHitsOf } from './warninglists/activeIndex.ts';
+import { warninglistRevision } from './warninglists/choices.ts';
 import { addWarninglist, listWarninglists, removeWarninglist, setWarninglistEnabled } from './warninglists/manage.ts';
 import { getDecayOverrides, setDecayOverrides } from './lifecycle/decaySettings.ts';
 import { expireIndicators } from './lifecycle/expireIndicators.ts';
@@ -118,6 +119,8 @@ export function createKbApi(db: KbDatabase) {
     addWarninglist: (request: { file: Blob; name: string }) => writing(() => addWarninglist(db, request)),
     removeWarninglist: (request: { name: string }) => writing(() => removeWarninglist(db, request)),
     activeWarninglists: (_request: Record<string, never>) => activeWarninglistSet(db),
+    // A new one after every change of the lists in force: main's streams ask for the lists again (streamPump.ts).
+    warninglistRevision: async (_request: Record<string, never>) => ({ revision: await warninglistRevision(db) }),
     warninglistHits: async (request: { values: { type: string; value: string }[] }) => ({ hits: await warninglistHitsOf(db, request.values) }),
     listInvestigations: (_request: Record<string, never>) => listInvestigations(db),
     getInvestigation: (request: { id: string }) => getInvestigation(db, request.id),

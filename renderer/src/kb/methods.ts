@@ -40,6 +40,7 @@ export const kbMethods = [
   'addWarninglist',
   'removeWarninglist',
   'activeWarninglists',
+  'warninglistRevision',
   'warninglistHits',
   'listInvestigations',
   'getInvestigation',

@@ -17,6 +17,18 @@ const POLL_MS = 5_000;
 const FIRST_LOOK_MS = 3_000;
 
 export function startStreamPump(onError: (message: string) => void): () => void {
+  // What a stream leaves out follows the warninglists the analyst turned off or added
+  // (issue 21): main is sent the lists in force whenever their revision moved.
+  let sentRevision: string | undefined;
+  async function followWarninglists(): Promise<void> {
+    const { revision } = await knowledgeBase().warninglistRevision({});
+    if (revision === sentRevision) return;
+    const { lists } = await knowledgeBase().activeWarninglists({});
+    await invoke('stream:warninglists', {
+      lists: lists.map(({ matchingAttributes, values, ...list }) => ({ ...list, values: [...values], ...(matchingAttributes ? { matchingAttributes: [...matchingAttributes] } : {}) })),
+    });
+    sentRevision = revision;
+  }
   const pump = createPump(
     {
       head: async () => (await knowledgeBase().changeHead({})).head,
@@ -24,7 +36,10 @@ export function startStreamPump(onError: (message: string) => void): () => void 
     },
     {
       ready: (head) => invoke('stream:ready', { head }),
-      deliver: (id, page) => invoke('stream:deliver', { id, page }),
+      deliver: async (id, page) => {
+        await followWarninglists();
+        return invoke('stream:deliver', { id, page });
+      },
     },
     { onError: (error) => onError(error instanceof Error ? error.message : String(error)) },
   );
