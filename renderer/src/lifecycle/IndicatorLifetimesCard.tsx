@@ -4,7 +4,7 @@
  * knowledge base (kb/lifecycle/decaySettings.ts) where extraction, feeds and the expiry
  * pass read them.
  */
-import { Alert, Button, Card, Group, Loader, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useAction } from '../app/useAction.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
 import { fieldsOf, parseFields, type FieldError, type FieldKey, type LifetimeFields } from './lifetimesForm.ts';
+import { SettingsCard } from '../settings/SettingsCard.tsx';
 
 const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'];
 
@@ -152,13 +153,7 @@ export function IndicatorLifetimesCard() {
   // Read once: a save updates the form from what the knowledge base kept.
   const stored = useKbQuery(() => knowledgeBase().getDecaySettings({}), []);
   return (
-    <Card withBorder radius="lg" padding="lg" data-testid="lifetimes-card">
-      <Title order={3} size="h5" mb="xs">
-        {t('lifecycle.lifetimes.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('lifecycle.lifetimes.help')}
-      </Text>
+    <SettingsCard testId="lifetimes-card" title={t('lifecycle.lifetimes.title')} help={t('lifecycle.lifetimes.help')}>
       {stored.error ? (
         <Text size="sm" c="red" role="alert">
           {t('lifecycle.lifetimes.loadFailed', { message: stored.error.message })}
@@ -168,6 +163,6 @@ export function IndicatorLifetimesCard() {
       ) : (
         <Loader size="xs" aria-label={t('lifecycle.lifetimes.loading')} />
       )}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -3,7 +3,7 @@
  * a schedule, and restore a backup by replacing the store or merging into it. The
  * archive is proven whole before anything changes; the card shows progress throughout.
  */
-import { Alert, Button, Card, Code, FileInput, Group, NumberInput, Progress, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, NumberInput, Progress, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSchedule, BackupStatus } from '../../../core/ipc/backupChannels.ts';
@@ -11,6 +11,7 @@ import { invoke, subscribe } from '../ipc/client.ts';
 import type { RestoreMode, RestoreProgress } from '../kb/backup/restore.ts';
 import { cancelRestore, runBackup, runRestore, type BackupOutcome, type RestoreOutcome } from './backupRun.ts';
 import { formatBytes } from './StorageCard.tsx';
+import { SettingsCard } from './SettingsCard.tsx';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -215,17 +216,11 @@ export function BackupCard() {
   const { t } = useTranslation();
   const [status, setStatus] = useBackupStatus();
   return (
-    <Card withBorder radius="lg" padding="lg" data-testid="backup-card">
-      <Title order={3} size="h5" mb="xs">
-        {t('backup.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('backup.help')}
-      </Text>
+    <SettingsCard testId="backup-card" title={t('backup.title')} help={t('backup.help')}>
       <Stack gap="lg">
         <BackupSection status={status} setStatus={setStatus} />
         <RestoreSection />
       </Stack>
-    </Card>
+    </SettingsCard>
   );
 }

@@ -3,11 +3,12 @@
  * of it is the knowledge base, and whether the browser layer has promised never to evict
  * it (navigator.storage.persist(), asked for at start-up).
  */
-import { Badge, Card, Code, CopyButton, Group, Loader, Stack, Table, Text, Title, Tooltip, ActionIcon } from '@mantine/core';
+import { Badge, Code, CopyButton, Group, Loader, Stack, Table, Text, Tooltip, ActionIcon } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../ipc/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
+import { SettingsCard } from './SettingsCard.tsx';
 
 interface StorageFacts {
   folder: string;
@@ -43,13 +44,7 @@ export function StorageCard() {
   const facts = useKbQuery(storageFacts, []);
   const bytes = (value: number | null) => (value === null ? t('pages.settings.unavailable') : formatBytes(value, i18n.language));
   return (
-    <Card withBorder radius="lg" padding="lg" data-testid="storage-card">
-      <Title order={3} size="h5" mb="xs">
-        {t('storage.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('storage.help')}
-      </Text>
+    <SettingsCard testId="storage-card" title={t('storage.title')} help={t('storage.help')}>
       {!facts.data ? (
         facts.error ? (
           <Text size="sm" c="red">
@@ -108,6 +103,6 @@ export function StorageCard() {
           )}
         </Stack>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -1,10 +1,11 @@
 /** Settings → Trash (issue 21, point 5): how many days deleted objects are kept, 1 to 365. */
-import { Alert, Button, Card, Group, NumberInput, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../app/useAction.ts';
 import { knowledgeBase } from '../kb/client.ts';
 import { useKbQuery } from '../kb/useKbQuery.ts';
+import { SettingsCard } from '../settings/SettingsCard.tsx';
 
 export function TrashRetentionCard() {
   const { t } = useTranslation();
@@ -21,13 +22,7 @@ export function TrashRetentionCard() {
       setSaved(result.days);
     });
   return (
-    <Card withBorder radius="lg" padding="lg" data-testid="trash-retention">
-      <Title order={3} size="h5" mb="xs">
-        {t('trash.settings.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('trash.settings.help')}
-      </Text>
+    <SettingsCard testId="trash-retention" title={t('trash.settings.title')} help={t('trash.settings.help')}>
       <Group align="flex-end" gap="sm">
         <NumberInput label={t('trash.settings.days')} min={1} max={365} allowDecimal={false} value={days} onChange={setDays} w={160} data-testid="trash-retention-days" />
         <Button onClick={() => void save()} loading={busy} disabled={days === '' || !current.data} data-testid="trash-retention-save">
@@ -44,6 +39,6 @@ export function TrashRetentionCard() {
           {error ?? current.error?.message}
         </Alert>
       )}
-    </Card>
+    </SettingsCard>
   );
 }
