@@ -46,7 +46,7 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { GraphCanvas, type PointerMode, type RendererKind } from './graph/GraphCanvas.tsx';
 import { effectiveLayout } from './graph/layouts.ts';
 import { collapsible, movePositions, removeNodes, setHidden, setPinned, showAll } from './graphModel.ts';
-import { useInvestigationStore, useGraphModel } from './investigationStore.ts';
+import { useFollowKnowledge, useInvestigationStore, useGraphModel } from './investigationStore.ts';
 import { NoteModal } from './NoteModal.tsx';
 import { RelationshipModal } from './RelationshipModal.tsx';
 import { ShortcutsModal } from './ShortcutsModal.tsx';
@@ -91,6 +91,7 @@ export function Workbench() {
   const scheme = useComputedColorScheme('light');
   const store = useInvestigationStore();
   const model = useGraphModel();
+  useFollowKnowledge();
   const cy = useRef<Core | null>(null);
   const [mode, setMode] = useState<PointerMode>('pan');
   const [dialog, setDialog] = useState<Dialog>(null);

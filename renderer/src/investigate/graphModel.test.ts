@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphSlice } from '../kb/queries/graph.ts';
 import type { ObjectSummary } from '../kb/queries/summary.ts';
-import { addSlice, collapsible, emptyModel, fromSaved, movePositions, removeNodes, setHidden, setPinned, toInvestigationNodes } from './graphModel.ts';
+import { addSlice, collapsible, emptyModel, freshen, fromSaved, movePositions, removeNodes, setHidden, setPinned, toInvestigationNodes, withoutAbsent } from './graphModel.ts';
 
 function summary(id: string, name = id): ObjectSummary {
   return { id, type: id.split('--')[0] ?? 'x', name, modified: '2024-01-01T00:00:00.000Z', created: null, labels: [], tlp: null, markings: [], createdBy: null, confidence: null, revoked: false, sources: [] };
@@ -73,5 +73,30 @@ describe('the graph model', () => {
     const reopened = fromSaved(saved, slice([actor, 'tool--1', 'tool--2'], tools.map((tool) => edge(actor, tool))));
     expect(toInvestigationNodes(reopened)).toEqual(saved.filter((node) => node.id !== 'tool--3'));
     expect(reopened.edges.size).toBe(2);
+  });
+
+  it('draws without what the knowledge base no longer holds, and keeps it in the model for a restore', () => {
+    const model = addSlice(emptyModel, slice([actor, ...tools], tools.map((tool) => edge(actor, tool))));
+    const drawn = withoutAbsent(model, new Set(['tool--1', edge(actor, 'tool--2').id]));
+    expect([...drawn.nodes.keys()].sort()).toEqual([actor, 'tool--2', 'tool--3'].sort());
+    // The deleted node's edge and the deleted relationship go; the other edge stays.
+    expect([...drawn.edges.keys()]).toEqual([edge(actor, 'tool--3').id]);
+    expect(model.nodes.size).toBe(4);
+    expect(withoutAbsent(model, new Set())).toBe(model);
+  });
+
+  it('takes fresher names and new relationships from a read of the drawn nodes, and nothing else', () => {
+    const model = movePositions(addSlice(emptyModel, slice([actor, ...tools], [edge(actor, 'tool--1')])), new Map([['tool--1', { x: 7, y: 9 }]]));
+    expect(freshen(model, slice([actor, ...tools], [edge(actor, 'tool--1')]))).toBe(model);
+    const renamed = freshen(model, {
+      nodes: [summary(actor), summary('tool--1', 'Mimikatz'), summary('tool--2'), summary('tool--3'), summary('tool--new')],
+      edges: [edge(actor, 'tool--1'), edge(actor, 'tool--2'), edge('tool--new', actor)],
+      truncated: false,
+    });
+    expect(renamed.nodes.get('tool--1')).toMatchObject({ x: 7, y: 9, summary: { name: 'Mimikatz' } });
+    // A relationship made elsewhere between drawn nodes appears; a node that was not drawn does not.
+    expect(renamed.edges.has(edge(actor, 'tool--2').id)).toBe(true);
+    expect(renamed.nodes.has('tool--new')).toBe(false);
+    expect(renamed.edges.has(edge('tool--new', actor).id)).toBe(false);
   });
 });

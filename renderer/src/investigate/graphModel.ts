@@ -77,6 +77,35 @@ export function removeNodes(model: GraphModel, ids: Iterable<string>): GraphMode
   return { nodes, edges };
 }
 
+/**
+ * What a fresh read of the drawn nodes says: new names and relationships made since they
+ * were drawn. Returns the same model when nothing changed, so the view is not redrawn.
+ */
+export function freshen(model: GraphModel, slice: GraphSlice): GraphModel {
+  let nodes: Map<string, GraphNode> | null = null;
+  for (const summary of slice.nodes) {
+    const existing = model.nodes.get(summary.id);
+    if (!existing || JSON.stringify(existing.summary) === JSON.stringify(summary)) continue;
+    nodes ??= new Map(model.nodes);
+    nodes.set(summary.id, { ...existing, summary });
+  }
+  let edges: Map<string, GraphEdge> | null = null;
+  for (const edge of slice.edges) {
+    if (model.edges.has(edge.id) || !model.nodes.has(edge.source) || !model.nodes.has(edge.target)) continue;
+    edges ??= new Map(model.edges);
+    edges.set(edge.id, edge);
+  }
+  return nodes || edges ? { nodes: nodes ?? model.nodes, edges: edges ?? model.edges } : model;
+}
+
+/** The model without the objects the knowledge base no longer holds: nodes, edges touching them, and relationship edges. */
+export function withoutAbsent(model: GraphModel, absent: ReadonlySet<string>): GraphModel {
+  if (absent.size === 0) return model;
+  const nodes = new Map([...model.nodes].filter(([id]) => !absent.has(id)));
+  const edges = new Map([...model.edges].filter(([id, edge]) => !absent.has(id) && nodes.has(edge.source) && nodes.has(edge.target)));
+  return { nodes, edges };
+}
+
 function neighbourIds(model: GraphModel, id: string): Set<string> {
   const found = new Set<string>();
   for (const edge of model.edges.values()) {

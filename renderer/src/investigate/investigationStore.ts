@@ -3,17 +3,18 @@
  * and the one long task that may be running (opening, expanding, laying out, saving).
  * The Cytoscape view renders what is here and reports the analyst's gestures back.
  */
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { createHistory, record, redo, undo, type History } from '../../../core/investigation/history.ts';
 import { newInvestigation } from '../../../core/investigation/schema.ts';
 import { noFilters, type GraphFilters, type Investigation, type LayoutName } from '../../../core/investigation/types.ts';
 import type { Point } from '../../../core/investigation/placement.ts';
-import { knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
+import { knowledgeBase, notifyKnowledgeChanged, onKnowledgeChanged } from '../kb/client.ts';
 import type { GraphSlice, NeighbourRequest } from '../kb/queries/graph.ts';
 import { containerTypes } from '../knowledge/stixTypes.ts';
 import { FULL_FORCE_MAX_NODES } from './graph/layouts.ts';
 import { runLayout } from './graph/runLayout.ts';
-import { addSlice, emptyModel, fromSaved, movePositions, toInvestigationNodes, type GraphModel } from './graphModel.ts';
+import { addSlice, emptyModel, freshen, fromSaved, movePositions, toInvestigationNodes, withoutAbsent, type GraphModel } from './graphModel.ts';
 
 /** Expansions adding more nodes than this ask first. */
 export const EXPANSION_CONFIRM_THRESHOLD = 500;
@@ -42,6 +43,12 @@ interface InvestigationState {
   error: string | null;
   /** Bumped when the view should fit the whole graph (after opening or a layout). */
   fitRequest: number;
+  /**
+   * Nodes and relationship edges on the graph that the knowledge base no longer holds
+   * (deleted or in the trash since they were drawn). They are not drawn, but they stay in
+   * the model: a restore from the trash brings them back where they were.
+   */
+  absent: ReadonlySet<string>;
 
   start: (slice: GraphSlice, name: string) => Promise<void>;
   open: (id: string) => Promise<void>;
@@ -51,6 +58,8 @@ interface InvestigationState {
   redo: () => void;
   expand: (ids: readonly string[], filter: Pick<NeighbourRequest, 'types' | 'relationshipTypes' | 'followReferences'>) => Promise<{ added: number; truncated: boolean }>;
   addObjects: (ids: readonly string[]) => Promise<number>;
+  /** Reads the drawn objects again: fresher names, and what was deleted or restored meanwhile. */
+  refresh: () => Promise<void>;
   /**
    * `keep`: nodes that stay where they are (what was on the graph before an expansion);
    * `merge`: the positions belong to the last edit, so one undo takes back both.
@@ -81,6 +90,7 @@ const initial = {
   selected: [] as readonly string[],
   task: null,
   error: null,
+  absent: new Set<string>() as ReadonlySet<string>,
 };
 
 export const useInvestigationStore = create<InvestigationState>()((set, get) => {
@@ -193,6 +203,26 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
       return added ?? 0;
     },
 
+    async refresh() {
+      const before = model(get());
+      if (before.nodes.size === 0) return;
+      let slice: GraphSlice;
+      try {
+        slice = await knowledgeBase().subgraph({ ids: [...before.nodes.keys()] });
+      } catch (error) {
+        set({ error: message(error) });
+        return;
+      }
+      // An edit made while the read ran wins; the next change reads again.
+      if (model(get()) !== before) return;
+      const held = new Set([...slice.nodes.map((node) => node.id), ...slice.edges.map((edge) => edge.id)]);
+      const absent = new Set([...before.nodes.keys()].filter((id) => !held.has(id)));
+      for (const edge of before.edges.values()) if (edge.kind === 'relationship' && !held.has(edge.id)) absent.add(edge.id);
+      // Fresher names and relationships made elsewhere; not an edit of the analyst's, so not in the history.
+      const next = freshen(before, slice);
+      set((state) => ({ absent, history: next === before ? state.history : { ...state.history, present: next } }));
+    },
+
     async runLayout(layout, { keep = new Set<string>(), merge = false } = {}) {
       const chosen = layout ?? get().layout;
       set({ layout: chosen });
@@ -250,7 +280,40 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
   };
 });
 
-/** The graph as it stands now, for components that only read it. */
+/**
+ * Keeps the open investigation in step with the knowledge base while it is on screen: read
+ * again when the Workbench shows it and after every change (one read at a time; changes
+ * during a read ask for one more).
+ */
+export function useFollowKnowledge(): void {
+  const id = useInvestigationStore((state) => state.meta?.id);
+  const refresh = useInvestigationStore((state) => state.refresh);
+  useEffect(() => {
+    if (!id) return undefined;
+    let running = false;
+    let again = false;
+    const run = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      void refresh().finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+    };
+    run();
+    return onKnowledgeChanged(run);
+  }, [id, refresh]);
+}
+
+/** The graph as it is drawn now (without what the knowledge base no longer holds), for components that only read it. */
 export function useGraphModel(): GraphModel {
-  return useInvestigationStore((state) => state.history.present);
+  const present = useInvestigationStore((state) => state.history.present);
+  const absent = useInvestigationStore((state) => state.absent);
+  return useMemo(() => withoutAbsent(present, absent), [present, absent]);
 }
