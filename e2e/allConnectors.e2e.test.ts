@@ -6,8 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectorSummary } from '../core/ipc/channels.ts';
 import { serveMalpedia } from '../main/connectors/malpedia/testing/malpediaServer.ts';
 import { serveFeedFolder } from '../main/connectors/misp-feed/testing/feedServer.ts';
@@ -15,16 +14,10 @@ import { serveOtx } from '../main/connectors/otx/testing/otxServer.ts';
 import { startFeedServer } from '../testkit/feedServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { startTaxiiServer } from '../testkit/taxiiServer.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const available =
   fixturesAvailable &&
@@ -88,7 +81,7 @@ describe.skipIf(!available)('all import connectors into the knowledge base', () 
     const taxii = await startTaxiiServer({ objects: mobile.objects, pageSize: 500 });
     // Malpedia: the made-up library of the connector's own tests (no shared fixture needed).
     const malpedia = await serveMalpedia({ version: 8_371, apiKey: 'e2e-malpedia-key' });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1300, height: 1000 } });
     try {
       const kev = await runConnector(app, 'cisa-kev', { url: `${files.url}/kev.json` });
       expect(kev.lastSuccess?.counts.rejected).toBe(0);

@@ -7,22 +7,21 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackId } from '../core/attack/domains.ts';
 import { gradientColour } from '../core/attack/layerOnMatrix.ts';
 import type { StixObject } from '../core/stix/model/types.ts';
 import { APT29, usedTechniques } from '../testkit/attackBundles.ts';
 import { fixturePath, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
 import { corpus, longString, PWNED } from './support/payloadBundle.ts';
-import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 const available = attackEnterpriseAvailable && hasFixture('attack-navigator', 'samples');
 if (!available) console.warn(`[e2e] ATT&CK matrix tests skipped: ${fixturesSkipReason}`);
 
-let browser: Browser;
 let app: MagpieApp;
 let objects: StixObject[];
 
@@ -49,11 +48,11 @@ async function importLayer(name: string): Promise<Locator> {
 }
 
 describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise', () => {
+  const chromium = useChromium();
   beforeAll(async () => {
-    browser = await launchChromium();
-    const path = await attackEnterpriseFile(await tempFolder());
+    const path = await attackEnterpriseFile(chromium.folder);
     objects = (JSON.parse(await readFile(path, 'utf8')) as { objects: StixObject[] }).objects;
-    app = await MagpieApp.open(browser, { viewport: { width: 1600, height: 1000 } });
+    app = await MagpieApp.open(chromium.browser, { viewport: { width: 1600, height: 1000 } });
     await app.importDropped(path);
     const start = Date.now();
     await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
@@ -62,7 +61,6 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
   }, 240_000);
   afterAll(async () => {
     await app.close();
-    await browser.close();
   });
 
   it('APT29 (G0016): the techniques it uses, exactly, under ATT&CK’s 14 tactics; the path on hover; software paths when asked', async () => {
@@ -186,7 +184,7 @@ describe.skipIf(!available)('the ATT&CK matrix after importing ATT&CK Enterprise
       })),
       legendItems: [{ label: corpus, color: '#ff0000' }],
     };
-    const path = join(await tempFolder(), 'hostile-layer.json');
+    const path = join(chromium.folder, 'hostile-layer.json');
     await writeFile(path, JSON.stringify(layer));
     await app.page.evaluate((id) => { window.location.hash = `#/object/${encodeURIComponent(id)}/matrix`; }, APT29);
     await app.page.getByTestId('matrix-summary').waitFor({ timeout: 60_000 });

@@ -15,26 +15,17 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordCount } from '../core/backup/format.ts';
 import { readBackup } from '../core/backup/read.ts';
 import { sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { attemptBackup, backUp, deleteEverything, indicators, openUnderQuota, restore, storeFacts, type StoreFacts } from './support/backupCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 import { Workbench } from './support/workbench.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const run = promisify(execFile);
 
@@ -90,17 +81,17 @@ async function altered(path: string, name: string): Promise<string> {
   const entries = unzipSync(new Uint8Array(await readFile(path)));
   const text = strFromU8(entries['objects.jsonl'] ?? new Uint8Array());
   entries['objects.jsonl'] = strToU8(text.replace('PlugX', 'PlugZ'));
-  const target = join(folder, name);
+  const target = join(chromium.folder, name);
   await writeFile(target, zipSync(entries));
   return target;
 }
 
 describe('backup and restore', () => {
   it('restores exactly what was backed up after Delete everything, and refuses damaged archives without changing the store', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1100 } });
     const graph = new Workbench(app.page);
     try {
-      await app.importDropped(await writeJson(folder, 'acme.json', { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [...sampleObjects(), ...indicators(1500)] }));
+      await app.importDropped(await writeJson(chromium.folder, 'acme.json', { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [...sampleObjects(), ...indicators(1500)] }));
       // An investigation, saved as the analyst does.
       await app.visit('reports');
       await app.page.getByTestId('object-row').first().click();
@@ -119,7 +110,7 @@ describe('backup and restore', () => {
       expect((await storeFacts(app)).count).toBe(0);
 
       // Refused with a clear message, the (empty) store untouched.
-      const cut = join(folder, 'cut.zip');
+      const cut = join(chromium.folder, 'cut.zip');
       const bytes = await readFile(archive);
       await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
       const truncated = await restore(app, cut);
@@ -147,11 +138,11 @@ describe('backup and restore', () => {
 
   it('a restore that runs out of room says what to do, changes nothing, and works once there is room', async () => {
     // The archive: a store of about 7 MB, backed up by a Magpie of its own.
-    const source = await MagpieApp.open(browser);
+    const source = await MagpieApp.open(chromium.browser);
     let archive: string;
     let large: StoreFacts;
     try {
-      await source.importDropped(await writeJson(folder, 'large.json', bundleOf(indicators(3000))), 240_000);
+      await source.importDropped(await writeJson(chromium.folder, 'large.json', bundleOf(indicators(3000))), 240_000);
       large = await storeFacts(source);
       archive = await backUp(source);
     } finally {
@@ -159,9 +150,9 @@ describe('backup and restore', () => {
     }
 
     // Chromium's storage quota for the app's origin: room for a small store, not for the backup's objects.
-    const { app, devtools } = await openUnderQuota(browser, 4 * 1024 * 1024);
+    const { app, devtools } = await openUnderQuota(chromium.browser, 4 * 1024 * 1024);
     try {
-      await app.importDropped(await writeJson(folder, 'small.json', bundleOf(sampleObjects())));
+      await app.importDropped(await writeJson(chromium.folder, 'small.json', bundleOf(sampleObjects())));
       const small = await storeFacts(app);
       const full = await restore(app, archive);
       expect(full.ok).toBe(false);
@@ -180,15 +171,15 @@ describe('backup and restore', () => {
   }, 600_000);
 
   it.skipIf(noTinyDisk !== null)('a backup onto a full disk says what to do, leaves no file, and is written once there is room', async () => {
-    const profileDir = await mkdtemp(join(folder, 'profile-'));
+    const profileDir = await mkdtemp(join(chromium.folder, 'profile-'));
     // Where the harness saves what the app would ask a save dialog for: a 16 KiB disk.
     const exports = join(profileDir, 'exports');
     await mkdir(exports);
     await run('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', exports]);
     let mounted = true;
-    const app = await MagpieApp.open(browser, { profileDir });
+    const app = await MagpieApp.open(chromium.browser, { profileDir });
     try {
-      await app.importDropped(await writeJson(folder, 'for-full-disk.json', bundleOf([...sampleObjects(), ...indicators(1500)])));
+      await app.importDropped(await writeJson(chromium.folder, 'for-full-disk.json', bundleOf([...sampleObjects(), ...indicators(1500)])));
       const facts = await storeFacts(app);
       const full = await attemptBackup(app);
       expect(full.outcome).toBe('failed');
@@ -212,10 +203,10 @@ describe('backup and restore', () => {
   }, 300_000);
 
   it('a cancelled backup leaves no file, and the next one is written', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     const exports = join(app.harness.profileDir, 'exports');
     try {
-      await app.importDropped(await writeJson(folder, 'for-cancel.json', bundleOf([...sampleObjects(), ...indicators(300)])));
+      await app.importDropped(await writeJson(chromium.folder, 'for-cancel.json', bundleOf([...sampleObjects(), ...indicators(300)])));
       const disk = holdBackupWrites(app);
       const cancelled = await attemptBackup(app, async () => {
         await disk.firstWrite;

@@ -6,21 +6,14 @@
  * the card's own "Reset state" makes the next run download the catalog again.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFeedServer } from '../testkit/feedServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { pointConnectorAt, runAndDeliver } from './support/connectorCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const kevAvailable = fixturesAvailable && hasFixture('cisa-kev', 'known_exploited_vulnerabilities.json');
 if (!kevAvailable) console.warn(`[e2e] connector state tests skipped: ${fixturesSkipReason}`);
@@ -38,7 +31,7 @@ describe.skipIf(!kevAvailable)('connector state after the knowledge base is empt
     const entries = (JSON.parse(catalog.toString('utf8')) as { vulnerabilities: unknown[] }).vulnerabilities.length;
     const all = entries.toLocaleString('en-US');
     const feed = await startFeedServer({ '/kev.json': { body: catalog } });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1300, height: 1100 } });
     try {
       const card = await pointConnectorAt(app, 'cisa-kev', `${feed.url}/kev.json`);
       expect(await runAndDeliver(card, feed)).toEqual([200]);

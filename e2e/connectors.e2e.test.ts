@@ -5,21 +5,14 @@
  * over the unchanged feed downloads nothing (conditional GET) and adds nothing.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFeedServer } from '../testkit/feedServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { pointConnectorAt } from './support/connectorCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const kevAvailable = fixturesAvailable && hasFixture('cisa-kev', 'known_exploited_vulnerabilities.json');
 if (!kevAvailable) console.warn(`[e2e] connector tests skipped: ${fixturesSkipReason}`);
@@ -29,7 +22,7 @@ describe.skipIf(!kevAvailable)('the CISA KEV connector', () => {
     const catalog = await readFile(fixturePath('cisa-kev', 'known_exploited_vulnerabilities.json'));
     const entries = (JSON.parse(catalog.toString('utf8')) as { vulnerabilities: unknown[] }).vulnerabilities.length;
     const feed = await startFeedServer({ '/kev.json': { body: catalog } });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1300, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1300, height: 1100 } });
     try {
       const card = await pointConnectorAt(app, 'cisa-kev', `${feed.url}/kev.json`);
       await card.getByTestId('connector-run-now').click();

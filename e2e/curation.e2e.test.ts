@@ -6,30 +6,23 @@
  * version only and passes the OASIS schemas. Screenshots of the form and the history in
  * English and Japanese.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { TLP_2 } from '../core/stix/markings.ts';
 import { ja } from '../renderer/src/i18n/ja.ts';
 import { fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { Curation } from './support/curation.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const schemasMissing = hasFixture('stix2.1-schemas') ? null : fixturesSkipReason;
 
 describe('curating knowledge by hand', () => {
   it('creates, relates, sights, edits, restores a version and exports the latest one', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     const forms = new Curation(app.page);
     try {
       await app.visit('settings');

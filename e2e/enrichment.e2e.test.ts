@@ -8,15 +8,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScoId, TLP_2 } from '../core/stix/index.ts';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { startLocalServer, type LocalServer } from '../main/connectors/testing/localServer.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 import { Workbench } from './support/workbench.ts';
 
 const available = fixturesAvailable && hasFixture('virustotal', 'opencti-vt_test_ipv4.json');
@@ -30,13 +29,10 @@ function ip(value: string, marking: string): JsonObject {
 }
 
 describe.skipIf(!available)(`Enrich an IPv4 address${available ? '' : ` — skipped: ${fixturesSkipReason}`}`, () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let server: LocalServer;
-  let folder: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    folder = await tempFolder();
     const routes = new Map([
       [`/api/v3/ip_addresses/${IP}`, fixturePath('virustotal', 'opencti-vt_test_ipv4.json')],
       [`/api/v3/ip_addresses/${IP}/resolutions`, join(import.meta.dirname, '../main/connectors/virustotal/testdata/ip-resolutions.json')],
@@ -50,13 +46,12 @@ describe.skipIf(!available)(`Enrich an IPv4 address${available ? '' : ` — skip
   });
   afterAll(async () => {
     await server.close();
-    await browser.close();
   });
 
   it('adds the AS, the country and the resolved domains to the graph, and never sends a TLP:RED address', async () => {
     const bundle = { type: 'bundle', id: 'bundle--1f1f9a51-4a52-4a51-9d8e-2b1e6c0f2a10', objects: [TLP_2.green, TLP_2.red, ip(IP, TLP_2.green.id), ip(RED_IP, TLP_2.red.id)] };
-    const path = await writeJson(folder, 'addresses.json', bundle);
-    const app = await MagpieApp.open(browser, { viewport: { width: 1500, height: 1000 } });
+    const path = await writeJson(chromium.folder, 'addresses.json', bundle);
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1500, height: 1000 } });
     const graph = new Workbench(app.page);
     try {
       await app.importDropped(path);

@@ -5,24 +5,15 @@
  * and paged; a hub of more than 500 relationships pages to its last one.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { fixturesSkipReason } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { EntityPage, RAW_ID } from './support/entityPage.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 /** Searches the Knowledge list, opens the first hit's quick look, then its page. */
 async function openPage(app: MagpieApp, page: 'knowledge' | 'reports', query: string): Promise<EntityPage> {
@@ -38,7 +29,7 @@ if (!attackEnterpriseAvailable) console.warn(`[e2e] entity page tests on ATT&CK 
 
 describe.skipIf(!attackEnterpriseAvailable)('APT29 after importing ATT&CK Enterprise', () => {
   it('shows G0016 beside the name, its relationships grouped with counts, and no raw id outside STIX JSON', async () => {
-    const path = await attackEnterpriseFile(folder);
+    const path = await attackEnterpriseFile(chromium.folder);
     const bundle = JSON.parse(await readFile(path, 'utf8')) as { objects: JsonObject[] };
     const apt29 = bundle.objects.find((object) => object['type'] === 'intrusion-set' && object['name'] === 'APT29');
     expect(apt29).toBeDefined();
@@ -47,7 +38,7 @@ describe.skipIf(!attackEnterpriseAvailable)('APT29 after importing ATT&CK Enterp
     ).length;
     expect(usesTechniques).toBeGreaterThan(20);
 
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     try {
       await app.importDropped(path);
       const entity = await openPage(app, 'knowledge', 'APT29');
@@ -118,8 +109,8 @@ function hubBundle(): JsonObject {
 
 describe('long lists on entity pages', () => {
   it('lists all of a 3,201-object report grouped by type and paged, and pages a hub of 1,600 relationships to its last one', async () => {
-    const path = await writeJson(folder, 'hub.json', hubBundle());
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const path = await writeJson(chromium.folder, 'hub.json', hubBundle());
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     try {
       await app.importDropped(path);
       // The Reports list: published date, author by name and how many objects it holds.

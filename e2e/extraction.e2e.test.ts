@@ -7,24 +7,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface Expected {
   title: string;
@@ -45,7 +35,7 @@ const byType = (objects: JsonObject[], type: string) => objects.filter((object) 
 describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
   it('is reviewed with pages and contexts, committed as a linked report, and exported schema-valid', async () => {
     const truth = await expected(english);
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1100 } });
     try {
       await app.dropFile(fixturePath('reports', `${english}.pdf`));
       const review = await app.waitForReview();
@@ -106,7 +96,7 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
 
   it('works the same for a Japanese report written with full-width defangs', async () => {
     const truth = await expected(japanese);
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1100 }, locale: 'ja-JP' });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1100 }, locale: 'ja-JP' });
     try {
       await app.dropFile(fixturePath('reports', `${japanese}.pdf`));
       await app.waitForReview();
@@ -137,11 +127,11 @@ describe.skipIf(!reportsAvailable)('a dropped report PDF', () => {
 
 describe('documents that cannot be read, and several at once', () => {
   it('queues several dropped files, and a broken PDF ends in an error that says what to do', async () => {
-    const broken = join(folder, 'broken.pdf');
+    const broken = join(chromium.folder, 'broken.pdf');
     await writeFile(broken, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const notes = join(folder, 'notes.txt');
+    const notes = join(chromium.folder, 'notes.txt');
     await writeFile(notes, 'C2: hxxps://update-check[.]example-cdn[.]net/a.php and 45.77.12[.]9, dropper update.exe (CVE-2023-23397).\n');
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.dropFiles([broken, notes]);
       const jobs = app.page.getByTestId('extraction-job');
@@ -161,9 +151,9 @@ describe('documents that cannot be read, and several at once', () => {
   });
 
   it('applies the allow list from Settings: a listed domain is shown flagged and starts unticked', async () => {
-    const notes = join(folder, 'allow.txt');
+    const notes = join(chromium.folder, 'allow.txt');
     await writeFile(notes, 'Beacons to cdn.partner-sync.net and c2.bad-actor-infra.com every hour.\n');
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.visit('settings');
       await app.page.getByTestId('allow-list').fill('partner-sync.net');

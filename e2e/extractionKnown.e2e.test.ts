@@ -6,21 +6,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 /** Every row's value and its known mark, once the knowledge base has answered for all of them. */
 async function knownMarks(app: MagpieApp): Promise<Record<string, string>> {
@@ -33,11 +23,11 @@ async function knownMarks(app: MagpieApp): Promise<Record<string, string>> {
 
 describe('known or new in the review', () => {
   it('marks exactly the values a committed report holds as known, naming it, and "New only" hides them', async () => {
-    const first = join(folder, 'first.txt');
+    const first = join(chromium.folder, 'first.txt');
     await writeFile(first, 'Beacons to shared-lantern-c2.com and 45.77.12.9 (CVE-2023-23397); staging on first-only-kite.net.\n');
-    const second = join(folder, 'second.txt');
+    const second = join(chromium.folder, 'second.txt');
     await writeFile(second, 'The loader reached shared-lantern-c2.com and 45.77.12.9 again, exploiting CVE-2023-23397; new host second-heron-drop.org at 91.203.5.17.\n');
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     try {
       await app.dropFile(first);
       const review = await app.waitForReview();
@@ -81,10 +71,10 @@ describe('known or new in the review', () => {
   });
 
   it('keeps a long list where it is when a row deep in it is clicked, with the save button on screen', async () => {
-    const long = join(folder, 'long.txt');
+    const long = join(chromium.folder, 'long.txt');
     const lines = Array.from({ length: 400 }, (_, index) => `Host ${index}: node${index}-relay-grid.com at 45.${(index >> 8) + 60}.${index & 255}.7 served the payload.`);
     await writeFile(long, `${lines.join('\n')}\n`);
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 900 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 900 } });
     try {
       await app.dropFile(long);
       await app.waitForReview();

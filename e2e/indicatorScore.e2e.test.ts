@@ -7,25 +7,18 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EntityPage } from './support/entityPage.ts';
 import { MagpieApp, screenshotDir } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 const DAY = 86_400_000;
 const ID = 'indicator--5f1c6c0e-9a43-4c59-8a57-2f3f7d1c2b11';
 
-let browser: Browser;
-let folder: string;
+const chromium = useChromium();
 beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
   await mkdir(screenshotDir, { recursive: true });
-});
-afterAll(async () => {
-  await browser.close();
 });
 
 /** One version of the indicator: modified `ago` days before now, valid until `until` days from now. */
@@ -54,9 +47,9 @@ describe('an indicator’s score over time', () => {
     const now = Date.now();
     // Made 40 days ago valid for 30, brought again 20 days ago and 5 days ago, each time valid 30 days from then.
     const files = [version(now, 40, -10), version(now, 20, 10), version(now, 5, 25)];
-    const app = await MagpieApp.open(browser, { viewport: { width: 1280, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1280, height: 1100 } });
     try {
-      for (const [index, bundle] of files.entries()) await app.importDropped(await writeJson(folder, `indicator-v${index + 1}.json`, bundle));
+      for (const [index, bundle] of files.entries()) await app.importDropped(await writeJson(chromium.folder, `indicator-v${index + 1}.json`, bundle));
       await openIndicator(app);
       expect(await app.page.getByTestId('score-reset').count()).toBe(2);
       // 5 days into 30 from the base 80: 80 × (1 − (5/30)²) ≈ 78; it reaches 20 at 30 × √0.75 ≈ 26 days, 21 days from now.
@@ -88,7 +81,7 @@ describe('an indicator’s score over time', () => {
 
 describe('Settings → Indicator lifetimes', () => {
   it('refuses a lifetime out of range, keeps a saved one across a reload and gives it to the next extracted indicator', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1280, height: 1400 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1280, height: 1400 } });
     try {
       await app.visit('settings');
       const card = app.page.getByTestId('lifetimes-card');
@@ -111,7 +104,7 @@ describe('Settings → Indicator lifetimes', () => {
       expect(await again.inputValue()).toBe('7 days');
 
       // The next extraction: an IPv4 indicator valid 7 days from today.
-      const notes = join(folder, 'beacon.txt');
+      const notes = join(chromium.folder, 'beacon.txt');
       await writeFile(notes, 'The implant beacons to 45.77.12[.]9 every hour.\n');
       await reloaded.dropFile(notes);
       await reloaded.waitForReview();

@@ -4,27 +4,18 @@
  * investigation as a STIX grouping.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { validateObject } from '../core/stix/validate.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
 import { fixturesSkipReason } from '../testkit/fixtures.ts';
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 import { Workbench } from './support/workbench.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 type Bundle = { objects: JsonObject[] };
 
@@ -39,8 +30,8 @@ async function savedPath(app: MagpieApp): Promise<string> {
 
 describe('an investigation of a small report', () => {
   it('opens a report with its contents, expands, undoes, relates, saves, reopens and exports', async () => {
-    const path = await writeJson(folder, 'acme.json', { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: sampleObjects() });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1500, height: 1000 } });
+    const path = await writeJson(chromium.folder, 'acme.json', { type: 'bundle', id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d', objects: sampleObjects() });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1500, height: 1000 } });
     const graph = new Workbench(app.page);
     try {
       await app.importDropped(path);
@@ -179,7 +170,7 @@ if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK investigation test sk
 
 describe.skipIf(!attackEnterpriseAvailable)('investigating APT29 in ATT&CK Enterprise', () => {
   it('expands its techniques and software, filters to techniques, relates two, saves, reopens and exports a valid grouping', async () => {
-    const path = await attackEnterpriseFile(folder);
+    const path = await attackEnterpriseFile(chromium.folder);
     const bundle = JSON.parse(await readFile(path, 'utf8')) as Bundle;
     const apt29 = bundle.objects.find((object) => object['type'] === 'intrusion-set' && object['name'] === 'APT29');
     expect(apt29).toBeDefined();
@@ -199,7 +190,7 @@ describe.skipIf(!attackEnterpriseAvailable)('investigating APT29 in ATT&CK Enter
     expect(techniques.size).toBeGreaterThan(20);
     expect(software.length).toBeGreaterThan(5);
 
-    const app = await MagpieApp.open(browser, { viewport: { width: 1600, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1600, height: 1000 } });
     const graph = new Workbench(app.page);
     try {
       await app.importDropped(path);

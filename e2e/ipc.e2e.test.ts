@@ -3,30 +3,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { en } from '../renderer/src/i18n/en.ts';
 import { ja } from '../renderer/src/i18n/ja.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 describe('IPC through the harness bridge', () => {
   it('shows the app version and runtime that main reports', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.visit('settings');
       expect(await app.page.getByTestId('about-version').textContent()).toBe(packageJson.version);
       expect(await app.page.getByTestId('about-runtime').textContent()).toBe(en.pages.settings.runtimes.harness);
-      expect(await app.page.getByTestId('about-chrome').textContent()).toBe(browser.version());
+      expect(await app.page.getByTestId('about-chrome').textContent()).toBe(chromium.browser.version());
       expect(await app.page.getByTestId('footer-version').textContent()).toContain(packageJson.version);
     } finally {
       await app.close();
@@ -34,7 +27,7 @@ describe('IPC through the harness bridge', () => {
   });
 
   it('switches to Japanese in Settings, saves it in the profile, and starts in Japanese next time', async () => {
-    const first = await MagpieApp.open(browser);
+    const first = await MagpieApp.open(chromium.browser);
     const profileDir = first.harness.profileDir;
     try {
       await first.visit('settings');
@@ -46,7 +39,7 @@ describe('IPC through the harness bridge', () => {
     } finally {
       await first.close();
     }
-    const second = await MagpieApp.open(browser, { profileDir });
+    const second = await MagpieApp.open(chromium.browser, { profileDir });
     try {
       expect(await second.pageTitle.textContent()).toBe(ja.pages.dashboard.title);
       await second.screenshot('ipc-ja-after-restart');
@@ -56,7 +49,7 @@ describe('IPC through the harness bridge', () => {
   });
 
   it('rejects malformed and unknown requests with a typed error and no stack trace', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       const results = await app.page.evaluate(async () => {
         const bridge = window.magpie;
@@ -82,8 +75,8 @@ describe('IPC through the harness bridge', () => {
   });
 
   it('refuses requests from a page of another origin, which then explains it cannot start', async () => {
-    const app = await MagpieApp.open(browser);
-    const context = await browser.newContext();
+    const app = await MagpieApp.open(chromium.browser);
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       await app.harness.attach(page);

@@ -3,21 +3,12 @@
  * history in words and its opened warnings and quarantine show only Japanese besides the
  * data's own names, and "日本語" is not clipped in Settings.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const at = '2025-03-01T00:00:00.000Z';
 const id = (type: string, n: number) => `${type}--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -40,8 +31,8 @@ async function latinLeft(app: MagpieApp, testId: string): Promise<string[]> {
 
 describe('the Japanese UI', () => {
   it('shows the morning cards, import history, warnings and quarantine without English, and 日本語 unclipped', async () => {
-    const path = await writeJson(folder, 'zzjapanese.json', bundle);
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'zzjapanese.json', bundle);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.importDropped(path);
       await app.visit('settings');

@@ -5,25 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
 import { fixturesAvailable, fixturesSkipReason, hasFixture } from '../testkit/fixtures.ts';
 import { loadStixSchemaOracle } from '../testkit/stixSchemas.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 type Bundle = { objects: JsonObject[] };
 
@@ -39,9 +30,9 @@ if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK knowledge-base tests 
 
 describe.skipIf(!attackEnterpriseAvailable)('ATT&CK Enterprise in the knowledge base', () => {
   it('imports the dropped bundle whole, finds T1059, shows its relationships, and exports it back unchanged and schema-valid', async () => {
-    const path = await attackEnterpriseFile(folder);
+    const path = await attackEnterpriseFile(chromium.folder);
     const bundle = JSON.parse(await readFile(path, 'utf8')) as Bundle;
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1300 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1300 } });
     try {
       await app.importDropped(path);
       expect(await app.resultCount('created')).toBe(bundle.objects.length);
@@ -109,9 +100,9 @@ describe.skipIf(!attackEnterpriseAvailable)('ATT&CK Enterprise in the knowledge 
   }, 300_000);
 
   it('keeps exactly the committed batches when the window closes mid-import, and a second import completes it', async () => {
-    const path = await attackEnterpriseFile(folder);
+    const path = await attackEnterpriseFile(chromium.folder);
     const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;
-    let app = await MagpieApp.open(browser);
+    let app = await MagpieApp.open(chromium.browser);
     try {
       await app.startDroppedImport(path);
       // Close the window once some batches have committed (the progress line says how many).
@@ -147,9 +138,9 @@ describe.skipIf(!attackEnterpriseAvailable)('ATT&CK Enterprise in the knowledge 
 
 describe.skipIf(!attackEnterpriseAvailable)('a full disk', () => {
   it('stops the import with a clear message, keeps what was stored, and imports the rest once there is room', async () => {
-    const path = await attackEnterpriseFile(folder);
+    const path = await attackEnterpriseFile(chromium.folder);
     const total = (JSON.parse(await readFile(path, 'utf8')) as Bundle).objects.length;
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       // Chromium's own storage quota for the app's origin, shrunk to a few megabytes.
       const devtools = await app.context.newCDPSession(app.page);
@@ -188,8 +179,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
   const bundle = { type: 'bundle', id: 'bundle--0d9a3a55-6e3e-4a44-8a0e-1f2b5a1d3c11', objects: broken };
 
   it('imports the valid objects, quarantines the others with reasons shown, and changes nothing on a second import', async () => {
-    const path = await writeJson(folder, 'acme-with-errors.json', bundle);
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'acme-with-errors.json', bundle);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.importDropped(path);
       expect(await app.resultCount('created')).toBe(9);
@@ -211,8 +202,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
   });
 
   it('exports a selection with at most TLP:GREEN, leaving out its TLP:RED object and saying so', async () => {
-    const path = await writeJson(folder, 'acme-selection.json', { ...bundle, objects: sampleObjects() });
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'acme-selection.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.importDropped(path);
       await app.visit('knowledge');
@@ -237,8 +228,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
     const created = '2024-03-01T10:00:00.000Z';
     const pcre = { type: 'indicator', spec_version: '2.1', id: 'indicator--5e1c1a0e-2f3b-4c5d-9e8f-0a1b2c3d4e5f', created, modified: created, name: 'PlugX loader PCRE', pattern: '/plugx[0-9]{2}\\.dll/', pattern_type: 'pcre', valid_from: created };
     const withRule = sampleObjects().map((object) => (object['type'] === 'report' ? { ...object, object_refs: [...(object['object_refs'] as string[]), pcre.id] } : object));
-    const path = await writeJson(folder, 'acme-formats.json', { ...bundle, objects: [...withRule, pcre] });
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'acme-formats.json', { ...bundle, objects: [...withRule, pcre] });
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await openReportExport(app, path);
       const preview = async (format: string) => {
@@ -273,8 +264,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
   });
 
   it('saves a report as a MISP feed folder: manifest.json, hashes.csv and the report\'s event under its uuid', async () => {
-    const path = await writeJson(folder, 'acme-feed.json', { ...bundle, objects: sampleObjects() });
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'acme-feed.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await openReportExport(app, path);
       await app.page.getByTestId('export-format').getByText('MISP feed', { exact: true }).click();
@@ -298,8 +289,8 @@ describe('a small bundle with invalid objects and TLP markings', () => {
   });
 
   it('exports a report with at most TLP:GREEN, leaving out its TLP:RED indicator and saying so', async () => {
-    const path = await writeJson(folder, 'acme.json', { ...bundle, objects: sampleObjects() });
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'acme.json', { ...bundle, objects: sampleObjects() });
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await openReportExport(app, path);
       expect(await app.page.getByTestId('export-scope').textContent()).toContain('PlugX campaign against ACME');

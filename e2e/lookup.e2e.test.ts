@@ -6,21 +6,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 const reportHosts = range(30).map((index) => `lantern-report-${index}.com`);
@@ -55,13 +46,13 @@ async function showOnly(page: Page, group: string): Promise<void> {
 
 describe('look up a list', () => {
   it('shows exactly the known values with their sources, the warninglist hits with their list, the rest unknown, and reviews exactly the unknown', async () => {
-    const report = join(folder, 'lantern-report.txt');
+    const report = join(chromium.folder, 'lantern-report.txt');
     await writeFile(report, `Operation Lantern: the implant beaconed to ${reportHosts.join(', ')}.\n`);
-    const feed = join(folder, 'kestrel-feed.json');
+    const feed = join(chromium.folder, 'kestrel-feed.json');
     const indicators = feedHosts.map((host, index) => ({ type: 'indicator', spec_version: '2.1', id: `indicator--${String(index + 1).padStart(8, '0')}-1111-4111-8111-111111111111`, created: '2026-01-02T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z', pattern: `[domain-name:value = '${host}']`, pattern_type: 'stix', valid_from: '2026-01-02T00:00:00.000Z' }));
     await writeFile(feed, JSON.stringify({ type: 'bundle', id: 'bundle--9f5c8d6e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', objects: indicators }));
 
-    const app = await MagpieApp.open(browser, { viewport: { width: 1440, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1440, height: 1000 } });
     try {
       await app.dropFile(report);
       const review = await app.waitForReview();
@@ -115,10 +106,10 @@ describe('look up a list', () => {
   }, 120_000);
 
   it('finds the values of a 10,000-line list off the UI thread: the progress runs and no long task holds the window meanwhile', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.visit('lookup');
-      const list = join(folder, 'ten-thousand.txt');
+      const list = join(chromium.folder, 'ten-thousand.txt');
       await writeFile(list, range(10_000).map((index) => (index % 4 === 0 ? defang(`plover-${index}.org`) : `plover-${index}.org`)).join('\n'));
       // The UI thread's long tasks, and when the progress entered and left its "finding" phase.
       await app.page.evaluate(() => {

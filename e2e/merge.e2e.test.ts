@@ -6,23 +6,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testPdf } from '../main/documents/testPdf.ts';
 import { fixturesSkipReason } from '../testkit/fixtures.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { attackEnterpriseAvailable, attackEnterpriseFile, tempFolder, writeJson } from './support/testFiles.ts';
+import { attackEnterpriseAvailable, attackEnterpriseFile, writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 type Stix = Record<string, unknown>;
 
@@ -50,9 +42,9 @@ if (!attackEnterpriseAvailable) console.warn(`[e2e] ATT&CK placeholder test skip
 
 describe.skipIf(!attackEnterpriseAvailable)('ATT&CK ids committed before ATT&CK is imported', () => {
   it('are kept as placeholders the summary names, and the ATT&CK import replaces them with the real technique and mitigation', async () => {
-    const pdf = join(folder, 'lazarus-notes.pdf');
+    const pdf = join(chromium.folder, 'lazarus-notes.pdf');
     await writeFile(pdf, testPdf(['MITRE ATT&CK techniques seen: T1059 for execution.', 'Mitigation M1047 Audit would have caught it.'], { title: 'Lazarus notes' }));
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1100 } });
     try {
       await app.dropFile(pdf);
       await app.waitForReview();
@@ -70,7 +62,7 @@ describe.skipIf(!attackEnterpriseAvailable)('ATT&CK ids committed before ATT&CK 
       expect(placeholders.map((object) => [object['type'], object['name']]).sort()).toEqual([['attack-pattern', 'T1059'], ['course-of-action', 'M1047']]);
 
       await app.visit('import');
-      await app.importDropped(await attackEnterpriseFile(folder), 180_000);
+      await app.importDropped(await attackEnterpriseFile(chromium.folder), 180_000);
       const after = await storedObjects(app.page);
       const objects = byId(after);
       expect(after.filter((object) => object['x_magpie_placeholder'] === true)).toEqual([]);
@@ -116,9 +108,9 @@ const handMade = {
 
 describe('merging two malware objects', () => {
   it('gives one object with both aliases and all relationships, and undo brings both back as they were', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1100 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1100 } });
     try {
-      await app.importDropped(await writeJson(folder, 'hand-made.json', handMade));
+      await app.importDropped(await writeJson(chromium.folder, 'hand-made.json', handMade));
       const before = await storedObjects(app.page);
 
       // The possible-duplicates view pairs them: Korplug's full-width alias is PlugX's name.

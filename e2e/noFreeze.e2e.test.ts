@@ -6,28 +6,18 @@
  * 100 ms or more: reading, mining and the document's text stay in the document worker,
  * and the review draws only the rows in view.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { reviewBigDocument, writeBigPdf, writeBigText } from './support/bigDocuments.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 describe('a large document keeps the window responsive', () => {
   for (const [name, write] of [['a 20 MB text file', writeBigText], ['a 500-page PDF', writeBigPdf]] as const) {
     it(`${name} is read, reviewed and committed with no UI task of 100 ms or more`, { timeout: 180_000 }, async () => {
-      const path = await write(folder);
-      const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+      const path = await write(chromium.folder);
+      const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
       try {
         const review = await reviewBigDocument(app, path);
         // The review is complete and its context is the real one, not an empty shell.

@@ -4,23 +4,14 @@
  * imported, and every view that shows it is opened. No script may run, no request may
  * leave the app, and no view may grow wider than the window.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 import { Workbench } from './support/workbench.ts';
 import { payloadBundle, payloadIds, PWNED } from './support/payloadBundle.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 interface Findings {
   outside: string[];
@@ -73,8 +64,8 @@ async function openEntityTabs(app: MagpieApp, findings: Findings, id: string): P
 
 describe('a bundle whose every string carries a payload', () => {
   it('runs no script, sends nothing out, and keeps every view within the window', async () => {
-    const path = await writeJson(folder, 'payloads.json', payloadBundle());
-    const app = await MagpieApp.open(browser);
+    const path = await writeJson(chromium.folder, 'payloads.json', payloadBundle());
+    const app = await MagpieApp.open(chromium.browser);
     try {
       const findings = await watch(app);
 

@@ -2,19 +2,12 @@
  * The Content-Security-Policy as the renderer really gets it: data that reaches the DOM
  * cannot run script, and eval and remote code are refused.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../core/security/contentSecurityPolicy.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 /** Collects CSP violations in the page, so a test can show what was blocked and why. */
 async function watchViolations(app: MagpieApp): Promise<void> {
@@ -30,7 +23,7 @@ const violations = (app: MagpieApp) =>
 
 describe('Content-Security-Policy in the renderer', () => {
   it('is sent with the page exactly as defined in core/security', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       const response = await app.page.request.get(app.harness.url);
       expect(response.headers()['content-security-policy']).toBe(contentSecurityPolicy);
@@ -40,7 +33,7 @@ describe('Content-Security-Policy in the renderer', () => {
   });
 
   it('does not run script elements or event handlers injected from data', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await watchViolations(app);
       // What a hostile STIX description or report title would try once it reaches the DOM.
@@ -66,7 +59,7 @@ describe('Content-Security-Policy in the renderer', () => {
   });
 
   it('refuses code built from strings (eval-style timers) at run time', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await watchViolations(app);
       // DevTools-evaluated code is exempt from CSP, so the string is compiled later by the page itself.
@@ -83,7 +76,7 @@ describe('Content-Security-Policy in the renderer', () => {
   });
 
   it('refuses scripts from another origin before any request is made', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await watchViolations(app);
       const delivered: string[] = [];

@@ -2,28 +2,21 @@
  * The app shell in real Chromium: every page in English and Japanese, keyboard access,
  * theme. Screenshots go to e2e/screenshots/ (git-ignored) for a person to look at.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../renderer/src/i18n/en.ts';
 import { ja } from '../renderer/src/i18n/ja.ts';
 import { pageIds } from '../renderer/src/shell/pages.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
+import { useChromium } from './support/useChromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 describe.each([
   { language: 'en', locale: 'en-US', strings: en },
   { language: 'ja', locale: 'ja-JP', strings: ja },
 ] as const)('the shell in $language', ({ language, locale, strings }) => {
   it('shows every page with its translated title and marks it current', async () => {
-    const app = await MagpieApp.open(browser, { locale });
+    const app = await MagpieApp.open(chromium.browser, { locale });
     try {
       expect(await app.page.getAttribute('html', 'lang')).toBe(language);
       for (const id of pageIds) {
@@ -40,7 +33,7 @@ describe.each([
 
 describe('keyboard and theme', () => {
   it('jumps to pages with Alt+number and opens on the page named in the URL', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.page.keyboard.press('Alt+5');
       await app.page.waitForFunction(() => window.location.hash === '#/investigate');
@@ -54,7 +47,7 @@ describe('keyboard and theme', () => {
   });
 
   it('offers a skip link as the first stop of the Tab key', async () => {
-    const app = await MagpieApp.open(browser);
+    const app = await MagpieApp.open(chromium.browser);
     try {
       await app.page.keyboard.press('Tab');
       expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe(en.app.skipToContent);
@@ -64,7 +57,7 @@ describe('keyboard and theme', () => {
   });
 
   it('follows a dark OS theme, and the header toggle overrides it and is kept', async () => {
-    const app = await MagpieApp.open(browser, { colorScheme: 'dark' });
+    const app = await MagpieApp.open(chromium.browser, { colorScheme: 'dark' });
     try {
       const scheme = () => app.page.getAttribute('html', 'data-mantine-color-scheme');
       expect(await scheme()).toBe('dark');

@@ -7,15 +7,14 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaveOutReason } from '../core/exports/leaveOut.ts';
 import { tlpOf } from '../core/stix/markings.ts';
 import { startLocalServer, type LocalServer } from '../main/connectors/testing/localServer.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 const SECRET = 'shared-with-the-siem';
 
@@ -32,17 +31,14 @@ async function body(request: IncomingMessage): Promise<string> {
 }
 
 describe('a webhook stream consumer', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let server: LocalServer;
-  let folder: string;
   const received: Received[] = [];
   const badSignatures: string[] = [];
   /** Ids the receiver refuses with 422, as a SIEM refuses what its parser cannot take. */
   const refused = new Set<string>();
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    folder = await tempFolder();
     server = await startLocalServer(async (request, response) => {
       const text = await body(request);
       const signature = `sha256=${createHmac('sha256', SECRET).update(text).digest('hex')}`;
@@ -58,11 +54,10 @@ describe('a webhook stream consumer', () => {
   });
   afterAll(async () => {
     await server.close();
-    await browser.close();
   });
 
   it('delivers what the knowledge base gains, shows it, and sends a dead letter again', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     try {
       await app.visit('streams');
       await app.page.getByTestId('streams-empty').waitFor();
@@ -79,7 +74,7 @@ describe('a webhook stream consumer', () => {
       // The receiver refuses one relationship; everything else goes through.
       refused.add(ids.uses);
       const objects = sampleObjects();
-      await app.importDropped(await writeJson(folder, 'sample.json', { type: 'bundle', id: 'bundle--0d6c4a4e-2f3e-4a41-8f0e-1f5b1a1c2d3e', objects }));
+      await app.importDropped(await writeJson(chromium.folder, 'sample.json', { type: 'bundle', id: 'bundle--0d6c4a4e-2f3e-4a41-8f0e-1f5b1a1c2d3e', objects }));
       // What a stream leaves out by default (issue 21): here the sample's 198.51.100.7, a documentation address on a warninglist.
       const leftOut = objects.filter((object) => tlpOf(object) !== 'red' && leaveOutReason(object, new Date()) !== undefined);
       expect(leftOut.length).toBeGreaterThan(0);

@@ -4,23 +4,21 @@
  * the knowledge base up to TLP:AMBER, reads which object the server refused and why, and
  * sends that one again once the server takes it.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tlpOf } from '../core/stix/markings.ts';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
 import { startTaxiiServer, type TaxiiTestServer } from '../testkit/taxiiServer.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 describe('publishing to a TAXII 2.1 collection from the Export page', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let server: TaxiiTestServer;
   let refusing = true;
   const received: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
     server = await startTaxiiServer({
       objects: [],
       auth: { username: 'analyst', password: 'team-pass' },
@@ -34,14 +32,13 @@ describe('publishing to a TAXII 2.1 collection from the Export page', () => {
   });
   afterAll(async () => {
     await server.close();
-    await browser.close();
   });
 
   it('publishes up to TLP:AMBER, lists the refused object with its reason, and sends it again', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1400, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 1000 } });
     try {
       const objects = sampleObjects();
-      await app.importDropped(await writeJson(await tempFolder(), 'sample.json', { type: 'bundle', id: 'bundle--6c1f0a9e-3b2d-4c5e-8f7a-9b0c1d2e3f4a', objects }));
+      await app.importDropped(await writeJson(chromium.folder, 'sample.json', { type: 'bundle', id: 'bundle--6c1f0a9e-3b2d-4c5e-8f7a-9b0c1d2e3f4a', objects }));
       await app.visit('export');
       const card = app.page.getByTestId('taxii-publish');
       await card.getByTestId('taxii-add-server').click();

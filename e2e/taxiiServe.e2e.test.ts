@@ -9,25 +9,20 @@
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp, screenshotDir } from './support/magpieApp.ts';
 import { freePort, taxiiGet, TaxiiServeCard } from './support/taxiiServeCard.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 describe('Settings → TAXII server', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser.close());
+  const chromium = useChromium();
 
   it('publishes a collection to a named client, serves it with the token, and refuses the token once revoked', async () => {
-    const app = await MagpieApp.open(browser, { viewport: { width: 1280, height: 1400 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1280, height: 1400 } });
     try {
-      await app.importDropped(await writeJson(await tempFolder(), 'sample.json', { type: 'bundle', id: 'bundle--5a0e8c3e-7d6a-4e2b-9c1d-0a2b3c4d5e70', objects: sampleObjects() }));
+      await app.importDropped(await writeJson(chromium.folder, 'sample.json', { type: 'bundle', id: 'bundle--5a0e8c3e-7d6a-4e2b-9c1d-0a2b3c4d5e70', objects: sampleObjects() }));
       await app.visit('settings');
       const serve = new TaxiiServeCard(app.page);
       await serve.card.scrollIntoViewIfNeeded();

@@ -5,12 +5,11 @@
  * holds and what that needs, less the TLP:RED indicator and the relationship naming it — and
  * after A's knowledge changes one object, B's next pull brings only that object's new version.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 async function lastSuccessAfter(app: MagpieApp, previous: string | null): Promise<{ runId: string; counts: { created: number; updated: number } }> {
   const deadline = Date.now() + 60_000;
@@ -29,17 +28,13 @@ async function storedIds(app: MagpieApp): Promise<string[]> {
 }
 
 describe('a team of two over TAXII 2.1', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser.close());
+  const chromium = useChromium();
 
   it('B pulls exactly what A published, then only the version A changed', async () => {
-    const a = await MagpieApp.open(browser);
-    const b = await MagpieApp.open(browser);
+    const a = await MagpieApp.open(chromium.browser);
+    const b = await MagpieApp.open(chromium.browser);
     try {
-      await a.importDropped(await writeJson(await tempFolder(), 'a.json', { type: 'bundle', id: 'bundle--1b0f8c3e-7d6a-4e2b-9c1d-0a2b3c4d5e6f', objects: sampleObjects() }));
+      await a.importDropped(await writeJson(chromium.folder, 'a.json', { type: 'bundle', id: 'bundle--1b0f8c3e-7d6a-4e2b-9c1d-0a2b3c4d5e6f', objects: sampleObjects() }));
       const serve = a.harness.services.taxiiServe;
       const { collections } = await serve.saveCollection({ title: 'PlugX report', description: 'For the team', view: { kind: 'report', id: ids.report }, maxTlp: 'amber', writable: false });
       const collection = collections[0]?.id ?? '';

@@ -1,29 +1,22 @@
 /**
  * The trash end to end in Chromium (issue 21, point 5, Done-when): an object that has
  * relationships and is in a report is deleted from its page with a why; it and its links
- * leave the Knowledge list, the report's contents and the report's graph; the Trash page
+ * leave the Knowledge list, the report's contents and the report's graph (the one still open
+ * in Investigate, not only one opened again); the Trash page
  * lists it by name with who, why and what went with it; Restore brings back the same
  * objects — a SHA-256 over their canonical JSON (RFC 8785) — and the same graph.
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ids, sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 import { Workbench } from './support/workbench.ts';
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 type Stix = Record<string, unknown>;
 
@@ -76,8 +69,8 @@ async function reportGraph(app: MagpieApp, graph: Workbench, nodes: number) {
 
 describe('the trash', () => {
   it('takes an object with its relationships out of every view, and restores the same objects and graph', async () => {
-    const path = await writeJson(folder, 'acme.json', { type: 'bundle', id: 'bundle--0f7a52a6-9d8e-4a8f-9a53-0b7f5d1c9e21', objects: sampleObjects() });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1500, height: 1000 } });
+    const path = await writeJson(chromium.folder, 'acme.json', { type: 'bundle', id: 'bundle--0f7a52a6-9d8e-4a8f-9a53-0b7f5d1c9e21', objects: sampleObjects() });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1500, height: 1000 } });
     const graph = new Workbench(app.page);
     // Opening the report's graph again replaces the unsaved one: yes to "replace it?".
     app.page.on('dialog', (dialog) => void dialog.accept());
@@ -108,7 +101,11 @@ describe('the trash', () => {
       // Of the report's four, the indicator and the address are left; no malware, no relationship.
       expect(await app.page.getByTestId('contents-row').count()).toBe(2);
       expect(await app.page.locator('[data-testid="contents-type"][data-type="malware"], [data-testid="contents-type"][data-type="relationship"]').count()).toBe(0);
-      expect((await reportGraph(app, graph, 3)).nodes).toBe(graphBefore.nodes - 1);
+      // The report's graph, still open in Investigate, follows the delete without being opened again.
+      await app.visit('investigate');
+      await graph.waitOpen();
+      const graphDeleted = await graph.waitForStatus((status) => status.nodes === graphBefore.nodes - 1);
+      expect(graphDeleted.edges).toBeLessThan(graphBefore.edges);
 
       // The Trash page says what went, by whom (no profile: you), why and how long it stays.
       await app.visit('trash');
@@ -128,6 +125,11 @@ describe('the trash', () => {
       const after = await plugx(app.page);
       expect(after.sha256).toBe(before.sha256);
       expect(after.related).toEqual(before.related);
+      // The open graph draws it again where it was, with its relationship.
+      await app.visit('investigate');
+      await graph.waitOpen();
+      const graphRestored = await graph.waitForStatus((status) => status.nodes === graphBefore.nodes);
+      expect(graphRestored.edges).toBe(graphBefore.edges);
       const graphAfter = await reportGraph(app, graph, graphBefore.nodes);
       expect({ nodes: graphAfter.nodes, edges: graphAfter.edges }).toEqual({ nodes: graphBefore.nodes, edges: graphBefore.edges });
     } finally {

@@ -4,26 +4,18 @@
  * analyst turns the list off in Settings → Warninglists and Look up of 8.8.8.8 no longer
  * flags it; turned on again, the flag is back, in Japanese too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateScoId } from '../core/stix/ids.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { EntityPage } from './support/entityPage.ts';
 import { MagpieApp } from './support/magpieApp.ts';
-import { tempFolder, writeJson } from './support/testFiles.ts';
+import { writeJson } from './support/testFiles.ts';
+import { useChromium } from './support/useChromium.ts';
 
 const DNS = 'List of known IPv4 public DNS resolvers';
 const IP_ID = generateScoId('ipv4-addr', { value: '1.1.1.1' });
 
-let browser: Browser;
-let folder: string;
-beforeAll(async () => {
-  browser = await launchChromium();
-  folder = await tempFolder();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 async function openIp(app: MagpieApp): Promise<void> {
   await app.page.evaluate((hash) => (window.location.hash = hash), `#/object/${encodeURIComponent(IP_ID)}`);
@@ -46,12 +38,12 @@ function dnsSwitch(page: Page) {
 
 describe('warninglists the analyst turns on and off', () => {
   it('flags 1.1.1.1 on its page and 8.8.8.8 in Look up while the resolver list is on, and not once it is turned off', async () => {
-    const bundle = await writeJson(folder, 'resolvers.json', {
+    const bundle = await writeJson(chromium.folder, 'resolvers.json', {
       type: 'bundle',
       id: 'bundle--3e0f6f0a-8a5e-4d7e-9b5c-2f0d6c1a7b21',
       objects: [{ type: 'ipv4-addr', spec_version: '2.1', id: IP_ID, value: '1.1.1.1' }],
     });
-    const app = await MagpieApp.open(browser, { viewport: { width: 1280, height: 1000 } });
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1280, height: 1000 } });
     try {
       await app.importDropped(bundle);
       await openIp(app);
@@ -85,7 +77,7 @@ describe('warninglists the analyst turns on and off', () => {
       await app.page.screenshot({ path: '/tmp/warninglists-entity-ja.png' });
 
       // A newer copy from disk replaces the shipped list until it is removed.
-      const copy = await writeJson(folder, 'list.json', { name: DNS, version: 20270101, type: 'cidr', category: 'false-positive', list: ['9.9.9.9'] });
+      const copy = await writeJson(chromium.folder, 'list.json', { name: DNS, version: 20270101, type: 'cidr', category: 'false-positive', list: ['9.9.9.9'] });
       await app.visit('settings');
       await app.page.getByTestId('warninglist-drop').locator('input[type="file"]').setInputFiles(copy);
       await expect.poll(() => dnsSwitch(app.page).getAttribute('data-origin')).toBe('copy');
