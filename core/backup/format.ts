@@ -33,7 +33,7 @@ export const BACKUP_FORMAT_VERSION = 1;
  * renderer/src/kb/backup tests that it equals the migrations' latest, so a new schema
  * version cannot be added without this line.
  */
-export const NEWEST_SCHEMA_VERSION = 10;
+export const NEWEST_SCHEMA_VERSION = 11;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const FILES_FOLDER = 'files/';

@@ -54,6 +54,7 @@ function externalIds(object: Readonly<JsonObject>): string[] {
 }
 
 const MAX_TERM = 64;
+const HASHED_TYPES = new Set(['file', 'artifact', 'x509-certificate']);
 const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
 /** A URL's scheme ("https://…"): on every URL, so as a term it finds them all and tells nothing. */
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
@@ -69,7 +70,8 @@ const SHORT_NUMBER = /^\d{1,3}$/;
  * Lowercased terms for search-as-you-type: the whole name, each word of it (and of each
  * alias), the external ids, and each dotted or hyphenated part, so "T1059" finds
  * "T1059.001" and "powershell" finds "Invoke-PowerShell". Relationships get none: they
- * are found through their ends. Left out: a URL's scheme word and parts of at most three
+ * are found through their ends. A file's, artifact's or certificate's every hash is a term
+ * too. Left out: a URL's scheme word and parts of at most three
  * digits, which match too much to narrow a search.
  */
 export function searchTerms(object: Readonly<JsonObject>): string[] {
@@ -88,6 +90,13 @@ export function searchTerms(object: Readonly<JsonObject>): string[] {
     }
   };
   add(displayName(object));
+  // Every hash of a file, artifact or certificate, whole: a file is often named by its file
+  // name, and a lookup, the review's "known" and search must still find it by any of its
+  // hashes (a MISP file object carries MD5, SHA-1 and SHA-256 beside the name).
+  const hashes = HASHED_TYPES.has(type) ? object['hashes'] : undefined;
+  if (hashes !== null && typeof hashes === 'object' && !Array.isArray(hashes)) {
+    for (const hash of Object.values(hashes)) if (typeof hash === 'string' && hash.trim() !== '') terms.add(hash.trim().toLowerCase().slice(0, MAX_TERM));
+  }
   for (const key of ['aliases', 'x_mitre_aliases']) {
     const aliases = object[key];
     if (Array.isArray(aliases)) for (const alias of aliases) add(text(alias));

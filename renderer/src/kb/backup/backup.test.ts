@@ -69,6 +69,22 @@ describe('backup and restore in the knowledge base', () => {
     expect([...phases]).toEqual(['verify', 'restore']);
   });
 
+  it("gives an older archive's objects this version's search terms: a named file is found by its hashes", async () => {
+    const md5 = '0f343b0931126a20f133d67c2b018a3b';
+    const named = { type: 'file', spec_version: '2.1', id: 'file--0c1b6ad4-2f2d-5b5a-9b0c-6a2b0d5ff8e8', name: 'invoice.exe', hashes: { MD5: md5 } };
+    await api.ingestStix({ objects: [named], source: { id: 'file:ghi', kind: 'file', name: 'file.json' } }, () => undefined);
+    // Kept as schema v10 kept it: the name's terms only.
+    const key = (await db.objects.where('terms').equals(md5).primaryKeys())[0];
+    const record = await db.objects.get(named.id);
+    if (key === undefined || !record) throw new Error('the file was not stored');
+    await db.objects.put({ ...record, terms: ['invoice.exe', 'invoice', 'exe'] }, key);
+    expect(await db.objects.where('terms').equals(md5).count()).toBe(0);
+    const archive = await backup();
+    await emptyStore();
+    await api.restoreBackup({ file: new Blob([archive]), name: 'b.zip', mode: 'replace' }, () => undefined);
+    expect(await db.objects.where('terms').equals(md5).primaryKeys()).toEqual([named.id]);
+  });
+
   it('refuses an altered archive before changing anything', async () => {
     const archive = unzipSync(await backup());
     archive['objects.jsonl'] = strToU8(strFromU8(archive['objects.jsonl'] ?? new Uint8Array()).replace('PlugX', 'PlugY'));

@@ -21,6 +21,8 @@ import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } fro
 import type { Table, Transaction } from 'dexie';
 import { BackupError, FILES_FOLDER, recordCount, type Manifest } from '../../../../core/backup/format.ts';
 import { readBackup, type ArchiveConsumer } from '../../../../core/backup/read.ts';
+import { searchTerms } from '../../../../core/knowledge/objectFacts.ts';
+import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../../core/stix/validate.ts';
 import { compareTimestamps } from '../../../../core/stix/model/timestamp.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
@@ -154,6 +156,16 @@ function consumer(write: { records: (table: string, rows: unknown[]) => Promise<
   };
 }
 
+/**
+ * Search terms are derived from the STIX object, so each object gets this version's: an
+ * archive written before schema v11 lacks a file's other hashes (the records passed their
+ * check, so `stix` is an object).
+ */
+function withCurrentTerms(row: unknown): unknown {
+  const record = row as { stix: JsonObject };
+  return { ...record, terms: searchTerms(record.stix) };
+}
+
 async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manifest, newestSchemaVersion: number, onProgress: (bytes: number) => void): Promise<RestoreResult> {
   const tables = [db.objects, db.versions, db.sources, db.files, db.quarantine, db.state, db.investigations, db.trash];
   const found = { connectors: null as unknown };
@@ -167,7 +179,7 @@ async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manife
       consumer(
         {
           records: async (name, rows) => {
-            await table(name).bulkPut(rows);
+            await table(name).bulkPut(name === 'objects' ? rows.map(withCurrentTerms) : rows);
           },
           file: async (metadata, blob) => {
             await table('files').put({ ...metadata, blob });

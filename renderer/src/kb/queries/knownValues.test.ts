@@ -12,6 +12,8 @@ let db: KbDatabase;
 const value = (type: ExtractedIndicator['type'], text: string, extra: Partial<ExtractedIndicator> = {}): ExtractedIndicator => ({ type, value: text, flags: [], occurrences: [], occurrenceCount: 1, ...extra });
 const sha256 = 'a'.repeat(64);
 const md5 = 'b'.repeat(32);
+const namedMd5 = 'd'.repeat(32);
+const namedSha1 = 'e'.repeat(40);
 
 beforeAll(async () => {
   db = await openKnowledgeBase(new KbDatabase(`known-values-${Date.now()}`));
@@ -26,6 +28,8 @@ beforeAll(async () => {
   // A feed: a file SCO with two hashes (its id is not the one a single hash gives) and an indicator with no observable.
   const feed: JsonObject[] = [
     { type: 'file', spec_version: '2.1', id: 'file--11111111-1111-4111-8111-111111111111', hashes: { MD5: md5, 'SHA-256': sha256 } },
+    // As MISP file objects and enrichments keep files: under their name, with their hashes.
+    { type: 'file', spec_version: '2.1', id: 'file--88888888-8888-4888-8888-888888888888', name: 'invoice.exe', hashes: { MD5: namedMd5, 'SHA-1': namedSha1 } },
     { type: 'indicator', spec_version: '2.1', id: 'indicator--22222222-2222-4222-8222-222222222222', created: '2025-01-02T00:00:00.000Z', modified: '2025-01-02T00:00:00.000Z', pattern: "[domain-name:value = 'feed-only.example']", pattern_type: 'stix', valid_from: '2025-01-02T00:00:00.000Z' },
     // A report that merely mentions a value in its name is not that value.
     { type: 'report', spec_version: '2.1', id: 'report--33333333-3333-4333-8333-333333333333', created: '2025-01-02T00:00:00.000Z', modified: '2025-01-02T00:00:00.000Z', name: 'About new.example', published: '2025-01-02T00:00:00.000Z', object_refs: ['indicator--22222222-2222-4222-8222-222222222222'] },
@@ -48,14 +52,19 @@ describe('known or new', () => {
     expect(fresh).toMatchObject({ known: false, reports: [], sources: [] });
   });
 
-  // The terms index holds a file's preferred hash (SHA-256 first) only: an MD5 beside a SHA-256 is not found (a hash index would be a schema change).
-  it('finds a hash inside a file that carries several, and an indicator that came without an observable', async () => {
-    const [bySha, feedOnly, other] = await ask([
+  it('finds each hash of a file that carries several or is kept under its name, and an indicator that came without an observable', async () => {
+    const [bySha, byMd5, namedByMd5, namedBySha1, feedOnly, other] = await ask([
       value('file', sha256, { hash_type: 'SHA-256' }),
+      value('file', md5.toUpperCase(), { hash_type: 'MD5' }),
+      value('file', namedMd5, { hash_type: 'MD5' }),
+      value('file', namedSha1, { hash_type: 'SHA-1' }),
       value('domain-name', 'feed-only.example'),
       value('file', 'c'.repeat(64), { hash_type: 'SHA-256' }),
     ]);
     expect(bySha).toMatchObject({ known: true, indicator: false, sources: [{ name: 'Example feed', kind: 'connector' }] });
+    expect(byMd5).toMatchObject({ known: true, object: { id: 'file--11111111-1111-4111-8111-111111111111' } });
+    expect(namedByMd5).toMatchObject({ known: true, object: { id: 'file--88888888-8888-4888-8888-888888888888' } });
+    expect(namedBySha1).toMatchObject({ known: true, object: { id: 'file--88888888-8888-4888-8888-888888888888' } });
     expect(feedOnly).toMatchObject({ known: true, indicator: true, reports: [{ name: 'About new.example' }], sources: [{ name: 'Example feed' }] });
     expect(feedOnly?.firstSeen).toBe('2025-01-02');
     expect(other?.known).toBe(false);

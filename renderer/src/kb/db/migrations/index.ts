@@ -9,6 +9,7 @@ import { v6 } from './v6.ts';
 import { v7 } from './v7.ts';
 import { v8, v9 } from './v8.ts';
 import { v10 } from './v10.ts';
+import { v11 } from './v11.ts';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 
 export const latestVersion: number = migrations.at(-1)?.version ?? 0;

@@ -17,6 +17,7 @@ import { v6 } from './v6.ts';
 import { v7 } from './v7.ts';
 import { v8, v9 } from './v8.ts';
 import { v10 } from './v10.ts';
+import { v11 } from './v11.ts';
 import { editObject } from '../../versions/editObject.ts';
 
 describe('schema migrations', () => {
@@ -170,6 +171,28 @@ describe('schema migrations', () => {
     expect(await upgraded.objects.count()).toBe(records.length);
     expect(await upgraded.trash.count()).toBe(0);
     expect(upgraded.trash.schema.indexes.map((index) => index.name).sort()).toEqual(['deletedAt', 'ids']);
+    await upgraded.delete();
+  });
+
+  it('v10 → v11: a file kept under its name is found by every hash, and nothing else changes', async () => {
+    const name = `kb-migrate-${crypto.randomUUID()}`;
+    const old = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10]));
+    const now = '2026-01-01T00:00:00.000Z';
+    const md5 = '0f343b0931126a20f133d67c2b018a3b';
+    const sha256 = '6a2b0d5ff8e8a1f3b5e7c9d1a3f5b7d9e1c3a5f7b9d1e3c5a7f9b1d3e5c7a9f1';
+    const named = { type: 'file', spec_version: '2.1', id: 'file--0c1b6ad4-2f2d-5b5a-9b0c-6a2b0d5ff8e8', name: 'invoice.exe', hashes: { MD5: md5, 'SHA-256': sha256 } };
+    // Written as version 10 wrote it: terms of the name only.
+    const records = [...sampleObjects(), named].map((object) => toRecord(object, ['file:old'], now, now));
+    const stale = records.map((record) => (record.id === named.id ? { ...record, terms: ['invoice.exe', 'invoice', 'exe'] } : record));
+    await old.objects.bulkPut(stale);
+    old.close();
+    const upgraded = await openKnowledgeBase(new KbDatabase(name, [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11]));
+    expect(upgraded.verno).toBe(11);
+    expect(await upgraded.objects.count()).toBe(records.length);
+    expect(await upgraded.objects.where('terms').equals(md5).primaryKeys()).toEqual([named.id]);
+    expect(await upgraded.objects.where('terms').equals(sha256).primaryKeys()).toEqual([named.id]);
+    expect(await upgraded.objects.where('terms').equals('invoice.exe').primaryKeys()).toEqual([named.id]);
+    expect((await upgraded.objects.get(named.id))?.stix).toEqual(named);
     await upgraded.delete();
   });
 
