@@ -94,6 +94,17 @@ describe('known or new', () => {
     expect(before?.score).toBeGreaterThan(0);
   });
 
+  it('finds an indicator through its based-on relationship when its name is not the value, and its report', async () => {
+    const observable = { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--99999999-9999-4999-8999-999999999999', value: '192.0.2.99' };
+    const named = { type: 'indicator', spec_version: '2.1', id: 'indicator--aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', created: '2025-04-01T00:00:00.000Z', modified: '2025-04-01T00:00:00.000Z', name: 'Beacon C2 of the spring wave', pattern: "[ipv4-addr:value = '192.0.2.98']", pattern_type: 'stix', valid_from: '2025-04-01T00:00:00.000Z' };
+    const basedOn = { type: 'relationship', spec_version: '2.1', id: 'relationship--bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', created: '2025-04-01T00:00:00.000Z', modified: '2025-04-01T00:00:00.000Z', relationship_type: 'based-on', source_ref: named.id, target_ref: observable.id };
+    const report = { type: 'report', spec_version: '2.1', id: 'report--cccccccc-cccc-4ccc-8ccc-cccccccccccc', created: '2025-04-02T00:00:00.000Z', modified: '2025-04-02T00:00:00.000Z', name: 'Spring wave', published: '2025-04-02T00:00:00.000Z', object_refs: [named.id] };
+    const objects: JsonObject[] = [observable, named, basedOn, report];
+    await ingest(db, objects.map((object, index) => ({ object, path: `/objects/${index}`, issues: validateObject(object) })), { id: 'connector:walk', kind: 'connector', name: 'Walk feed' });
+    const [address] = await ask([value('ipv4-addr', '192.0.2.99')]);
+    expect(address).toMatchObject({ known: true, indicator: true, reportCount: 1, reports: [{ name: 'Spring wave' }], object: { type: 'ipv4-addr' } });
+  });
+
   it('answers an empty review and refuses an unbounded one', async () => {
     expect(await ask([])).toEqual([]);
     await expect(knownValues(db, Array.from({ length: 5001 }, (_, index) => value('ipv4-addr', `10.0.${index >> 8}.${index & 255}`)))).rejects.toThrow(/batches/);

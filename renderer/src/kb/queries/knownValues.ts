@@ -5,11 +5,10 @@
  *
  * All values are answered in one call from indexed reads only, so a 500-value report
  * costs a handful of index walks, not 500 round trips:
- * 1. `bulkGet` of the deterministic SCO ids core/extractToStix gives each value (what
- *    Magpie and any spec-following feed store);
- * 2. one exact `terms` range per value, for what a deterministic id misses: a file whose
- *    SCO carries several hashes, an indicator with no observable (feeds often send only
- *    patterns), CVE and ATT&CK objects;
+ * 1. one exact `terms` range per value: an observable's value, each hash of a file, an
+ *    indicator named by its value, CVE and ATT&CK ids are all terms;
+ * 2. `bulkGet` of the deterministic SCO ids core/extractToStix gives the values the terms
+ *    did not find (what Magpie and any spec-following feed store);
  * 3. one `refs` range per found object, keys only, for the containers and `based-on` relationships that
  *    point at what was found; only those few records are then read.
  */
@@ -82,27 +81,34 @@ const day = (timestamp: unknown): string | undefined => (typeof timestamp === 's
 export async function knownValues(db: KbDatabase, queries: readonly KnownValueQuery[], now: Date = new Date()): Promise<{ values: KnownValue[] }> {
   if (queries.length > MAX_KNOWN_PER_CALL) throw new Error(`At most ${MAX_KNOWN_PER_CALL} values per call; ask for them in batches.`);
   return db.transaction('r', db.objects, db.sources, async () => {
-    // 1 and 2: what holds each value, by deterministic id and by term.
-    const scoIds = queries.map((query) => (observableFor(asIndicator(query))?.['id'] as string | undefined) ?? '');
+    // 1: what holds each value, by term: a value is a term of the objects it names.
     const terms = [...new Set(queries.map((query) => query.value.toLowerCase().slice(0, TERM_LENGTH)))];
     // One exact range per term in the same transaction: `anyOf` walks the index with a
     // skip per key, 70× slower for 500 terms in fake-indexeddb and no faster in Chromium.
-    const [byId, termHits] = await Promise.all([db.objects.bulkGet(scoIds.map((id) => id || '\u0000')), Promise.all(terms.map((term) => db.objects.where('terms').equals(term).toArray()))]);
-    const byTerm = termHits.flat();
+    const termHits = await Promise.all(terms.map((term) => db.objects.where('terms').equals(term).toArray()));
     const candidates = new Map<string, StoredObject[]>();
-    for (const record of byTerm) {
+    for (const record of termHits.flat()) {
       for (const term of record.terms) {
         const list = candidates.get(term);
         if (list) list.push(record);
         else candidates.set(term, [record]);
       }
     }
-    const matched = queries.map((query, index) => {
+    const matched = queries.map((query) => {
       const found = new Map<string, StoredObject>();
-      const direct = byId[index];
-      if (direct) found.set(direct.id, direct);
       for (const record of candidates.get(query.value.toLowerCase().slice(0, TERM_LENGTH)) ?? []) if (holds(record, query)) found.set(record.id, record);
       return [...found.values()];
+    });
+    // 2: by deterministic id, only for what the terms did not find (a record written with
+    // other terms), so a known value costs one read here, not two.
+    const missing = queries.flatMap((query, index) => {
+      const id = matched[index]?.length ? undefined : (observableFor(asIndicator(query))?.['id'] as string | undefined);
+      return id ? [{ index, id }] : [];
+    });
+    const byId = await db.objects.bulkGet(missing.map((entry) => entry.id));
+    missing.forEach((entry, position) => {
+      const record = byId[position];
+      if (record) matched[entry.index]?.push(record);
     });
 
     // 3: who points at what was found, keys only.
@@ -110,18 +116,31 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
     const pointing = new Map<string, string[]>();
     const referrers = await Promise.all(matchedIds.map((id) => db.objects.where('refs').equals(id).primaryKeys()));
     matchedIds.forEach((id, index) => pointing.set(id, referrers[index] ?? []));
-    // Indicators built on an observable: read its based-on relationships (a few per observable).
-    const observableIds = matched.flatMap((records) => records.filter((record) => record.type !== 'indicator').map((record) => record.id));
-    const relationshipIds = [...new Set(observableIds.flatMap((id) => (pointing.get(id) ?? []).filter((other) => typeOfId(other) === 'relationship').slice(0, RELATIONSHIPS_READ)))];
-    const relationships = (await db.objects.bulkGet(relationshipIds)).filter((record) => record !== undefined);
+    // Indicators built on an observable: read its based-on relationships (a few per
+    // observable), except those that also point at an indicator already found for the same
+    // value: whatever they say, that indicator is in the answer already.
+    const unread = new Set<string>();
+    for (const records of matched) {
+      const settled = new Set(records.filter((record) => record.type === 'indicator').flatMap((record) => pointing.get(record.id) ?? []));
+      for (const record of records) {
+        if (record.type === 'indicator') continue;
+        for (const other of (pointing.get(record.id) ?? []).filter((id) => typeOfId(id) === 'relationship').slice(0, RELATIONSHIPS_READ)) if (!settled.has(other)) unread.add(other);
+      }
+    }
+    const relationships = (await db.objects.bulkGet([...unread])).filter((record) => record !== undefined);
     const basedOn = new Map<string, string[]>();
     for (const relationship of relationships) {
       if (relationship.stix['relationship_type'] !== 'based-on' || typeOfId(String(relationship.stix['source_ref'])) !== 'indicator') continue;
       const target = String(relationship.stix['target_ref']);
       basedOn.set(target, [...(basedOn.get(target) ?? []), String(relationship.stix['source_ref'])]);
     }
-    const linkedIndicatorIds = [...new Set([...basedOn.values()].flat())];
+    const found = new Map(matched.flat().map((record) => [record.id, record]));
+    const linkedIndicatorIds = [...new Set([...basedOn.values()].flat())].filter((id) => !found.has(id));
     const linkedIndicators = new Map((await db.objects.bulkGet(linkedIndicatorIds)).filter((record) => record !== undefined).map((record) => [record.id, record]));
+    // The containers that hold a linked indicator name the value too.
+    const linkedReferrers = await Promise.all([...linkedIndicators.keys()].map((id) => db.objects.where('refs').equals(id).primaryKeys()));
+    [...linkedIndicators.keys()].forEach((id, index) => pointing.set(id, linkedReferrers[index] ?? []));
+    for (const [id, record] of found) if (record.type === 'indicator') linkedIndicators.set(id, record);
 
     // Every value's records (found and linked indicators), then the containers that name any of them.
     const perValue = matched.map((records) => {
