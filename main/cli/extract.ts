@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readDocument } from '../../core/documents/readDocument.ts';
 import { DocumentError, defaultDocumentLimits } from '../../core/documents/types.ts';
-import { readDocumentFile } from '../documents/readFile.ts';
+import pLimit from 'p-limit';
+import { pdfReadThreads, readDocumentFile } from '../documents/readFile.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, SNIFF_BYTES } from '../../core/documents/detectFormat.ts';
 import { tooLarge } from '../../core/documents/pdf.ts';
@@ -74,24 +75,31 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
       return 1;
     }
   }
+  // Files are read and mined side by side, as many at once as the PDF reader has threads
+  // (each PDF is parsed on its own core), and reported in the order they were named.
+  const limit = pLimit(pdfReadThreads);
+  const extractOne = async (input: string): Promise<StixFileResult> => {
+    const { pages, ...read } = await readInput(input, io, now());
+    if (pages === undefined) return read;
+    const extraction = extractIndicators(pages, { publisherDomains: read.metadata.publisherDomains ?? [] });
+    const entities = names ? entityItems(pages, names) : undefined;
+    return { ...read, indicators: extraction.indicators, ...(entities ? { entities } : {}) };
+  };
+  const outcomes = inputs.map((input) => limit(() => extractOne(input)).then((result) => ({ result }), (error: unknown) => ({ error })));
   const results: StixFileResult[] = [];
   let failed = false;
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     const label = input === '-' ? 'stdin' : input;
-    try {
-      const { pages, notes, ...read } = await readInput(input, io, now());
-      for (const note of notes ?? []) io.stderr(`magpie: note: ${label}: ${note}\n`);
-      if (pages === undefined) {
-        results.push(read);
-        continue;
-      }
-      const extraction = extractIndicators(pages, { publisherDomains: read.metadata.publisherDomains ?? [] });
-      const entities = names ? entityItems(pages, names) : undefined;
-      results.push({ ...read, indicators: extraction.indicators, ...(entities ? { entities } : {}) });
-    } catch (error: unknown) {
+    const outcome = await outcomes[index];
+    if (outcome === undefined) continue;
+    if ('error' in outcome) {
       failed = true;
-      io.stderr(`magpie: ${label}: ${describe(error)}\n`);
+      io.stderr(`magpie: ${label}: ${describe(outcome.error)}\n`);
+      continue;
     }
+    const { notes, ...result } = outcome.result;
+    for (const note of notes ?? []) io.stderr(`magpie: note: ${label}: ${note}\n`);
+    results.push(result);
   }
   if (results.length > 0 || !failed) {
     if (format === 'json') io.stdout(jsonOutput(results));

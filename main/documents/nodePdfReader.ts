@@ -1,132 +1,87 @@
 /**
- * The PdfReader for Node (the CLI and the benchmark): PDFs are parsed in a worker thread
- * with a memory cap, watched from here. The thread stays warm between files, so pdf.js,
- * its fonts and CMaps load once per process instead of once per file (issue 16: that load
- * was most of a small PDF's time). Reads run one at a time. The watchdog allows `msPerPage`
- * for opening the file and for each page after it; a thread that stays silent longer — a
- * PDF built to make pdf.js loop — is terminated, the read fails with `timeout`, and the
- * next read starts a fresh thread. After `recycleAfter` files the thread is replaced, so
- * whatever one document left behind cannot pile up.
+ * The PdfReader for Node (the CLI and the benchmark): a small pool of warm PDF worker
+ * threads (pdfThread.ts: each with its own watchdog, memory cap and recycling). Reads asked
+ * for at once run on up to `threads` threads side by side and start in the order they were
+ * asked for; each read's promise settles with its own file's text, so a caller that awaits
+ * them in order gets them in order. A thread starts only when a read finds none idle, so
+ * reads made one after another keep using the one warm thread: a single file never pays
+ * for starting more (issue 16: pdf.js parses a file on one core; several files on several).
  */
-import { Worker } from 'node:worker_threads';
-import { DocumentError, type DocumentLimits, type PdfProgress, type PdfReader } from '../../core/documents/types.ts';
-import type { WorkerReply, WorkerRequest } from './pdfWorkerProtocol.ts';
+import { availableParallelism } from 'node:os';
+import type { PdfReader } from '../../core/documents/types.ts';
+import { createPdfThread, type PdfThread } from './pdfThread.ts';
 
 export interface NodePdfReaderOptions {
-  /** Heap cap of the worker thread, in MB: a PDF that needs more fails as corrupt. */
+  /** Heap cap of each worker thread, in MB: a PDF that needs more fails as corrupt. */
   maxMemoryMb?: number;
   /** Files read by one thread before it is replaced. */
   recycleAfter?: number;
+  /** Most threads reading at once; default min(available cores, 4). */
+  threads?: number;
 }
 
 export type NodePdfReader = PdfReader & {
-  /** Stops the warm thread (it never keeps the process alive while idle). */
+  /** The most threads this reader runs at once. */
+  readonly threads: number;
+  /** Worker threads started now (for tests and the benchmark). */
+  runningThreads(): number;
+  /** Waits for the reads under way, then stops every thread (none keeps the process alive while idle anyway). */
   close(): Promise<void>;
 };
 
-/**
- * From source (Node strips the types) the thread runs the `.ts` file beside this one; in
- * the built CLI, the `.mjs` file the build writes beside the bundle. Kept out of a literal
- * `new URL('…', import.meta.url)` so the bundler does not rewrite it into an asset.
- */
-function workerUrl(): URL {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.mjs';
-  const name = './pdfWorkerThread' + extension;
-  return new URL(name, import.meta.url);
-}
-
-interface Warm {
-  worker: Worker;
-  reads: number;
-  /** Why the thread ended, when it did on its own (out of memory, a crash). */
-  onEnd?: (error: DocumentError) => void;
-}
+/** Four threads read the fixture reports about as fast as more would, for a quarter of the memory of sixteen. */
+export const defaultPdfThreads = (): number => Math.min(availableParallelism(), 4);
 
 export function createNodePdfReader(options: NodePdfReaderOptions = {}): NodePdfReader {
-  const recycleAfter = options.recycleAfter ?? 25;
-  let warm: Warm | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
-  let nextId = 1;
+  const size = Math.max(1, Math.floor(options.threads ?? defaultPdfThreads()));
+  const threadOptions = { maxMemoryMb: options.maxMemoryMb ?? 1024, recycleAfter: options.recycleAfter ?? 25 };
+  const threads: PdfThread[] = [];
+  const idle: PdfThread[] = [];
+  /** Reads waiting for a thread, first asked first served. */
+  const waiting: ((thread: PdfThread) => void)[] = [];
+  const underWay = new Set<Promise<unknown>>();
 
-  function start(): Warm {
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 1024 }, stdout: true, stderr: true });
-    const state: Warm = { worker, reads: 0 };
-    const ended = (error: DocumentError): void => {
-      if (warm === state) warm = undefined;
-      state.onEnd?.(error);
-    };
-    worker.on('error', (error: Error & { code?: string }) => {
-      const message = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Reading this PDF needed more memory than allowed; it may be damaged or built to exhaust readers.' : `The PDF reader failed: ${error.message}`;
-      ended(new DocumentError('corrupt', message));
-    });
-    worker.on('exit', () => ended(new DocumentError('corrupt', 'The PDF reader stopped before it finished.')));
-    worker.unref();
-    return state;
+  function acquire(): Promise<PdfThread> {
+    // The most recently used thread first: it is warm, and the others may never be needed.
+    const thread = idle.pop();
+    if (thread) return Promise.resolve(thread);
+    if (threads.length < size) {
+      const fresh = createPdfThread(threadOptions);
+      threads.push(fresh);
+      return Promise.resolve(fresh);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
   }
 
-  function stop(state: Warm): void {
-    if (warm === state) warm = undefined;
-    state.onEnd = undefined;
-    void state.worker.terminate();
-  }
-
-  function readOnce(bytes: Uint8Array, limits: DocumentLimits, onProgress?: (progress: PdfProgress) => void): Promise<Awaited<ReturnType<PdfReader>>> {
-    const state = warm ?? start();
-    warm = state;
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (outcome: () => void, keep: boolean): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        state.worker.off('message', onMessage);
-        state.onEnd = undefined;
-        state.reads += 1;
-        if (!keep || state.reads >= recycleAfter) stop(state);
-        else state.worker.unref();
-        outcome();
-      };
-      const arm = (): void => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          finish(() => reject(new DocumentError('timeout', `Reading this PDF stalled for more than ${Math.round(limits.msPerPage / 1000)} s on one page, so it was stopped. The file may be damaged or built to stall readers.`)), false);
-        }, limits.msPerPage);
-      };
-      function onMessage(reply: WorkerReply): void {
-        if (reply.id !== id) return;
-        if (reply.type === 'progress') {
-          arm();
-          onProgress?.({ pagesDone: reply.pagesDone, pagesTotal: reply.pagesTotal });
-        } else if (reply.type === 'result') finish(() => resolve({ pages: reply.pages, metadata: reply.metadata }), true);
-        else finish(() => reject(new DocumentError(reply.code, reply.message)), true);
-      }
-      state.onEnd = (error) => finish(() => reject(error), false);
-      state.worker.on('message', onMessage);
-      // While a read is under way the thread keeps the process alive; idle, it does not.
-      state.worker.ref();
-      arm();
-      // A copy, so the caller's buffer stays usable; the copy is moved, not cloned again.
-      const copy = bytes.slice();
-      state.worker.postMessage({ id, bytes: copy, limits } satisfies WorkerRequest, [copy.buffer]);
-    });
+  function release(thread: PdfThread): void {
+    const next = waiting.shift();
+    if (next) next(thread);
+    else idle.push(thread);
   }
 
   const reader: PdfReader = (bytes, limits, onProgress) => {
-    const result = queue.then(() => readOnce(bytes, limits, onProgress));
-    queue = result.catch(() => undefined);
+    const result = acquire().then(async (thread) => {
+      try {
+        return await thread.read(bytes, limits, onProgress);
+      } finally {
+        release(thread);
+      }
+    });
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    underWay.add(settled);
+    void settled.then(() => underWay.delete(settled));
     return result;
   };
+
   return Object.assign(reader, {
+    threads: size,
+    runningThreads: () => threads.filter((thread) => thread.running()).length,
     async close(): Promise<void> {
-      await queue;
-      if (warm) {
-        const { worker } = warm;
-        warm.onEnd = undefined;
-        warm = undefined;
-        await worker.terminate();
-      }
+      while (underWay.size > 0) await Promise.all(underWay);
+      await Promise.all(threads.map((thread) => thread.close()));
     },
   });
 }

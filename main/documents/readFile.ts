@@ -19,3 +19,6 @@ export async function readDocumentFile(
   const bytes = new Uint8Array(await readFile(path));
   return readDocument(bytes, basename(path), { limits, readPdf, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }
+
+/** How many files the CLI reads at once: one per thread of the PDF reader. */
+export const pdfReadThreads = readPdf.threads;
