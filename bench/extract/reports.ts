@@ -6,12 +6,16 @@
  * right nor wrong; extracting them is counted as a "benign hit". In the same run, the
  * ioc-extractor npm package scored on the same page texts (it sees exactly what Magpie's
  * engine sees), and the same files through poppler's `pdftotext -layout`, for pages per
- * second side by side.
+ * second side by side: Magpie's reader once with one warm thread (files one after another,
+ * as the scoring reads them) and once with its default pool (all files asked for at once,
+ * as `magpie extract` with many files does), against pdftotext's one process per file.
  *
  *   node bench/extract/reports.ts [--misses]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { extractIndicators } from '../../core/extract/index.ts';
 import { defaultDocumentLimits, type DocumentText } from '../../core/documents/types.ts';
 import { readDocument } from '../../core/documents/readDocument.ts';
@@ -52,7 +56,17 @@ export interface ReportsResult {
   perReport: { name: string; pages: number; seconds: number; f1: number; precision: number; recall: number }[];
   /** The ioc-extractor package on the same texts (it has no ATT&CK ids: its `attack` recall is 0). */
   iocExtractor: { overall: TypeScore; perType: Partial<Record<ReportKey, TypeScore>> };
-  speed: { magpiePagesPerSecond: number; magpieSeconds: number; pdftotext: { pagesPerSecond: number; seconds: number } | string };
+  speed: {
+    /** What the next two figures are: one warm thread, files one after another (the figure of earlier runs). */
+    magpieLabel: string;
+    magpiePagesPerSecond: number;
+    magpieSeconds: number;
+    /** The default pool, every file asked for at once; its text checked against the one-thread read. */
+    pooled: { label: string; threads: number; cores: number; pagesPerSecond: number; seconds: number; sameTextAsOneThread: boolean };
+    pdftotext: { pagesPerSecond: number; seconds: number } | string;
+    /** Magpie's pages/s over pdftotext's, in this run (issue 16's goal: ≥ 0.5). */
+    ofPdftotext?: { oneThread: number; pooled: number };
+  };
   misses?: { report: string; key: ReportKey; missed: string[]; wrong: string[] }[];
 }
 
@@ -114,7 +128,8 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
   if (!existsSync(folder)) return { skipped: `report PDFs missing: ${fixturesSkipReason}` };
   const names = readdirSync(folder).filter((name) => name.endsWith('.pdf') && existsSync(fixturePath('reports', name.replace(/\.pdf$/, '.expected.json')))).sort();
   if (names.length === 0) return { skipped: `no report PDFs with expected.json in ${folder}` };
-  const readPdf = createNodePdfReader();
+  const readPdf = createNodePdfReader({ threads: 1 });
+  const texts = new Map<string, DocumentText>();
   const perType = new Map<ReportKey, Tally>();
   const total = empty();
   const perReport: ReportsResult['perReport'] = [];
@@ -131,6 +146,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     const seconds = (performance.now() - started) / 1000;
     magpieSeconds += seconds;
     pages += document.pages.length;
+    texts.set(name, document);
     const ours = found(document);
     const reportTally = empty();
     for (const key of REPORT_KEYS) {
@@ -154,6 +170,9 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     perReport.push({ name, pages: document.pages.length, seconds: round(seconds), f1, precision, recall });
   }
 
+  await readPdf.close();
+  const pooled = await readPooled(names, pages, texts);
+
   let pdftotext: ReportsResult['speed']['pdftotext'] = 'pdftotext not found: install poppler-utils to compare';
   if (pdftotextAvailable()) {
     const started = performance.now();
@@ -168,8 +187,34 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     perType: Object.fromEntries([...perType].map(([key, tally]) => [key, score(tally)])),
     perReport,
     iocExtractor: { overall: score(theirTotal), perType: Object.fromEntries([...theirPerType].map(([key, tally]) => [key, score(tally)])) },
-    speed: { magpiePagesPerSecond: round(pages / magpieSeconds), magpieSeconds: round(magpieSeconds), pdftotext },
+    speed: {
+      magpieLabel: `Magpie's Node reader, 1 warm thread, ${names.length} files one after another`,
+      magpiePagesPerSecond: round(pages / magpieSeconds),
+      magpieSeconds: round(magpieSeconds),
+      pooled,
+      pdftotext,
+      ...(typeof pdftotext === 'string' ? {} : { ofPdftotext: { oneThread: round(pages / magpieSeconds / pdftotext.pagesPerSecond), pooled: round(pooled.pagesPerSecond / pdftotext.pagesPerSecond) } }),
+    },
     ...(options.misses ? { misses } : {}),
+  };
+}
+
+/** Every report through a fresh default pool at once; wall time from the first read asked to the last text back. */
+async function readPooled(names: readonly string[], pages: number, oneThread: ReadonlyMap<string, DocumentText>): Promise<ReportsResult['speed']['pooled']> {
+  const pool = createNodePdfReader();
+  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(fixturePath('reports', name))) }));
+  const started = performance.now();
+  const documents = await Promise.all(files.map(({ name, bytes }) => readDocument(bytes, name, { limits: defaultDocumentLimits, readPdf: pool })));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  const cores = availableParallelism();
+  return {
+    label: `Magpie's Node reader, ${pool.threads} warm threads on ${cores} cores, all ${names.length} files at once`,
+    threads: pool.threads,
+    cores,
+    pagesPerSecond: round(pages / seconds),
+    seconds: round(seconds),
+    sameTextAsOneThread: documents.every((document, i) => isDeepStrictEqual(document, oneThread.get(names[i] ?? ''))),
   };
 }
 
