@@ -23,6 +23,12 @@ export interface NodePdfReaderOptions {
 export type NodePdfReader = PdfReader & {
   /** The most threads this reader runs at once. */
   readonly threads: number;
+  /**
+   * Starts up to `count` threads (at most `threads`) before any read, so pdf.js loads in
+   * them while the caller loads its own code and reads files: the CLI pays that load once,
+   * in parallel, instead of before its first page.
+   */
+  warmUp(count: number): void;
   /** Worker threads started now (for tests and the benchmark). */
   runningThreads(): number;
   /** Waits for the reads under way, then stops every thread (none keeps the process alive while idle anyway). */
@@ -78,6 +84,14 @@ export function createNodePdfReader(options: NodePdfReaderOptions = {}): NodePdf
 
   return Object.assign(reader, {
     threads: size,
+    warmUp(count: number): void {
+      while (threads.length < Math.min(count, size)) {
+        const fresh = createPdfThread(threadOptions);
+        threads.push(fresh);
+        idle.push(fresh);
+      }
+      for (const thread of threads.slice(0, count)) thread.warmUp();
+    },
     runningThreads: () => threads.filter((thread) => thread.running()).length,
     async close(): Promise<void> {
       while (underWay.size > 0) await Promise.all(underWay);

@@ -75,6 +75,21 @@ describe('Node PDF reader pool (own tiny PDFs)', { timeout: 60_000 }, () => {
     expect(pool.runningThreads()).toBe(0);
   });
 
+  it('warmUp starts the threads the files will need before the first read, never more than the pool has', async () => {
+    const pool = createNodePdfReader({ threads: 2 });
+    try {
+      pool.warmUp(0);
+      expect(pool.runningThreads()).toBe(0);
+      pool.warmUp(5);
+      expect(pool.runningThreads()).toBe(2);
+      const results = await Promise.all(files(2).map((bytes) => pool(bytes, defaultDocumentLimits)));
+      expect(results.map((result) => result.pages)).toEqual([0, 1].map(pagesOf));
+      expect(pool.runningThreads()).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('uses as many threads as cores, at most four, unless told', () => {
     expect(createNodePdfReader().threads).toBe(Math.min(availableParallelism(), 4));
     expect(createNodePdfReader({ threads: 1 }).threads).toBe(1);

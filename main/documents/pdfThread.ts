@@ -22,8 +22,10 @@ export interface PdfThreadOptions {
 
 export interface PdfThread {
   read: PdfReader;
-  /** Whether a worker thread is started now (it is started on the first read). */
+  /** Whether a worker thread is started now (it is started on the first read, or by warmUp). */
   running(): boolean;
+  /** Starts the thread now, so pdf.js loads while the caller does other work; idle, it does not keep the process alive. */
+  warmUp(): void;
   /** Stops the thread, if started; a later read starts a fresh one. */
   close(): Promise<void>;
 }
@@ -120,6 +122,9 @@ export function createPdfThread(options: PdfThreadOptions): PdfThread {
   return {
     read,
     running: () => warm !== undefined,
+    warmUp(): void {
+      warm ??= start();
+    },
     async close(): Promise<void> {
       if (!warm) return;
       const { worker } = warm;

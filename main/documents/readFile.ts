@@ -22,3 +22,8 @@ export async function readDocumentFile(
 
 /** How many files the CLI reads at once: one per thread of the PDF reader. */
 export const pdfReadThreads = readPdf.threads;
+
+/** Starts loading pdf.js in as many threads as `pdfFiles` will use, before the first is read. */
+export function warmUpPdfReader(pdfFiles: number): void {
+  readPdf.warmUp(pdfFiles);
+}
