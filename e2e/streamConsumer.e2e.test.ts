@@ -16,7 +16,7 @@ import { StreamFilter } from '../core/streams/filter.ts';
 import { pumpUntilIdle, type PumpSource } from '../core/streams/pump.ts';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { validateObject } from '../core/stix/validate.ts';
-import { createMemorySecretStore } from '../main/connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../main/services/secretStore.ts';
 import { createStreamService } from '../main/streams/service.ts';
 import { createTargetFactory } from '../main/streams/targetFactory.ts';
 import { rsyslogMissing, startRsyslog, type Rsyslog } from '../main/streams/testing/rsyslog.ts';

@@ -15,7 +15,7 @@ import { generateScoId, TLP_2 } from '../core/stix/index.ts';
 import type { JsonObject } from '../core/stix/model/properties.ts';
 import { validateObject } from '../core/stix/validate.ts';
 import { enrichmentConnectors } from '../main/connectors/registry.ts';
-import { createMemorySecretStore } from '../main/connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../main/services/secretStore.ts';
 import { startLocalServer, type LocalServer } from '../main/connectors/testing/localServer.ts';
 import { urlIdentifier, virusTotalIdentity } from '../main/connectors/virustotal/index.ts';
 import { createEnrichmentService, type EnrichmentService } from '../main/enrichment/service.ts';

@@ -6,7 +6,7 @@
  */
 import { connector } from '../../main/connectors/misp-feed/index.ts';
 import { checkEmitted } from '../../main/connectors/runtime/emitCheck.ts';
-import { createHttpClient } from '../../main/connectors/runtime/httpClient.ts';
+import { createHttpClient } from '../../main/services/http/httpClient.ts';
 import { parseConfig } from '../../main/connectors/runtime/config.ts';
 import type { RunLogger } from '../../main/connectors/types.ts';
 

@@ -34,7 +34,7 @@ import { createPump, pumpUntilIdle, type FeedPage, type PumpSink, type PumpSourc
 import type { ChangeEvent } from '../../core/streams/types.ts';
 import type { JsonObject } from '../../core/stix/model/properties.ts';
 import { validateObject } from '../../core/stix/validate.ts';
-import { createMemorySecretStore } from '../../main/connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../../main/services/secretStore.ts';
 import { createConsumerStore, initialState } from '../../main/streams/consumerStore.ts';
 import { createStreamService, type StreamService } from '../../main/streams/service.ts';
 import { createTargetFactory } from '../../main/streams/targetFactory.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AppInfo, EventChannel } from '../../core/ipc/channels.ts';
 import { connectors as registeredConnectors, enrichmentConnectors } from '../connectors/registry.ts';
 import { createConnectorRuntime, type ConnectorRuntime } from '../connectors/runtime/runtime.ts';
-import { createMemorySecretStore, type SecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore, type SecretStore } from '../services/secretStore.ts';
 import { isEnrichmentConnector, type ConnectorDefinition } from '../connectors/types.ts';
 import { createEnrichmentService, type EnrichmentService } from '../enrichment/service.ts';
 import { createDispatcher, trustedOrigin, type Dispatch, type Logger } from '../ipc/dispatcher.ts';

@@ -10,7 +10,7 @@ import { createStaticFileServer, type StaticResponse } from '../protocol/staticF
 import { hardenWebContents, type GuardedContents } from '../security/webContentsGuards.ts';
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, mainWindowOptions } from '../security/windowPolicy.ts';
 import { join } from 'node:path';
-import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../connectors/runtime/secretStore.ts';
+import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../services/secretStore.ts';
 import { createMainServices } from './mainServices.ts';
 import { startLocalApi, type LocalApi } from '../localApi/service.ts';
 

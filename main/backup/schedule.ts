@@ -8,7 +8,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BackupSchedule, LastBackup, type BackupStatus } from '../../core/ipc/backupChannels.ts';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Timers are re-armed at most this far ahead (setTimeout's limit is ~24.8 days). */

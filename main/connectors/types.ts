@@ -7,6 +7,13 @@
  */
 import type { z } from 'zod';
 import type { JsonObject, TlpLevel } from '../../core/stix/index.ts';
+import type { HttpClient } from '../services/http/types.ts';
+import type { RunLogger } from '../services/logger.ts';
+
+// The HTTP client and the logger are shared infrastructure (main/services); connectors
+// keep importing them from here, with the rest of their contract.
+export type { HttpClient, HttpErrorCode, HttpRequestOptions, HttpResponse } from '../services/http/types.ts';
+export type { LogLevel, RunLogger } from '../services/logger.ts';
 
 /** OpenCTI's five connector kinds. */
 export type ConnectorKind = 'external-import' | 'internal-enrichment' | 'stream' | 'internal-import-file' | 'internal-export-file';
@@ -129,50 +136,3 @@ export function isImportConnector(connector: ConnectorDefinition): connector is 
 export function isEnrichmentConnector(connector: ConnectorDefinition): connector is EnrichmentConnector {
   return connector.kind === 'internal-enrichment';
 }
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface RunLogger {
-  debug: (message: string) => void;
-  info: (message: string) => void;
-  warn: (message: string) => void;
-  error: (message: string) => void;
-}
-
-export interface HttpRequestOptions {
-  headers?: Readonly<Record<string, string>>;
-  /** Largest body accepted, after decompression; larger → HttpError('too-large'). */
-  maxBytes?: number;
-  timeoutMs?: number;
-  /**
-   * Send the ETag / Last-Modified stored for this URL; a 304 comes back as
-   * `notModified: true` with an empty body. New validators are kept only if the run succeeds.
-   */
-  conditional?: boolean;
-  /** Expected media types (`application/json`, `application/taxii+json`); others → HttpError('content-type'). */
-  accept?: readonly string[];
-  /** Basic or bearer credentials, never logged. */
-  auth?: { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string } | { type: 'header'; name: string; value: string };
-}
-
-export interface HttpResponse {
-  url: string;
-  status: number;
-  notModified: boolean;
-  headers: Readonly<Record<string, string>>;
-  body: Uint8Array;
-  text: () => string;
-  /** Parsed JSON; HttpError('invalid-json') when the body is not (a truncated download). */
-  json: () => unknown;
-}
-
-/**
- * The one HTTP client: timeouts, retries with exponential backoff and jitter on network
- * errors, 429 and 5xx (honouring Retry-After), gzip, a size cap, the system or configured
- * HTTPS proxy.
- */
-export interface HttpClient {
-  get: (url: string, options?: HttpRequestOptions) => Promise<HttpResponse>;
-}
-
-export type HttpErrorCode = 'timeout' | 'connection' | 'status' | 'too-large' | 'content-type' | 'invalid-json' | 'aborted';

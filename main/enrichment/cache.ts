@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTemporaryName, readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { isTemporaryName, readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 import type { HttpResponse } from '../connectors/types.ts';
 
 export const CACHE_TTL_MS = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateScoId, identityId, TLP_1, TLP_2, type JsonObject } from '../../core/stix/index.ts';
-import { createMemorySecretStore, type SecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore, type SecretStore } from '../services/secretStore.ts';
 import { startLocalServer, type LocalServer } from '../connectors/testing/localServer.ts';
 import type { EnrichmentConnector } from '../connectors/types.ts';
 import { createEnrichmentService, type EnrichmentService } from './service.ts';

@@ -9,13 +9,13 @@
 import { join } from 'node:path';
 import type { ConnectorSummary } from '../../core/ipc/channels.ts';
 import { compareTlp, hasErrors, validateObject, type JsonObject } from '../../core/stix/index.ts';
-import { HttpError } from '../connectors/httpError.ts';
+import { HttpError } from '../services/http/httpError.ts';
 import { parseConfig, secretFields, splitSecrets } from '../connectors/runtime/config.ts';
 import { configJsonSchema, configView } from '../connectors/runtime/configForm.ts';
 import { ConnectorError } from '../connectors/runtime/errors.ts';
-import { createHttpClient, type HttpClientOptions } from '../connectors/runtime/httpClient.ts';
-import { redactSecrets } from '../connectors/runtime/redact.ts';
-import { secretKey, type SecretStore } from '../connectors/runtime/secretStore.ts';
+import { createHttpClient, type HttpClientOptions } from '../services/http/httpClient.ts';
+import { redactSecrets } from '../services/redact.ts';
+import { secretKey, type SecretStore } from '../services/secretStore.ts';
 import type { EnrichmentConnector, RunLogger } from '../connectors/types.ts';
 import { createResponseCache, type CacheOptions } from './cache.ts';
 import { createMeteredHttp, QuotaRefusal } from './meteredHttp.ts';

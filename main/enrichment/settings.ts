@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 import type { EnrichmentConnector, EnrichmentQuota } from '../connectors/types.ts';
 
 export const TlpLevelSchema = z.enum(['clear', 'green', 'amber', 'amber+strict', 'red']);

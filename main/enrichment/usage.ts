@@ -5,7 +5,7 @@
  * fresh daily allowance.
  */
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 import type { EnrichmentQuota } from '../connectors/types.ts';
 
 const MINUTE_MS = 60_000;

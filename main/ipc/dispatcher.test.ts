@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../core/ipc/channels.ts';
 import { createMainServices } from '../app/mainServices.ts';
 import { createConnectorRuntime } from '../connectors/runtime/runtime.ts';
-import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../services/secretStore.ts';
 import { createDispatcher, HandlerError, trustedOrigin, type Handlers } from './dispatcher.ts';
 import { createEnrichmentService } from '../enrichment/service.ts';
 import { createStreamService } from '../streams/service.ts';

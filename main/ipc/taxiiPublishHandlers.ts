@@ -1,6 +1,6 @@
 /** The TAXII publishing channels (issue 18) over main/taxiiPublish; progress goes out as `task:progress`. */
 import { TaxiiError } from '../connectors/taxii/errors.ts';
-import { HttpError } from '../connectors/httpError.ts';
+import { HttpError } from '../services/http/httpError.ts';
 import { TaxiiPublishError } from '../taxiiPublish/servers.ts';
 import type { TaxiiPublishService } from '../taxiiPublish/service.ts';
 import { HandlerError, type Handlers } from './dispatcher.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { StreamFilter } from '../../core/streams/filter.ts';
 import type { ChangeEvent } from '../../core/streams/types.ts';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 
 export const ConsumerDefinition = z
   .object({

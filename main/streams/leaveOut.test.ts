@@ -6,7 +6,7 @@ import type { JsonObject } from '../../core/stix/model/properties.ts';
 import { StreamFilter } from '../../core/streams/filter.ts';
 import { pumpUntilIdle, type FeedPage, type PumpSource } from '../../core/streams/pump.ts';
 import type { ChangeEvent, ChangeOp } from '../../core/streams/types.ts';
-import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../services/secretStore.ts';
 import { SHIPPED_WARNINGLISTS } from '../../core/warninglists/shipped.ts';
 import { createStreamService, type TargetFactory } from './service.ts';
 import { StreamTargetError, type StreamTarget } from './targets/types.ts';

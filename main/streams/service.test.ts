@@ -6,7 +6,7 @@ import { StreamFilter } from '../../core/streams/filter.ts';
 import { pumpUntilIdle, type FeedPage, type PumpSource } from '../../core/streams/pump.ts';
 import type { ChangeEvent } from '../../core/streams/types.ts';
 import { TLP_2 } from '../../core/stix/markings.ts';
-import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../services/secretStore.ts';
 import { createConsumerStore, MAX_DEAD_LETTERS } from './consumerStore.ts';
 import { createStreamService, type TargetFactory } from './service.ts';
 import { createTargetFactory } from './targetFactory.ts';

@@ -22,16 +22,15 @@ import { exportBundle } from '../../renderer/src/kb/exportBundle.ts';
 import { ingest } from '../../renderer/src/kb/ingest.ts';
 import { hasPeer, peersSkipReason } from '../../testkit/peers.ts';
 import { MEDALLION, startMedallion, type Medallion } from '../../testkit/medallion.ts';
-import { createMemorySecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore } from '../services/secretStore.ts';
 import { connector } from '../connectors/taxii/index.ts';
 import { runImportOnce } from '../connectors/testing/runOnce.ts';
-import type { RunLogger } from '../connectors/types.ts';
+import { silentLogger } from '../services/logger.ts';
 import { createTaxiiPublishService } from './service.ts';
 
 const available = hasPeer(MEDALLION, 'run');
 if (!available) console.warn(`[taxii] medallion round trip skipped: ${peersSkipReason}`);
 
-const quiet: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const TLP_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
 const PAGE = 5;
 /** The API root's limit: 57 objects of ~400 bytes take several envelopes. */
@@ -98,7 +97,7 @@ describe.skipIf(!available)('publishing to medallion and reading it back (issue 
     expect(published.map((object) => object['id'])).not.toContain(secret['id']);
     expect(published.length).toBe(57);
 
-    const service = createTaxiiPublishService({ userData: folder, secrets: createMemorySecretStore(), log: quiet, httpOptions: { retries: 0 }, pollIntervalMs: 10 });
+    const service = createTaxiiPublishService({ userData: folder, secrets: createMemorySecretStore(), log: silentLogger, httpOptions: { retries: 0 }, pollIntervalMs: 10 });
     const saved = await service.saveServer({ title: 'medallion', url: server.discoveryUrl, auth: 'basic', username: 'analyst', secret: 'medallion-pass' });
     const collections = await service.collections(saved.id);
     const shared = collections.find((collection) => collection.id === server.collectionId);

@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTaxiiServer, type TaxiiTestServer } from '../../testkit/taxiiServer.ts';
-import { createMemorySecretStore, type SecretStore } from '../connectors/runtime/secretStore.ts';
+import { createMemorySecretStore, type SecretStore } from '../services/secretStore.ts';
 import { connector } from '../connectors/taxii/index.ts';
 import { runImportOnce } from '../connectors/testing/runOnce.ts';
-import type { RunLogger } from '../connectors/types.ts';
+import { silentLogger } from '../services/logger.ts';
 import type { PublishProgress } from './publisher.ts';
 import { createTaxiiPublishService, type TaxiiPublishService } from './service.ts';
 
-const quiet: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const httpOptions = { retries: 0, baseDelayMs: 1 };
 
 function indicator(index: number, description = ''): Record<string, unknown> {
@@ -41,7 +40,7 @@ describe('publishing to a TAXII 2.1 collection', () => {
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'magpie-taxii-publish-'));
     secrets = createMemorySecretStore();
-    service = createTaxiiPublishService({ userData: folder, secrets, log: quiet, httpOptions, pollIntervalMs: 1 });
+    service = createTaxiiPublishService({ userData: folder, secrets, log: silentLogger, httpOptions, pollIntervalMs: 1 });
   });
   afterEach(async () => {
     await server?.close();

@@ -5,13 +5,14 @@
  * taken is returned object by object, so the analyst sees why and can send those again.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { HttpError } from '../connectors/httpError.ts';
-import type { ClosableHttpClient } from '../connectors/runtime/httpClient.ts';
-import { redactUrl } from '../connectors/runtime/redact.ts';
+import { HttpError } from '../services/http/httpError.ts';
+import type { ClosableHttpClient } from '../services/http/httpClient.ts';
+import { redactUrl } from '../services/redact.ts';
 import { createTaxiiClient } from '../connectors/taxii/client.ts';
 import { explainHttpError, TaxiiError } from '../connectors/taxii/errors.ts';
 import { TAXII_21 } from '../connectors/taxii/media.ts';
-import type { HttpRequestOptions, RunLogger } from '../connectors/types.ts';
+import type { HttpRequestOptions } from '../services/http/types.ts';
+import type { RunLogger } from '../services/logger.ts';
 import { splitIntoEnvelopes, type Envelope } from './envelopes.ts';
 import { firstIssue, StatusResource, type ObjectFailure } from './status.ts';
 

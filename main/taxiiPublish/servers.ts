@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
-import type { SecretStore } from '../connectors/runtime/secretStore.ts';
-import type { HttpRequestOptions } from '../connectors/types.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
+import type { SecretStore } from '../services/secretStore.ts';
+import type { HttpRequestOptions } from '../services/http/types.ts';
 
 export const TaxiiAuthKind = z.enum(['none', 'basic', 'bearer']);
 

@@ -3,10 +3,10 @@
  * servers, their writable collections, and a publish with progress. Requests go through the
  * connectors' HTTP client, so timeouts, retries and the system proxy are the same.
  */
-import { createHttpClient, type ClosableHttpClient, type HttpClientOptions } from '../connectors/runtime/httpClient.ts';
-import type { SecretStore } from '../connectors/runtime/secretStore.ts';
+import { createHttpClient, type ClosableHttpClient, type HttpClientOptions } from '../services/http/httpClient.ts';
+import type { SecretStore } from '../services/secretStore.ts';
 import { createTaxiiClient } from '../connectors/taxii/client.ts';
-import type { RunLogger } from '../connectors/types.ts';
+import type { RunLogger } from '../services/logger.ts';
 import { publishObjects, type PublishOutcome, type PublishProgress } from './publisher.ts';
 import { createTaxiiServerStore, TaxiiPublishError, type TaxiiServerInput, type TaxiiServerRecord } from './servers.ts';
 

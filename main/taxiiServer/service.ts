@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaxiiServeView } from '../../core/ipc/taxiiServeChannels.ts';
-import { readJsonFile, writeJsonAtomic } from '../connectors/runtime/atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../services/atomicFile.ts';
 import { certificateFingerprint, generateCertificate } from './certificate.ts';
 import { hashToken, newToken } from './clients.ts';
 import { isLoopback, TaxiiServerConfig, type Right, type ServedCollection } from './config.ts';

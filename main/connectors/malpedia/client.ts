@@ -6,7 +6,7 @@
  * Every answer is parsed with its schema; one that does not fit stops the run.
  */
 import type { z } from 'zod';
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../../services/http/httpError.ts';
 import type { HttpClient, HttpRequestOptions, RunLogger } from '../types.ts';
 import { MalpediaError } from './errors.ts';
 import { ActorIds, KeyCheck, MalpediaActor, MalpediaFamilies, MalpediaSamples, MalpediaVersion, MalpediaYara } from './schema.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConnectorRuntime, type ConnectorRuntime } from '../runtime/runtime.ts';
-import { createMemorySecretStore } from '../runtime/secretStore.ts';
+import { createMemorySecretStore } from '../../services/secretStore.ts';
 import { connector } from './index.ts';
 import { serveMalpedia, type MalpediaServer } from './testing/malpediaServer.ts';
 

@@ -3,7 +3,7 @@
  * 304) and one event file at a time. Static hosts serve these as application/json,
  * text/plain or octet-stream alike, so the media type is not checked; the JSON is.
  */
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../../services/http/httpError.ts';
 import type { HttpClient } from '../types.ts';
 import { MispFeedError } from './errors.ts';
 import { readManifest, type Manifest } from './manifest.ts';

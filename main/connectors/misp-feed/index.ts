@@ -6,7 +6,7 @@
  * MISP's hashes.csv (for its own correlation cache) is not needed and not read.
  */
 import { MispError } from '../../../core/misp/index.ts';
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../../services/http/httpError.ts';
 import type { ImportConnector, ImportRunContext } from '../types.ts';
 import { createFeedClient } from './client.ts';
 import { convertFeedEvent } from './converter.ts';

@@ -11,7 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TLP_2, type JsonObject } from '../../../core/stix/index.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../../testkit/fixtures.ts';
 import { loadStixSchemaOracle, type StixSchemaOracle } from '../../../testkit/stixSchemas.ts';
-import { commitValidators } from '../runtime/validators.ts';
+import { commitValidators } from '../../services/http/validators.ts';
 import { startLocalServer, type LocalServer } from '../testing/localServer.ts';
 import { runImportOnce } from '../testing/runOnce.ts';
 import { bundleItems } from './converter.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedId, generateScoId, hasErrors, TLP_2, validateObject, type JsonObject } from '../../../core/stix/index.ts';
 import { createEnrichmentService, type EnrichmentOutcome, type EnrichmentService } from '../../enrichment/service.ts';
-import { createMemorySecretStore } from '../runtime/secretStore.ts';
+import { createMemorySecretStore } from '../../services/secretStore.ts';
 import { connector, offlineIdentity } from './index.ts';
 
 function address(value: string): JsonObject {

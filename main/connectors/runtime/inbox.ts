@@ -16,7 +16,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JsonObject } from '../../../core/stix/index.ts';
-import { isTemporaryName, readJsonFile, writeJsonAtomic } from './atomicFile.ts';
+import { isTemporaryName, readJsonFile, writeJsonAtomic } from '../../services/atomicFile.ts';
 import { DeliveryCounts } from './stateStore.ts';
 
 export const RunMarker = z.object({

@@ -7,7 +7,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTemporaryName, readJsonFile, writeJsonAtomic } from './atomicFile.ts';
+import { isTemporaryName, readJsonFile, writeJsonAtomic } from '../../services/atomicFile.ts';
 import { DeliveryCounts, RunOutcome } from './stateStore.ts';
 
 export const KEPT_RUNS = 20;

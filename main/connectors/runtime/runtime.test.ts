@@ -7,7 +7,7 @@ import { startLocalServer, type LocalServer } from '../testing/localServer.ts';
 import { createTestConnector, ipv4 } from '../testing/testConnector.ts';
 import type { ConnectorDefinition } from '../types.ts';
 import { createConnectorRuntime, type ConnectorRuntime } from './runtime.ts';
-import { createMemorySecretStore, type SecretStore } from './secretStore.ts';
+import { createMemorySecretStore, type SecretStore } from '../../services/secretStore.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -13,16 +13,16 @@ import { parseConfig, secretFields, splitSecrets } from './config.ts';
 import { configJsonSchema, configView } from './configForm.ts';
 import { checkEmitted } from './emitCheck.ts';
 import { ConnectorError } from './errors.ts';
-import { createHttpClient, type HttpClientOptions } from './httpClient.ts';
+import { createHttpClient, type HttpClientOptions } from '../../services/http/httpClient.ts';
 import { createInbox, type RunFinish, type RunMarker } from './inbox.ts';
-import { createCollectingLogger, type LogEntry } from './logger.ts';
-import { redactSecrets } from './redact.ts';
+import { createCollectingLogger, type LogEntry } from '../../services/logger.ts';
+import { redactSecrets } from '../../services/redact.ts';
 import { createRunLogStore, type RunRecord } from './runLog.ts';
 import { createScheduler, RUN_ONCE, nextRunAt, scheduleProblem, type Timers, type Trigger } from './schedule.ts';
-import { secretKey, type SecretStore } from './secretStore.ts';
+import { secretKey, type SecretStore } from '../../services/secretStore.ts';
 import { createStateStore, type RunOutcome } from './stateStore.ts';
 import { commitRun, createStoreFollower, type ResetReason } from './storeBinding.ts';
-import { createStagingValidatorStore } from './validators.ts';
+import { createStagingValidatorStore } from '../../services/http/validators.ts';
 
 export interface RuntimeLog {
   warn: (message: string, detail?: unknown) => void;

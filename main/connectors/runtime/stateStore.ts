@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from './atomicFile.ts';
+import { readJsonFile, writeJsonAtomic } from '../../services/atomicFile.ts';
 
 const Validators = z.record(z.string(), z.object({ etag: z.string().optional(), lastModified: z.string().optional() }));
 

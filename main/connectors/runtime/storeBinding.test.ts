@@ -10,9 +10,9 @@ import type { InboxBatch } from '../../../core/ipc/channels.ts';
 import { startLocalServer, type LocalServer } from '../testing/localServer.ts';
 import { createTestConnector } from '../testing/testConnector.ts';
 import type { ConnectorDefinition } from '../types.ts';
-import { writeJsonAtomic } from './atomicFile.ts';
+import { writeJsonAtomic } from '../../services/atomicFile.ts';
 import { createConnectorRuntime, type ConnectorRuntime } from './runtime.ts';
-import { createMemorySecretStore } from './secretStore.ts';
+import { createMemorySecretStore } from '../../services/secretStore.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

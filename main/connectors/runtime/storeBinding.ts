@@ -11,7 +11,7 @@
  */
 import type { ConnectorState, StateReset, StateStore } from './stateStore.ts';
 import type { RunMarker } from './inbox.ts';
-import { commitValidators } from './validators.ts';
+import { commitValidators } from '../../services/http/validators.ts';
 
 export type ResetReason = StateReset['reason'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../../services/http/httpError.ts';
 import type { HttpClient, HttpRequestOptions, HttpResponse, RunLogger } from '../types.ts';
 import { createTaxiiClient, pickApiRoot, type ObjectPage, type TaxiiCollection } from './client.ts';
 import { TaxiiError } from './errors.ts';

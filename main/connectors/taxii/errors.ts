@@ -4,8 +4,8 @@
  * 2.1 server); network and server faults keep the runtime's own message.
  */
 import { CodedError } from '../../../core/errors.ts';
-import { HttpError } from '../httpError.ts';
-import { redactUrl } from '../runtime/redact.ts';
+import { HttpError } from '../../services/http/httpError.ts';
+import { redactUrl } from '../../services/redact.ts';
 
 export type TaxiiErrorCode = 'credentials' | 'forbidden' | 'not-found' | 'not-taxii' | 'no-api-root' | 'no-collection' | 'protocol';
 

@@ -4,7 +4,7 @@
  * login page (HTML), a TAXII 2.0 server (`application/vnd.oasis.taxii+json`, or
  * `version=2.0`), or a plain web API.
  */
-import { redactUrl } from '../runtime/redact.ts';
+import { redactUrl } from '../../services/redact.ts';
 import { TaxiiError, type RequestContext } from './errors.ts';
 
 export const TAXII_21 = 'application/taxii+json;version=2.1';

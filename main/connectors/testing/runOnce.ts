@@ -9,9 +9,9 @@ import type { JsonObject } from '../../../core/stix/index.ts';
 import type { HttpClient, ImportConnector, ImportRunResult } from '../types.ts';
 import { parseConfig, secretFields } from '../runtime/config.ts';
 import { checkEmitted } from '../runtime/emitCheck.ts';
-import { createHttpClient, type HttpClientOptions } from '../runtime/httpClient.ts';
-import { createCollectingLogger, type LogEntry } from '../runtime/logger.ts';
-import { createStagingValidatorStore, type ValidatorMap } from '../runtime/validators.ts';
+import { createHttpClient, type HttpClientOptions } from '../../services/http/httpClient.ts';
+import { createCollectingLogger, type LogEntry } from '../../services/logger.ts';
+import { createStagingValidatorStore, type ValidatorMap } from '../../services/http/validators.ts';
 
 export interface RunOnceOptions<Schema extends z.ZodObject> {
   /** Settings as a user would give them; the schema's defaults fill the rest. */

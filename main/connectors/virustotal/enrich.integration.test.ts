@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScoId, hasErrors, TLP_2, validateObject, type JsonObject } from '../../../core/stix/index.ts';
 import { fixturePath, fixturesAvailable, fixturesSkipReason, hasFixture } from '../../../testkit/fixtures.ts';
 import { createEnrichmentService, type EnrichmentOutcome, type EnrichmentService } from '../../enrichment/service.ts';
-import { createMemorySecretStore } from '../runtime/secretStore.ts';
+import { createMemorySecretStore } from '../../services/secretStore.ts';
 import { startLocalServer, type LocalServer } from '../testing/localServer.ts';
 import { connector, urlIdentifier, virusTotalIdentity } from './index.ts';
 

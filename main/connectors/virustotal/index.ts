@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { identityId, type JsonObject } from '../../../core/stix/index.ts';
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../../services/http/httpError.ts';
 import type { EnrichmentConnector, EnrichmentContext, EnrichmentResult, HttpClient, HttpRequestOptions } from '../types.ts';
 import { domainToStix, fileToStix, ipToStix, urlToStix } from './convert.ts';
 import type { EnrichmentResult as Converted } from './enrichment.ts';

@@ -4,8 +4,8 @@
  * No retries here — the consumer runtime owns them, and a partial count must stay exact.
  */
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { retryAfterDelay } from '../../connectors/runtime/backoff.ts';
-import { redactUrl } from '../../connectors/runtime/redact.ts';
+import { retryAfterDelay } from '../../services/backoff.ts';
+import { redactUrl } from '../../services/redact.ts';
 import { abortedError, StreamTargetError } from './types.ts';
 
 export interface HttpTlsOptions {

@@ -14,7 +14,7 @@
 import type { Dispatcher } from 'undici';
 import { eventJson } from '../../../core/streams/format/index.ts';
 import type { ChangeEvent } from '../../../core/streams/types.ts';
-import { redactUrl } from '../../connectors/runtime/redact.ts';
+import { redactUrl } from '../../services/redact.ts';
 import { createDispatcher, post, statusError, type HttpTlsOptions, type PostResult } from './http.ts';
 import { abortedError, StreamTargetError, type StreamTarget } from './types.ts';
 import { chunkBySize } from './webhook.ts';

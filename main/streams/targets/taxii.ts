@@ -9,12 +9,13 @@
  * dead-letters it (`rejected`).
  */
 import type { ChangeEvent } from '../../../core/streams/types.ts';
-import { HttpError } from '../../connectors/httpError.ts';
-import { createHttpClient, type ClosableHttpClient } from '../../connectors/runtime/httpClient.ts';
-import { redactUrl } from '../../connectors/runtime/redact.ts';
+import { HttpError } from '../../services/http/httpError.ts';
+import { createHttpClient, type ClosableHttpClient } from '../../services/http/httpClient.ts';
+import { redactUrl } from '../../services/redact.ts';
 import { createTaxiiClient } from '../../connectors/taxii/client.ts';
 import { TaxiiError } from '../../connectors/taxii/errors.ts';
-import type { HttpRequestOptions, RunLogger } from '../../connectors/types.ts';
+import type { HttpRequestOptions } from '../../services/http/types.ts';
+import { silentLogger } from '../../services/logger.ts';
 import { publishObjects, type PublishTarget } from '../../taxiiPublish/publisher.ts';
 import { abortedError, StreamTargetError, type StreamTarget } from './types.ts';
 
@@ -28,16 +29,14 @@ export interface TaxiiTargetOptions {
   pollIntervalMs?: number;
 }
 
-const silent: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
 export function createTaxiiTarget(options: TaxiiTargetOptions): StreamTarget {
   const name = `the TAXII server ${redactUrl(options.url)}`;
   // The consumer runtime owns retries and backoff; one attempt per delivery here.
-  const http: ClosableHttpClient = createHttpClient({ retries: 0, defaultTimeoutMs: options.timeoutMs, log: silent });
+  const http: ClosableHttpClient = createHttpClient({ retries: 0, defaultTimeoutMs: options.timeoutMs, log: silentLogger });
   let target: PublishTarget | undefined;
 
   async function resolveCollection(): Promise<PublishTarget> {
-    const taxii = createTaxiiClient(http, { auth: options.auth, log: silent });
+    const taxii = createTaxiiClient(http, { auth: options.auth, log: silentLogger });
     const wanted = options.collection.trim().toLowerCase();
     for (const root of await taxii.apiRoots(options.url)) {
       const found = (await taxii.collections(root.url)).find((collection) => collection.id.toLowerCase() === wanted || collection.title.toLowerCase() === wanted);
@@ -55,7 +54,7 @@ export function createTaxiiTarget(options: TaxiiTargetOptions): StreamTarget {
       if (sent.length === 0) return events.length;
       try {
         target ??= await resolveCollection();
-        const outcome = await publishObjects({ http, auth: options.auth, log: silent, signal, ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }) }, target, sent.map((event) => event.object));
+        const outcome = await publishObjects({ http, auth: options.auth, log: silentLogger, signal, ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }) }, target, sent.map((event) => event.object));
         const refused = [...outcome.failures, ...outcome.pending];
         if (refused.length === 0) return events.length;
         const failedIds = new Set(refused.map((failure) => failure.id));

@@ -9,7 +9,7 @@ import type { Dispatcher } from 'undici';
 import { eventJson } from '../../../core/streams/format/index.ts';
 import type { ChangeEvent } from '../../../core/streams/types.ts';
 import { createDispatcher, post, statusError, type HttpTlsOptions } from './http.ts';
-import { redactUrl } from '../../connectors/runtime/redact.ts';
+import { redactUrl } from '../../services/redact.ts';
 import { abortedError, type StreamTarget } from './types.ts';
 
 export interface WebhookTargetOptions {

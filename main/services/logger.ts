@@ -1,6 +1,18 @@
 /** A run's logger: timestamped entries with every known secret value masked. */
-import type { LogLevel, RunLogger } from '../types.ts';
 import { redactSecrets } from './redact.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** What a connector run, an enrichment lookup or the HTTP client writes its log lines to. */
+export interface RunLogger {
+  debug: (message: string) => void;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+  error: (message: string) => void;
+}
+
+/** For callers that keep no log (one delivery attempt, a benchmark). */
+export const silentLogger: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface LogEntry {
   at: string;

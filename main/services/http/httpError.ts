@@ -1,5 +1,5 @@
 /** Why a request failed, with a message that says what the analyst can check. */
-import { CodedError } from '../../core/errors.ts';
+import { CodedError } from '../../../core/errors.ts';
 import type { HttpErrorCode } from './types.ts';
 
 export class HttpError extends CodedError<HttpErrorCode> {

@@ -1,5 +1,5 @@
 /** Reading a response body under a size cap, and checking what kind of body it is. */
-import { HttpError } from '../httpError.ts';
+import { HttpError } from './httpError.ts';
 
 /**
  * Reads the (already decompressed) body, cancelling the download as soon as it passes

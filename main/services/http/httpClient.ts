@@ -1,18 +1,20 @@
 /**
- * The one HTTP client connectors use (types.ts `HttpClient`), on undici's fetch: a timeout
- * per request that also stops with the run, retries with backoff on network errors, 408,
- * 429 and 5xx (honouring Retry-After), decompression, a size cap enforced while the body
- * streams in, a media-type check, conditional GETs, and the configured or system proxy.
+ * The one HTTP client (types.ts `HttpClient`) that connectors, enrichment, stream targets and
+ * TAXII publishing use, on undici's fetch: a timeout per request that also stops with the
+ * run, retries with backoff on network errors, 408, 429 and 5xx (honouring Retry-After),
+ * decompression, a size cap enforced while the body streams in, a media-type check,
+ * conditional GETs, and the configured or system proxy.
  * Credentials are sent but never logged, and are dropped when a redirect leaves the origin.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { fetch, type Response } from 'undici';
-import { HttpError } from '../httpError.ts';
-import type { HttpClient, HttpRequestOptions, HttpResponse, RunLogger } from '../types.ts';
-import { backoffDelay, isRetryableStatus, retryAfterDelay } from './backoff.ts';
+import { HttpError } from './httpError.ts';
+import { backoffDelay, isRetryableStatus, retryAfterDelay } from '../backoff.ts';
 import { acceptsMediaType, mediaType, readCapped, tooLarge } from './httpBody.ts';
 import { createProxyDispatcher, describeProxy, type ProxyEnvironment } from './proxy.ts';
-import { redactUrl } from './redact.ts';
+import { silentLogger, type RunLogger } from '../logger.ts';
+import { redactUrl } from '../redact.ts';
+import type { HttpClient, HttpRequestOptions, HttpResponse } from './types.ts';
 import type { HttpValidators, ValidatorStore } from './validators.ts';
 
 export interface HttpClientOptions {
@@ -68,15 +70,13 @@ export const HTTP_DEFAULTS = {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-const silentLog: RunLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
 type Attempt = { done: HttpResponse } | { retry: HttpError; waitMs?: number };
 
 export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpClient {
   const settings = { ...HTTP_DEFAULTS, ...definedOnly(options) };
   const proxyEnv = options.proxyEnv ?? process.env;
   const dispatcher = createProxyDispatcher(options.proxy, proxyEnv);
-  const log = options.log ?? silentLog;
+  const log = options.log ?? silentLogger;
   const random = options.random ?? Math.random;
   const now = options.now ?? (() => new Date());
   const runSignal = options.signal;

@@ -2,10 +2,10 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../httpError.ts';
-import { startLocalServer, type LocalHandler, type LocalServer } from '../testing/localServer.ts';
+import { HttpError } from './httpError.ts';
+import { startLocalServer, type LocalHandler, type LocalServer } from '../../connectors/testing/localServer.ts';
 import { createHttpClient, type ClosableHttpClient, type HttpClientOptions } from './httpClient.ts';
-import { createCollectingLogger } from './logger.ts';
+import { createCollectingLogger } from '../logger.ts';
 import { commitValidators, createStagingValidatorStore } from './validators.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
