@@ -188,7 +188,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
     perReport,
     iocExtractor: { overall: score(theirTotal), perType: Object.fromEntries([...theirPerType].map(([key, tally]) => [key, score(tally)])) },
     speed: {
-      magpieLabel: `Magpie's Node reader, 1 warm thread, ${names.length} files one after another`,
+      magpieLabel: `Magpie's Node reader, 1 thread started for this run (loading pdf.js included) and kept warm, ${names.length} files one after another`,
       magpiePagesPerSecond: round(pages / magpieSeconds),
       magpieSeconds: round(magpieSeconds),
       pooled,
@@ -209,7 +209,7 @@ async function readPooled(names: readonly string[], pages: number, oneThread: Re
   await pool.close();
   const cores = availableParallelism();
   return {
-    label: `Magpie's Node reader, ${pool.threads} warm threads on ${cores} cores, all ${names.length} files at once`,
+    label: `Magpie's Node reader, a pool of ${pool.threads} threads on ${cores} cores started for this run (loading pdf.js included), all ${names.length} files asked for at once`,
     threads: pool.threads,
     cores,
     pagesPerSecond: round(pages / seconds),
