@@ -12,10 +12,11 @@ import { compareTlp, hasErrors, validateObject, type JsonObject } from '../../co
 import { HttpError } from '../services/http/httpError.ts';
 import { parseConfig, secretFields, splitSecrets } from '../connectors/runtime/config.ts';
 import { configJsonSchema, configView } from '../connectors/runtime/configForm.ts';
+import { readConnectorSecrets, saveConnectorSecrets } from '../connectors/runtime/connectorSecrets.ts';
 import { ConnectorError } from '../connectors/runtime/errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../services/http/httpClient.ts';
 import { redactSecrets } from '../services/redact.ts';
-import { secretKey, type SecretStore } from '../services/secretStore.ts';
+import type { SecretStore } from '../services/secretStore.ts';
 import type { EnrichmentConnector, RunLogger } from '../connectors/types.ts';
 import { createResponseCache, type CacheOptions } from './cache.ts';
 import { createMeteredHttp, QuotaRefusal } from './meteredHttp.ts';
@@ -108,13 +109,8 @@ export function createEnrichmentService(options: EnrichmentServiceOptions): Enri
     return connector;
   }
 
-  async function secretsOf(connector: EnrichmentConnector): Promise<Record<string, string>> {
-    const values: Record<string, string> = {};
-    for (const field of secretFields(connector)) {
-      const value = await options.secrets.get(secretKey(connector.id, field));
-      if (value !== undefined) values[field] = value;
-    }
-    return values;
+  function secretsOf(connector: EnrichmentConnector): Promise<Record<string, string>> {
+    return readConnectorSecrets(options.secrets, connector);
   }
 
   async function settingsOf(connector: EnrichmentConnector): Promise<EffectiveSettings> {
@@ -267,11 +263,7 @@ export function createEnrichmentService(options: EnrichmentServiceOptions): Enri
         const check = connector.config.safeParse(merged);
         const values = (check.success ? check.data : parseConfig({ ...connector, config: connector.config.partial() }, merged)) as Record<string, unknown>;
         const { plain, secrets } = splitSecrets(connector, values);
-        for (const name of secretNames) {
-          const value = secrets[name];
-          if (value === undefined) await options.secrets.delete(secretKey(id, name));
-          else if (value !== stored[name]) await options.secrets.set(secretKey(id, name), value);
-        }
+        await saveConnectorSecrets(options.secrets, connector, secrets, stored);
         await settings.update(id, (state) => ({ ...state, config: plain }));
       }
       await settings.update(id, (state) => ({ ...state, ...rest }));

@@ -17,10 +17,6 @@ export interface SecretStore {
   delete: (key: string) => Promise<void>;
 }
 
-export function secretKey(connectorId: string, field: string): string {
-  return `connector:${connectorId}:${field}`;
-}
-
 export function createMemorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {

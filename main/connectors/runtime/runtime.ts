@@ -19,7 +19,8 @@ import { createCollectingLogger, type LogEntry } from '../../services/logger.ts'
 import { redactSecrets } from '../../services/redact.ts';
 import { createRunLogStore, type RunRecord } from './runLog.ts';
 import { createScheduler, RUN_ONCE, nextRunAt, scheduleProblem, type Timers, type Trigger } from './schedule.ts';
-import { secretKey, type SecretStore } from '../../services/secretStore.ts';
+import type { SecretStore } from '../../services/secretStore.ts';
+import { readConnectorSecrets, saveConnectorSecrets } from './connectorSecrets.ts';
 import { createStateStore, type RunOutcome } from './stateStore.ts';
 import { commitRun, createStoreFollower, type ResetReason } from './storeBinding.ts';
 import { createStagingValidatorStore } from '../../services/http/validators.ts';
@@ -103,13 +104,8 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
     return connector;
   }
 
-  async function secretsOf(connector: ConnectorDefinition): Promise<Record<string, string>> {
-    const values: Record<string, string> = {};
-    for (const field of secretFields(connector)) {
-      const value = await options.secrets.get(secretKey(connector.id, field));
-      if (value !== undefined) values[field] = value;
-    }
-    return values;
+  function secretsOf(connector: ConnectorDefinition): Promise<Record<string, string>> {
+    return readConnectorSecrets(options.secrets, connector);
   }
 
   async function summary(id: string): Promise<ConnectorSummary> {
@@ -282,11 +278,7 @@ export function createConnectorRuntime(options: ConnectorRuntimeOptions): Connec
       const effective = { ...stored, ...given };
       for (const name of secretNames) if (effective[name] === '') Reflect.deleteProperty(effective, name);
       const { plain, secrets } = splitSecrets(connector, parseConfig(connector, effective));
-      for (const name of secretNames) {
-        const value = secrets[name];
-        if (value === undefined) await options.secrets.delete(secretKey(id, name));
-        else if (value !== stored[name]) await options.secrets.set(secretKey(id, name), value);
-      }
+      await saveConnectorSecrets(options.secrets, connector, secrets, stored);
       await states.update(id, (state) => ({ ...state, config: plain, schedule }));
       await reschedule(id);
       notify(id);
