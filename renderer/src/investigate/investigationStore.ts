@@ -9,7 +9,7 @@ import { createHistory, record, redo, undo, type History } from '../../../core/i
 import { newInvestigation } from '../../../core/investigation/schema.ts';
 import { noFilters, type GraphFilters, type Investigation, type LayoutName } from '../../../core/investigation/types.ts';
 import type { Point } from '../../../core/investigation/placement.ts';
-import { knowledgeBase, notifyKnowledgeChanged, onKnowledgeChanged } from '../kb/client.ts';
+import { followKnowledge, knowledgeBase, notifyKnowledgeChanged } from '../kb/client.ts';
 import type { GraphSlice, NeighbourRequest } from '../kb/queries/graph.ts';
 import { containerTypes } from '../knowledge/stixTypes.ts';
 import { FULL_FORCE_MAX_NODES } from './graph/layouts.ts';
@@ -288,27 +288,7 @@ export const useInvestigationStore = create<InvestigationState>()((set, get) => 
 export function useFollowKnowledge(): void {
   const id = useInvestigationStore((state) => state.meta?.id);
   const refresh = useInvestigationStore((state) => state.refresh);
-  useEffect(() => {
-    if (!id) return undefined;
-    let running = false;
-    let again = false;
-    const run = (): void => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      void refresh().finally(() => {
-        running = false;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
-    };
-    run();
-    return onKnowledgeChanged(run);
-  }, [id, refresh]);
+  useEffect(() => (id ? followKnowledge(refresh) : undefined), [id, refresh]);
 }
 
 /** The graph as it is drawn now (without what the knowledge base no longer holds), for components that only read it. */

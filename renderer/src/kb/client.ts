@@ -54,6 +54,34 @@ export function onKnowledgeChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Runs `work` now and after every knowledge change, one run at a time: changes during a
+ * run ask for one more run after it, however many there were. Returns the unsubscribe.
+ * `work` shows its own errors; one that escapes it does not stop the following.
+ */
+export function followKnowledge(work: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void work()
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  run();
+  return onKnowledgeChanged(run);
+}
+
 export function notifyKnowledgeChanged(): void {
   for (const listener of listeners) listener();
 }

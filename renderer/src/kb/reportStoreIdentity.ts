@@ -5,7 +5,7 @@
  * and validators were delivered to another store, so their next runs refill this one.
  */
 import { invoke } from '../ipc/client.ts';
-import { knowledgeBase, onKnowledgeChanged } from './client.ts';
+import { followKnowledge, knowledgeBase } from './client.ts';
 
 let reported: string | null = null;
 
@@ -19,29 +19,14 @@ export async function reportStoreIdentity(): Promise<string[]> {
 
 /** Reports at start, then after every knowledge change that came with a new identity. */
 export function followStoreIdentity(onError: (message: string) => void): () => void {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const check = async (): Promise<void> => {
-    const facts = await knowledgeBase().storeFacts({});
-    if (facts.identity === reported) return;
-    await invoke('kb:identity', facts);
-    reported = facts.identity;
-  };
-  const kick = (): void => {
-    if (running) {
-      again = true;
-      return;
+  return followKnowledge(async () => {
+    try {
+      const facts = await knowledgeBase().storeFacts({});
+      if (facts.identity === reported) return;
+      await invoke('kb:identity', facts);
+      reported = facts.identity;
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
     }
-    running = check()
-      .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  };
-  kick();
-  return onKnowledgeChanged(kick);
+  });
 }
