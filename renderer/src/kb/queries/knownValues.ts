@@ -152,8 +152,10 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
       return [...all.values()];
     });
     const containerIdsPerValue = perValue.map((records) => [...new Set(records.flatMap((record) => (pointing.get(record.id) ?? []).filter((id) => CONTAINERS.has(typeOfId(id)))))]);
-    const containers = new Map((await db.objects.bulkGet([...new Set(containerIdsPerValue.flat())])).filter((record) => record !== undefined).map((record) => [record.id, record]));
-    const sources = new Map((await db.sources.bulkGet([...new Set(perValue.flat().flatMap((record) => record.sources))])).filter((source) => source !== undefined).map((source) => [source.id, source]));
+    // Both at once: one round trip to IndexedDB fewer for each call.
+    const [containerRecords, sourceRecords] = await Promise.all([db.objects.bulkGet([...new Set(containerIdsPerValue.flat())]), db.sources.bulkGet([...new Set(perValue.flat().flatMap((record) => record.sources))])]);
+    const containers = new Map(containerRecords.filter((record) => record !== undefined).map((record) => [record.id, record]));
+    const sources = new Map(sourceRecords.filter((source) => source !== undefined).map((source) => [source.id, source]));
 
     const values = perValue.map((records, index): KnownValue => {
       if (records.length === 0) return NEW;
