@@ -106,6 +106,7 @@ describe('the trash', () => {
       await graph.waitOpen();
       const graphDeleted = await graph.waitForStatus((status) => status.nodes === graphBefore.nodes - 1);
       expect(graphDeleted.edges).toBeLessThan(graphBefore.edges);
+      expect(await app.page.getByTestId('graph-absent').textContent()).toContain('1 object of this investigation is no longer in the knowledge base');
 
       // The Trash page says what went, by whom (no profile: you), why and how long it stays.
       await app.visit('trash');
@@ -130,6 +131,7 @@ describe('the trash', () => {
       await graph.waitOpen();
       const graphRestored = await graph.waitForStatus((status) => status.nodes === graphBefore.nodes);
       expect(graphRestored.edges).toBe(graphBefore.edges);
+      expect(await app.page.getByTestId('graph-absent').count()).toBe(0);
       const graphAfter = await reportGraph(app, graph, graphBefore.nodes);
       expect({ nodes: graphAfter.nodes, edges: graphAfter.edges }).toEqual({ nodes: graphBefore.nodes, edges: graphBefore.edges });
     } finally {

@@ -745,6 +745,8 @@ export const en = {
     details: 'Selection details',
     nodesCount: '{{count}} nodes',
     status: '{{nodes}} nodes · {{edges}} edges · {{visible}} shown · {{selected}} selected',
+    absent_one: '{{count}} object of this investigation is no longer in the knowledge base (deleted or in the trash): it is not drawn, and comes back if it is restored',
+    absent_other: '{{count}} objects of this investigation are no longer in the knowledge base (deleted or in the trash): they are not drawn, and come back if they are restored',
     renderer: 'Renderer',
     rendererAuto: 'Auto',
     renderers: {

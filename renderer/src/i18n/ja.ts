@@ -746,6 +746,8 @@ export const ja: Messages = {
     details: '選択の詳細',
     nodesCount: '{{count}} 個のノード',
     status: 'ノード {{nodes}} · エッジ {{edges}} · 表示 {{visible}} · 選択 {{selected}}',
+    absent_one: 'この調査のオブジェクト {{count}} 件がナレッジベースにありません (削除済みまたはごみ箱): 表示していません。復元すると元の位置に戻ります',
+    absent_other: 'この調査のオブジェクト {{count}} 件がナレッジベースにありません (削除済みまたはごみ箱): 表示していません。復元すると元の位置に戻ります',
     renderer: '描画方式',
     rendererAuto: '自動',
     renderers: {

@@ -123,6 +123,7 @@ export function Workbench() {
   // "New object" with one node selected links the new object to it.
   const selectedSummary = selectedNodes.length === 1 ? model.nodes.get(selectedNodes[0] ?? '')?.summary : undefined;
   const selectedRelateTo = selectedSummary ? { id: selectedSummary.id, type: selectedSummary.type, name: selectedSummary.name } : undefined;
+  const absentNodes = useInvestigationStore((state) => [...state.absent].filter((id) => state.history.present.nodes.has(id)).length);
   const hiddenCount = useMemo(() => [...model.nodes.values()].filter((node) => node.hidden).length, [model]);
 
   const large = model.nodes.size > LARGE_GRAPH_NODES;
@@ -392,6 +393,11 @@ export function Workbench() {
           {t(`investigate.renderers.${renderer}`)}
         </Text>
         <Group gap="xs" wrap="nowrap">
+          {absentNodes > 0 && (
+            <Text size="xs" c="orange" data-testid="graph-absent">
+              {t('investigate.absent', { count: absentNodes })}
+            </Text>
+          )}
           {task && (
             <Group gap={6} wrap="nowrap" data-testid="graph-task">
               <Loader size="xs" />
