@@ -10,6 +10,15 @@ function text(value: unknown): string | undefined {
 }
 
 const HASH_PREFERENCE = ['SHA-256', 'SHA-1', 'MD5', 'SHA-512', 'SSDEEP', 'TLSH'];
+/** The types known by their hashes: named by one (when nameless) and found by each. */
+export const HASHED_TYPES: ReadonlySet<string> = new Set(['file', 'artifact', 'x509-certificate']);
+
+/** Every hash of a file, artifact or certificate, trimmed and lowercased; none for other types. */
+export function hashValues(object: Readonly<JsonObject>): string[] {
+  const hashes = HASHED_TYPES.has(String(object['type'])) ? object['hashes'] : undefined;
+  if (hashes === null || typeof hashes !== 'object' || Array.isArray(hashes)) return [];
+  return Object.values(hashes).flatMap((hash) => (typeof hash === 'string' && hash.trim() !== '' ? [hash.trim().toLowerCase()] : []));
+}
 
 function preferredHash(hashes: unknown): string | undefined {
   if (typeof hashes !== 'object' || hashes === null) return undefined;
@@ -28,7 +37,7 @@ export function displayName(object: Readonly<JsonObject>): string {
     text(object['name']) ??
     text(object['value']) ??
     (type === 'autonomous-system' && typeof object['number'] === 'number' ? `AS${object['number']}` : undefined) ??
-    (type === 'file' || type === 'artifact' || type === 'x509-certificate' ? preferredHash(object['hashes']) : undefined) ??
+    (HASHED_TYPES.has(type) ? preferredHash(object['hashes']) : undefined) ??
     text(object['subject']) ??
     text(object['key']) ??
     text(object['path']) ??
@@ -54,7 +63,6 @@ function externalIds(object: Readonly<JsonObject>): string[] {
 }
 
 const MAX_TERM = 64;
-const HASHED_TYPES = new Set(['file', 'artifact', 'x509-certificate']);
 const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
 /** A URL's scheme ("https://…"): on every URL, so as a term it finds them all and tells nothing. */
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
@@ -93,10 +101,7 @@ export function searchTerms(object: Readonly<JsonObject>): string[] {
   // Every hash of a file, artifact or certificate, whole: a file is often named by its file
   // name, and a lookup, the review's "known" and search must still find it by any of its
   // hashes (a MISP file object carries MD5, SHA-1 and SHA-256 beside the name).
-  const hashes = HASHED_TYPES.has(type) ? object['hashes'] : undefined;
-  if (hashes !== null && typeof hashes === 'object' && !Array.isArray(hashes)) {
-    for (const hash of Object.values(hashes)) if (typeof hash === 'string' && hash.trim() !== '') terms.add(hash.trim().toLowerCase().slice(0, MAX_TERM));
-  }
+  for (const hash of hashValues(object)) terms.add(hash.slice(0, MAX_TERM));
   for (const key of ['aliases', 'x_mitre_aliases']) {
     const aliases = object[key];
     if (Array.isArray(aliases)) for (const alias of aliases) add(text(alias));

@@ -15,7 +15,7 @@
 import { attackIdsOf } from '../../../../core/attack/placeholders.ts';
 import type { ExtractedIndicator } from '../../../../core/extract/types.ts';
 import { observableFor } from '../../../../core/extractToStix/index.ts';
-import { displayName } from '../../../../core/knowledge/objectFacts.ts';
+import { displayName, hashValues } from '../../../../core/knowledge/objectFacts.ts';
 import { compareTlp, tlpOf, type TlpLevel } from '../../../../core/stix/markings.ts';
 import { quotePatternString } from '../../../../core/stix/index.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
@@ -55,12 +55,6 @@ function asIndicator(query: KnownValueQuery): ExtractedIndicator {
   return { ...query, flags: [], occurrences: [], occurrenceCount: 0 };
 }
 
-function hashesOf(record: StoredObject): string[] {
-  const hashes = record.stix['hashes'];
-  if (hashes === null || typeof hashes !== 'object' || Array.isArray(hashes)) return [];
-  return Object.values(hashes).flatMap((value) => (typeof value === 'string' ? [value.toLowerCase()] : []));
-}
-
 /** Whether a record found through the terms index really is this value (terms are words, not values). */
 function holds(record: StoredObject, query: KnownValueQuery): boolean {
   const value = query.value.toLowerCase();
@@ -71,7 +65,7 @@ function holds(record: StoredObject, query: KnownValueQuery): boolean {
   if (query.type === 'vulnerability') return record.type === 'vulnerability' && displayName(record.stix).toUpperCase() === query.value.toUpperCase();
   if (query.type === 'attack-pattern') return attackIdsOf(record.stix).includes(query.value.toUpperCase());
   if (record.type !== query.type) return false;
-  if (query.type === 'file' && query.kind !== 'name') return hashesOf(record).includes(value);
+  if (query.type === 'file' && query.kind !== 'name') return hashValues(record.stix).includes(value);
   return displayName(record.stix).toLowerCase() === value;
 }
 
@@ -136,17 +130,18 @@ export async function knownValues(db: KbDatabase, queries: readonly KnownValueQu
     }
     const found = new Map(matched.flat().map((record) => [record.id, record]));
     const linkedIndicatorIds = [...new Set([...basedOn.values()].flat())].filter((id) => !found.has(id));
-    const linkedIndicators = new Map((await db.objects.bulkGet(linkedIndicatorIds)).filter((record) => record !== undefined).map((record) => [record.id, record]));
+    const indicatorsById = new Map((await db.objects.bulkGet(linkedIndicatorIds)).filter((record) => record !== undefined).map((record) => [record.id, record]));
     // The containers that hold a linked indicator name the value too.
-    const linkedReferrers = await Promise.all([...linkedIndicators.keys()].map((id) => db.objects.where('refs').equals(id).primaryKeys()));
-    [...linkedIndicators.keys()].forEach((id, index) => pointing.set(id, linkedReferrers[index] ?? []));
-    for (const [id, record] of found) if (record.type === 'indicator') linkedIndicators.set(id, record);
+    const linkedReferrers = await Promise.all([...indicatorsById.keys()].map((id) => db.objects.where('refs').equals(id).primaryKeys()));
+    [...indicatorsById.keys()].forEach((id, index) => pointing.set(id, linkedReferrers[index] ?? []));
+    // Indicators already found by their terms complete the map the based-on ids resolve in.
+    for (const [id, record] of found) if (record.type === 'indicator') indicatorsById.set(id, record);
 
     // Every value's records (found and linked indicators), then the containers that name any of them.
     const perValue = matched.map((records) => {
       const all = new Map(records.map((record) => [record.id, record]));
       for (const record of records) for (const id of basedOn.get(record.id) ?? []) {
-        const indicator = linkedIndicators.get(id);
+        const indicator = indicatorsById.get(id);
         if (indicator) all.set(id, indicator);
       }
       return [...all.values()];

@@ -8,10 +8,9 @@
  * same. All in the upgrade transaction: an upgrade that fails leaves version 10 as it was.
  */
 import Dexie, { type Transaction } from 'dexie';
-import { searchTerms } from '../../../../../core/knowledge/objectFacts.ts';
+import { HASHED_TYPES, searchTerms } from '../../../../../core/knowledge/objectFacts.ts';
 import type { StoredObject } from '../../records.ts';
 
-const HASHED_TYPES = ['artifact', 'file', 'x509-certificate'] as const;
 const PAGE = 2000;
 
 const sameTerms = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((term, index) => term === b[index]);
