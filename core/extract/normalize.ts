@@ -69,11 +69,16 @@ const NON_ASCII = /[^\u0020-\u007E\t\n\r\f\v]/;
 export function normalizeForMatching(text: string): MappedText {
   // Most pages of English reports are pure ASCII: nothing to fold, the identity mapping.
   if (!NON_ASCII.test(text)) return identityMapped(text);
-  const out = new MappedBuilder(text.length);
+  // Made at the first character that changes: most pages with non-ASCII text (`’`, `•`,
+  // kana) change nothing, and two typed arrays the page's length each were most of their
+  // time (issue 16, speed).
+  let out: MappedBuilder | undefined;
   let asciiStart = 0;
   let i = 0;
-  const flushAscii = (end: number): void => {
+  const flushAscii = (end: number): MappedBuilder => {
+    out ??= new MappedBuilder(text.length);
     if (end > asciiStart) out.pushVerbatim(text.slice(asciiStart, end), asciiStart);
+    return out;
   };
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -87,15 +92,14 @@ export function normalizeForMatching(text: string): MappedText {
       i++;
       continue;
     }
-    flushAscii(i);
+    const builder = flushAscii(i);
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
     const char = text.slice(i, i + width);
-    out.push(fold(char), i, DEFANG_MARKS.has(char));
+    builder.push(fold(char), i, DEFANG_MARKS.has(char));
     i += width;
     asciiStart = i;
   }
   // Nothing changed: the identity mapping, without copying the text.
-  if (asciiStart === 0) return identityMapped(text);
-  flushAscii(text.length);
-  return out.build(text.length);
+  if (out === undefined) return identityMapped(text);
+  return flushAscii(text.length).build(text.length);
 }

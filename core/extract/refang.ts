@@ -27,7 +27,16 @@ const FORMS: readonly { name: string; pattern: string }[] = [
   { name: 'dot', pattern: String.raw`(?<=[A-Za-z0-9])\\\.(?=[A-Za-z0-9])` },
 ];
 
-const FORM_PATTERN = new RegExp(FORMS.map((form) => `(${form.pattern})`).join('|'), 'g');
+/** Every form, one capturing group each, in FORMS order. */
+export const FORM_ALTERNATIVES = FORMS.map((form) => `(${form.pattern})`).join('|');
+/**
+ * What every form starts with: a bracket, a backslash, the `.` of `example.]com`, the `h`
+ * or `f` of `hxxp`/`fxp`, or up to three spaces before an opening bracket. Tested first, it
+ * lets the search pass over ordinary letters instead of trying eleven forms at each
+ * (issue 16, speed; a property test compares it with the forms alone).
+ */
+const FORM_START = String.raw`(?=[\\\[\(\{\]\)\}hHfF.]| {1,3}[\\\[\(\{])`;
+const FORM_PATTERN = new RegExp(`${FORM_START}(?:${FORM_ALTERNATIVES})`, 'g');
 
 function replacementFor(formIndex: number, matched: string): string {
   const form = FORMS[formIndex];

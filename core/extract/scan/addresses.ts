@@ -8,7 +8,7 @@ import type { MappedText } from '../mappedText.ts';
 import { eachMatch, eachMatchNear, textBefore, type Candidate } from './candidate.ts';
 
 const IPV4 = /(?<![A-Za-z0-9_.])(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:\/(\d{1,2})(?![0-9]))?(?![A-Za-z0-9_]|\.[A-Za-z0-9])/g;
-const IPV6 = /(?<![A-Za-z0-9_:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?:\/(\d{1,3}))?(?![A-Za-z0-9_:]|\.\d)/g;
+export const IPV6 = /(?<![A-Za-z0-9_:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?:\/(\d{1,3}))?(?![A-Za-z0-9_:]|\.\d)/g;
 const MAC = /(?<![A-Za-z0-9_:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![A-Za-z0-9_:-])/g;
 
 /** What precedes a version number: a keyword, or a product token such as `Chrome/`. */

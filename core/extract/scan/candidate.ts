@@ -26,15 +26,20 @@ export function eachMatch(pattern: RegExp, text: string, visit: (match: RegExpEx
 }
 
 /**
- * `eachMatch` for a pattern every match of which holds `anchor` at most `reach`
- * characters after its start (an e-mail's `@`): the search starts only near each anchor,
- * so a page without one costs one `indexOf`. The same matches, in the same order: a match
- * starting before `anchor - reach` would hold an earlier anchor.
+ * `eachMatch` for a pattern every match of which holds an anchor at most `reach`
+ * characters after its start (an e-mail's `@`; a file name's `.exe`): the search starts
+ * only near each anchor, so a page without one costs one anchor search. The same matches,
+ * in the same order: a match starting before `anchor - reach` would hold an earlier
+ * anchor. The anchor is a string, or a global expression for anchors a character cannot
+ * tell apart (a `.` followed by a label, not a sentence's full stop). The reach is a
+ * number, or, where it depends on the text before the anchor (a label, then any run of
+ * spaces, then its colon), a function of the anchor's offset.
  */
-export function eachMatchNear(pattern: RegExp, text: string, anchor: string, reach: number, visit: (match: RegExpExecArray) => void): void {
+export function eachMatchNear(pattern: RegExp, text: string, anchor: string | RegExp, reach: number | ((at: number) => number), visit: (match: RegExpExecArray) => void): void {
+  const anchorAt = typeof anchor === 'string' ? (from: number): number => text.indexOf(anchor, from) : anchorSearch(anchor, text);
   let from = 0;
-  for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, from)) {
-    pattern.lastIndex = Math.max(from, at - reach);
+  for (let at = anchorAt(0); at !== -1; at = anchorAt(from)) {
+    pattern.lastIndex = Math.max(from, at - (typeof reach === 'number' ? reach : reach(at)));
     const match = pattern.exec(text);
     if (match === null) return;
     visit(match);
@@ -42,6 +47,14 @@ export function eachMatchNear(pattern: RegExp, text: string, anchor: string, rea
     // A visitor may move the search on (as eachMatch allows).
     from = Math.max(from, pattern.lastIndex);
   }
+}
+
+function anchorSearch(anchor: RegExp, text: string): (from: number) => number {
+  if (!anchor.global) throw new Error('eachMatchNear: an anchor expression must be global');
+  return (from) => {
+    anchor.lastIndex = from;
+    return anchor.exec(text)?.index ?? -1;
+  };
 }
 
 /**

@@ -25,10 +25,20 @@ export const FILE_EXTENSIONS: readonly string[] = [
 
 const NAME_CHAR = String.raw`A-Za-z0-9_\-\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF`;
 const EXTENSIONS = [...FILE_EXTENSIONS].sort((a, b) => b.length - a.length).join('|');
-const FILE_NAME = new RegExp(
-  String.raw`(?<![${NAME_CHAR}.%])[${NAME_CHAR}]{1,120}(?:\.[${NAME_CHAR}]{1,40}){0,4}\.(?:${EXTENSIONS})(?![A-Za-z0-9_\-])`,
-  'gi',
-);
+/** A name: a stem of up to STEM characters, up to PARTS inner `.part`s of up to PART, then the extension. */
+const STEM = 120;
+const PART = 40;
+const PARTS = 4;
+/** The extension's `.` and what may not follow it: every name ends in one (`.exe`, not `.exe2`). */
+const EXTENSION_END = String.raw`\.(?:${EXTENSIONS})(?![A-Za-z0-9_\-])`;
+export const FILE_NAME = new RegExp(String.raw`(?<![${NAME_CHAR}.%])[${NAME_CHAR}]{1,${STEM}}(?:\.[${NAME_CHAR}]{1,${PART}}){0,${PARTS}}${EXTENSION_END}`, 'gi');
+/**
+ * Where a name can end. Searching for names only near these (issue 16, speed) instead of
+ * near every `.` skips the full stops of prose, which were most of this scanner's time.
+ */
+export const FILE_NAME_ANCHOR = new RegExp(EXTENSION_END, 'gi');
+/** The farthest a name's last `.` stands from its start. */
+export const FILE_NAME_REACH = STEM + PARTS * (PART + 1);
 
 function plausibleName(name: string): boolean {
   const stem = name.slice(0, name.lastIndexOf('.'));
@@ -45,10 +55,26 @@ const GLUED_JAPANESE = /^[\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+
  * of a path only the last part is the name.
  */
 const QUOTED = new RegExp(String.raw`(?:「([^「」\n]{1,160})」|『([^『』\n]{1,160})』|"([^"\n]{1,160})"|“([^“”\n]{1,160})”)`, 'g');
-const LABELLED = new RegExp(
+export const LABELLED = new RegExp(
   String.raw`(?:\b(?:file ?names?|attachments?(?: names?)?|attached file|document name|lure)|添付ファイル名?|ファイル名|添付)\s*[:：]\s*([^\n]{1,160})`,
   'gi',
 );
+/** The colon after a label: every LABELLED match holds one. */
+export const LABEL_COLON = /[:：]/g;
+/** Longer than the longest label (`attachments names`, 17 characters). */
+const LABEL_LONGEST = 24;
+const SPACE = /\s/;
+
+/**
+ * How far before a colon a label that ends in it may start: the run of white space before
+ * the colon, then the label. LABELLED is searched only there (issue 16, speed: its words,
+ * matched without case, were tried at every offset of every page).
+ */
+export function labelReach(text: string, colon: number): number {
+  let start = colon;
+  while (start > 0 && SPACE.test(text.charAt(start - 1))) start--;
+  return colon - start + LABEL_LONGEST;
+}
 const NAME_END = new RegExp(String.raw`\.(?:${EXTENSIONS})$`, 'i');
 
 function setApartName(inner: string, innerStart: number): Candidate | undefined {
@@ -72,14 +98,13 @@ export function scanFileNames(mapped: MappedText): Candidate[] {
     const candidate = setApartName(inner, match.index + 1);
     if (candidate !== undefined) apart.push(candidate);
   });
-  eachMatch(LABELLED, text, (match) => {
+  eachMatchNear(LABELLED, text, LABEL_COLON, (colon) => labelReach(text, colon), (match) => {
     const inner = match[1] ?? '';
     const candidate = setApartName(inner, match.index + match[0].length - inner.length);
     if (candidate !== undefined && !apart.some((other) => other.start < candidate.end && candidate.start < other.end)) apart.push(candidate);
   });
   const found: Candidate[] = [...apart];
-  // Every match holds a `.` within its first 121 characters (at most 120 name characters before it).
-  eachMatchNear(FILE_NAME, text, '.', 121, (match) => {
+  eachMatchNear(FILE_NAME, text, FILE_NAME_ANCHOR, FILE_NAME_REACH, (match) => {
     let name = match[0];
     let start = match.index;
     if (apart.some((other) => other.start <= start && start + name.length <= other.end)) return;

@@ -7,14 +7,19 @@ import { classifyHost } from '../hostnames.ts';
 import { isDefanged, type MappedText } from '../mappedText.ts';
 import { eachMatchNear, type Candidate } from './candidate.ts';
 
-const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126}(?![A-Za-z0-9_-])/g;
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
+export const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126}(?![A-Za-z0-9_-])/g;
+/**
+ * A `.` followed by a label character: every domain holds one within its first 64
+ * characters, and a sentence's full stop (followed by a space or a line end) is not one,
+ * so prose costs no search (issue 16, speed).
+ */
+export const DOMAIN_ANCHOR = /\.[A-Za-z0-9_-]/g;
+export const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
 
 /** Domain names not preceded by `@`, `/` or `\` (e-mail, path and URL parts are found elsewhere). */
 export function scanDomains(mapped: MappedText): Candidate[] {
   const found: Candidate[] = [];
-  // Every match holds a `.` within its first 64 characters.
-  eachMatchNear(DOMAIN, mapped.text, '.', 64, (match) => {
+  eachMatchNear(DOMAIN, mapped.text, DOMAIN_ANCHOR, 64, (match) => {
     let written = match[0];
     let start = match.index;
     const lead = /^-+/.exec(written);
