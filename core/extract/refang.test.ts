@@ -9,12 +9,12 @@ import { FORM_ALTERNATIVES, refang, refangMapped } from './refang.ts';
 
 const PIECES = ['[.]', '(.)', '{.}', '[dot]', '(DOT)', ' [ . ] ', '  [.', '[[.]]', '.]', '\\.', '[:]', '[://]', '(://)', '[/]', '[/a', '[@]', ' (at) ', '{AT}', 'hxxp', 'hXXps', 'h**p', 'fxp', 'hxxp[:]//', 'hxxps://', '[', ']', '(', ')', '\\', 'example', 'com', ' ', '   ', '\n', '.', ':', '/', 'a1'];
 
-/** Where the forms alone match, with which form, read without the start condition. */
-function formsAlone(text: string): [number, string, number][] {
+/** Where the forms alone match, read without the start condition. */
+function formsAlone(text: string): [number, string][] {
   const pattern = new RegExp(FORM_ALTERNATIVES, 'g');
-  const found: [number, string, number][] = [];
+  const found: [number, string][] = [];
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.push([match.index, match[0], match.findIndex((group, index) => index > 0 && group !== undefined)]);
+    found.push([match.index, match[0]]);
     if (match[0].length === 0) pattern.lastIndex++;
   }
   return found;
