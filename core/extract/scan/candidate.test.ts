@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IPV6 } from './addresses.ts';
+import { IPV6, IPV6_ANCHOR } from './addresses.ts';
 import { eachMatch, eachMatchNear } from './candidate.ts';
 import { FILE_NAME, FILE_NAME_ANCHOR, FILE_NAME_REACH, LABEL_COLON, LABELLED, labelReach } from './fileNames.ts';
 import { HEX_RUN } from './hashes.ts';
@@ -40,7 +40,7 @@ describe('eachMatchNear', () => {
       fc.property(TEXT, (pieces) => {
         const text = pieces.join('');
         expect(visits((visit) => eachMatchNear(DOMAIN, text, DOMAIN_ANCHOR, 64, visit))).toEqual(visits((visit) => eachMatch(DOMAIN, text, visit)));
-        expect(twoColons(visits((visit) => eachMatchNear(IPV6, text, ':', 39, visit)))).toEqual(twoColons(visits((visit) => eachMatch(IPV6, text, visit))));
+        expect(twoColons(visits((visit) => eachMatchNear(IPV6, text, IPV6_ANCHOR, 39, visit)))).toEqual(twoColons(visits((visit) => eachMatch(IPV6, text, visit))));
       }),
       { seed: 16, numRuns: 3000 },
     );
