@@ -65,6 +65,7 @@ function staysVerbatim(code: number): boolean {
 
 /** Anything outside ASCII: only then can a character need folding. */
 const NON_ASCII = /[^\u0020-\u007E\t\n\r\f\v]/;
+const NEXT_NON_ASCII = /[\u0080-\uFFFF]/g;
 
 export function normalizeForMatching(text: string): MappedText {
   // Most pages of English reports are pure ASCII: nothing to fold, the identity mapping.
@@ -83,7 +84,10 @@ export function normalizeForMatching(text: string): MappedText {
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      i++;
+      // An ASCII run is passed over by the expression engine, not a character at a time:
+      // an English page holds a few `’` and `•` in thousands of ASCII characters (issue 16).
+      NEXT_NON_ASCII.lastIndex = i + 1;
+      i = NEXT_NON_ASCII.exec(text)?.index ?? text.length;
       continue;
     }
     // A BMP character that folds to itself (kana, kanji, `•`, `’` …) stays in the verbatim
