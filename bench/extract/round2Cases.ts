@@ -30,6 +30,9 @@ const SHA256_B = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a
 const SHA512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
 const SHA1 = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
 const MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+/** Digests whose last digits are all decimal, as a wrapped tail may be. */
+const SHA256_DIGIT_TAIL = '5c1f3e0a9b8d7c6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a20240117';
+const SHA1_DIGIT_TAIL = '7d1a8e4c2b9f0e3d5a6c7b8e9f0a1b2c45830921';
 const XMR = '44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A';
 
 const half = (value: string, at = value.length / 2): [string, string] => [value.slice(0, at), value.slice(at)];
@@ -128,6 +131,41 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     lang: 'ja',
     text: `ファイル名      ハッシュ値\nsetup.exe       ${MD5}\nreadme.txt      0cc175b9c0f1b6a831c399e269772661\n`,
     expected: { md5: [MD5, '0cc175b9c0f1b6a831c399e269772661'], sha256: [] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  // A list of hashes whose next line is headed by a number (a build date, a version): the
+  // number is that line's label, not the tail of the hash above (added in the fifth session,
+  // before the fix; the tails that must still join are all digits too).
+  {
+    id: 'md5-list-dated-labels-stay-apart-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `Implant builds\ninitial: ${MD5}\n20190312: 0cc175b9c0f1b6a831c399e269772661\n20190415 (x64):\n92eb5ffee6ae2fec3ad71c777531578f\nDroppers\n`,
+    expected: { md5: [MD5, '0cc175b9c0f1b6a831c399e269772661', '92eb5ffee6ae2fec3ad71c777531578f'], sha1: [] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'md5-list-version-labels-stay-apart-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `検体一覧\n初期版：${MD5}\n20230105：0cc175b9c0f1b6a831c399e269772661\n20230220（64ビット版）：\n4a8a08f09d37b73795649038408b5f33\n以上の検体は同一の設定を持つ。`,
+    expected: { md5: [MD5, '0cc175b9c0f1b6a831c399e269772661', '4a8a08f09d37b73795649038408b5f33'], sha1: [] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha256-digit-tail-alone-joins-en',
+    class: 'split-values',
+    lang: 'en',
+    text: `Payload\n${SHA256_DIGIT_TAIL.slice(0, 56)}\n${SHA256_DIGIT_TAIL.slice(56)}\nIt is loaded by rundll32.\n`,
+    expected: { sha256: [SHA256_DIGIT_TAIL] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'split-sha1-digit-tail-in-prose-with-label-joins-ja',
+    class: 'split-values',
+    lang: 'ja',
+    text: `ダウンローダ（SHA-1：${SHA1_DIGIT_TAIL.slice(0, 32)}\n${SHA1_DIGIT_TAIL.slice(32)}）は正規のサービスを装う。`,
+    expected: { sha1: [SHA1_DIGIT_TAIL] },
     checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
   },
   // ── Japanese written without spaces ──────────────────────────────────────────────────
