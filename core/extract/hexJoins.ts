@@ -7,7 +7,10 @@
  *     joined length, or
  *   - no label is near and the layout says "wrapped cell": the first piece shares its line
  *     with other cells and each continuation is alone on its line.
- * A label naming the pieces' own length (`MD5` over a list of MD5s) keeps them apart.
+ * A label naming the pieces' own length (`MD5` over a list of MD5s) keeps them apart. A
+ * piece that is a number heading its own line — `20160509: …`, `20151108 (64bit):`, a build
+ * date or version labelling a hash of a list — joins only when a label names the joined
+ * length.
  */
 import { continuations, HEX_TAIL, nextLineTokens, type Token } from './lineJoins.ts';
 import type { MappedText } from './mappedText.ts';
@@ -53,6 +56,14 @@ function sharesLine(text: string, token: Token): boolean {
   return /[^\s|]/.test(text.slice(lineStart, token.start).replace(/\(?\s*sha-?\d*\s*[:：]?\s*$/i, ''));
 }
 
+/** All decimal digits, then a colon or a space and more words on its line: a number that labels what follows. */
+const NUMBER = /^[0-9]+$/;
+const HEADING_AFTER = /^(?:[:：]| [^\s|])/;
+
+function headsItsLine(text: string, hex: string, end: number): boolean {
+  return NUMBER.test(hex) && HEADING_AFTER.test(text.slice(end, end + 2));
+}
+
 function aloneOnLine(text: string, token: Token): boolean {
   const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
   const rest = text.slice(lineStart, lineEndOf(text, token.end)).replace(text.slice(token.start, token.end), '');
@@ -68,11 +79,14 @@ export function joinHex(mapped: MappedText, first: Token, second: Token): Token[
   const head: Token = { ...first, start: first.end - headHex.length };
   // The chain of pure-hex continuations, each under the one before.
   const chain: Token[] = [head];
+  /** Per piece, whether it is a number heading its line. */
+  const headings: boolean[] = [headsItsLine(text, headHex, first.end)];
   let candidate: Token | undefined = second;
   while (candidate !== undefined && chain.length < MAX_PIECES) {
     const hex = PIECE.exec(text.slice(candidate.start, candidate.end))?.[1];
     if (hex === undefined) break;
     chain.push({ ...candidate, end: candidate.start + hex.length });
+    headings.push(headsItsLine(text, hex, candidate.start + hex.length));
     if (hex.length < candidate.end - candidate.start) break;
     const total = chain.reduce((sum, piece) => sum + piece.end - piece.start, 0);
     if (total >= 128) break;
@@ -88,9 +102,10 @@ export function joinHex(mapped: MappedText, first: Token, second: Token): Token[
     if (!HASH_LENGTHS.has(total)) continue;
     if (label === null) label = nearestHashLabel(text, head.start, lineEndOf(text, head.end));
     const pieces = chain.slice(0, count);
+    if (label === total) return pieces;
+    if (headings.slice(0, count).some(Boolean)) continue;
     const oddPiece = lengths.slice(0, count).some((length) => !HASH_LENGTHS.has(length));
     if (label !== undefined) {
-      if (label === total) return pieces;
       if (oddPiece && label !== lengths[0]) return pieces;
       continue;
     }
