@@ -354,6 +354,33 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { url: ['https://en.wikipedia.org/wiki/Mimikatz_(software)'] },
     checked_types: ['url'],
   },
+  // URLs longer than two lines (added in the fifth session, before the fix): a path of
+  // percent escapes and a long query wrap over three or four lines of a narrow column; the
+  // join must go on to the last piece and stop before the prose or the next entry.
+  {
+    id: 'url-percent-path-three-lines-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: '5\nhttp://news.example-media.ir/fa/news/4411/%D8%A7%DB%8C%D9%85%DB%8C%D9%84-\n%DA%86%D8%A7%D9%BE%D8%A7%D8%B1-%D9%87%D8%AF%D9%81-\n%D8%AD%D9%85%D9%84%D9%87-%D9%87%DA%A9%D8%B1\n6\nhttp://www.example-blog.net/post/18805\n',
+    expected: { url: ['http://news.example-media.ir/fa/news/4411/%D8%A7%DB%8C%D9%85%DB%8C%D9%84-%DA%86%D8%A7%D9%BE%D8%A7%D8%B1-%D9%87%D8%AF%D9%81-%D8%AD%D9%85%D9%84%D9%87-%D9%87%DA%A9%D8%B1', 'http://www.example-blog.net/post/18805'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-query-four-lines-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '誘導先のURL：\nhttps://auth.example-login.net/common/oauth2/authorize?client_id=\n4765445b-32c6-49b0-83e6-1d93765276ca&redirect_uri=https%3A%2F%2F\nportal.example-login.net%2Flanding&response_type=code&state=\n8f2a\n攻撃者はこのページで認証情報を窃取した。',
+    expected: { url: ['https://auth.example-login.net/common/oauth2/authorize?client_id=4765445b-32c6-49b0-83e6-1d93765276ca&redirect_uri=https%3A%2F%2Fportal.example-login.net%2Flanding&response_type=code&state=8f2a'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-two-lines-then-prose-stays-two-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'The kit was hosted at https://cdn.example-kits.com/assets/2026/kits/\nphish-o365/index.html\nand the operators rotated it weekly.\n',
+    expected: { url: ['https://cdn.example-kits.com/assets/2026/kits/phish-o365/index.html'] },
+    checked_types: ['url'],
+  },
   // ── Dotted numbers that are not addresses ────────────────────────────────────────────
   {
     id: 'version-numbers-en',
