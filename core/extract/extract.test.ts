@@ -195,6 +195,15 @@ describe('wrapped URLs: only real continuations are joined', () => {
     expect(urls(layout)).toEqual(['https://static-cdnjs.net/ajax/libs/jquery-migrate.min.js']);
   });
 
+  it('joins a URL wrapped over three or four lines, and stops at the next entry or a label under it', () => {
+    const list = '6\nhttp://www.example-news.ir/fa/news/2997/%D8%A7%DB%8C-\n%DA%86%D8%A7%D9%BE-\n%D9%87%DA%A9%D8%B1\n7\nhttp://www.example-blog.net/post/1\n';
+    expect(urls(list)).toEqual(['http://www.example-news.ir/fa/news/2997/%D8%A7%DB%8C-%DA%86%D8%A7%D9%BE-%D9%87%DA%A9%D8%B1', 'http://www.example-blog.net/post/1']);
+    const query = 'https://auth.example-login.net/oauth2/authorize?client_id=\n4765445b-32c6&redirect_uri=https%3A%2F%2F\nportal.example-login.net%2Fhome&state=\n8f2a\n以上。';
+    expect(urls(query)).toEqual(['https://auth.example-login.net/oauth2/authorize?client_id=4765445b-32c6&redirect_uri=https%3A%2F%2Fportal.example-login.net%2Fhome&state=8f2a']);
+    // The third line's first token is a row label, not under the second piece: the URL ends at two lines.
+    expect(urls('URL        hxxp://dl.example-drop[.]com/inv/2024/\n           invoice_0415.zip\nSHA-256    launcher-x64\n')).toEqual(['http://dl.example-drop.com/inv/2024/invoice_0415.zip']);
+  });
+
   it('keeps the = of an empty query parameter and glues no word after it', () => {
     expect(urls('hxxp://212[.]129.13.110/dropper.php?profile=\nURLs\n')).toEqual(['http://212.129.13.110/dropper.php?profile=']);
   });

@@ -314,9 +314,56 @@ function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readon
       const headRun = BASE58_TAIL.exec(head)?.[0] ?? '';
       return [{ ...first, start: first.end - headRun.length }, candidate];
     }
+    if (kind === 'url') return [first, candidate, ...furtherUrlPieces(text, first, candidate, tail, after)];
     return [first, candidate];
   }
   return undefined;
+}
+
+/** The most lines one URL is joined over (a long query in a narrow column). */
+const MAX_URL_PIECES = 6;
+/** A URL broken after a separator or a whole `%xx` escape, where a line may end before it is full. */
+const BREAKS_AT_SEPARATOR = /(?:[/\-_=?&.%]|%[0-9A-Fa-f]{2})$/;
+/** What may follow a piece that goes on below: nothing, or a column gap. */
+const RUNS_TO_LINE_END = /^(?:[ \t\r]*$| {2})/;
+
+/**
+ * The pieces of a URL on the lines after its second: it continues from a piece that runs
+ * to the end of its line or column, onto the next line (no blank line between), when that
+ * line's piece at the same column reads as the rest of a path or query, as the second did,
+ * and the line above ended at a separator or was full.
+ * `…%D9%84-` / `%DA%86…%D9%87-` / `%D8%AD…` is one URL over three lines.
+ */
+function furtherUrlPieces(text: string, first: Token, second: Token, secondText: string, afterSecond: Token | undefined): Token[] {
+  const more: Token[] = [];
+  let piece = second;
+  let pieceText = secondText;
+  let after = afterSecond;
+  let previousLength = first.end - first.start;
+  while (more.length < MAX_URL_PIECES - 2) {
+    const lineEnd = text.indexOf('\n', piece.end);
+    if (lineEnd === -1 || !RUNS_TO_LINE_END.test(text.slice(piece.end, after?.start ?? lineEnd))) break;
+    // A line broken mid-word was full (as long as the one above it); a shorter one is the URL's end.
+    if (!BREAKS_AT_SEPARATOR.test(pieceText) && pieceText.length < previousLength - 2) break;
+    const next = nextLineTokens(text, piece.start, 0);
+    const current = piece;
+    // Lines of one wrapped URL start at one column (the page margin in pdf.js lines, the
+    // cell in pdftotext's layout): a piece further along is under the one before, never a
+    // label at the start of a table row (`SHA-256    312a…`).
+    const found = next.find((token) => {
+      if (Math.abs(token.column - current.column) > 2) return false;
+      const following = next[next.indexOf(token) + 1];
+      const context: TailContext = { alone: next.length === 1, proseFollows: following !== undefined && following.start - token.end < 2 };
+      return acceptsUrl(pieceText, text.slice(token.start, token.end), context);
+    });
+    if (found === undefined) break;
+    more.push(found);
+    previousLength = pieceText.length;
+    piece = found;
+    pieceText = text.slice(found.start, found.end);
+    after = next[next.indexOf(found) + 1];
+  }
+  return more;
 }
 
 /** The pieces laid end to end, each character still mapped to its page offset. */
