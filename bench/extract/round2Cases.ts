@@ -14,7 +14,8 @@ export type ErrorClass =
   | 'url-tails'
   | 'dotted-numbers'
   | 'file-names'
-  | 'attack-ids';
+  | 'attack-ids'
+  | 'capitalised-hashes';
 
 export interface Round2Case {
   id: string;
@@ -535,5 +536,32 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     text: 'The router model S1000 and the firmware package G0016b were replaced with the M1032 chipset board in grid C0024.',
     expected: {},
     checked_types: ['attack'],
+  },
+  // ── Hashes a word processor capitalised (added in the fifth session, before the fix) ──
+  // Word and its kin capitalise the first letter of a line or sentence: a lower-case digest
+  // at the start of a list line arrives as `Fbc6…`. Mixed case anywhere else is still not a digest.
+  {
+    id: 'capitalised-sha256-list-line-en',
+    class: 'capitalised-hashes',
+    lang: 'en',
+    text: `Droppers (SHA-256)\n${SHA256}\nA3c9a1f0d2b4e6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70\n\nLoaders\n${SHA256_B}\n`,
+    expected: { sha256: [SHA256, 'a3c9a1f0d2b4e6f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70', SHA256_B] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'capitalised-md5-sentence-start-ja',
+    class: 'capitalised-hashes',
+    lang: 'ja',
+    text: '検体のMD5は次の通り。\nD41d8cd98f00b204e9800998ecf8427e\nこの検体は2024年に確認された。',
+    expected: { md5: [MD5] },
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  {
+    id: 'mixed-case-hex-is-not-a-digest-en',
+    class: 'capitalised-hashes',
+    lang: 'en',
+    text: 'The session blob Fbc6F64c4d01c43ce0f272671501425a was rotated, as was DeadBeef0123456789abcdef01234567.',
+    expected: {},
+    checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
   },
 ];
