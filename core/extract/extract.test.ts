@@ -119,6 +119,11 @@ describe('false-positive traps', () => {
   it('does not take encryption keys or mixed-case runs for hashes', () => {
     expect(values('key = 4b1f0c9e7d2a58e6a3c4f0b19d8e7c21 and 8F2c1A9e5D314b7A8F2c1A9e5D314b7A', 'file')).toEqual([]);
   });
+
+  it('reads a digest whose first letter a word processor capitalised, and nothing else of mixed case', () => {
+    const text = 'Loaders\nFbc6f64c4d01c43ce0f272671501425a2c923fdb7ded7470c188f761fd430a58\nF0123456789012345678901234567891\nFbc6F64c4d01c43ce0f272671501425a';
+    expect(values(text, 'file')).toEqual(['fbc6f64c4d01c43ce0f272671501425a2c923fdb7ded7470c188f761fd430a58', 'f0123456789012345678901234567891']);
+  });
 });
 
 describe('Japanese text and PDF artefacts', () => {

@@ -1,7 +1,8 @@
 /**
  * File hashes: runs of exactly 32, 40, 64 or 128 hex digits, and SSDEEP fuzzy hashes.
- * A run must be all one case and hold both digits and letters: real digests almost
- * always do, while encoded data, counters and mixed-case blobs often do not.
+ * A run must be all one case (a capitalised first letter aside) and hold both digits and
+ * letters: real digests almost always do, while encoded data, counters and mixed-case
+ * blobs often do not.
  */
 import type { HashType } from '../types.ts';
 import type { MappedText } from '../mappedText.ts';
@@ -30,10 +31,17 @@ export const HASH_LENGTHS: ReadonlyMap<number, HashType> = new Map([
  */
 const NOT_A_DIGEST = /(?:\b(?:key|boundary|sid|session|token|secret|nonce|salt|iv|guid|uuid|cookie|password|aes(?:-?\d{3})?|rc4|xor)|鍵|キー)\W{0,12}$/i;
 
-/** True when `hex` could be a digest: one case, digits and letters both present. */
+/**
+ * A lower-case digest whose first letter a word processor capitalised at the start of a
+ * line or sentence (`Fbc6f64c…` in a list typed in Word): read as the lower-case digest.
+ */
+const CAPITALISED = /^[A-F][0-9a-f]*[a-f][0-9a-f]*$/;
+
+/** True when `hex` could be a digest: one case (but for a capitalised first letter), digits and letters both present. */
 export function plausibleDigest(hex: string): boolean {
-  const lower = /[a-f]/.test(hex);
-  const upper = /[A-F]/.test(hex);
+  const body = CAPITALISED.test(hex) ? hex.slice(1) : hex;
+  const lower = /[a-f]/.test(body);
+  const upper = /[A-F]/.test(body);
   return lower !== upper && /[0-9]/.test(hex);
 }
 
