@@ -529,6 +529,33 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { attack: ['M1036', 'M1032', 'G0007'] },
     checked_types: ['attack'],
   },
+  // A mitigation id glued to the cell before it in a flattened table, among ids that open
+  // their lines (added in the fifth session, before the fix); and ids of one kind that open
+  // no line stay unread.
+  {
+    id: 'attack-mitigation-mid-line-among-listed-en',
+    class: 'attack-ids',
+    lang: 'en',
+    text: 'Valid Accounts\nM1026: Privileged Account Management\nM1027: Password Policies\n\nData from Local System Data Loss Prevention M1057: Data Loss Prevention\n- Detect\n',
+    expected: { attack: ['M1026', 'M1027', 'M1057'] },
+    checked_types: ['attack'],
+  },
+  {
+    id: 'attack-software-mid-line-among-listed-ja',
+    class: 'attack-ids',
+    lang: 'ja',
+    text: '使用ツール\nS0002：Mimikatz\nS0039：Net\n横展開にはPsExec S0029を使用した。\n',
+    expected: { attack: ['S0002', 'S0039', 'S0029'] },
+    checked_types: ['attack'],
+  },
+  {
+    id: 'part-numbers-of-another-kind-stay-unread-en',
+    class: 'attack-ids',
+    lang: 'en',
+    text: 'S1000 series router\nThe board was replaced with the M1032 chipset in 2019.\n',
+    expected: { attack: ['S1000'] },
+    checked_types: ['attack'],
+  },
   {
     id: 'part-numbers-are-not-attack-ids-en',
     class: 'attack-ids',
