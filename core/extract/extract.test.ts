@@ -94,6 +94,12 @@ describe('types', () => {
     expect(values('Order part S1000 and grid M1050 today.', 'attack-pattern')).toEqual([]);
     expect(values('Mitigations:\nM1050 Exploit Protection', 'attack-pattern')).toEqual(['M1050']);
   });
+
+  it('takes an id glued mid-line among listed ids of its kind, and not one of another kind', () => {
+    expect(values('M1026: Privileged Account Management\nArchive via Utility M1047: Audit', 'attack-pattern')).toEqual(['M1026', 'M1047']);
+    expect(values('S1000 series router\nThe board was replaced with the M1032 chipset.', 'attack-pattern')).toEqual(['S1000']);
+    expect(values(`M1026: Privileged Account Management\n${'x'.repeat(400)} the M1047 board`, 'attack-pattern')).toEqual(['M1026']);
+  });
 });
 
 describe('false-positive traps', () => {
