@@ -87,7 +87,14 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
     const entities = names ? entityItems(pages, names) : undefined;
     return { ...read, indicators: extraction.indicators, ...(entities ? { entities } : {}) };
   };
-  const outcomes = inputs.map((input) => limit(() => extractOne(input)).then((result) => ({ result }), (error: unknown) => ({ error })));
+  // The largest files start first, so no thread is left reading a long report alone at the
+  // end while the others sit idle; the results are still reported in the order named.
+  const sizes = await Promise.all(inputs.map((input) => (input === '-' ? Promise.resolve(0) : stat(input).then((info) => info.size, () => 0))));
+  const outcomes: Promise<{ result: StixFileResult } | { error: unknown }>[] = [];
+  for (const index of Array.from(inputs.keys()).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b)) {
+    const input = inputs[index] ?? '';
+    outcomes[index] = limit(() => extractOne(input)).then((result) => ({ result }), (error: unknown) => ({ error }));
+  }
   const results: StixFileResult[] = [];
   let failed = false;
   for (const [index, input] of inputs.entries()) {

@@ -82,18 +82,18 @@ describe('magpie extract', () => {
   });
 
   it('reads many PDFs side by side, prints them in the order named, and a bad one fails alone', () => {
-    // The long file first: read on its own thread, it finishes after the short ones yet stays first.
+    // The long file last: started first (largest first), it finishes after the short ones yet stays last.
     const long = file('long.pdf', testPdf(Array.from({ length: 40 }, (_, i) => `page ${i + 1} of the long report, C2 long-${i + 1}[.]example`)));
     const short = [1, 2, 3].map((n) => file(`short-${n}.pdf`, testPdf([`short report ${n}: beacon to short-${n}[.]example`])));
     const locked = file('locked-among.pdf', testPdf(['secret'], { encrypted: true }));
     const missing = join(dir, 'missing-among.pdf');
-    const named = [long, short[0] ?? '', locked, short[1] ?? '', missing, short[2] ?? ''];
+    const named = [short[0] ?? '', locked, short[1] ?? '', missing, short[2] ?? '', long];
     const { code, stdout, stderr } = magpie(['extract', ...named]);
     expect(code).toBe(1);
     const { results } = JSON.parse(stdout) as { results: { file: string; indicators: { value: string }[] }[] };
-    expect(results.map((result) => result.file)).toEqual([long, short[0], short[1], short[2]]);
-    expect(results[0]?.indicators.map((indicator) => indicator.value)).toContain('long-40.example');
-    expect(results.slice(1).map((result) => result.indicators.map((indicator) => indicator.value))).toEqual([['short-1.example'], ['short-2.example'], ['short-3.example']]);
+    expect(results.map((result) => result.file)).toEqual([short[0], short[1], short[2], long]);
+    expect(results[3]?.indicators.map((indicator) => indicator.value)).toContain('long-40.example');
+    expect(results.slice(0, 3).map((result) => result.indicators.map((indicator) => indicator.value))).toEqual([['short-1.example'], ['short-2.example'], ['short-3.example']]);
     const errors = stderr.trim().split('\n');
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/locked-among\.pdf: .*password-protected/);
