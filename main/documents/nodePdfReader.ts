@@ -14,8 +14,10 @@ import { createPdfThread, type PdfThread } from './pdfThread.ts';
 export interface NodePdfReaderOptions {
   /** Heap cap of each worker thread, in MB: a PDF that needs more fails as corrupt. */
   maxMemoryMb?: number;
-  /** Files read by one thread before it is replaced. */
+  /** Files read by one thread before it is replaced, however lean it stays. */
   recycleAfter?: number;
+  /** Heap in use after a read, in MB, at which a thread is replaced (default 256). */
+  recycleAtHeapMb?: number;
   /** Most threads reading at once; default min(available cores, 4). */
   threads?: number;
 }
@@ -40,7 +42,7 @@ export const defaultPdfThreads = (): number => Math.min(availableParallelism(), 
 
 export function createNodePdfReader(options: NodePdfReaderOptions = {}): NodePdfReader {
   const size = Math.max(1, Math.floor(options.threads ?? defaultPdfThreads()));
-  const threadOptions = { maxMemoryMb: options.maxMemoryMb ?? 1024, recycleAfter: options.recycleAfter ?? 25 };
+  const threadOptions = { maxMemoryMb: options.maxMemoryMb ?? 1024, recycleAfter: options.recycleAfter ?? 500, recycleAtHeapMb: options.recycleAtHeapMb ?? 256 };
   const threads: PdfThread[] = [];
   const idle: PdfThread[] = [];
   /** Reads waiting for a thread, first asked first served. */

@@ -30,6 +30,24 @@ describe('Node PDF reader pool (own tiny PDFs)', { timeout: 60_000 }, () => {
     }
   });
 
+  it('keeps a lean thread warm for a long batch, and replaces one whose heap reached the limit', async () => {
+    const lean = createNodePdfReader({ threads: 1 });
+    const heavy = createNodePdfReader({ threads: 1, recycleAtHeapMb: 1 });
+    try {
+      // 25 files: after the 25th every thread used to be replaced; a lean one now stays.
+      for (const [i, bytes] of files(25).entries()) expect((await lean(bytes, defaultDocumentLimits)).pages).toEqual(pagesOf(i));
+      expect(lean.runningThreads()).toBe(1);
+      // Past the heap limit after its read, the thread is stopped; the next read starts a fresh one and still reads.
+      const [first, second] = files(2);
+      expect((await heavy(first ?? new Uint8Array(), defaultDocumentLimits)).pages).toEqual(pagesOf(0));
+      expect(heavy.runningThreads()).toBe(0);
+      expect((await heavy(second ?? new Uint8Array(), defaultDocumentLimits)).pages).toEqual(pagesOf(1));
+    } finally {
+      await lean.close();
+      await heavy.close();
+    }
+  });
+
   it('a file that stalls or is corrupt fails alone: the files read beside it keep their text', async () => {
     const pool = createNodePdfReader({ threads: 2 });
     try {

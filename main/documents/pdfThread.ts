@@ -6,8 +6,10 @@
  * it a second before the first settles. The watchdog allows `msPerPage` for opening the
  * file and for each page after it; a thread that stays silent longer — a PDF built to make
  * pdf.js loop — is terminated, the read fails with `timeout`, and the next read starts a
- * fresh thread. After `recycleAfter` files the thread is replaced, so whatever one
- * document left behind cannot pile up.
+ * fresh thread. A thread whose heap in use after a read has grown to `recycleAtHeapMb`
+ * is replaced, so whatever documents left behind cannot pile up; so is one that has read
+ * `recycleAfter` files, whatever its heap says. Starting a thread costs about 0.6 s of
+ * pdf.js loading and compiling, so a long batch keeps its threads as long as they stay lean.
  */
 import { Worker } from 'node:worker_threads';
 import { DocumentError, type DocumentLimits, type PdfProgress, type PdfReader } from '../../core/documents/types.ts';
@@ -18,6 +20,8 @@ export interface PdfThreadOptions {
   maxMemoryMb: number;
   /** Files read by one thread before it is replaced. */
   recycleAfter: number;
+  /** Heap in use after a read, in MB, at which the thread is replaced. */
+  recycleAtHeapMb: number;
 }
 
 export interface PdfThread {
@@ -83,14 +87,14 @@ export function createPdfThread(options: PdfThreadOptions): PdfThread {
     return new Promise((resolve, reject) => {
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
-      const finish = (outcome: () => void, keep: boolean): void => {
+      const finish = (outcome: () => void, keep: boolean, heapMb = 0): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         state.worker.off('message', onMessage);
         state.onEnd = undefined;
         state.reads += 1;
-        if (!keep || state.reads >= options.recycleAfter) stop(state);
+        if (!keep || state.reads >= options.recycleAfter || heapMb >= options.recycleAtHeapMb) stop(state);
         else state.worker.unref();
         outcome();
       };
@@ -105,8 +109,8 @@ export function createPdfThread(options: PdfThreadOptions): PdfThread {
         if (reply.type === 'progress') {
           arm();
           onProgress?.({ pagesDone: reply.pagesDone, pagesTotal: reply.pagesTotal });
-        } else if (reply.type === 'result') finish(() => resolve({ pages: reply.pages, metadata: reply.metadata }), true);
-        else finish(() => reject(new DocumentError(reply.code, reply.message)), true);
+        } else if (reply.type === 'result') finish(() => resolve({ pages: reply.pages, metadata: reply.metadata }), true, reply.heapMb);
+        else finish(() => reject(new DocumentError(reply.code, reply.message)), true, reply.heapMb);
       }
       state.onEnd = (error) => finish(() => reject(error), false);
       state.worker.on('message', onMessage);

@@ -8,8 +8,9 @@ export interface WorkerRequest {
   limits: DocumentLimits;
 }
 
+/** `heapMb`: the thread's heap in use once the read is over, so the reader can replace a thread that grows. */
 export type WorkerReply = { id: number } & (
   | ({ type: 'progress' } & PdfProgress)
-  | { type: 'result'; pages: TextPage[]; metadata: DocumentMetadata }
-  | { type: 'error'; code: DocumentErrorCode; message: string }
+  | { type: 'result'; pages: TextPage[]; metadata: DocumentMetadata; heapMb: number }
+  | { type: 'error'; code: DocumentErrorCode; message: string; heapMb: number }
 );

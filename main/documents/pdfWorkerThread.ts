@@ -7,6 +7,7 @@
 // First: it must run before pdf.js's modules evaluate.
 import './nodeCompat.ts';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 // The minified builds: the same code, parsed faster when each thread starts (issue 16).
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.min.mjs';
@@ -22,6 +23,8 @@ function assetDir(name: string): string {
   return fileURLToPath(new URL(`${name}/`, import.meta.resolve('pdfjs-dist/package.json')));
 }
 
+const heapMb = (): number => getHeapStatistics().used_heap_size / (1024 * 1024);
+
 const port = parentPort;
 if (!port) throw new Error('pdfWorkerThread runs as a worker thread only.');
 
@@ -35,10 +38,10 @@ port.on('message', (request: WorkerRequest) => {
     standardFontDataUrl: assetDir('standard_fonts'),
     onProgress: (progress) => post({ id: request.id, type: 'progress', ...progress }),
   }).then(
-    (text) => post({ id: request.id, type: 'result', ...text }),
+    (text) => post({ id: request.id, type: 'result', ...text, heapMb: heapMb() }),
     (error: unknown) => {
       const failure = pdfError(error);
-      post({ id: request.id, type: 'error', code: failure.code, message: failure.message });
+      post({ id: request.id, type: 'error', code: failure.code, message: failure.message, heapMb: heapMb() });
     },
   );
 });
