@@ -382,6 +382,32 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { url: ['https://cdn.example-kits.com/assets/2026/kits/phish-o365/index.html'] },
     checked_types: ['url'],
   },
+  // A URL inside a quoted attribute of a code listing, wrapped mid-word: the piece on the
+  // next line up to the closing quote is its rest (added in the fifth session, before the fix).
+  {
+    id: 'url-quoted-attribute-wrapped-mid-word-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: '<Relationship Id="rId1" Type="http://schemas.example-office.org/2006/relationships/attachedT\nemplate" Target="https://files.example-drop.net/t/17.dotm" TargetMode="External"/>',
+    expected: { url: ['http://schemas.example-office.org/2006/relationships/attachedTemplate', 'https://files.example-drop.net/t/17.dotm'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-quoted-href-wrapped-mid-word-ja',
+    class: 'url-tails',
+    lang: 'ja',
+    text: '偽のリンク：<a href="https://login.example-portal.jp/account/verif\nication?id=8841">ログイン</a>',
+    expected: { url: ['https://login.example-portal.jp/account/verification?id=8841'] },
+    checked_types: ['url'],
+  },
+  {
+    id: 'url-quote-not-closed-below-stays-en',
+    class: 'url-tails',
+    lang: 'en',
+    text: 'The lure set href="https://cdn.example-kits.com/kit/index\nwhile the page title read "Sign in".',
+    expected: { url: ['https://cdn.example-kits.com/kit/index'] },
+    checked_types: ['url'],
+  },
   // ── Dotted numbers that are not addresses ────────────────────────────────────────────
   {
     id: 'version-numbers-en',
