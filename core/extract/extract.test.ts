@@ -215,6 +215,12 @@ describe('wrapped URLs: only real continuations are joined', () => {
     expect(urls('URL        hxxp://dl.example-drop[.]com/inv/2024/\n           invoice_0415.zip\nSHA-256    launcher-x64\n')).toEqual(['http://dl.example-drop.com/inv/2024/invoice_0415.zip']);
   });
 
+  it('joins a URL quoted in an attribute and wrapped mid-word up to its closing quote, and nothing when the quote stays open', () => {
+    const xml = '<Relationship Type="http://schemas.example-office.org/2006/relationships/attachedT\nemplate" Target="https://files.example-drop.net/t/17.dotm"/>';
+    expect(urls(xml)).toEqual(['http://schemas.example-office.org/2006/relationships/attachedTemplate', 'https://files.example-drop.net/t/17.dotm']);
+    expect(urls('The lure set href="https://cdn.example-kits.com/kit/index\nwhile the title read "Sign in".')).toEqual(['https://cdn.example-kits.com/kit/index']);
+  });
+
   it('keeps the = of an empty query parameter and glues no word after it', () => {
     expect(urls('hxxp://212[.]129.13.110/dropper.php?profile=\nURLs\n')).toEqual(['http://212.129.13.110/dropper.php?profile=']);
   });

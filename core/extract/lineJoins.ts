@@ -137,6 +137,8 @@ interface TailContext {
   proseFollows: boolean;
   /** True when the token is the only one on its line. */
   alone: boolean;
+  /** The quote that opened right before the URL and is not closed on its line (`Type="http://…`). */
+  openQuote?: string;
 }
 
 /** Characters that a wrapped URL piece may start with. */
@@ -167,9 +169,18 @@ function acceptsUrl(first: string, second: string, context: TailContext): boolea
     if (context.proseFollows) return false;
   }
   const last = first.charAt(first.length - 1);
+  // A URL quoted in an attribute (`Type="http://…/attachedT` / `emplate" Id=…`) goes on to the
+  // quote that closes it, even mid-word.
+  if (context.openQuote !== undefined && second.charAt(piece.length) === context.openQuote) return true;
   // After a separator any path piece continues; a mid-token break needs a continuation
   // that itself reads as a path piece (`27.html`), so prose is never glued on.
   return /[/\-_=?&.%]/.test(last) || PATH_PUNCT.test(piece);
+}
+
+/** The quote just before a URL's scheme in its token, when the token does not close it. */
+function openQuoteOf(head: string, schemeAt: number): string | undefined {
+  const quote = head.charAt(schemeAt - 1);
+  return (quote === '"' || quote === "'") && !head.includes(quote, schemeAt) ? quote : undefined;
 }
 
 function accepts(kind: JoinKind, first: string, second: string, context: TailContext): boolean {
@@ -307,7 +318,8 @@ function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readon
     const tail = text.slice(candidate.start, candidate.end);
     const index = next.indexOf(candidate);
     const after = next[index + 1];
-    const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2 };
+    const openQuote = kind === 'url' ? openQuoteOf(head, schemeAt) : undefined;
+    const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2, ...(openQuote === undefined ? {} : { openQuote }) };
     if (!accepts(kind, head, tail, context)) continue;
     if (kind === 'hex') return joinHex(mapped, first, candidate);
     if (kind === 'base58') {
