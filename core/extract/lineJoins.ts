@@ -141,6 +141,14 @@ interface TailContext {
   openQuote?: string;
 }
 
+/** The context of the token at `index` of its line's tokens. */
+function tailContext(line: readonly Token[], index: number, openQuote?: string): TailContext {
+  const token = line[index];
+  const following = line[index + 1];
+  const proseFollows = token !== undefined && following !== undefined && following.start - token.end < 2;
+  return { alone: line.length === 1, proseFollows, ...(openQuote === undefined ? {} : { openQuote }) };
+}
+
 /** Characters that a wrapped URL piece may start with. */
 const URL_PIECE = /^[A-Za-z0-9%_~\-./?#=&+]+/;
 /** Path punctuation: a piece holding one of these reads as part of a path or query. */
@@ -314,13 +322,12 @@ function joinFrom(mapped: MappedText, first: Token, kind: JoinKind, next: readon
   const text = mapped.text;
   const head = text.slice(first.start, first.end);
   const schemeAt = kind === 'url' ? Math.max(0, head.search(/[A-Za-z]+:\/\//)) : 0;
+  const openQuote = kind === 'url' ? openQuoteOf(head, schemeAt) : undefined;
   for (const candidate of continuations(first, next, first.column + schemeAt)) {
     const tail = text.slice(candidate.start, candidate.end);
     const index = next.indexOf(candidate);
     const after = next[index + 1];
-    const openQuote = kind === 'url' ? openQuoteOf(head, schemeAt) : undefined;
-    const context: TailContext = { alone: next.length === 1, proseFollows: after !== undefined && after.start - candidate.end < 2, ...(openQuote === undefined ? {} : { openQuote }) };
-    if (!accepts(kind, head, tail, context)) continue;
+    if (!accepts(kind, head, tail, tailContext(next, index, openQuote))) continue;
     if (kind === 'hex') return joinHex(mapped, first, candidate);
     if (kind === 'base58') {
       const headRun = BASE58_TAIL.exec(head)?.[0] ?? '';
@@ -362,18 +369,14 @@ function furtherUrlPieces(text: string, first: Token, second: Token, secondText:
     // Lines of one wrapped URL start at one column (the page margin in pdf.js lines, the
     // cell in pdftotext's layout): a piece further along is under the one before, never a
     // label at the start of a table row (`SHA-256    312a…`).
-    const found = next.find((token) => {
-      if (Math.abs(token.column - current.column) > 2) return false;
-      const following = next[next.indexOf(token) + 1];
-      const context: TailContext = { alone: next.length === 1, proseFollows: following !== undefined && following.start - token.end < 2 };
-      return acceptsUrl(pieceText, text.slice(token.start, token.end), context);
-    });
+    const at = next.findIndex((token, index) => Math.abs(token.column - current.column) <= 2 && acceptsUrl(pieceText, text.slice(token.start, token.end), tailContext(next, index)));
+    const found = next[at];
     if (found === undefined) break;
     more.push(found);
     previousLength = pieceText.length;
     piece = found;
     pieceText = text.slice(found.start, found.end);
-    after = next[next.indexOf(found) + 1];
+    after = next[at + 1];
   }
   return more;
 }
