@@ -18,6 +18,13 @@ import type { WorkerReply, WorkerRequest } from './pdfWorkerProtocol.ts';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
+// pdf.js inflates a large Flate stream through `DecompressionStream` when there is one. In
+// Node that is a web stream over zlib on the libuv pool: a round trip of promises and a
+// thread hop per stream, which cost this thread about a fifth of its reading time on the
+// fixture reports (issue 16). Without it pdf.js inflates in its own code, synchronously,
+// to the same bytes. Only this thread's global is removed.
+delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+
 /** CMaps and standard fonts from the installed pdfjs-dist, as paths with a trailing slash. */
 function assetDir(name: string): string {
   return fileURLToPath(new URL(`${name}/`, import.meta.resolve('pdfjs-dist/package.json')));
