@@ -10,9 +10,8 @@ import { layerText } from '../../core/attack/layerExport.ts';
 import { LayerRequestError, layerForObject } from '../../core/attack/objectMatrix.ts';
 import { convert } from '../../core/exports/index.ts';
 import type { StixObject } from '../../core/stix/model/types.ts';
-import type { CliConvertOptions, NavigatorLayerOptions } from './convertArgs.ts';
+import { leftOutNote, type CliConvertOptions, type NavigatorLayerOptions } from './convertArgs.ts';
 import { BundleError, chunksOf, readBundle, TLP_ORDER, type Chunk, type JsonObject, type TlpLevel } from '../../core/stix/index.ts';
-import { leftOutNote } from './leaveOutArgs.ts';
 import type { CliIo } from './io.ts';
 
 export interface ConvertArgs {

@@ -1,6 +1,6 @@
 /** `magpie convert`'s options, checked: each format's options only with that format. */
 import { ATTACK_DOMAINS, isAttackDomain, type AttackDomain } from '../../core/attack/domains.ts';
-import { EXPORT_FORMATS, BLOCKLIST_KINDS, type BlocklistKind, type ConvertOptions, type LeaveOutOptions } from '../../core/exports/index.ts';
+import { EXPORT_FORMATS, BLOCKLIST_KINDS, leftOutSentence, type BlocklistKind, type ConvertOptions, type ConvertResult, type LeaveOutOptions } from '../../core/exports/index.ts';
 import { TLP_ORDER, type TlpLevel } from '../../core/stix/index.ts';
 import { leaveOutOptions } from './leaveOutArgs.ts';
 import { UsageError } from './io.ts';
@@ -100,4 +100,10 @@ export function convertOptions(values: Values): CliConvertOptions {
   const uuid = text(values['uuid'])?.trim().toLowerCase();
   if (uuid !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) fail(`--uuid wants a UUID such as 5f2b7c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b (not "${uuid}")`);
   return { to: 'misp', ...common, ...(info === undefined ? {} : { info }), ...(uuid === undefined ? {} : { uuid }) };
+}
+
+/** The stderr line, or undefined when nothing was left out. */
+export function leftOutNote(result: Pick<ConvertResult, 'leftOut' | 'leftOutValues'>): string | undefined {
+  const sentence = leftOutSentence(result.leftOut, result.leftOutValues);
+  return sentence === undefined ? undefined : `magpie: note: ${sentence}; --include-revoked, --include-expired, --include-warninglisted or --include-all to export them\n`;
 }

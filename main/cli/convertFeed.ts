@@ -9,9 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportMispFeed } from '../../core/exports/index.ts';
 import type { JsonObject } from '../../core/stix/index.ts';
-import type { MispFeedCliOptions } from './convertArgs.ts';
+import { leftOutNote, type MispFeedCliOptions } from './convertArgs.ts';
 import type { CliIo } from './io.ts';
-import { leftOutNote } from './leaveOutArgs.ts';
 
 export async function writeMispFeed(objects: readonly JsonObject[], options: MispFeedCliOptions, io: CliIo): Promise<number> {
   const result = exportMispFeed(objects, options);

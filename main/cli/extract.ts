@@ -9,13 +9,10 @@ import { detectFormat, SNIFF_BYTES } from '../../core/documents/detectFormat.ts'
 import { tooLarge } from '../../core/documents/pdf.ts';
 import { MispError } from '../../core/misp/index.ts';
 import { extractMisp } from './extractMisp.ts';
-import { csvOutput, jsonOutput, txtOutput } from './formats.ts';
+import { csvOutput, jsonOutput, txtOutput, type OutputFormat } from './formats.ts';
 import { stixOutput, type StixFileResult } from './stixOutput.ts';
 import type { CliIo } from './io.ts';
 import { entityItems, EntitiesFileError, loadEntityNames, type EntityNames } from './entities.ts';
-
-export const OUTPUT_FORMATS = ['json', 'stix', 'csv', 'txt'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const noPdfFromStdin = (): Promise<never> => Promise.reject(new DocumentError('unsupported', 'stdin is read as plain text; pass a PDF as a file.'));
 

@@ -3,6 +3,10 @@ import type { DocumentFormat, DocumentMetadata } from '../../core/documents/type
 import type { ExtractedIndicator } from '../../core/extract/types.ts';
 import type { EntityItem } from './entities.ts';
 
+/** `--format`'s values; read by run.ts before the engine is loaded. */
+export const OUTPUT_FORMATS = ['json', 'stix', 'csv', 'txt'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export interface FileResult {
   file: string;
   /** 'misp': a MISP event, converted rather than read as a document (extractMisp.ts). */
