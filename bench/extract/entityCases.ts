@@ -57,4 +57,23 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-fullwidth-domain', lang: 'ja', text: '通信先は ｔｕｒｌａ－ｕｐｄａｔｅ．ｃｏｍ と kimsuky@mail.example.org であった。', expect: [] },
   { id: 'ja-fullwidth-sandworm', lang: 'ja', text: 'Ｓａｎｄｗｏｒｍ Ｔｅａｍはウクライナの電力網を攻撃した。', expect: ['intrusion-set|Sandworm Team'] },
   { id: 'ja-menupass', lang: 'ja', text: 'APT10（menuPass）は日本の学術機関を標的とした。', expect: ['intrusion-set|menuPass'] },
+  // Round 2 (written before its rules): tools written as commands, a spelling several
+  // objects share decided by the word beside it, names written joined or hyphenated.
+  { id: 'command-switches', lang: 'en', text: 'From the web shell they ran ping -n 1 10.10.5.20, arp -a and ipconfig /all, then net localgroup administrators /domain.', expect: ['tool|Ping', 'tool|Arp', 'tool|ipconfig', 'tool|Net'] },
+  { id: 'command-reg-route', lang: 'en', text: 'Persistence came from reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v Updater, and route print -4 listed the VPN routes.', expect: ['tool|Reg', 'tool|route'] },
+  { id: 'command-exe', lang: 'en', text: 'The batch file called net.exe, at.exe and expand.exe from System32.', expect: ['tool|Net', 'tool|at', 'tool|Expand'] },
+  { id: 'command-word', lang: 'en', text: 'Operators used the at command to schedule the payload and the route utility to add a static route.', expect: ['tool|at', 'tool|route'] },
+  { id: 'prose-net-ping-route', lang: 'en', text: 'The net effect of the outage was small. Please ping the help desk and route questions to the on-call engineer at noon.', expect: [] },
+  { id: 'prose-switch-like', lang: 'en', text: 'Revenue, net -4% year on year, fell. The portal is at /admin/login and the team will route /api traffic through the proxy.', expect: [] },
+  { id: 'snake-malware', lang: 'en', text: 'The Snake malware was found on a ministry server; investigators attributed it to a Russian service.', expect: ['malware|Uroburos'] },
+  { id: 'keyboy-group', lang: 'en', text: 'The KeyBoy group, active since 2013, targeted Tibetan activists with the KeyBoy backdoor.', expect: ['intrusion-set|Tropic Trooper', 'malware|KeyBoy'] },
+  { id: 'strongpity-implant', lang: 'en', text: 'PROMETHIUM distributed StrongPity implants through trojanized installers.', expect: ['intrusion-set|PROMETHIUM', 'malware|StrongPity'] },
+  { id: 'akira-both', lang: 'en', text: 'Akira ransomware affiliates exploited VPN appliances; the Akira group runs a leak site.', expect: ['malware|Akira', 'intrusion-set|Akira'] },
+  { id: 'joined-hyphenated', lang: 'en', text: 'Beacons of CobaltStrike were found next to Brute-Ratel C4 payloads, and Mustang-Panda reused the loader. APT 28 and APT-29 were also mentioned.', expect: ['malware|Cobalt Strike', 'tool|Brute Ratel C4', 'intrusion-set|Mustang Panda', 'intrusion-set|APT28', 'intrusion-set|APT29'] },
+  { id: 'ja-snake-malware', lang: 'ja', text: 'Snakeと呼ばれるマルウェアがドイツの政府機関で見つかった。', expect: ['malware|Uroburos'] },
+  { id: 'ja-machete-both', lang: 'ja', text: 'Macheteグループはスペイン語圏の組織を狙い、マルウェア「Machete」を配布した。', expect: ['intrusion-set|Machete', 'malware|Machete'] },
+  { id: 'ja-keyboy-group', lang: 'ja', text: 'KeyBoyグループはチベット関係者を標的とした。', expect: ['intrusion-set|Tropic Trooper'] },
+  { id: 'ja-commands-2', lang: 'ja', text: '攻撃者はipconfig /allとarp -aを実行し、routeコマンドで経路を確認した後、net.exeで共有を列挙した。', expect: ['tool|ipconfig', 'tool|Arp', 'tool|route', 'tool|Net'] },
+  { id: 'ja-prose-negative', lang: 'ja', text: '新しい経路はroute設計書に従い、Expandボタンから詳細を開くこと。純利益はnet表示で4%減。', expect: [] },
+  { id: 'ja-joined', lang: 'ja', text: '侵入後、CobaltStrikeのビーコンとＢｒｕｔｅ－Ｒａｔｅｌ Ｃ４が設置された。', expect: ['malware|Cobalt Strike', 'tool|Brute Ratel C4'] },
 ];
