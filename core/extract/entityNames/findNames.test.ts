@@ -47,8 +47,39 @@ describe('findEntityNames', () => {
   });
 
   it('gives a shared alias to the object the document also names otherwise, else to the one whose name it is', () => {
-    expect(ids('Turla used its Snake implant.')).toEqual(['intrusion-set--turla']);
+    expect(ids('Turla used Snake again.')).toEqual(['intrusion-set--turla']);
     expect(ids('Uroburos, also called Snake, and Turla.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
+  });
+
+  it('gives a shared alias to the kind a noun beside it names, before any other rule', () => {
+    expect(ids('Turla used its Snake implant.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
+    expect(ids('The Snake malware was found.')).toEqual(['malware--uroburos']);
+    expect(ids('Uroburos is old; the Snake group is not.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
+    expect(ids('Snakeと呼ばれるマルウェアが見つかった。')).toEqual(['malware--uroburos']);
+    expect(ids('マルウェア「Snake」を配布した。')).toEqual(['malware--uroburos']);
+    expect(ids('Snakeグループの攻撃')).toEqual(['intrusion-set--turla']);
+  });
+
+  it('takes a one-word tool written as a command in any case, ticked, and a lower-case English-word tool only then', () => {
+    const [net] = find('They ran net localgroup administrators /domain.');
+    expect(net).toMatchObject({ id: 'tool--net', value: 'net', ticked: true, reason: 'distinctive' });
+    expect(ids('net group "Domain Admins" and net use \\\\fs01\\c$')).toEqual(['tool--net']);
+    expect(ids('Operators used the at command to schedule it.')).toEqual(['tool--at']);
+    expect(ids('攻撃者はnet userコマンドを実行した。')).toEqual(['tool--net']);
+    // Prose that only looks like a command line.
+    expect(ids('The net effect was small; revenue, net -4% year on year, fell.')).toEqual([]);
+    expect(ids('The panel is at /admin and we looked at command-and-control servers.')).toEqual([]);
+  });
+
+  it('reads a name written joined, hyphenated, or with its number apart', () => {
+    expect(ids('CobaltStrike beacons')).toEqual(['malware--cobalt']);
+    expect(ids('Cobalt-Strike beacons')).toEqual(['malware--cobalt']);
+    expect(find('APT 29 and APT-29')[0]).toMatchObject({ id: 'intrusion-set--apt29', occurrenceCount: 2 });
+    expect(ids('Cobalt strikes twice; APT 290')).toEqual([]);
+  });
+
+  it('ends a path at Japanese text: a name after a particle is a word, not part of the path', () => {
+    expect(ids('ipconfig /allとMimikatzを実行した。')).toEqual(['tool--mimikatz']);
   });
 
   it('keeps all-capital names exact and names with digits in any case', () => {

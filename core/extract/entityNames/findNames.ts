@@ -12,8 +12,9 @@ import { originalSpan } from '../mappedText.ts';
 import { normalizeForMatching } from '../normalize.ts';
 import type { Occurrence, TextPage } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
+import { kindHintAt, writtenAsCommand } from './context.ts';
 import { caseFits } from './rules.ts';
-import { separator, tokenize, type Token } from './tokens.ts';
+import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
 import { resolveMatches, type Hit } from './resolve.ts';
 import type { EntityMatch, FindNamesOptions } from './types.ts';
 
@@ -33,7 +34,7 @@ function matchAt(text: string, tokens: readonly Token[], i: number, name: Indexe
   for (let k = 1; k < name.keys.length; k++) {
     const token = tokens[i + k];
     const previous = tokens[i + k - 1];
-    if (!token || !previous || token.key !== name.keys[k] || separator(text, previous.end, token.start) !== name.separators[k - 1]) return -1;
+    if (!token || !previous || token.key !== name.keys[k] || !sameSeparator(separator(text, previous.end, token.start), name.separators[k - 1] ?? '')) return -1;
   }
   const end = tokens[i + name.keys.length - 1]?.end ?? -1;
   if (name.trail !== '' && text.slice(end, end + name.trail.length) !== name.trail) return -1;
@@ -55,7 +56,8 @@ function startsSentence(text: string, start: number): boolean {
 function insidePath(text: string, start: number, end: number): boolean {
   if (text.charAt(start - 1) === '\\' || text.charAt(end) === '\\') return true;
   let from = start;
-  while (from > 0 && !/[\s"'“(（「、。]/.test(text.charAt(from - 1))) from--;
+  // Japanese ends the run too: in `ipconfig /allとarp`, `arp` is a word after a particle, not in `/allとarp`.
+  while (from > 0 && !/[\s"'“(（「、。]/.test(text.charAt(from - 1)) && !JAPANESE.test(text.charAt(from - 1))) from--;
   const run = text.slice(from, start);
   return /^(?:~|\.{1,2})?\//.test(run) || (run.includes('/') && /\/$/.test(run));
 }
@@ -96,8 +98,12 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       if (end < 0) continue;
       const start = token.start - name.lead.length;
       const written = text.slice(start, end);
-      if (!caseFits(name.rule.mode, written, name.name)) continue;
-      if (name.rule.englishWord && startsSentence(text, start)) continue;
+      const fits = caseFits(name.rule.mode, written, name.name);
+      // Worked out only where it changes something: a name the case rule refuses, or one that alone would not be ticked.
+      const command = name.rule.command && (!fits || name.rule.ambiguous) && writtenAsCommand(text, start, end);
+      if (!fits && !command) continue;
+      // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
+      if (!command && name.rule.englishWord && startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
@@ -105,7 +111,8 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (spans.some((span) => span.start < original.end && original.start < span.end)) continue;
       }
       const occurrence: Occurrence = { page: page.page, offset: original.start, length: original.end - original.start, context: contextOf(page.text, original.start, original.end) };
-      visit({ name, occurrence, written: page.text.slice(original.start, original.end) });
+      const kinds = name.owners.length > 1 ? kindHintAt(text, start, end) : undefined;
+      visit({ name, occurrence, written: page.text.slice(original.start, original.end), command, ...(kinds ? { kinds } : {}) });
       // Leftmost, longest: the words of this name are not read again for a shorter one.
       i += name.keys.length - 1;
       break;

@@ -34,14 +34,33 @@ export interface NameIndex {
   size: number;
 }
 
-const STRICTNESS: Record<NameRule['mode'], number> = { any: 0, capital: 1, exact: 2 };
+const STRICTNESS: Record<NameRule['mode'], number> = { any: 0, capital: 1, exact: 2, command: 3 };
 
 function stricter(a: NameRule, b: NameRule): NameRule {
   return {
     mode: STRICTNESS[a.mode] >= STRICTNESS[b.mode] ? a.mode : b.mode,
     ambiguous: a.ambiguous || b.ambiguous,
     englishWord: a.englishWord || b.englishWord,
+    command: a.command && b.command,
   };
+}
+
+/**
+ * How reports also write a name (round 2): its words run together (`CobaltStrike`,
+ * `MustangPanda`: six letters or more), and letters and number apart (`APT 28`; with
+ * the hyphen of `APT-28` read as the space, findNames.ts). Each is matched by its own
+ * shape's rule (rules.ts).
+ */
+function writtenVariants(name: string): string[] {
+  const variants: string[] = [];
+  const words = name.split(/[ -]/);
+  if (words.length >= 2 && words.every((word) => /^[A-Za-z0-9]+$/.test(word))) {
+    const joined = words.join('');
+    if (joined.length >= 6) variants.push(joined);
+  }
+  const numbered = /^([A-Za-z]{2,})(\d+)$/.exec(name);
+  if (numbered) variants.push(`${numbered[1] ?? ''} ${numbered[2] ?? ''}`);
+  return variants;
 }
 
 export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
@@ -84,8 +103,10 @@ export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
     add(name, entity, true, false);
     for (const alias of aliases) if (alias !== name) add(alias, entity, false, false);
     for (const spelling of entity.names) {
-      const head = headOf(spelling.normalize('NFKC').trim());
+      const normalized = spelling.normalize('NFKC').trim();
+      const head = headOf(normalized);
       if (head !== undefined) add(head, entity, false, true);
+      for (const variant of writtenVariants(normalized)) add(variant, entity, false, false);
     }
   }
   const byFirstKey = new Map<string, IndexedName[]>();

@@ -7,17 +7,30 @@
  */
 import type { Occurrence } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
-import type { EntityMatch, TickReason } from './types.ts';
+import type { EntityMatch, EntityType, TickReason } from './types.ts';
 
 export interface Hit {
   name: IndexedName;
   occurrence: Occurrence;
   /** The page text of the hit, as written. */
   written: string;
+  /** Written as a command (`net user /domain`): a tool's name that alone would be ambiguous counts as distinctive. */
+  command: boolean;
+  /** The kinds of object a noun beside the hit names, for a spelling several objects share. */
+  kinds?: readonly EntityType[];
 }
 
-function ownersFor(name: IndexedName, confirmed: ReadonlySet<string>): string[] {
+function ownersFor(hit: Hit, index: NameIndex, confirmed: ReadonlySet<string>): string[] {
+  const { name } = hit;
   if (name.owners.length === 1) return name.owners.map((owner) => owner.id);
+  const kinds = hit.kinds;
+  const ofKind = kinds
+    ? name.owners.filter((owner) => {
+        const type = index.entities.get(owner.id)?.type;
+        return type !== undefined && kinds.includes(type);
+      })
+    : [];
+  if (ofKind.length > 0) return ofKind.map((owner) => owner.id);
   const named = name.owners.filter((owner) => confirmed.has(owner.id));
   if (named.length > 0) return named.map((owner) => owner.id);
   const primary = name.owners.filter((owner) => owner.primary);
@@ -25,7 +38,7 @@ function ownersFor(name: IndexedName, confirmed: ReadonlySet<string>): string[] 
 }
 
 function tickOf(hits: readonly Hit[]): { ticked: boolean; reason: TickReason } {
-  if (hits.some((hit) => !hit.name.rule.ambiguous)) return { ticked: true, reason: 'distinctive' };
+  if (hits.some((hit) => !hit.name.rule.ambiguous || hit.command)) return { ticked: true, reason: 'distinctive' };
   const repeated = hits.filter((hit) => hit.name.name.length >= 4).length >= 2;
   return repeated ? { ticked: true, reason: 'repeated' } : { ticked: false, reason: 'ambiguous' };
 }
@@ -35,7 +48,7 @@ export function resolveMatches(hits: readonly Hit[], index: NameIndex, maxOccurr
   const confirmed = new Set(hits.flatMap((hit) => (hit.name.owners.length === 1 ? hit.name.owners.map((owner) => owner.id) : [])));
   const byEntity = new Map<string, Hit[]>();
   for (const hit of hits) {
-    for (const id of ownersFor(hit.name, confirmed)) {
+    for (const id of ownersFor(hit, index, confirmed)) {
       const list = byEntity.get(id);
       if (list) list.push(hit);
       else byEntity.set(id, [hit]);

@@ -10,7 +10,11 @@
  *   `cobalt strike`: tools are often written as commands): any case;
  * - any other name of a group, campaign, country or sector is a proper noun: its first
  *   letter must be a capital as written (`Sandworm`, not `the sandworm`; `Turla`);
- * - Japanese names: as written after NFKC (full-width letters fold to ASCII).
+ * - Japanese names: as written after NFKC (full-width letters fold to ASCII);
+ * - a tool named by one word (`Net`, `Ping`, `route`, `at`) is also taken in any case when
+ *   it is written as a command (context.ts: `net user /domain`, `arp -a`, `net.exe`, `the at
+ *   command`, `routeコマンド`, `pingで`); a lower-case English word (`route`, `at`) only then.
+ *   A hit written as a command is evidence enough: it is ticked.
  *
  * A match is ticked by default when a distinctive name matched; when only ambiguous
  * names (English words, three characters or less) matched, it is ticked only when seen
@@ -21,7 +25,8 @@ import { isEnglishWord } from './commonWords.ts';
 import { JAPANESE, tokenize } from './tokens.ts';
 import type { EntityType } from './types.ts';
 
-export type CaseMode = 'exact' | 'capital' | 'any';
+/** `command`: matched only where the text writes it as a command. */
+export type CaseMode = 'exact' | 'capital' | 'any' | 'command';
 
 export interface NameRule {
   mode: CaseMode;
@@ -29,6 +34,8 @@ export interface NameRule {
   ambiguous: boolean;
   /** An English word: a capital at the start of a sentence is no evidence. */
   englishWord: boolean;
+  /** A tool named by one word: any case where the text writes it as a command. */
+  command: boolean;
 }
 
 const SOFTWARE: ReadonlySet<EntityType> = new Set(['malware', 'tool']);
@@ -37,22 +44,24 @@ const SOFTWARE: ReadonlySet<EntityType> = new Set(['malware', 'tool']);
 export function ruleFor(name: string, type: EntityType): NameRule | undefined {
   const tokens = tokenize(name);
   if (tokens.length === 0) return undefined;
-  if (JAPANESE.test(name)) return name.length < 2 ? undefined : { mode: 'exact', ambiguous: false, englishWord: false };
+  if (JAPANESE.test(name)) return name.length < 2 ? undefined : { mode: 'exact', ambiguous: false, englishWord: false, command: false };
   const single = tokens.length === 1 && tokens[0]?.start === 0 && tokens[0].end === name.length;
   const englishWord = single && isEnglishWord(name.toLowerCase());
-  if (englishWord && name === name.toLowerCase()) return undefined;
-  if (name.length <= 3) return { mode: 'exact', ambiguous: true, englishWord };
-  if (englishWord) return { mode: 'exact', ambiguous: true, englishWord: true };
+  const command = single && type === 'tool' && /^[A-Za-z][A-Za-z0-9]*$/.test(name);
+  if (englishWord && name === name.toLowerCase()) return command ? { mode: 'command', ambiguous: true, englishWord, command } : undefined;
+  if (name.length <= 3) return { mode: 'exact', ambiguous: true, englishWord, command };
+  if (englishWord) return { mode: 'exact', ambiguous: true, englishWord: true, command };
   const letters = name.replace(/[^\p{L}]/gu, '');
   const hasDigit = /\p{N}/u.test(name);
-  if (hasDigit || SOFTWARE.has(type)) return { mode: 'any', ambiguous: false, englishWord: false };
-  if (letters !== '' && letters === letters.toUpperCase()) return { mode: 'exact', ambiguous: false, englishWord: false };
-  return { mode: 'capital', ambiguous: false, englishWord: false };
+  if (hasDigit || SOFTWARE.has(type)) return { mode: 'any', ambiguous: false, englishWord: false, command };
+  if (letters !== '' && letters === letters.toUpperCase()) return { mode: 'exact', ambiguous: false, englishWord: false, command };
+  return { mode: 'capital', ambiguous: false, englishWord: false, command };
 }
 
 /** Whether the text as written satisfies the rule's case for `name` (both NFKC, equal ignoring case). */
 export function caseFits(mode: CaseMode, written: string, name: string): boolean {
   if (mode === 'any') return true;
+  if (mode === 'command') return false;
   if (mode === 'exact') return written.replace(/\s+/g, ' ') === name;
   const first = name.charAt(0);
   if (first === first.toLowerCase()) return true;

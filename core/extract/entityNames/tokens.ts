@@ -38,3 +38,9 @@ export function tokenize(text: string): Token[] {
 export function separator(text: string, from: number, to: number): string {
   return text.slice(from, to).replace(/\s+/g, ' ');
 }
+
+/** `Brute-Ratel C4` is `Brute Ratel C4`: a hyphen between two words reads as a space. */
+export function sameSeparator(written: string, indexed: string): boolean {
+  const loose = (value: string): string => (/^[-‐‑–]$/.test(value) ? ' ' : value);
+  return loose(written) === loose(indexed);
+}

@@ -1,0 +1,99 @@
+/**
+ * What the words around a hit say about it (issue 16, point 2, round 2): whether a tool's
+ * name is written as a command (`net localgroup administrators /domain`, `arp -a`,
+ * `net.exe`, `the at command`, `routeコマンド`), and which kind of object a spelling several
+ * objects share means here (`the Snake malware`, `the KeyBoy group`, `Snakeと呼ばれるマルウェア`).
+ * Both read the shape of the text next to the name — switches, arguments, a particle,
+ * the noun that names a kind — never a list of names.
+ */
+import type { EntityType } from './types.ts';
+
+/** The rest of the line after `end`, at most 120 characters. */
+function lineAfter(text: string, end: number): string {
+  const rest = text.slice(end, end + 120);
+  const newline = rest.indexOf('\n');
+  return newline < 0 ? rest : rest.slice(0, newline);
+}
+
+/** `.exe` right after the name: the program's file. */
+const EXE = /^\.exe\b/i;
+/** `ping -n 1`, `ipconfig /all`, `net localgroup administrators /domain`: up to two sub-command words, then a switch. */
+const SWITCH = /^[ \t]+(?:[a-z][a-z0-9]*[ \t]+){0,2}(?:\/[A-Za-z?][A-Za-z0-9?]*(?::\S*)?|--?[A-Za-z][\w-]*)(?=[\s,;.)」、。]|$)/;
+/** `route print -4`: a digit switch after a sub-command (`net -4 points` is prose). */
+const DIGIT_SWITCH = /^[ \t]+[a-z][a-z0-9]*[ \t]+-\d(?=[\s,;.)」、。]|$)/;
+/** `reg add HKCU\…`, `net use \\host`, `net group "Domain Admins"`: a sub-command, then a key, a share or a quoted argument. */
+const ARGUMENT = /^[ \t]+[a-z][a-z0-9]*[ \t]+(?:HK[A-Z_]{2,}\\|\\\\|")/;
+/** `ping 10.0.0.5`, `ping -n 1 10.0.0.5`: an address after optional switches. */
+const ADDRESS = /^[ \t]+(?:-\S+[ \t]+)*\d{1,3}(?:\.\d{1,3}){3}\b/;
+/** `the at command`, `the net user command`, `the route utility` — but not `command-and-control`. */
+const COMMAND_NOUN = /^[ \t]+(?:[a-z][a-z0-9]*[ \t]+)?(?:command|utility)s?\b(?![\s-]+and[\s-]+control)/i;
+/** `routeコマンド`, `net userコマンド`. */
+const JA_COMMAND = /^[ \t]*(?:[a-z][a-z0-9]*[ \t]*)?コマンド/;
+/** `pingで確認`, `arp -aを実行`: the particle of a means, or the object of running or using. */
+const JA_MEANS = /^(?:[ \t]+(?:-|\/)\S+)*(?:で|を(?:実行|使用|使っ|用い|利用))/;
+
+/**
+ * Whether a tool's name at [start, end) is written as a command. Switches alone are not
+ * enough for a two-letter name (`at /admin` is prose), which needs `.exe` or the noun.
+ */
+export function writtenAsCommand(text: string, start: number, end: number): boolean {
+  const after = lineAfter(text, end);
+  if (EXE.test(after) || COMMAND_NOUN.test(after) || JA_COMMAND.test(after)) return true;
+  if (end - start < 3) return false;
+  const written = text.slice(start, end);
+  // A Latin word typed in lower case inside Japanese prose is a term, not an English word.
+  if (written === written.toLowerCase() && JA_MEANS.test(after)) return true;
+  return SWITCH.test(after) || DIGIT_SWITCH.test(after) || ARGUMENT.test(after) || ADDRESS.test(after);
+}
+
+const KIND_TYPES: Readonly<Record<'malware' | 'tool' | 'group' | 'campaign', readonly EntityType[]>> = {
+  malware: ['malware'],
+  tool: ['tool'],
+  group: ['intrusion-set', 'threat-actor'],
+  campaign: ['campaign'],
+};
+
+/** English nouns that name a kind, singular or plural. */
+const EN_KIND: ReadonlyArray<[RegExp, keyof typeof KIND_TYPES]> = [
+  [/^(?:group|actor|gang|crew|operator|apt)s?$/i, 'group'],
+  [/^(?:campaign|operation)s?$/i, 'campaign'],
+  [/^(?:malware|ransomware|backdoor|implant|trojan|rat|loader|stealer|wiper|worm|rootkit|dropper|downloader|payload|variant|family|families|sample)s?$/i, 'malware'],
+  [/^(?:tool|utility|utilities)s?$/i, 'tool'],
+];
+const JA_NOUNS: ReadonlyArray<[string, keyof typeof KIND_TYPES]> = [
+  ['(?:攻撃)?(?:グループ|集団|アクター|攻撃者)', 'group'],
+  ['(?:キャンペーン|作戦)', 'campaign'],
+  ['(?:マルウェア|ランサムウェア|バックドア|トロイの木馬|ローダー|検体|亜種)', 'malware'],
+  ['ツール', 'tool'],
+];
+/** A Japanese noun of a kind right after the name, and right before it. */
+const JA_AFTER = JA_NOUNS.map(([source, kind]) => [new RegExp(`^${source}`), kind] as const);
+const JA_BEFORE = JA_NOUNS.map(([source, kind]) => [new RegExp(`${source}$`), kind] as const);
+
+function kindOfWords(words: readonly string[]): keyof typeof KIND_TYPES | undefined {
+  const kinds = words.map((word) => EN_KIND.find(([pattern]) => pattern.test(word))?.[1]);
+  // `the Play ransomware gang` is the gang: a group's noun outranks the malware it runs.
+  return kinds.includes('group') ? 'group' : kinds.find((kind) => kind !== undefined);
+}
+
+/**
+ * The kinds of object the nouns beside a hit name: the two words after it (`Snake
+ * malware`, `Play ransomware gang`), a Japanese noun after it (`KeyBoyグループ`,
+ * `Snakeと呼ばれるマルウェア`), or a noun just before it (`マルウェア「Machete」`,
+ * `the malware Snake`). Undefined when no such noun stands there.
+ */
+export function kindHintAt(text: string, start: number, end: number): readonly EntityType[] | undefined {
+  const after = lineAfter(text, end).replace(/^[」』"”’)）]/, '');
+  const ja = /^[ \t]*(?:と(?:呼ばれる|いう|称される))?(.*)$/.exec(after)?.[1] ?? '';
+  const jaKind = JA_AFTER.find(([pattern]) => pattern.test(ja))?.[1];
+  if (jaKind) return KIND_TYPES[jaKind];
+  const words = /^[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?/.exec(after);
+  const enKind = words ? kindOfWords([words[1], words[2]].filter((word): word is string => word !== undefined)) : undefined;
+  if (enKind) return KIND_TYPES[enKind];
+  const before = text.slice(Math.max(0, start - 24), start).replace(/[「『"“(（ \t]+$/, '');
+  const jaBefore = JA_BEFORE.find(([pattern]) => pattern.test(before))?.[1];
+  if (jaBefore) return KIND_TYPES[jaBefore];
+  const lastWord = /([A-Za-z]+)$/.exec(before)?.[1];
+  const enBefore = lastWord ? EN_KIND.find(([pattern]) => pattern.test(lastWord))?.[1] : undefined;
+  return enBefore ? KIND_TYPES[enBefore] : undefined;
+}
