@@ -9,13 +9,15 @@
  * second side by side: Magpie's reader once with one warm thread (files one after another,
  * as the scoring reads them) and once with its default pool (all files asked for at once,
  * as `magpie extract` with many files does), and once more on one thread that has read them
- * all before (pdf.js's pace once loaded), against pdftotext's one process per file.
+ * all before (pdf.js's pace once loaded), and the `magpie extract` command itself on all the
+ * files (Node's start and the indicators included), against pdftotext's one process per file.
  *
  *   node bench/extract/reports.ts [--misses]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { extractIndicators } from '../../core/extract/index.ts';
 import { defaultDocumentLimits, type DocumentText } from '../../core/documents/types.ts';
@@ -70,9 +72,15 @@ export interface ReportsResult {
      * or the app's document worker sees after its first file).
      */
     warm: { label: string; pagesPerSecond: number; seconds: number };
+    /**
+     * The `magpie` command itself on every file at once, as an analyst runs it: Node's
+     * start, the CLI's code, the pool of threads, and the indicators found and printed —
+     * work pdftotext does not do.
+     */
+    cli: { label: string; pagesPerSecond: number; seconds: number } | string;
     pdftotext: { pagesPerSecond: number; seconds: number } | string;
     /** Magpie's pages/s over pdftotext's, in this run (issue 16's goal: ≥ 0.5). */
-    ofPdftotext?: { oneThread: number; pooled: number; warm: number };
+    ofPdftotext?: { oneThread: number; pooled: number; warm: number; cli?: number };
   };
   misses?: { report: string; key: ReportKey; missed: string[]; wrong: string[] }[];
 }
@@ -180,6 +188,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
   await readPdf.close();
   const warm = await readWarm(names, pages);
   const pooled = await readPooled(names, pages, texts);
+  const cli = runCli(names, pages);
 
   let pdftotext: ReportsResult['speed']['pdftotext'] = 'pdftotext not found: install poppler-utils to compare';
   if (pdftotextAvailable()) {
@@ -201,6 +210,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
       magpieSeconds: round(magpieSeconds),
       pooled,
       warm,
+      cli,
       pdftotext,
       ...(typeof pdftotext === 'string'
         ? {}
@@ -209,10 +219,26 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
               oneThread: round(pages / magpieSeconds / pdftotext.pagesPerSecond),
               pooled: round(pooled.pagesPerSecond / pdftotext.pagesPerSecond),
               warm: round(warm.pagesPerSecond / pdftotext.pagesPerSecond),
+              ...(typeof cli === 'string' ? {} : { cli: round(cli.pagesPerSecond / pdftotext.pagesPerSecond) }),
             },
           }),
     },
     ...(options.misses ? { misses } : {}),
+  };
+}
+
+/** `magpie extract --format txt` on every report in one process: the built CLI when there is one (bin/magpie.js decides). */
+function runCli(names: readonly string[], pages: number): ReportsResult['speed']['cli'] {
+  const bin = fileURLToPath(new URL('../../bin/magpie.js', import.meta.url));
+  const built = existsSync(fileURLToPath(new URL('../../out/cli/magpie.mjs', import.meta.url)));
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [bin, 'extract', '--format', 'txt', ...names.map((name) => fixturePath('reports', name))], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) return `magpie extract failed (exit ${String(run.status)}): ${run.stderr.slice(0, 300)}`;
+  return {
+    label: `magpie extract --format txt on all ${names.length} files in one process (${built ? 'the built CLI' : 'from source: run npm run build:cli for the shipped form'}), Node's start and indicator extraction included`,
+    pagesPerSecond: round(pages / seconds),
+    seconds: round(seconds),
   };
 }
 
