@@ -53,7 +53,9 @@ describe('findEntityNames', () => {
 
   it('gives a shared alias to the kind a noun beside it names, before any other rule', () => {
     expect(ids('Turla used its Snake implant.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
-    expect(ids('The Snake malware was found.')).toEqual(['malware--uroburos']);
+    // The noun also confirms a name that alone would be ambiguous: ticked on one sighting.
+    expect(find('The Snake malware was found.').map((match) => [match.id, match.ticked])).toEqual([['malware--uroburos', true]]);
+    expect(find('Snake was found.').map((match) => match.ticked)).toEqual([]);
     expect(ids('Uroburos is old; the Snake group is not.').sort()).toEqual(['intrusion-set--turla', 'malware--uroburos']);
     expect(ids('Snakeと呼ばれるマルウェアが見つかった。')).toEqual(['malware--uroburos']);
     expect(ids('マルウェア「Snake」を配布した。')).toEqual(['malware--uroburos']);

@@ -111,7 +111,8 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (spans.some((span) => span.start < original.end && original.start < span.end)) continue;
       }
       const occurrence: Occurrence = { page: page.page, offset: original.start, length: original.end - original.start, context: contextOf(page.text, original.start, original.end) };
-      const kinds = name.owners.length > 1 ? kindHintAt(text, start, end) : undefined;
+      // The noun beside a hit picks among a shared spelling's owners, and confirms an ambiguous name.
+      const kinds = name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
       visit({ name, occurrence, written: page.text.slice(original.start, original.end), command, ...(kinds ? { kinds } : {}) });
       // Leftmost, longest: the words of this name are not read again for a shorter one.
       i += name.keys.length - 1;

@@ -2,8 +2,9 @@
  * From hits to one match per object. A spelling several objects share (`Snake` is Turla's
  * alias and Uroburos's; `Sofacy` is APT28's and CORESHELL's) goes to those the document
  * also names another way; failing that, to those whose own name it is; failing that, to
- * all of them. Then the tick rule of rules.ts: a distinctive name, or an ambiguous one of
- * four characters or more seen at least twice.
+ * all of them. Then the tick rule of rules.ts: a distinctive name, a command line or the noun
+ * of the object's kind beside an ambiguous name, or an ambiguous one of four characters or
+ * more seen at least twice.
  */
 import type { Occurrence } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
@@ -37,8 +38,9 @@ function ownersFor(hit: Hit, index: NameIndex, confirmed: ReadonlySet<string>): 
   return (primary.length > 0 ? primary : name.owners).map((owner) => owner.id);
 }
 
-function tickOf(hits: readonly Hit[]): { ticked: boolean; reason: TickReason } {
-  if (hits.some((hit) => !hit.name.rule.ambiguous || hit.command)) return { ticked: true, reason: 'distinctive' };
+function tickOf(hits: readonly Hit[], type: EntityType): { ticked: boolean; reason: TickReason } {
+  // Distinctive: a name nothing else is spelt like, a command line, or the noun of the object's own kind beside it (`the Snake malware`).
+  if (hits.some((hit) => !hit.name.rule.ambiguous || hit.command || hit.kinds?.includes(type) === true)) return { ticked: true, reason: 'distinctive' };
   const repeated = hits.filter((hit) => hit.name.name.length >= 4).length >= 2;
   return repeated ? { ticked: true, reason: 'repeated' } : { ticked: false, reason: 'ambiguous' };
 }
@@ -67,7 +69,7 @@ export function resolveMatches(hits: readonly Hit[], index: NameIndex, maxOccurr
       matchedNames: [...new Set(entityHits.map((hit) => hit.name.name))],
       occurrences: entityHits.slice(0, maxOccurrences).map((hit) => hit.occurrence),
       occurrenceCount: entityHits.length,
-      ...tickOf(entityHits),
+      ...tickOf(entityHits, entity.type),
     });
   }
   // In reading order of first appearance, like the indicators.

@@ -16,7 +16,8 @@
  *   command`, `routeコマンド`, `pingで`); a lower-case English word (`route`, `at`) only then.
  *   A hit written as a command is evidence enough: it is ticked.
  *
- * A match is ticked by default when a distinctive name matched; when only ambiguous
+ * A match is ticked by default when a distinctive name matched, or an ambiguous one with
+ * the noun of its kind beside it (`the Snake malware`, `Tickグループ`); when only ambiguous
  * names (English words, three characters or less) matched, it is ticked only when seen
  * at least twice with a name of four characters or more. See findNames.ts for the
  * masking of domains, URLs, paths and e-mail addresses.

@@ -92,7 +92,7 @@ export function ReviewPanel({ job }: { job: ExtractionJob }) {
             {t('extraction.reviewTitle', { name: job.file.name })}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('extraction.reviewBody', { pages: job.document.pageCount, count: total })}
+            {t('extraction.reviewBody', { pagesRead: t('extraction.pagesRead', { count: job.document.pageCount }), count: total })}
           </Text>
         </div>
         {job.status === 'committed' && <CommitDone job={job} />}
