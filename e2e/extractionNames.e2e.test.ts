@@ -72,7 +72,11 @@ describe('names of known threats in the review', () => {
       await app.screenshot('extraction-known-names');
 
       await app.page.getByTestId('commit-extraction').click();
-      await app.page.getByTestId('commit-result').waitFor({ timeout: 60_000 });
+      const result = app.page.getByTestId('commit-result');
+      await result.waitFor({ timeout: 60_000 });
+      // The summary counts in the singular where there is one, and says what joined the report.
+      expect(await result.textContent()).toContain('1 observable, 1 indicator and 1 relationship;');
+      expect(await app.page.getByTestId('commit-entities').textContent()).toBe('4 known threats and entities are now in the report.');
       await app.visit('export');
       const { bundle: exported } = await app.runExport();
       const committed = exported.objects.find((object) => object['type'] === 'report');

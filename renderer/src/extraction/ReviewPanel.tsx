@@ -28,7 +28,19 @@ function CommitDone({ job }: { job: ExtractionJob }) {
   const unticked = (job.extraction?.indicators.length ?? 0) - job.selected.size;
   return (
     <Alert color="green" icon={<IconCheck size={18} />} data-testid="commit-result" title={t('extraction.committed', { name: job.draft.name })}>
-      <Text size="sm">{t('extraction.committedBody', { observables: counts.observables, indicators: counts.indicators, relationships: counts.relationships, linked: counts.linked })}</Text>
+      <Text size="sm">
+        {t('extraction.committedBody', {
+          observables: t('extraction.committedObservables', { count: counts.observables }),
+          indicators: t('extraction.committedIndicators', { count: counts.indicators }),
+          relationships: t('extraction.committedRelationships', { count: counts.relationships }),
+          linked: counts.linked,
+        })}
+      </Text>
+      {job.commit.entities > 0 && (
+        <Text size="sm" mt={4} data-testid="commit-entities">
+          {t('extraction.committedEntities', { count: job.commit.entities })}
+        </Text>
+      )}
       {job.commit.placeholders.length > 0 && (
         <Text size="sm" mt={4} data-testid="commit-placeholders">
           {t('extraction.placeholders', { count: job.commit.placeholders.length, ids: job.commit.placeholders.map((entry) => entry.value).join(', ') })}

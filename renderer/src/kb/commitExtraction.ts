@@ -39,6 +39,8 @@ export interface CommitExtractionResult {
   skipped: ExtractionStix['skipped'];
   /** ATT&CK ids written as placeholders, since ATT&CK is not in the store yet (the summary lists them). */
   placeholders: ExtractionStix['placeholders'];
+  /** Known threats and entities ticked in the review that joined the report (still in the store, not already among its refs). */
+  entities: number;
 }
 
 /** The ATT&CK object named by an id such as T1059.001 or G0016, when the store holds it. */
@@ -95,6 +97,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
   const existing = await existingObjects(db, request.indicators);
   const extraction = toStixObjects(request.indicators, { ...options, existing, decay: await currentDecaySettings(db) });
   if (extraction.refs.length === 0 && entityIds.length === 0) throw new KbError('invalid-argument', `None of the ticked values can be saved: ${extraction.skipped.map((entry) => entry.reason).join(' ')}`);
+  const addedEntities = entityIds.filter((id) => !extraction.refs.includes(id));
   const report = reportFor(
     {
       name,
@@ -103,7 +106,7 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
       ...(request.report.lang ? { lang: request.report.lang } : {}),
       file: { name: request.fileName, sha256 },
     },
-    [...extraction.refs, ...entityIds.filter((id) => !extraction.refs.includes(id))],
+    [...extraction.refs, ...addedEntities],
     options,
   );
   const objects: JsonObject[] = [marking, ...(author ? [author] : []), ...extraction.objects, report];
@@ -121,5 +124,5 @@ export async function commitExtraction(db: KbDatabase, request: CommitExtraction
     now: () => now,
     alsoWrite: () => db.files.put({ sha256, name: request.fileName, size: request.file.size, mediaType: request.mediaType || 'application/octet-stream', blob: request.file, addedAt: now }),
   });
-  return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped, placeholders: extraction.placeholders };
+  return { reportId: String(report['id']), sourceId: result.sourceId, counts: extraction.counts, skipped: extraction.skipped, placeholders: extraction.placeholders, entities: addedEntities.length };
 }
