@@ -76,4 +76,11 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-commands-2', lang: 'ja', text: '攻撃者はipconfig /allとarp -aを実行し、routeコマンドで経路を確認した後、net.exeで共有を列挙した。', expect: ['tool|ipconfig', 'tool|Arp', 'tool|route', 'tool|Net'] },
   { id: 'ja-prose-negative', lang: 'ja', text: '新しい経路はroute設計書に従い、Expandボタンから詳細を開くこと。純利益はnet表示で4%減。', expect: [] },
   { id: 'ja-joined', lang: 'ja', text: '侵入後、CobaltStrikeのビーコンとＢｒｕｔｅ－Ｒａｔｅｌ Ｃ４が設置された。', expect: ['malware|Cobalt Strike', 'tool|Brute Ratel C4'] },
+  // Round 2b (written before its rule): commands listed one per item, in bullets or a
+  // table, with no switch; lists of prose that only start with the same words.
+  { id: 'command-list-bullets', lang: 'en', text: 'Commands the operator ran after logging in:\n• ipconfig /all\n• net group\n• net share\n• reg query\n• route print\n• whoami', expect: ['tool|ipconfig', 'tool|Net', 'tool|Reg', 'tool|route'] },
+  { id: 'command-list-flattened', lang: 'en', text: 'Discovery • ipconfig • net group • net view • netstat • reg query • route print • tasklist', expect: ['tool|ipconfig', 'tool|Net', 'tool|netstat', 'tool|Reg', 'tool|route', 'tool|Tasklist'] },
+  { id: 'ja-command-table', lang: 'ja', text: '攻撃者が実行したコマンド\nコマンド\t説明\nnet user\tアカウントの列挙\nnet view\t共有の列挙\ntasklist\tプロセスの一覧\nroute print\t経路の確認', expect: ['tool|Net', 'tool|Tasklist', 'tool|route'] },
+  { id: 'prose-list-actions', lang: 'en', text: 'Recommended actions:\n• patch exposed VPN appliances\n• route logs to the SIEM\n• net new detections weekly\n• reset credentials', expect: [] },
+  { id: 'prose-list-finance', lang: 'en', text: 'Quarterly highlights of the victim company:\n• net income\n• net assets\n• gross margin', expect: [] },
 ];
