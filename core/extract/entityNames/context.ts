@@ -32,18 +32,51 @@ const JA_COMMAND = /^[ \t]*(?:[a-z][a-z0-9]*[ \t]*)?コマンド/;
 /** `pingで確認`, `arp -aを実行`: the particle of a means, or the object of running or using. */
 const JA_MEANS = /^(?:[ \t]+(?:-|\/)\S+)*(?:で|を(?:実行|使用|使っ|用い|利用))/;
 
+/** What separates the items of a list: a line break, a bullet, a table's bar or tab. */
+const ITEM_BREAK = /[\n\t|•・▪◦●■]/;
+const ITEM_BREAKS = /[\n\t|•・▪◦●■]/g;
+/** Between an item's break and its first word: spaces and a dash, star or number of a list. */
+const ITEM_LEAD = /^[ \t]*(?:(?:[-*–]|\d{1,2}[.)])[ \t]+)?$/;
+/** After the name: at most one sub-command word, then the item's end (a break, or a table's wide gap). */
+const ITEM_TAIL = /^(?:[ \t]+[a-z][a-z0-9]*)?(?:[ \t]*(?:$|[\t|•・▪◦●■])|[ \t]{2,})/;
+/** How far around a listed name its list is read. */
+const LIST_REACH = 400;
+
+/**
+ * Whether the hit is an item of a list of commands: it opens an item (`• net group`, a
+ * table row `net user<TAB>…`) with at most one sub-command after it, and another item of
+ * the same stretch of list opens with the name of a different command-line tool (`•
+ * ipconfig`, `tasklist`). A list of prose (`• net income`, `• net assets`) has none.
+ */
+function listedCommand(text: string, start: number, end: number, isCommandWord: (word: string) => boolean): boolean {
+  // An item's lead is a few characters at most: the walk back stops there, whatever the line's length.
+  let from = start;
+  while (from > 0 && start - from < 12 && !ITEM_BREAK.test(text.charAt(from - 1))) from--;
+  if ((from > 0 && !ITEM_BREAK.test(text.charAt(from - 1))) || !ITEM_LEAD.test(text.slice(from, start)) || !ITEM_TAIL.test(lineAfter(text, end))) return false;
+  const own = text.slice(start, end).toLowerCase();
+  const around = text.slice(Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH));
+  return around.split(ITEM_BREAKS).some((item) => {
+    const word = /^[ \t]*(?:(?:[-*–]|\d{1,2}[.)])[ \t]+)?([a-z][a-z0-9]*)(?![^ \t\n])/.exec(item)?.[1];
+    return word !== undefined && word !== own && isCommandWord(word);
+  });
+}
+
 /**
  * Whether a tool's name at [start, end) is written as a command. Switches alone are not
  * enough for a two-letter name (`at /admin` is prose), which needs `.exe` or the noun.
+ * `isCommandWord` says whether a lower-case word is the name of a command-line tool, for
+ * lists of commands.
  */
-export function writtenAsCommand(text: string, start: number, end: number): boolean {
+export function writtenAsCommand(text: string, start: number, end: number, isCommandWord: (word: string) => boolean = () => false): boolean {
   const after = lineAfter(text, end);
   if (EXE.test(after) || COMMAND_NOUN.test(after) || JA_COMMAND.test(after)) return true;
   if (end - start < 3) return false;
   const written = text.slice(start, end);
+  const lowerCase = written === written.toLowerCase();
   // A Latin word typed in lower case inside Japanese prose is a term, not an English word.
-  if (written === written.toLowerCase() && JA_MEANS.test(after)) return true;
-  return SWITCH.test(after) || DIGIT_SWITCH.test(after) || ARGUMENT.test(after) || ADDRESS.test(after);
+  if (lowerCase && JA_MEANS.test(after)) return true;
+  if (SWITCH.test(after) || DIGIT_SWITCH.test(after) || ARGUMENT.test(after) || ADDRESS.test(after)) return true;
+  return lowerCase && listedCommand(text, start, end, isCommandWord);
 }
 
 const KIND_TYPES: Readonly<Record<'malware' | 'tool' | 'group' | 'campaign', readonly EntityType[]>> = {

@@ -8,6 +8,7 @@ const KNOWN: KnownEntity[] = [
   { id: 'tool--net', type: 'tool', names: ['Net', 'net.exe'] },
   { id: 'tool--at', type: 'tool', names: ['at', 'at.exe'] },
   { id: 'tool--mimikatz', type: 'tool', names: ['Mimikatz'] },
+  { id: 'tool--ipconfig', type: 'tool', names: ['ipconfig'] },
   { id: 'malware--cobalt', type: 'malware', names: ['Cobalt Strike'] },
   { id: 'intrusion-set--apt29', type: 'intrusion-set', names: ['APT29', 'Cozy Bear', 'NOBELIUM'] },
   { id: 'location--japan', type: 'location', names: ['Japan', '日本'] },
@@ -73,6 +74,15 @@ describe('findEntityNames', () => {
     expect(ids('The panel is at /admin and we looked at command-and-control servers.')).toEqual([]);
   });
 
+  it('takes a command listed as an item beside another tool, in bullets, a flattened slide or a table, but not a list of prose', () => {
+    expect(ids('Commands:\n• ipconfig\n• net group\n• net share')).toEqual(['tool--ipconfig', 'tool--net']);
+    expect(find('Discovery • ipconfig • net view • net user')[1]).toMatchObject({ id: 'tool--net', ticked: true, occurrenceCount: 2 });
+    expect(ids('コマンド\t説明\nnet user\tアカウントの列挙\nipconfig\t設定の確認')).toEqual(['tool--net', 'tool--ipconfig']);
+    // The same words opening items of prose: no other tool in the list, or more than a sub-command after the name.
+    expect(ids('Highlights:\n• net income\n• net assets\n• gross margin')).toEqual([]);
+    expect(ids('Actions:\n• ipconfig review\n• net new detections weekly')).toEqual(['tool--ipconfig']);
+  });
+
   it('reads a name written joined, hyphenated, or with its number apart', () => {
     expect(ids('CobaltStrike beacons')).toEqual(['malware--cobalt']);
     expect(ids('Cobalt-Strike beacons')).toEqual(['malware--cobalt']);
@@ -81,7 +91,7 @@ describe('findEntityNames', () => {
   });
 
   it('ends a path at Japanese text: a name after a particle is a word, not part of the path', () => {
-    expect(ids('ipconfig /allとMimikatzを実行した。')).toEqual(['tool--mimikatz']);
+    expect(ids('ipconfig /allとMimikatzを実行した。')).toEqual(['tool--ipconfig', 'tool--mimikatz']);
   });
 
   it('keeps all-capital names exact and names with digits in any case', () => {

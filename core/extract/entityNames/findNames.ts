@@ -85,6 +85,8 @@ function maskedSpans(pageText: string): { start: number; end: number }[] {
 }
 
 function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): void {
+  // A lower-case word that is the name of a one-word command-line tool (`ipconfig`, `tasklist`): it marks a list of commands.
+  const isCommandWord = (word: string): boolean => index.byFirstKey.get(word)?.some((name) => name.rule.command && name.keys.length === 1) === true;
   const mapped = normalizeForMatching(page.text);
   const text = mapped.text;
   const tokens = tokenize(text);
@@ -100,7 +102,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       const written = text.slice(start, end);
       const fits = caseFits(name.rule.mode, written, name.name);
       // Worked out only where it changes something: a name the case rule refuses, or one that alone would not be ticked.
-      const command = name.rule.command && (!fits || name.rule.ambiguous) && writtenAsCommand(text, start, end);
+      const command = name.rule.command && (!fits || name.rule.ambiguous) && writtenAsCommand(text, start, end, isCommandWord);
       if (!fits && !command) continue;
       // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
       if (!command && name.rule.englishWord && startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
