@@ -5,7 +5,7 @@
  */
 import { buildNameIndex, findEntityNames, knownEntitiesOf, type EntityMatch } from '../../core/extract/entityNames/index.ts';
 import type { StixObject } from '../../core/stix/model/types.ts';
-import { ENTITY_CASES, type EntityCase } from './entityCases.ts';
+import { ENTITY_CASES, PLACES_AND_SECTORS, type EntityCase } from './entityCases.ts';
 
 export interface TypeScore {
   truePositives: number;
@@ -64,8 +64,9 @@ function score(cases: readonly EntityCase[], found: ReadonlyMap<string, readonly
   return result;
 }
 
+/** The cases against `objects` (ATT&CK's) and the countries and sectors a knowledge base from OpenCTI holds (entityCases.ts). */
 export function scoreEntityCases(objects: readonly StixObject[], cases: readonly EntityCase[] = ENTITY_CASES): EntityScores {
-  const index = buildNameIndex(knownEntitiesOf(objects));
+  const index = buildNameIndex(knownEntitiesOf([...objects, ...PLACES_AND_SECTORS]));
   const found = new Map<string, EntityMatch[]>();
   const started = performance.now();
   for (const entry of cases) found.set(entry.id, findEntityNames([{ page: 1, text: entry.text }], index));

@@ -16,6 +16,35 @@ export interface EntityCase {
   expect: string[];
 }
 
+/**
+ * ATT&CK has no countries or sectors. These are written as an analyst's knowledge base
+ * holds them after importing OpenCTI's: countries as locations, sectors as identities of
+ * class `class`, with `x_opencti_aliases` (Japanese ones too). `通信` (telecommunications)
+ * is also the everyday word for network traffic (`C2通信`): the trap of a short Japanese alias.
+ */
+const place = (name: string, aliases: string[]) => ({ type: 'location', spec_version: '2.1', id: `location--${uuidOf(name)}`, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name, country: name.slice(0, 2).toUpperCase(), x_opencti_aliases: aliases });
+const sector = (name: string, aliases: string[]) => ({ type: 'identity', spec_version: '2.1', id: `identity--${uuidOf(name)}`, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name, identity_class: 'class', x_opencti_aliases: aliases });
+/** A fixed, valid UUIDv4-shaped id per name, so runs compare. */
+function uuidOf(name: string): string {
+  const hex = [...name].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0');
+  return `${hex}-0000-4000-8000-${hex.padStart(12, '0')}`;
+}
+
+export const PLACES_AND_SECTORS: readonly Record<string, unknown>[] = [
+  place('Japan', ['日本']),
+  place('China', ['中国', "People's Republic of China"]),
+  place('North Korea', ['DPRK', '北朝鮮']),
+  place('United States', ['USA', 'United States of America', '米国', 'アメリカ']),
+  place('Turkey', ['Türkiye', 'トルコ']),
+  place('Georgia', ['ジョージア']),
+  sector('Energy', ['エネルギー']),
+  sector('Finance', ['Financial services', '金融']),
+  sector('Healthcare', ['医療']),
+  sector('Government', ['政府']),
+  sector('Defense', ['防衛']),
+  sector('Telecommunications', ['Telecom', '通信']),
+];
+
 export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'aliases-in-parentheses', lang: 'en', text: 'APT28, also known as Fancy Bear and Sofacy, targeted European ministries in 2024. The group delivered its implant by spear-phishing.', expect: ['intrusion-set|APT28'] },
   { id: 'sandworm-prose', lang: 'en', text: 'Sandworm deployed a new wiper against the grid operator. Unlike the sandworm of desert fiction, this actor prefers quiet persistence.', expect: ['intrusion-set|Sandworm Team'] },
@@ -35,7 +64,7 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ngrok-rclone', lang: 'en', text: 'The actor leveraged ngrok tunnels and Rclone to exfiltrate data to cloud storage.', expect: ['tool|ngrok', 'tool|Rclone'] },
   { id: 'apt29-solarwinds', lang: 'en', text: 'APT29 (a.k.a. Cozy Bear, NOBELIUM, Midnight Blizzard) was behind the SolarWinds Compromise.', expect: ['intrusion-set|APT29', 'campaign|SolarWinds Compromise'] },
   { id: 'kimsuky', lang: 'en', text: 'Kimsuky sent lures about the summit; the same cluster is tracked as APT43 and Emerald Sleet.', expect: ['intrusion-set|Kimsuky'] },
-  { id: 'blacktech', lang: 'en', text: 'BlackTech, which some vendors call Palmerworm, targeted routers in Japan and Taiwan.', expect: ['intrusion-set|BlackTech'] },
+  { id: 'blacktech', lang: 'en', text: 'BlackTech, which some vendors call Palmerworm, targeted routers in Japan and Taiwan.', expect: ['intrusion-set|BlackTech', 'location|Japan'] },
   { id: 'tick-clock', lang: 'en', text: 'Tick (BRONZE BUTLER) abused asset-management software. Every tick of the clock matters in response.', expect: ['intrusion-set|BRONZE BUTLER'] },
   { id: 'oceanlotus-cobalt', lang: 'en', text: 'OceanLotus continued to use Cobalt Strike. A cobalt mine was the lure topic.', expect: ['intrusion-set|APT32', 'malware|Cobalt Strike'] },
   { id: 'plugx', lang: 'en', text: 'We found PlugX loaded by a signed binary; PlugX is also known as Korplug.', expect: ['malware|PlugX'] },
@@ -56,7 +85,7 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-turla-snake', lang: 'ja', text: 'Turlaは「Snake」と呼ばれるマルウェアを長年使用していた。', expect: ['intrusion-set|Turla', 'malware|Uroburos'] },
   { id: 'ja-fullwidth-domain', lang: 'ja', text: '通信先は ｔｕｒｌａ－ｕｐｄａｔｅ．ｃｏｍ と kimsuky@mail.example.org であった。', expect: [] },
   { id: 'ja-fullwidth-sandworm', lang: 'ja', text: 'Ｓａｎｄｗｏｒｍ Ｔｅａｍはウクライナの電力網を攻撃した。', expect: ['intrusion-set|Sandworm Team'] },
-  { id: 'ja-menupass', lang: 'ja', text: 'APT10（menuPass）は日本の学術機関を標的とした。', expect: ['intrusion-set|menuPass'] },
+  { id: 'ja-menupass', lang: 'ja', text: 'APT10（menuPass）は日本の学術機関を標的とした。', expect: ['intrusion-set|menuPass', 'location|Japan'] },
   // Round 2 (written before its rules): tools written as commands, a spelling several
   // objects share decided by the word beside it, names written joined or hyphenated.
   { id: 'command-switches', lang: 'en', text: 'From the web shell they ran ping -n 1 10.10.5.20, arp -a and ipconfig /all, then net localgroup administrators /domain.', expect: ['tool|Ping', 'tool|Arp', 'tool|ipconfig', 'tool|Net'] },
@@ -70,7 +99,7 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'strongpity-implant', lang: 'en', text: 'PROMETHIUM distributed StrongPity implants through trojanized installers.', expect: ['intrusion-set|PROMETHIUM', 'malware|StrongPity'] },
   { id: 'akira-both', lang: 'en', text: 'Akira ransomware affiliates exploited VPN appliances; the Akira group runs a leak site.', expect: ['malware|Akira', 'intrusion-set|Akira'] },
   { id: 'joined-hyphenated', lang: 'en', text: 'Beacons of CobaltStrike were found next to Brute-Ratel C4 payloads, and Mustang-Panda reused the loader. APT 28 and APT-29 were also mentioned.', expect: ['malware|Cobalt Strike', 'tool|Brute Ratel C4', 'intrusion-set|Mustang Panda', 'intrusion-set|APT28', 'intrusion-set|APT29'] },
-  { id: 'ja-snake-malware', lang: 'ja', text: 'Snakeと呼ばれるマルウェアがドイツの政府機関で見つかった。', expect: ['malware|Uroburos'] },
+  { id: 'ja-snake-malware', lang: 'ja', text: 'Snakeと呼ばれるマルウェアがドイツの政府機関で見つかった。', expect: ['malware|Uroburos', 'identity|Government'] },
   { id: 'ja-machete-both', lang: 'ja', text: 'Macheteグループはスペイン語圏の組織を狙い、マルウェア「Machete」を配布した。', expect: ['intrusion-set|Machete', 'malware|Machete'] },
   { id: 'ja-keyboy-group', lang: 'ja', text: 'KeyBoyグループはチベット関係者を標的とした。', expect: ['intrusion-set|Tropic Trooper'] },
   { id: 'ja-commands-2', lang: 'ja', text: '攻撃者はipconfig /allとarp -aを実行し、routeコマンドで経路を確認した後、net.exeで共有を列挙した。', expect: ['tool|ipconfig', 'tool|Arp', 'tool|route', 'tool|Net'] },
@@ -83,4 +112,14 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-command-table', lang: 'ja', text: '攻撃者が実行したコマンド\nコマンド\t説明\nnet user\tアカウントの列挙\nnet view\t共有の列挙\ntasklist\tプロセスの一覧\nroute print\t経路の確認', expect: ['tool|Net', 'tool|Tasklist', 'tool|route'] },
   { id: 'prose-list-actions', lang: 'en', text: 'Recommended actions:\n• patch exposed VPN appliances\n• route logs to the SIEM\n• net new detections weekly\n• reset credentials', expect: [] },
   { id: 'prose-list-finance', lang: 'en', text: 'Quarterly highlights of the victim company:\n• net income\n• net assets\n• gross margin', expect: [] },
+  // Round 2c (written before its rules): countries and sectors, as reports write them —
+  // (three earlier paragraphs name a country or a sector too: their labels now say so) —
+  // sectors in lower case before their noun, country names that are English words at the
+  // start of a sentence, Japanese names, and `通信` that is traffic, not telecommunications.
+  { id: 'sectors-lowercase', lang: 'en', text: 'The campaign targeted the energy sector and healthcare organizations in Japan and the United States.', expect: ['identity|Energy', 'identity|Healthcare', 'location|Japan', 'location|United States'] },
+  { id: 'sectors-prose-negative', lang: 'en', text: 'The implant used little energy, and its authors had limited finance; education about phishing still helps.', expect: [] },
+  { id: 'countries-sentence-start', lang: 'en', text: 'China-nexus actors reused the loader. Turkey and Georgia reported similar intrusions; North Korea was not involved.', expect: ['location|China', 'location|Turkey', 'location|Georgia', 'location|North Korea'] },
+  { id: 'ja-sectors', lang: 'ja', text: '攻撃者は国内の金融機関とエネルギー業界を狙い、C2通信には正規のクラウドサービスを使った。', expect: ['identity|Finance', 'identity|Energy'] },
+  { id: 'ja-countries', lang: 'ja', text: '北朝鮮を拠点とするグループが日本と米国の防衛産業を標的とした。', expect: ['location|North Korea', 'location|Japan', 'location|United States', 'identity|Defense'] },
+  { id: 'ja-telecom', lang: 'ja', text: '国内の通信事業者が標的となり、通信の暗号化には独自方式が使われた。', expect: ['identity|Telecommunications'] },
 ];
