@@ -8,6 +8,8 @@
  * reports hold: aliases that are English words, tools written as commands, capitals at
  * the start of a sentence, full-width forms, Japanese without spaces.
  */
+import { createHash } from 'node:crypto';
+
 export interface EntityCase {
   id: string;
   lang: 'en' | 'ja';
@@ -26,8 +28,8 @@ const place = (name: string, aliases: string[]) => ({ type: 'location', spec_ver
 const sector = (name: string, aliases: string[]) => ({ type: 'identity', spec_version: '2.1', id: `identity--${uuidOf(name)}`, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name, identity_class: 'class', x_opencti_aliases: aliases });
 /** A fixed, valid UUIDv4-shaped id per name, so runs compare. */
 function uuidOf(name: string): string {
-  const hex = [...name].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0');
-  return `${hex}-0000-4000-8000-${hex.padStart(12, '0')}`;
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export const PLACES_AND_SECTORS: readonly Record<string, unknown>[] = [

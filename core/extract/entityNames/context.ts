@@ -130,3 +130,17 @@ export function kindHintAt(text: string, start: number, end: number): readonly E
   const enBefore = lastWord ? EN_KIND.find(([pattern]) => pattern.test(lastWord))?.[1] : undefined;
   return enBefore ? KIND_TYPES[enBefore] : undefined;
 }
+
+/**
+ * `the energy sector`, `healthcare organizations`, `the energy and finance sectors`. The noun
+ * in lower case: a capital makes it part of a proper name (`Atomic Energy Agency`).
+ */
+const EN_SECTOR_NOUN = /^[ \t]+(?:and[ \t]+[a-z]+[ \t]+)?(?:sectors?|industry|industries|organi[sz]ations?|compan(?:y|ies)|providers?|institutions?|agenc(?:y|ies)|firms?|operators?|verticals?)\b/;
+/** `金融機関`, `エネルギー業界`, `通信事業者`, `防衛産業`. */
+const JA_SECTOR_NOUN = /^(?:業界|産業|業|分野|機関|事業者|企業|会社|部門|セクター)/;
+
+/** Whether the noun of a sector follows the name at `end`. */
+export function sectorNounAfter(text: string, end: number): boolean {
+  const after = lineAfter(text, end);
+  return EN_SECTOR_NOUN.test(after) || JA_SECTOR_NOUN.test(after);
+}

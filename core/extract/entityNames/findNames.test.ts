@@ -13,6 +13,9 @@ const KNOWN: KnownEntity[] = [
   { id: 'intrusion-set--apt29', type: 'intrusion-set', names: ['APT29', 'Cozy Bear', 'NOBELIUM'] },
   { id: 'location--japan', type: 'location', names: ['Japan', '日本'] },
   { id: 'identity--finance', type: 'identity', names: ['金融'] },
+  { id: 'identity--energy', type: 'identity', names: ['Energy', 'エネルギー'] },
+  { id: 'identity--telecom', type: 'identity', names: ['Telecommunications', '通信'] },
+  { id: 'location--china', type: 'location', names: ['China', '中国'] },
 ];
 
 const index = buildNameIndex(KNOWN);
@@ -81,6 +84,21 @@ describe('findEntityNames', () => {
     // The same words opening items of prose: no other tool in the list, or more than a sub-command after the name.
     expect(ids('Highlights:\n• net income\n• net assets\n• gross margin')).toEqual([]);
     expect(ids('Actions:\n• ipconfig review\n• net new detections weekly')).toEqual(['tool--ipconfig']);
+  });
+
+  it('takes a sector in lower case before its noun, ticked, and a two-character Japanese sector name only before one', () => {
+    expect(find('They targeted the energy sector.').map((match) => [match.id, match.ticked])).toEqual([['identity--energy', true]]);
+    expect(ids('the energy and telecommunications sectors').sort()).toEqual(['identity--energy', 'identity--telecom']);
+    expect(ids('The implant used little energy.')).toEqual([]);
+    // A capital noun belongs to a proper name: listed, as an English-word name, but not ticked.
+    expect(find('the International Atomic Energy Agency').map((match) => [match.id, match.ticked])).toEqual([['identity--energy', false]]);
+    expect(ids('国内の通信事業者を狙った。')).toEqual(['identity--telecom']);
+    expect(ids('C2通信には暗号化を使い、通信先は毎日変わった。')).toEqual([]);
+  });
+
+  it('takes a country whose name is an English word at a sentence start, ticked, but not in lower case', () => {
+    expect(find('China-nexus actors reused the loader.').map((match) => [match.id, match.ticked])).toEqual([['location--china', true]]);
+    expect(ids('fine china and porcelain')).toEqual([]);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

@@ -12,13 +12,15 @@ import { originalSpan } from '../mappedText.ts';
 import { normalizeForMatching } from '../normalize.ts';
 import type { Occurrence, TextPage } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
-import { kindHintAt, writtenAsCommand } from './context.ts';
+import { kindHintAt, sectorNounAfter, writtenAsCommand } from './context.ts';
 import { caseFits } from './rules.ts';
 import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
 import { resolveMatches, type Hit } from './resolve.ts';
-import type { EntityMatch, FindNamesOptions } from './types.ts';
+import type { EntityMatch, EntityType, FindNamesOptions } from './types.ts';
 
 const CONTEXT_CHARS = 40;
+/** A sector's noun after its name says what it is, as `malware` after `Snake` does. */
+const SECTOR_KIND: readonly EntityType[] = ['identity'];
 
 function contextOf(text: string, start: number, end: number): string {
   const from = Math.max(0, start - CONTEXT_CHARS);
@@ -103,9 +105,12 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       const fits = caseFits(name.rule.mode, written, name.name);
       // Worked out only where it changes something: a name the case rule refuses, or one that alone would not be ticked.
       const command = name.rule.command && (!fits || name.rule.ambiguous) && writtenAsCommand(text, start, end, isCommandWord);
-      if (!fits && !command) continue;
+      const sectorNoun = name.rule.sector && sectorNounAfter(text, end);
+      // A two-character Japanese sector name is an everyday word without its noun (`C2通信` is traffic).
+      if (name.rule.sector && !sectorNoun && name.name.length <= 2 && JAPANESE.test(name.name)) continue;
+      if (!fits && !command && !sectorNoun) continue;
       // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
-      if (!command && name.rule.englishWord && startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
+      if (!command && !sectorNoun && name.rule.englishWord && startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
@@ -114,7 +119,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       }
       const occurrence: Occurrence = { page: page.page, offset: original.start, length: original.end - original.start, context: contextOf(page.text, original.start, original.end) };
       // The noun beside a hit picks among a shared spelling's owners, and confirms an ambiguous name.
-      const kinds = name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
+      const kinds = sectorNoun ? SECTOR_KIND : name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
       visit({ name, occurrence, written: page.text.slice(original.start, original.end), command, ...(kinds ? { kinds } : {}) });
       // Leftmost, longest: the words of this name are not read again for a shorter one.
       i += name.keys.length - 1;

@@ -42,6 +42,7 @@ function stricter(a: NameRule, b: NameRule): NameRule {
     ambiguous: a.ambiguous || b.ambiguous,
     englishWord: a.englishWord || b.englishWord,
     command: a.command && b.command,
+    sector: a.sector && b.sector,
   };
 }
 

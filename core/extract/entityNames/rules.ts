@@ -14,7 +14,12 @@
  * - a tool named by one word (`Net`, `Ping`, `route`, `at`) is also taken in any case when
  *   it is written as a command (context.ts: `net user /domain`, `arp -a`, `net.exe`, `the at
  *   command`, `routeコマンド`, `pingで`); a lower-case English word (`route`, `at`) only then.
- *   A hit written as a command is evidence enough: it is ticked.
+ *   A hit written as a command is evidence enough: it is ticked;
+ * - a country whose name is an English word (`China`, `Turkey`) is matched in its exact
+ *   case, also at a sentence's start, and ticked;
+ * - a sector (`Energy`, `Healthcare`) is also taken in lower case before the noun of a
+ *   sector (`the energy sector`, `healthcare organizations`), ticked; a Japanese sector name
+ *   of two characters only before one (`通信事業者`, `金融機関`: `C2通信` is traffic).
  *
  * A match is ticked by default when a distinctive name matched, or an ambiguous one with
  * the noun of its kind beside it (`the Snake malware`, `Tickグループ`); when only ambiguous
@@ -37,12 +42,19 @@ export interface NameRule {
   englishWord: boolean;
   /** A tool named by one word: any case where the text writes it as a command. */
   command: boolean;
+  /** A sector: any case before its noun (`the energy sector`); a Japanese name of two characters only before one (`通信事業者`, not `C2通信`). */
+  sector: boolean;
 }
 
 const SOFTWARE: ReadonlySet<EntityType> = new Set(['malware', 'tool']);
 
 /** The matching rule of one NFKC-normalised name, or undefined when it is never matched. */
 export function ruleFor(name: string, type: EntityType): NameRule | undefined {
+  const rule = caseRuleFor(name, type);
+  return rule === undefined ? undefined : { ...rule, sector: type === 'identity' };
+}
+
+function caseRuleFor(name: string, type: EntityType): Omit<NameRule, 'sector'> | undefined {
   const tokens = tokenize(name);
   if (tokens.length === 0) return undefined;
   if (JAPANESE.test(name)) return name.length < 2 ? undefined : { mode: 'exact', ambiguous: false, englishWord: false, command: false };
@@ -51,6 +63,8 @@ export function ruleFor(name: string, type: EntityType): NameRule | undefined {
   const command = single && type === 'tool' && /^[A-Za-z][A-Za-z0-9]*$/.test(name);
   if (englishWord && name === name.toLowerCase()) return command ? { mode: 'command', ambiguous: true, englishWord, command } : undefined;
   if (name.length <= 3) return { mode: 'exact', ambiguous: true, englishWord, command };
+  // A country's name with its capital is the country, even where an English word is spelt the same (`China`, `Turkey`).
+  if (englishWord && type === 'location') return { mode: 'exact', ambiguous: false, englishWord: false, command };
   if (englishWord) return { mode: 'exact', ambiguous: true, englishWord: true, command };
   const letters = name.replace(/[^\p{L}]/gu, '');
   const hasDigit = /\p{N}/u.test(name);
