@@ -1,8 +1,9 @@
 /**
  * From hits to one match per object. A spelling several objects share (`Snake` is Turla's
- * alias and Uroburos's; `Sofacy` is APT28's and CORESHELL's) goes to those the document
- * also names another way; failing that, to those whose own name it is; failing that, to
- * all of them. Then the tick rule of rules.ts: a distinctive name, a command line or the noun
+ * alias and Uroburos's; `Sofacy` is APT28's and CORESHELL's) goes to those of the kind a
+ * noun beside it names (`the Snake malware`, context.ts); failing that, to those the
+ * document also names another way; failing that, to those whose own name it is; failing
+ * that, to all of them. Then the tick rule of rules.ts: a distinctive name, a command line or the noun
  * of the object's kind beside an ambiguous name, or an ambiguous one of four characters or
  * more seen at least twice.
  */
@@ -17,7 +18,7 @@ export interface Hit {
   written: string;
   /** Written as a command (`net user /domain`): a tool's name that alone would be ambiguous counts as distinctive. */
   command: boolean;
-  /** The kinds of object a noun beside the hit names, for a spelling several objects share. */
+  /** The kinds of object a noun beside the hit names (`malware`, `group`, `sector`): it picks among a shared spelling's owners and confirms an ambiguous name. */
   kinds?: readonly EntityType[];
 }
 
