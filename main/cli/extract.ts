@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readDocument } from '../../core/documents/readDocument.ts';
 import { DocumentError, defaultDocumentLimits } from '../../core/documents/types.ts';
 import pLimit from 'p-limit';
-import { pdfReadThreads, readDocumentFile, warmUpPdfReader } from '../documents/readFile.ts';
+import { pdfReadThreads, readDocumentFile } from '../documents/readFile.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, SNIFF_BYTES } from '../../core/documents/detectFormat.ts';
 import { tooLarge } from '../../core/documents/pdf.ts';
@@ -60,8 +60,6 @@ function describe(error: unknown): string {
 
 /** Returns the exit code: 0, or 1 when any input could not be read (the others are still printed). */
 export async function runExtract(inputs: readonly string[], format: OutputFormat, io: CliIo, now: () => Date = () => new Date(), entitiesPath?: string): Promise<number> {
-  // pdf.js loads in its threads while this thread loads the engine and reads the files.
-  warmUpPdfReader(inputs.filter((input) => /\.pdf$/i.test(input)).length);
   // Loaded on use: `validate` and `--help` do not pay for the engine and its lists.
   const { extractIndicators } = await import('../../core/extract/index.ts');
   let names: EntityNames | undefined;
