@@ -33,12 +33,16 @@ const JA_COMMAND = /^[ \t]*(?:[a-z][a-z0-9]*[ \t]*)?コマンド/;
 const JA_MEANS = /^(?:[ \t]+(?:-|\/)\S+)*(?:で|を(?:実行|使用|使っ|用い|利用))/;
 
 /** What separates the items of a list: a line break, a bullet, a table's bar or tab. */
-const ITEM_BREAK = /[\n\t|•・▪◦●■]/;
-const ITEM_BREAKS = /[\n\t|•・▪◦●■]/g;
+const BREAK_CHARS = '\\n\\t|•・▪◦●■';
+const ITEM_BREAK = new RegExp(`[${BREAK_CHARS}]`);
+const ITEM_BREAKS = new RegExp(`[${BREAK_CHARS}]`, 'g');
 /** Between an item's break and its first word: spaces and a dash, star or number of a list. */
-const ITEM_LEAD = /^[ \t]*(?:(?:[-*–]|\d{1,2}[.)])[ \t]+)?$/;
+const LEAD = '[ \\t]*(?:(?:[-*–]|\\d{1,2}[.)])[ \\t]+)?';
+const ITEM_LEAD = new RegExp(`^${LEAD}$`);
+/** An item's first word, when it is a lower-case word standing alone. */
+const ITEM_WORD = new RegExp(`^${LEAD}([a-z][a-z0-9]*)(?![^ \\t\\n])`);
 /** After the name: at most one sub-command word, then the item's end (a break, or a table's wide gap). */
-const ITEM_TAIL = /^(?:[ \t]+[a-z][a-z0-9]*)?(?:[ \t]*(?:$|[\t|•・▪◦●■])|[ \t]{2,})/;
+const ITEM_TAIL = new RegExp(`^(?:[ \\t]+[a-z][a-z0-9]*)?(?:[ \\t]*(?:$|[${BREAK_CHARS}])|[ \\t]{2,})`);
 /** How far around a listed name its list is read. */
 const LIST_REACH = 400;
 
@@ -56,7 +60,7 @@ function listedCommand(text: string, start: number, end: number, isCommandWord: 
   const own = text.slice(start, end).toLowerCase();
   const around = text.slice(Math.max(0, start - LIST_REACH), Math.min(text.length, end + LIST_REACH));
   return around.split(ITEM_BREAKS).some((item) => {
-    const word = /^[ \t]*(?:(?:[-*–]|\d{1,2}[.)])[ \t]+)?([a-z][a-z0-9]*)(?![^ \t\n])/.exec(item)?.[1];
+    const word = ITEM_WORD.exec(item)?.[1];
     return word !== undefined && word !== own && isCommandWord(word);
   });
 }
