@@ -77,8 +77,14 @@ export interface ReportsResult {
      * start, the CLI's code, the pool of threads, and the indicators found and printed —
      * work pdftotext does not do.
      */
-    cli: { label: string; pagesPerSecond: number; seconds: number } | string;
-    pdftotext: { pagesPerSecond: number; seconds: number } | string;
+    cli: { label: string; pagesPerSecond: number; seconds: number; cpuSeconds?: number } | string;
+    pdftotext: { pagesPerSecond: number; seconds: number; cpuSeconds?: number } | string;
+    /**
+     * The most the command could reach on this machine's cores if its CPU time were spread
+     * over all of them without a moment idle (its CPU seconds ÷ cores): when this is under
+     * the goal, no scheduling reaches it here; only more cores or less work would.
+     */
+    cliCeiling?: { cores: number; pagesPerSecond: number; ofPdftotext: number };
     /** Magpie's pages/s over pdftotext's, in this run (issue 16's goal: ≥ 0.5). */
     ofPdftotext?: { oneThread: number; pooled: number; warm: number; cli?: number };
   };
@@ -192,11 +198,18 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
 
   let pdftotext: ReportsResult['speed']['pdftotext'] = 'pdftotext not found: install poppler-utils to compare';
   if (pdftotextAvailable()) {
+    const cpuBefore = childCpuSeconds();
     const started = performance.now();
     for (const name of names) spawnSync('pdftotext', ['-layout', fixturePath('reports', name), '-'], { maxBuffer: 256 * 1024 * 1024 });
     const seconds = (performance.now() - started) / 1000;
-    pdftotext = { pagesPerSecond: round(pages / seconds), seconds: round(seconds) };
+    const cpuAfter = childCpuSeconds();
+    pdftotext = { pagesPerSecond: round(pages / seconds), seconds: round(seconds), ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuSeconds: round(cpuAfter - cpuBefore) }) };
   }
+  const cores = availableParallelism();
+  const cliCeiling =
+    typeof cli === 'string' || cli.cpuSeconds === undefined || typeof pdftotext === 'string'
+      ? undefined
+      : { cores, pagesPerSecond: round((pages * cores) / cli.cpuSeconds), ofPdftotext: round((pages * cores) / cli.cpuSeconds / pdftotext.pagesPerSecond) };
   return {
     reports: names.length,
     pages,
@@ -212,6 +225,7 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
       warm,
       cli,
       pdftotext,
+      ...(cliCeiling ? { cliCeiling } : {}),
       ...(typeof pdftotext === 'string'
         ? {}
         : {
@@ -231,15 +245,38 @@ export async function scoreReports(options: { misses?: boolean } = {}): Promise<
 function runCli(names: readonly string[], pages: number): ReportsResult['speed']['cli'] {
   const bin = fileURLToPath(new URL('../../bin/magpie.js', import.meta.url));
   const built = existsSync(fileURLToPath(new URL('../../out/cli/magpie.mjs', import.meta.url)));
+  const cpuBefore = childCpuSeconds();
   const started = performance.now();
   const run = spawnSync(process.execPath, [bin, 'extract', '--format', 'txt', ...names.map((name) => fixturePath('reports', name))], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childCpuSeconds();
   if (run.status !== 0) return `magpie extract failed (exit ${String(run.status)}): ${run.stderr.slice(0, 300)}`;
   return {
     label: `magpie extract --format txt on all ${names.length} files in one process (${built ? 'the built CLI' : 'from source: run npm run build:cli for the shipped form'}), Node's start and indicator extraction included`,
     pagesPerSecond: round(pages / seconds),
     seconds: round(seconds),
+    ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuSeconds: round(cpuAfter - cpuBefore) }),
   };
+}
+
+let clockTicks: number | undefined;
+
+/**
+ * User + system CPU seconds of this process's finished children (Linux `/proc/self/stat`,
+ * cutime + cstime): read before and after a spawnSync, the child's own CPU time, its
+ * threads included. Undefined where there is no /proc.
+ */
+function childCpuSeconds(): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/self/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name, which may itself hold spaces: state is field 3, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return (Number(fields[13]) + Number(fields[14])) / clockTicks;
 }
 
 /** Every report twice through one thread that is not recycled between; the second pass timed. */
