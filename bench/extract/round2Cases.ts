@@ -15,7 +15,8 @@ export type ErrorClass =
   | 'dotted-numbers'
   | 'file-names'
   | 'attack-ids'
-  | 'capitalised-hashes';
+  | 'capitalised-hashes'
+  | 'address-labels';
 
 export interface Round2Case {
   id: string;
@@ -433,6 +434,49 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: {},
     checked_types: ['ipv4'],
   },
+  // Seventh session, written before its fixes: the number's label a word or two away
+  // (`version string is`, `バージョン情報は「…」`), a list item, a Japanese section
+  // written around the number (`第2.3.1.1条`), a table whose next cell names it.
+  {
+    id: 'label-a-noun-away-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'The implant reports its version string as 4.1.2.9 and its build number: 6.0.3.2, then beacons to 91.210.107.40 every 60 seconds.',
+    expected: { ipv4: ['91.210.107.40'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'checklist-item-and-revision-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'Per item 3.2.1.4 of the hardening checklist (revision 1.0.2.6), block 91.210.107.41 at the perimeter.',
+    expected: { ipv4: ['91.210.107.41'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'table-cell-names-the-number-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'Value              Kind         Comment\n5.2.0.7            Version      agent reported by the host\n91.210.107.42      IPv4         C2 over TLS\n1.0.4.3            Revision     signature set\n',
+    expected: { ipv4: ['91.210.107.42'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'section-around-the-number-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '第2.3.1.1条に基づき報告する。詳細は4.1.2.3節を参照。C2サーバーは91.210.107.43であった。',
+    expected: { ipv4: ['91.210.107.43'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'version-info-in-brackets-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '検体に埋め込まれたバージョン情報は『3.0.2.8』で、設定番号は「1.4.0.2」だった。接続先は「91.210.107.44」である。',
+    expected: { ipv4: ['91.210.107.44'] },
+    checked_types: ['ipv4'],
+  },
   {
     id: 'real-addresses-in-table-en',
     class: 'dotted-numbers',
@@ -616,5 +660,39 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     text: 'The session blob Fbc6F64c4d01c43ce0f272671501425a was rotated, as was DeadBeef0123456789abcdef01234567.',
     expected: {},
     checked_types: ['md5', 'sha1', 'sha256', 'sha512'],
+  },
+  // Seventh session, written before its fixes: configuration files (`.ini`, `.cfg`) are
+  // file names analysts track; an IPv6 address right after a label's colon (`宛先：`).
+  {
+    id: 'config-files-glued-ja',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: 'ローダーは設定ファイルsettings.iniを読み込み、暗号化された通信設定をupdate.cfgへ書き出す。',
+    expected: { filename: ['settings.ini', 'update.cfg'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'config-files-en',
+    class: 'file-names',
+    lang: 'en',
+    text: 'The dropper writes desktop.cfg and a copy of its settings to C:\\ProgramData\\svc\\conf.ini before it starts.',
+    expected: { filename: ['desktop.cfg', 'conf.ini'] },
+    checked_types: ['filename'],
+  },
+  {
+    id: 'ipv6-after-label-colon-ja',
+    class: 'address-labels',
+    lang: 'ja',
+    text: '宛先：2a03:2880:f12f:83:face:b00c::25de（IPv6）、送信元:2a01:4f8:c17:2f1::2',
+    expected: { ipv6: ['2a03:2880:f12f:83:face:b00c::25de', '2a01:4f8:c17:2f1::2'] },
+    checked_types: ['ipv6'],
+  },
+  {
+    id: 'ipv6-after-label-colon-en',
+    class: 'address-labels',
+    lang: 'en',
+    text: 'Source:2a01:4f8:c17:2f1::3 Destination:fe80::1ff:fe23:4567:890a',
+    expected: { ipv6: ['2a01:4f8:c17:2f1::3', 'fe80::1ff:fe23:4567:890a'] },
+    checked_types: ['ipv6'],
   },
 ];
