@@ -176,7 +176,7 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     class: 'japanese-boundaries',
     lang: 'ja',
     text: 'マルウェアは設定ファイルconfig.iniを読み込み、続いてペイロードsvchost_update.exeを起動する。',
-    expected: { filename: ['svchost_update.exe'] },
+    expected: { filename: ['config.ini', 'svchost_update.exe'] },
     checked_types: ['filename'],
   },
   {
