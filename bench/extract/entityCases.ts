@@ -124,4 +124,19 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-sectors', lang: 'ja', text: '攻撃者は国内の金融機関とエネルギー業界を狙い、C2通信には正規のクラウドサービスを使った。', expect: ['identity|Finance', 'identity|Energy'] },
   { id: 'ja-countries', lang: 'ja', text: '北朝鮮を拠点とするグループが日本と米国の防衛産業を標的とした。', expect: ['location|North Korea', 'location|Japan', 'location|United States', 'identity|Defense'] },
   { id: 'ja-telecom', lang: 'ja', text: '国内の通信事業者が標的となり、通信の暗号化には独自方式が使われた。', expect: ['identity|Telecommunications'] },
+  // Round 3 (seventh session, written before its rules): `at` with a time and a command,
+  // a sub-command before an address, a name in apposition to its kind (`Royal, a
+  // ransomware family`), an English-word name that is the first word of another proper
+  // name (`Royal Navy`), a Japanese gloss of an English word (`遊び（Play）`), the noun
+  // of a list (`…やPlayといったランサムウェア`), and verbs that stay verbs after `will` or `to`.
+  { id: 'at-time-command', lang: 'en', text: 'On the old domain controller the intruder queued at 02:30 /every:F cmd /c "C:\\PerfLogs\\r.bat" for a weekly run.', expect: ['tool|at', 'tool|cmd'] },
+  { id: 'ja-at-host-time', lang: 'ja', text: 'タスク登録には at \\\\10.1.2.3 04:00 C:\\tmp\\s.bat が使われた。', expect: ['tool|at'] },
+  { id: 'at-time-prose', lang: 'en', text: 'The bridge call is at 10:30 /JST and again at 16:00 UTC; the report is due at noon.', expect: [] },
+  { id: 'route-add-address', lang: 'en', text: 'They pinned a path with route add 172.16.0.0 mask 255.240.0.0 192.168.5.1, then ran ping -n 3 172.16.4.4.', expect: ['tool|route', 'tool|Ping'] },
+  { id: 'verbs-after-modal', lang: 'en', text: 'Operators should route all 10.0.0.0 traffic through the proxy; the team will route /api calls the same way and plans to expand /var later.', expect: [] },
+  { id: 'apposition-kind', lang: 'en', text: 'Royal, a ransomware family first seen in 2022, encrypted the ESXi hosts. Carbon, a second-stage backdoor, was found on two servers.', expect: ['malware|Royal', 'malware|Carbon'] },
+  { id: 'first-word-of-another-name', lang: 'en', text: 'The Royal Navy and the Carbon Trust were cited as partners, the Play Store listing was pulled, and the Lazarus Project donated servers.', expect: [] },
+  { id: 'ja-gloss-negative', lang: 'ja', text: '研修では遊び（Play）の時間と王室（Royal）の行事について説明した。', expect: [] },
+  { id: 'ja-gloss-kind-noun', lang: 'ja', text: 'マルウェア（Carbon）がTurlaにより使用された。', expect: ['malware|Carbon', 'intrusion-set|Turla'] },
+  { id: 'ja-list-kind-noun', lang: 'ja', text: 'BlackCatやPlayといったランサムウェアが国内の製造業を狙った。', expect: ['malware|BlackCat', 'malware|Playcrypt'] },
 ];
