@@ -23,8 +23,15 @@ const SWITCH = /^[ \t]+(?:[a-z][a-z0-9]*[ \t]+){0,2}(?:\/[A-Za-z?][A-Za-z0-9?]*(
 const DIGIT_SWITCH = /^[ \t]+[a-z][a-z0-9]*[ \t]+-\d(?=[\s,;.)」、。]|$)/;
 /** `reg add HKCU\…`, `net use \\host`, `net group "Domain Admins"`: a sub-command, then a key, a share or a quoted argument. */
 const ARGUMENT = /^[ \t]+[a-z][a-z0-9]*[ \t]+(?:HK[A-Z_]{2,}\\|\\\\|")/;
-/** `ping 10.0.0.5`, `ping -n 1 10.0.0.5`: an address after optional switches. */
-const ADDRESS = /^[ \t]+(?:-\S+[ \t]+)*\d{1,3}(?:\.\d{1,3}){3}\b/;
+/** `ping 10.0.0.5`, `ping -n 1 10.0.0.5`, `route add 172.16.0.0`: an address after an optional sub-command and switches. */
+const ADDRESS = /^[ \t]+(?:[a-z][a-z0-9]*[ \t]+)?(?:-\S+[ \t]+)*\d{1,3}(?:\.\d{1,3}){3}\b/;
+/**
+ * `at 02:30 /every:F cmd /c …`, `at \\host 04:00 C:\…\s.bat`: a time, then a schedule's
+ * switch or the program to run (`at 10:30 /JST` is prose). Enough even for a two-letter name.
+ */
+const TIME_THEN_PROGRAM = /^[ \t]+(?:\\\\\S+[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:\/(?:every|next|interactive)\b|cmd\b|[A-Za-z]:\\|\\\\|\S+\.(?:exe|bat|cmd|ps1|vbs)\b)/i;
+/** `to route`, `will route`, `we ping`: the word is a verb of the sentence, whatever follows it. */
+const VERB_BEFORE = /(?:^|[^A-Za-z])(?:to|will|would|can|could|should|must|may|might|shall|please|we|they|you|i)[ \t]+$/i;
 /** `the at command`, `the net user command`, `the route utility` — but not `command-and-control`. */
 const COMMAND_NOUN = /^[ \t]+(?:[a-z][a-z0-9]*[ \t]+)?(?:command|utility)s?\b(?![\s-]+and[\s-]+control)/i;
 /** `routeコマンド`, `net userコマンド`. */
@@ -73,12 +80,13 @@ function listedCommand(text: string, start: number, end: number, isCommandWord: 
  */
 export function writtenAsCommand(text: string, start: number, end: number, isCommandWord: (word: string) => boolean = () => false): boolean {
   const after = lineAfter(text, end);
-  if (EXE.test(after) || COMMAND_NOUN.test(after) || JA_COMMAND.test(after)) return true;
+  if (EXE.test(after) || COMMAND_NOUN.test(after) || JA_COMMAND.test(after) || TIME_THEN_PROGRAM.test(after)) return true;
   if (end - start < 3) return false;
   const written = text.slice(start, end);
   const lowerCase = written === written.toLowerCase();
   // A Latin word typed in lower case inside Japanese prose is a term, not an English word.
   if (lowerCase && JA_MEANS.test(after)) return true;
+  if (VERB_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (SWITCH.test(after) || DIGIT_SWITCH.test(after) || ARGUMENT.test(after) || ADDRESS.test(after)) return true;
   return lowerCase && listedCommand(text, start, end, isCommandWord);
 }
@@ -107,6 +115,11 @@ const JA_NOUNS: ReadonlyArray<[string, keyof typeof KIND_TYPES]> = [
 const JA_AFTER = JA_NOUNS.map(([source, kind]) => [new RegExp(`^${source}`), kind] as const);
 const JA_BEFORE = JA_NOUNS.map(([source, kind]) => [new RegExp(`${source}$`), kind] as const);
 
+/** Whether an English word names a kind of object (`ransomware`, `Group`, `tool`). */
+export function isKindNoun(word: string): boolean {
+  return EN_KIND.some(([pattern]) => pattern.test(word));
+}
+
 function kindOfWords(words: readonly string[]): keyof typeof KIND_TYPES | undefined {
   const kinds = words.map((word) => EN_KIND.find(([pattern]) => pattern.test(word))?.[1]);
   // `the Play ransomware gang` is the gang: a group's noun outranks the malware it runs.
@@ -121,12 +134,17 @@ function kindOfWords(words: readonly string[]): keyof typeof KIND_TYPES | undefi
  */
 export function kindHintAt(text: string, start: number, end: number): readonly EntityType[] | undefined {
   const after = lineAfter(text, end).replace(/^[」』"”’)）]/, '');
-  const ja = /^[ \t]*(?:と(?:呼ばれる|いう|称される))?(.*)$/.exec(after)?.[1] ?? '';
+  // `Snakeと呼ばれるマルウェア`, and the noun of a list: `…やPlayといったランサムウェア`, `Emotetなどのマルウェア`.
+  const ja = /^[ \t]*(?:と(?:呼ばれる|いう|いった|称される)|などの?|等の|のような)?(.*)$/.exec(after)?.[1] ?? '';
   const jaKind = JA_AFTER.find(([pattern]) => pattern.test(ja))?.[1];
   if (jaKind) return KIND_TYPES[jaKind];
   const words = /^[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?/.exec(after);
   const enKind = words ? kindOfWords([words[1], words[2]].filter((word): word is string => word !== undefined)) : undefined;
   if (enKind) return KIND_TYPES[enKind];
+  // In apposition: `Royal, a ransomware family …`, `Carbon, a second-stage backdoor`.
+  const apposed = /^,[ \t]+(?:an?|the)[ \t]+([A-Za-z-]+)(?:[ \t]+([A-Za-z-]+))?(?:[ \t]+([A-Za-z-]+))?/.exec(after);
+  const apposedKind = apposed ? kindOfWords((apposed.slice(1) as (string | undefined)[]).filter((word): word is string => word !== undefined)) : undefined;
+  if (apposedKind) return KIND_TYPES[apposedKind];
   const before = text.slice(Math.max(0, start - 24), start).replace(/[「『"“(（ \t]+$/, '');
   const jaBefore = JA_BEFORE.find(([pattern]) => pattern.test(before))?.[1];
   if (jaBefore) return KIND_TYPES[jaBefore];

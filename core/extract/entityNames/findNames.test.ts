@@ -16,6 +16,11 @@ const KNOWN: KnownEntity[] = [
   { id: 'identity--energy', type: 'identity', names: ['Energy', 'エネルギー'] },
   { id: 'identity--telecom', type: 'identity', names: ['Telecommunications', '通信'] },
   { id: 'location--china', type: 'location', names: ['China', '中国'] },
+  { id: 'malware--royal', type: 'malware', names: ['Royal'] },
+  { id: 'intrusion-set--play', type: 'intrusion-set', names: ['Play'] },
+  { id: 'malware--playcrypt', type: 'malware', names: ['Playcrypt', 'Play'] },
+  { id: 'intrusion-set--lazarus', type: 'intrusion-set', names: ['Lazarus Group'] },
+  { id: 'tool--route', type: 'tool', names: ['route'] },
 ];
 
 const index = buildNameIndex(KNOWN);
@@ -90,8 +95,8 @@ describe('findEntityNames', () => {
     expect(find('They targeted the energy sector.').map((match) => [match.id, match.ticked])).toEqual([['identity--energy', true]]);
     expect(ids('the energy and telecommunications sectors').sort()).toEqual(['identity--energy', 'identity--telecom']);
     expect(ids('The implant used little energy.')).toEqual([]);
-    // A capital noun belongs to a proper name: listed, as an English-word name, but not ticked.
-    expect(find('the International Atomic Energy Agency').map((match) => [match.id, match.ticked])).toEqual([['identity--energy', false]]);
+    // A capitalised word after it makes it part of another proper name: not the sector.
+    expect(ids('the International Atomic Energy Agency')).toEqual([]);
     expect(ids('国内の通信事業者を狙った。')).toEqual(['identity--telecom']);
     expect(ids('C2通信には暗号化を使い、通信先は毎日変わった。')).toEqual([]);
   });
@@ -99,6 +104,21 @@ describe('findEntityNames', () => {
   it('takes a country whose name is an English word at a sentence start, ticked, but not in lower case', () => {
     expect(find('China-nexus actors reused the loader.').map((match) => [match.id, match.ticked])).toEqual([['location--china', true]]);
     expect(ids('fine china and porcelain')).toEqual([]);
+  });
+
+  it('reads the words around a name: at with a time, a sub-command before an address, apposition, a list noun; not a verb, a gloss or the first word of another name', () => {
+    expect(ids('the intruder queued at 02:30 /every:F cmd /c r.bat')).toEqual(['tool--at']);
+    expect(ids('The call is at 10:30 /JST today.')).toEqual([]);
+    expect(ids('They ran route add 172.16.0.0 mask 255.240.0.0 192.168.5.1.')).toEqual(['tool--route']);
+    expect(ids('Operators should route all 10.0.0.0 traffic via the proxy, and will route /api calls too.')).toEqual([]);
+    // At a sentence's start an English-word name needs its kind beside it.
+    expect(find('Royal, a ransomware family, encrypted the hosts.').map((match) => [match.id, match.ticked])).toEqual([['malware--royal', true]]);
+    expect(ids('Royal encrypted the hosts.')).toEqual([]);
+    expect(ids('The Royal Navy, the Play Store and the Lazarus Project were out of scope.')).toEqual([]);
+    expect(ids('The Royal ransomware and the Lazarus Group both struck.').sort()).toEqual(['intrusion-set--lazarus', 'malware--royal']);
+    expect(ids('研修では遊び（Play）と王室（Royal）について話した。')).toEqual([]);
+    expect(ids('マルウェア（Royal）が見つかった。')).toEqual(['malware--royal']);
+    expect(ids('RoyalやPlayといったランサムウェアが確認された。').sort()).toEqual(['malware--playcrypt', 'malware--royal']);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

@@ -12,7 +12,7 @@ import { originalSpan } from '../mappedText.ts';
 import { normalizeForMatching } from '../normalize.ts';
 import type { Occurrence, TextPage } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
-import { kindHintAt, sectorNounAfter, writtenAsCommand } from './context.ts';
+import { isKindNoun, kindHintAt, sectorNounAfter, writtenAsCommand } from './context.ts';
 import { caseFits } from './rules.ts';
 import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
 import { resolveMatches, type Hit } from './resolve.ts';
@@ -86,6 +86,24 @@ function maskedSpans(pageText: string): { start: number; end: number }[] {
     .map(({ start, end }) => ({ start, end }));
 }
 
+/**
+ * Whether the hit is the first word of another proper name (`Royal Navy`, `Carbon Trust`,
+ * `Play Store`, `Lazarus Project`): a capitalised word follows after one space that is
+ * neither the noun of a kind (`Royal Ransomware`) nor the start of a known name.
+ */
+function opensAnotherName(text: string, tokens: readonly Token[], next: number, end: number, index: NameIndex): boolean {
+  const token = tokens[next];
+  if (!token || token.start !== end + 1 || text.charAt(end) !== ' ') return false;
+  const word = text.slice(token.start, token.end);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isKindNoun(word)) return false;
+  return !(index.byFirstKey.get(token.key) ?? []).some((name) => matchAt(text, tokens, next, name) >= 0);
+}
+
+/** `遊び（Play）`, `炭素（Carbon）`: an English word in brackets right after a Japanese word is its translation. */
+function japaneseGloss(text: string, start: number, end: number): boolean {
+  return text.charAt(start - 1) === '(' && text.charAt(end) === ')' && JAPANESE.test(text.charAt(start - 2));
+}
+
 function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): void {
   // A lower-case word that is the name of a one-word command-line tool (`ipconfig`, `tasklist`): it marks a list of commands.
   const isCommandWord = (word: string): boolean => index.byFirstKey.get(word)?.some((name) => name.rule.command && name.keys.length === 1) === true;
@@ -109,8 +127,18 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       // A two-character Japanese sector name is an everyday word without its noun (`C2通信` is traffic).
       if (name.rule.sector && !sectorNoun && name.name.length <= 2 && JAPANESE.test(name.name)) continue;
       if (!fits && !command && !sectorNoun) continue;
-      // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
-      if (!command && !sectorNoun && name.rule.englishWord && startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
+      // The noun beside a hit picks among a shared spelling's owners, and confirms an ambiguous name.
+      const kinds = sectorNoun ? SECTOR_KIND : name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
+      const ofItsKind = kinds !== undefined && name.owners.some((owner) => {
+        const type = index.entities.get(owner.id)?.type;
+        return type !== undefined && kinds.includes(type);
+      });
+      if (!command && !sectorNoun && !ofItsKind && name.rule.englishWord) {
+        // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
+        if (startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
+        if (japaneseGloss(text, start, end)) continue;
+      }
+      if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
@@ -118,8 +146,6 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (spans.some((span) => span.start < original.end && original.start < span.end)) continue;
       }
       const occurrence: Occurrence = { page: page.page, offset: original.start, length: original.end - original.start, context: contextOf(page.text, original.start, original.end) };
-      // The noun beside a hit picks among a shared spelling's owners, and confirms an ambiguous name.
-      const kinds = sectorNoun ? SECTOR_KIND : name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
       visit({ name, occurrence, written: page.text.slice(original.start, original.end), command, ...(kinds ? { kinds } : {}) });
       // Leftmost, longest: the words of this name are not read again for a shorter one.
       i += name.keys.length - 1;

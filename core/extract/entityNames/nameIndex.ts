@@ -19,6 +19,8 @@ export interface IndexedName {
   rule: NameRule;
   /** The objects known by this name; `primary` when it is their own name, not an alias. */
   owners: { id: string; primary: boolean }[];
+  /** Only ever a group's head (`Lazarus` of `Lazarus Group`), never a name or alias as written. */
+  derived: boolean;
 }
 
 export interface EntityInfo {
@@ -75,6 +77,7 @@ export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
     if (existing) {
       // A spelling shared by several objects (`Snake`, `Carbanak`) is matched by the strictest of their rules.
       existing.rule = stricter(existing.rule, derived ? { ...rule, mode: 'capital' } : rule);
+      existing.derived &&= derived;
       const owner = existing.owners.find((entry) => entry.id === entity.id);
       if (owner) owner.primary ||= primary;
       else existing.owners.push({ id: entity.id, primary });
@@ -93,6 +96,7 @@ export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
       // A head alone (`Sandworm`) is a proper noun whatever the type: its capital is required.
       rule: derived ? { ...rule, mode: 'capital' } : rule,
       owners: [{ id: entity.id, primary }],
+      derived,
     };
     // One entry per spelling, whatever the type: a shared alias is resolved per document (findNames.ts).
     byName.set(name, indexed);
