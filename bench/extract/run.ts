@@ -6,7 +6,9 @@
  *   with pages per second next to poppler's pdftotext (reports.ts);
  * - throughput: extraction MB/s on ~50 MB of report text, wall and CPU time (throughput.ts);
  * - entityNames: names of known threats on labelled paragraphs against ATT&CK Enterprise,
- *   precision and recall per type of what the review lists and ticks (entities.ts).
+ *   precision and recall per type of what the review lists and ticks (entities.ts);
+ * - secondAuthor: the same two scorings on cases a second author wrote without seeing the
+ *   code (secondAuthor.ts).
  * A part whose data or tool is missing says so in its place instead of failing the run.
  */
 import { loadavg } from 'node:os';
@@ -17,6 +19,7 @@ import { scoreRound2 } from './round2.ts';
 import { measureThroughput } from './throughput.ts';
 import { attackBundlesAvailable, attackObjects } from '../../testkit/attackBundles.ts';
 import { scoreEntityCases } from './entities.ts';
+import { scoreSecondAuthor } from './secondAuthor.ts';
 
 async function part<T>(name: string, run: () => T | Promise<T>): Promise<T | { error: string }> {
   try {
@@ -44,5 +47,7 @@ const reports = await part('reports', () => scoreReports());
 const throughput = await part('throughput', () => measureThroughput());
 const entityNames = await part('entityNames', () => (attackBundlesAvailable ? scoreEntityCases(attackObjects('enterprise')) : { skipped: `ATT&CK bundles missing: ${fixturesSkipReason}` }));
 
+const secondAuthor = await part('secondAuthor', () => scoreSecondAuthor(attackBundlesAvailable ? attackObjects('enterprise') : undefined));
+
 const loadAverage = { start: loadAtStart, end: loadavg().map((n) => Math.round(n * 10) / 10) };
-console.info(JSON.stringify({ node: process.version, loadAverage, cases, round2, reports, throughput, entityNames }, null, 1));
+console.info(JSON.stringify({ node: process.version, loadAverage, cases, round2, reports, throughput, entityNames, secondAuthor }, null, 1));
