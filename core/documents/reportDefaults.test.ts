@@ -17,6 +17,10 @@ describe('the first heading', () => {
   });
   it('is absent when the page has no line that reads as a title', () => {
     expect(firstHeading('12\n---\n1.2.3.4')).toBeUndefined();
+    // A copyright or rights line (a slide deck's footer often prints first) is never the title, however the PDF spaced it.
+    expect(firstHeading('Copy right ©2021 Example CERT All rights reserv ed.\n0\nOperations Targeting Ports\nBody')).toBe('Operations Targeting Ports');
+    expect(firstHeading('Copyright (c) 2024 Example Security, Inc.\nThe Quiet Loader')).toBe('The Quiet Loader');
+    expect(firstHeading('本資料の無断転載を禁じます\n著作権は一般社団法人Exampleに帰属します\n標的型攻撃の分析')).toBe('標的型攻撃の分析');
   });
 });
 

@@ -29,6 +29,8 @@ const NOT_A_HEADING: readonly RegExp[] = [
   /^\d+\s*(?:\/|of)\s*\d+$/i,
   /^(?:https?:\/\/|www\.)/i,
   /^[\p{P}\p{S}\d\s]+$/u,
+  // Copyright and rights lines, however the PDF spaced them (`Copy right ©2021 … reserv ed.`).
+  /©|\(c\)\s*\d{4}|\bcopy\s?right\b|\ball\s+rights\s+reserv|無断(?:転載|複製|転用)|著作権/i,
 ];
 
 /** The first line of the first page that reads as a title, when there is one. */
