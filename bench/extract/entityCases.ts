@@ -139,4 +139,9 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'ja-gloss-negative', lang: 'ja', text: '研修では遊び（Play）の時間と王室（Royal）の行事について説明した。', expect: [] },
   { id: 'ja-gloss-kind-noun', lang: 'ja', text: 'マルウェア（Carbon）がTurlaにより使用された。', expect: ['malware|Carbon', 'intrusion-set|Turla'] },
   { id: 'ja-list-kind-noun', lang: 'ja', text: 'BlackCatやPlayといったランサムウェアが国内の製造業を狙った。', expect: ['malware|BlackCat', 'malware|Playcrypt'] },
+  // Written before its rule, after the walk through a public report showed it
+  // (`CVE-2014-4114 aka Sandworm`): a vulnerability's nickname is not the group or malware.
+  { id: 'vulnerability-nickname', lang: 'en', text: 'The lure exploited CVE-2014-4114, also known as Sandworm, and a second Sandworm exploit document arrived in June.', expect: [] },
+  { id: 'vulnerability-nickname-group-too', lang: 'en', text: 'Sandworm exploited a flaw in the HMI software; the Sandworm vulnerability of 2014 is unrelated.', expect: ['intrusion-set|Sandworm Team'] },
+  { id: 'ja-vulnerability-nickname', lang: 'ja', text: 'Sandwormと呼ばれる脆弱性（CVE-2014-4114）を悪用した文書が送られた。', expect: [] },
 ];
