@@ -153,6 +153,20 @@ export function kindHintAt(text: string, start: number, end: number): readonly E
   return enBefore ? KIND_TYPES[enBefore] : undefined;
 }
 
+/** `Sandworm exploit`, `the Sandworm vulnerability`, `Sandwormと呼ばれる脆弱性`. */
+const VULNERABILITY_AFTER = /^(?:[ \t]+(?:exploits?|vulnerabilit(?:y|ies)|flaws?|bugs?|zero-days?|0-days?)\b|(?:と(?:呼ばれる|いう|称される))?(?:脆弱性|エクスプロイト))/i;
+/** `CVE-2014-4114 aka Sandworm`, `CVE-2014-4114, also known as Sandworm`, `CVE-2014-4114 (Sandworm)`. */
+const VULNERABILITY_BEFORE = /CVE-\d{4}-\d{4,}[,)]?[ \t]*(?:\(|aka|a\.k\.a\.|also[ \t]+(?:known|called)[ \t]+as|通称|別名)[ \t]*$/i;
+
+/**
+ * Whether the name at [start, end) is a vulnerability's nickname here: the noun of a
+ * vulnerability after it, or a CVE id it is the other name of. No group or software is
+ * named so.
+ */
+export function namesAVulnerability(text: string, start: number, end: number): boolean {
+  return VULNERABILITY_AFTER.test(lineAfter(text, end)) || VULNERABILITY_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
 /**
  * `the energy sector`, `healthcare organizations`, `the energy and finance sectors`. The noun
  * in lower case: a capital makes it part of a proper name (`Atomic Energy Agency`).

@@ -106,7 +106,7 @@ describe('findEntityNames', () => {
     expect(ids('fine china and porcelain')).toEqual([]);
   });
 
-  it('reads the words around a name: at with a time, a sub-command before an address, apposition, a list noun; not a verb, a gloss or the first word of another name', () => {
+  it('reads the words around a name: at with a time, a sub-command before an address, apposition, a list noun; not a verb, a gloss, the first word of another name or a vulnerability', () => {
     expect(ids('the intruder queued at 02:30 /every:F cmd /c r.bat')).toEqual(['tool--at']);
     expect(ids('The call is at 10:30 /JST today.')).toEqual([]);
     expect(ids('They ran route add 172.16.0.0 mask 255.240.0.0 192.168.5.1.')).toEqual(['tool--route']);
@@ -119,6 +119,10 @@ describe('findEntityNames', () => {
     expect(ids('研修では遊び（Play）と王室（Royal）について話した。')).toEqual([]);
     expect(ids('マルウェア（Royal）が見つかった。')).toEqual(['malware--royal']);
     expect(ids('RoyalやPlayといったランサムウェアが確認された。').sort()).toEqual(['malware--playcrypt', 'malware--royal']);
+    // A vulnerability's nickname is not the group.
+    expect(ids('The lure used CVE-2014-4114 aka Sandworm; the Sandworm exploit came later.')).toEqual([]);
+    expect(ids('Sandwormと呼ばれる脆弱性が悪用された。')).toEqual([]);
+    expect(ids('Sandworm exploited a flaw in the HMI.')).toEqual(['intrusion-set--sandworm']);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

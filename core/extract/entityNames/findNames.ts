@@ -12,7 +12,7 @@ import { originalSpan } from '../mappedText.ts';
 import { normalizeForMatching } from '../normalize.ts';
 import type { Occurrence, TextPage } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
-import { isKindNoun, kindHintAt, sectorNounAfter, writtenAsCommand } from './context.ts';
+import { isKindNoun, kindHintAt, namesAVulnerability, sectorNounAfter, writtenAsCommand } from './context.ts';
 import { caseFits } from './rules.ts';
 import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
 import { resolveMatches, type Hit } from './resolve.ts';
@@ -139,6 +139,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (japaneseGloss(text, start, end)) continue;
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
+      if (!command && namesAVulnerability(text, start, end)) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
