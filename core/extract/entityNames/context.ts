@@ -155,8 +155,8 @@ export function kindHintAt(text: string, start: number, end: number): readonly E
 
 /** `Sandworm exploit`, `the Sandworm vulnerability`, `Sandwormと呼ばれる脆弱性`. */
 const VULNERABILITY_AFTER = /^(?:[ \t]+(?:exploits?|vulnerabilit(?:y|ies)|flaws?|bugs?|zero-days?|0-days?)\b|(?:と(?:呼ばれる|いう|称される))?(?:脆弱性|エクスプロイト))/i;
-/** `CVE-2014-4114 aka Sandworm`, `CVE-2014-4114, also known as Sandworm`, `CVE-2014-4114 (Sandworm)`. */
-const VULNERABILITY_BEFORE = /CVE-\d{4}-\d{4,}[,)]?[ \t]*(?:\(|aka|a\.k\.a\.|also[ \t]+(?:known|called)[ \t]+as|通称|別名)[ \t]*$/i;
+/** `CVE-2014-4114 aka Sandworm`, `CVE-2014-4114, also known as Sandworm`, `CVE-2014-4114 (Sandworm)`; the id may wrap at its hyphen. */
+const VULNERABILITY_BEFORE = /CVE-\s?\d{4}-\s?\d{4,}[,)]?[ \t]*(?:\(|aka|a\.k\.a\.|also[ \t]+(?:known|called)[ \t]+as|通称|別名)[ \t]*$/i;
 
 /**
  * Whether the name at [start, end) is a vulnerability's nickname here: the noun of a

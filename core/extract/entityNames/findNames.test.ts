@@ -122,6 +122,7 @@ describe('findEntityNames', () => {
     // A vulnerability's nickname is not the group.
     expect(ids('The lure used CVE-2014-4114 aka Sandworm; the Sandworm exploit came later.')).toEqual([]);
     expect(ids('Sandwormと呼ばれる脆弱性が悪用された。')).toEqual([]);
+    expect(ids('(closely related to CVE-\n2014-4114 aka Sandworm, seen before)')).toEqual([]);
     expect(ids('Sandworm exploited a flaw in the HMI.')).toEqual(['intrusion-set--sandworm']);
   });
 
