@@ -144,4 +144,8 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'vulnerability-nickname', lang: 'en', text: 'The lure exploited CVE-2014-4114, also known as Sandworm, and a second Sandworm exploit document arrived in June.', expect: [] },
   { id: 'vulnerability-nickname-group-too', lang: 'en', text: 'Sandworm exploited a flaw in the HMI software; the Sandworm vulnerability of 2014 is unrelated.', expect: ['intrusion-set|Sandworm Team'] },
   { id: 'ja-vulnerability-nickname', lang: 'ja', text: 'Sandwormと呼ばれる脆弱性（CVE-2014-4114）を悪用した文書が送られた。', expect: [] },
+  // Written before its rule: a name spelt in camel case is no English word as written, even
+  // where its letters make one (`BloodHound`), so a sentence's start does not hide it.
+  { id: 'camel-case-word', lang: 'en', text: 'Discovery: BloodHound mapped the domain trusts. The kennel kept a bloodhound named Rex.', expect: ['tool|BloodHound'] },
+  { id: 'ja-camel-case-word', lang: 'ja', text: 'BloodHoundでドメインの信頼関係が調べられた。', expect: ['tool|BloodHound'] },
 ];
