@@ -21,6 +21,7 @@ const KNOWN: KnownEntity[] = [
   { id: 'malware--playcrypt', type: 'malware', names: ['Playcrypt', 'Play'] },
   { id: 'intrusion-set--lazarus', type: 'intrusion-set', names: ['Lazarus Group'] },
   { id: 'tool--route', type: 'tool', names: ['route'] },
+  { id: 'tool--bloodhound', type: 'tool', names: ['BloodHound'] },
 ];
 
 const index = buildNameIndex(KNOWN);
@@ -124,6 +125,9 @@ describe('findEntityNames', () => {
     expect(ids('Sandwormと呼ばれる脆弱性が悪用された。')).toEqual([]);
     expect(ids('(closely related to CVE-\n2014-4114 aka Sandworm, seen before)')).toEqual([]);
     expect(ids('Sandworm exploited a flaw in the HMI.')).toEqual(['intrusion-set--sandworm']);
+    // Camel case is no English word as written: taken at a sentence's start, never in lower case.
+    expect(find('Discovery: BloodHound mapped the trusts.').map((match) => [match.id, match.ticked])).toEqual([['tool--bloodhound', true]]);
+    expect(ids('The kennel kept a bloodhound and a Bloodhound.')).toEqual([]);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

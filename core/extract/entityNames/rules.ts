@@ -4,7 +4,8 @@
  *
  * - a lower-case English word (`at`, `route`) is never matched: prose is full of them;
  * - three characters or less (`Net`, `Tor`, `LV`), an English word (`Snake`, `Play`,
- *   `ZINC`) or all capitals (`NOBELIUM`, `HIDDEN COBRA`): exact case. English-word
+ *   `ZINC`) or all capitals (`NOBELIUM`, `HIDDEN COBRA`): exact case. An English word
+ *   written in camel case (`BloodHound`) is exact too, but no longer a word: distinctive; English-word
  *   names are also not taken at the start of a sentence, where a capital says nothing;
  * - with a digit (`APT29`, `FIN7`), or the name of software (`Mimikatz`, `mimikatz.exe`,
  *   `cobalt strike`: tools are often written as commands): any case;
@@ -59,7 +60,10 @@ function caseRuleFor(name: string, type: EntityType): Omit<NameRule, 'sector'> |
   if (tokens.length === 0) return undefined;
   if (JAPANESE.test(name)) return name.length < 2 ? undefined : { mode: 'exact', ambiguous: false, englishWord: false, command: false };
   const single = tokens.length === 1 && tokens[0]?.start === 0 && tokens[0].end === name.length;
-  const englishWord = single && isEnglishWord(name.toLowerCase());
+  // Camel case (`BloodHound`) is no English word as written, whatever its letters spell: exact, and distinctive.
+  const camelCase = /\p{Ll}\p{Lu}/u.test(name);
+  const englishWord = single && !camelCase && isEnglishWord(name.toLowerCase());
+  if (single && camelCase && isEnglishWord(name.toLowerCase())) return { mode: 'exact', ambiguous: false, englishWord: false, command: false };
   const command = single && type === 'tool' && /^[A-Za-z][A-Za-z0-9]*$/.test(name);
   if (englishWord && name === name.toLowerCase()) return command ? { mode: 'command', ambiguous: true, englishWord, command } : undefined;
   if (name.length <= 3) return { mode: 'exact', ambiguous: true, englishWord, command };
