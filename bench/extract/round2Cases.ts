@@ -477,6 +477,33 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     expected: { ipv4: ['91.210.107.44'] },
     checked_types: ['ipv4'],
   },
+  // Written before their fixes, after a second author's longer excerpts showed them: a
+  // label that ends a wrapped line of prose, a later version of the same family, Japanese
+  // firmware and "or earlier" (以前).
+  {
+    id: 'label-ends-wrapped-prose-line-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'The logs came from a jump host whose management agent was at version\n6.2.4.1 and which talked to 91.210.107.45 over TLS.\n',
+    expected: { ipv4: ['91.210.107.45'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'same-family-as-a-version-en',
+    class: 'dotted-numbers',
+    lang: 'en',
+    text: 'Gateways on release 8.3.11.4 are exposed; the vendor shipped the fix in 8.3.11.9 and later in 8.3.12.1. The actor connected from 91.210.107.46.',
+    expected: { ipv4: ['91.210.107.46'] },
+    checked_types: ['ipv4'],
+  },
+  {
+    id: 'firmware-or-earlier-ja',
+    class: 'dotted-numbers',
+    lang: 'ja',
+    text: '対象：ファームウェア 4.2.7.1 以前、およびエージェント 2.0.3.8 より前のバージョン。不審な通信先は 91.210.107.47 である。',
+    expected: { ipv4: ['91.210.107.47'] },
+    checked_types: ['ipv4'],
+  },
   {
     id: 'real-addresses-in-table-en',
     class: 'dotted-numbers',
@@ -694,5 +721,13 @@ export const ROUND2_CASES: readonly Round2Case[] = [
     text: 'Source:2a01:4f8:c17:2f1::3 Destination:fe80::1ff:fe23:4567:890a',
     expected: { ipv6: ['2a01:4f8:c17:2f1::3', 'fe80::1ff:fe23:4567:890a'] },
     checked_types: ['ipv6'],
+  },
+  {
+    id: 'japanese-name-with-kana-in-table-cell-ja',
+    class: 'japanese-boundaries',
+    lang: 'ja',
+    text: '表3：添付ファイル\n  ファイル名                          種別\n  支払いの確認_至急.pdf.exe           実行ファイル\n  会議のご案内.docm                   マクロ付き文書\n本文で述べた請求書.zipは別途解析した。\n',
+    expected: { filename: ['支払いの確認_至急.pdf.exe', '会議のご案内.docm', '請求書.zip'] },
+    checked_types: ['filename'],
   },
 ];
