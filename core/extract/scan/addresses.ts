@@ -36,9 +36,10 @@ const VERSION_BEFORE = new RegExp(
 );
 /**
  * What follows a section or version number: a Japanese counter (`4.1.2.3節`, `2.3.1.1条`),
- * or, in a table, the next cell naming it (`5.2.0.7    Version`, `2.3.1.7    Rule ID`).
+ * "or earlier" (`3.0.12.4 以前`, `2.0.3.8 より前`, `7.1.0.2 and later`), or, in a table, the
+ * next cell naming it (`5.2.0.7    Version`, `2.3.1.7    Rule ID`).
  */
-const VERSION_AFTER = /^(?:[章節項条版]|[ \t]{2,}(?:version|revision|rev\.|rule|section|oid)(?![\w-]))/i;
+const VERSION_AFTER = /^(?:[章節項条版]|[ \t]{2,}(?:version|revision|rev\.|rule|section|oid)(?![\w-])|[ \t]*(?:以前|以降|より前|未満)|[ \t]+(?:or|and)[ \t]+(?:earlier|later|newer|older|above|below)\b)/i;
 
 /** How a label that ends the line above leads into its value: a colon, は/が, or a range's `to`. */
 const LEADS_ON = /(?:[:=]|は|が|から|\bto|-|~|～)\s*[「『"“'(（]?\s*$/i;
@@ -47,18 +48,35 @@ export function looksLikeVersion(text: string, offset: number, end = offset): bo
   if (VERSION_AFTER.test(text.slice(end, end + 24))) return true;
   const line = lineBefore(text, offset, 48);
   if (VERSION_BEFORE.test(line)) return true;
-  // The label may end the line above (`ファイルバージョンは` / `3.2.0.118 で`) when it leads on
-  // to the value; a table row's last cell (`… rule revision`) does not label the next row.
+  // The label may end the line above (`ファイルバージョンは` / `3.2.0.118 で`, prose wrapped
+  // after `at version`) when it leads on to the value or the line is prose; a table row's
+  // last cell (`… rule revision`, after a wide gap) does not label the next row.
   const across = textBefore(text, offset, 48);
-  return across !== line && LEADS_ON.test(across) && VERSION_BEFORE.test(across);
+  if (across === line || !VERSION_BEFORE.test(across)) return false;
+  const above = text.slice(Math.max(0, text.lastIndexOf('\n', offset - line.length - 2) + 1), Math.max(0, offset - line.length - 1));
+  return LEADS_ON.test(across) || !TABLE_GAP.test(above);
 }
+
+/** Two columns of a table: a tab or a run of spaces between two words. */
+const TABLE_GAP = /\S(?:\t| {3,})\S/;
+/** How far after a version a number of the same family (`9.1.18.2` … `9.1.18.5`) is read as one too. */
+const FAMILY_REACH = 300;
 
 export function scanIPv4(mapped: MappedText): Candidate[] {
   const text = mapped.text;
   const found: Candidate[] = [];
+  /** The first two parts of each version seen, and where it ended. */
+  const versions: { family: string; end: number }[] = [];
   eachMatch(IPV4, text, (match) => {
     const address = match[1] ?? '';
-    if (!isIPv4(address) || looksLikeVersion(text, match.index, match.index + address.length)) return;
+    if (!isIPv4(address)) return;
+    const family = address.split('.', 2).join('.');
+    const end = match.index + address.length;
+    // A later release of a version just named (`firmware 9.1.18.2 … fixed in 9.1.18.5`) is one too.
+    if (looksLikeVersion(text, match.index, end) || versions.some((version) => version.family === family && match.index - version.end <= FAMILY_REACH)) {
+      versions.push({ family, end });
+      return;
+    }
     const prefix = match[2];
     if (prefix !== undefined && Number(prefix) <= 32) {
       found.push({ type: 'ipv4-addr', value: `${address}/${prefix}`, start: match.index, end: match.index + match[0].length, cidr: true });

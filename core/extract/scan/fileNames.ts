@@ -47,6 +47,24 @@ function plausibleName(name: string): boolean {
   return stem !== '' && !/^[\d.]+$/.test(stem);
 }
 
+const HIRAGANA = /[\u3040-\u309F]/;
+const CELL_CHAR = new RegExp(String.raw`[${NAME_CHAR}\u3040-\u309F]`);
+
+/**
+ * Where a name cut at hiragana really starts when it fills a table cell or a line of its
+ * own (`  支払いの確認_至急.pdf.exe    実行ファイル`): the whole run, kana included, from the
+ * line's start or a column's gap to the next gap or the line's end. In prose (`本文で述べた請求書.zip`) hiragana is running
+ * text, and the name starts after it.
+ */
+function cellStart(text: string, start: number, end: number): number | undefined {
+  if (!HIRAGANA.test(text.charAt(start - 1)) || !/^(?:\t| {2,}|[ \t]*(?:\n|$))/.test(text.slice(end, end + 3))) return undefined;
+  let from = start;
+  while (from > 0 && start - from < STEM && CELL_CHAR.test(text.charAt(from - 1))) from--;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const before = text.slice(lineStart, from);
+  return /^[ \t]*$/.test(before) || /(?:\t| {2,})$/.test(before) ? from : undefined;
+}
+
 /** Where a Japanese word glued before a Latin name ends: `ペイロードsvchost.exe` → `svchost.exe`. */
 const GLUED_JAPANESE = /^[\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+(?=[A-Za-z])/;
 
@@ -110,7 +128,12 @@ export function scanFileNames(mapped: MappedText): Candidate[] {
     let name = match[0];
     let start = match.index;
     if (apart.some((other) => other.start <= start && start + name.length <= other.end)) return;
-    const glued = GLUED_JAPANESE.exec(name);
+    const cell = cellStart(text, start, start + name.length);
+    if (cell !== undefined) {
+      name = text.slice(cell, start + name.length);
+      start = cell;
+    }
+    const glued = cell === undefined ? GLUED_JAPANESE.exec(name) : null;
     if (glued !== null) {
       name = name.slice(glued[0].length);
       start += glued[0].length;
