@@ -25,4 +25,16 @@ describe("the second author's cases", () => {
     expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(scores.ticked['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('finds the indicators of the second batch (whole report excerpts) at F1 ≥ 0.98', () => {
+    const { byClass } = scoreRound2(secondAuthorIndicatorCases(2));
+    expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it.skipIf(!attackBundlesAvailable)("lists the second batch's names with precision ≥ 0.9 and recall ≥ 0.95", () => {
+    const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases(2));
+    expect(scores.cases).toBe(64);
+    expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
 });

@@ -12,7 +12,7 @@ import { extractMisp } from './extractMisp.ts';
 import { csvOutput, jsonOutput, txtOutput, type OutputFormat } from './formats.ts';
 import { stixOutput, type StixFileResult } from './stixOutput.ts';
 import type { CliIo } from './io.ts';
-import { entityItems, EntitiesFileError, loadEntityNames, type EntityNames } from './entities.ts';
+import type * as Entities from './entities.ts';
 
 const noPdfFromStdin = (): Promise<never> => Promise.reject(new DocumentError('unsupported', 'stdin is read as plain text; pass a PDF as a file.'));
 
@@ -62,12 +62,16 @@ function describe(error: unknown): string {
 export async function runExtract(inputs: readonly string[], format: OutputFormat, io: CliIo, now: () => Date = () => new Date(), entitiesPath?: string): Promise<number> {
   // Loaded on use: `validate` and `--help` do not pay for the engine and its lists.
   const { extractIndicators } = await import('../../core/extract/index.ts');
-  let names: EntityNames | undefined;
+  let names: Entities.EntityNames | undefined;
+  let entityItems: typeof Entities.entityItems | undefined;
   if (entitiesPath !== undefined) {
+    // Loaded on use too: the name matcher and its word lists only when --entities asks for them.
+    const entities = await import('./entities.ts');
+    entityItems = entities.entityItems;
     try {
-      names = await loadEntityNames(entitiesPath);
+      names = await entities.loadEntityNames(entitiesPath);
     } catch (error: unknown) {
-      if (!(error instanceof EntitiesFileError)) throw error;
+      if (!(error instanceof entities.EntitiesFileError)) throw error;
       io.stderr(`magpie: ${error.message}\n`);
       return 1;
     }
@@ -79,7 +83,7 @@ export async function runExtract(inputs: readonly string[], format: OutputFormat
     const { pages, ...read } = await readInput(input, io, now());
     if (pages === undefined) return read;
     const extraction = extractIndicators(pages, { publisherDomains: read.metadata.publisherDomains ?? [] });
-    const entities = names ? entityItems(pages, names) : undefined;
+    const entities = names && entityItems ? entityItems(pages, names) : undefined;
     return { ...read, indicators: extraction.indicators, ...(entities ? { entities } : {}) };
   };
   // The largest files start first, so no thread is left reading a long report alone at the

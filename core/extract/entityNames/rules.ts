@@ -8,7 +8,8 @@
  *   written in camel case (`BloodHound`) is exact too, but no longer a word: distinctive; English-word
  *   names are also not taken at the start of a sentence, where a capital says nothing;
  * - with a digit (`APT29`, `FIN7`), or the name of software (`Mimikatz`, `mimikatz.exe`,
- *   `cobalt strike`: tools are often written as commands): any case;
+ *   `cobalt strike`: tools are often written as commands): any case — but software named
+ *   by a rarer English word (`Responder`, `Aurora`: SCOWL's sizes 55–70) needs its capital;
  * - any other name of a group, campaign, country or sector is a proper noun: its first
  *   letter must be a capital as written (`Sandworm`, not `the sandworm`; `Turla`);
  * - Japanese names: as written after NFKC (full-width letters fold to ASCII);
@@ -28,7 +29,7 @@
  * at least twice with a name of four characters or more. See findNames.ts for the
  * masking of domains, URLs, paths and e-mail addresses.
  */
-import { isEnglishWord } from './commonWords.ts';
+import { isEnglishWord, isRareEnglishWord } from './commonWords.ts';
 import { JAPANESE, tokenize } from './tokens.ts';
 import type { EntityType } from './types.ts';
 
@@ -72,6 +73,8 @@ function caseRuleFor(name: string, type: EntityType): Omit<NameRule, 'sector'> |
   if (englishWord) return { mode: 'exact', ambiguous: true, englishWord: true, command };
   const letters = name.replace(/[^\p{L}]/gu, '');
   const hasDigit = /\p{N}/u.test(name);
+  // Software named by a rarer English word (`Responder`, `Aurora`) keeps its capital: "the first responder" is a person.
+  if (SOFTWARE.has(type) && single && !hasDigit && isRareEnglishWord(name.toLowerCase())) return { mode: 'capital', ambiguous: false, englishWord: false, command };
   if (hasDigit || SOFTWARE.has(type)) return { mode: 'any', ambiguous: false, englishWord: false, command };
   if (letters !== '' && letters === letters.toUpperCase()) return { mode: 'exact', ambiguous: false, englishWord: false, command };
   return { mode: 'capital', ambiguous: false, englishWord: false, command };
