@@ -22,6 +22,7 @@ const KNOWN: KnownEntity[] = [
   { id: 'intrusion-set--lazarus', type: 'intrusion-set', names: ['Lazarus Group'] },
   { id: 'tool--route', type: 'tool', names: ['route'] },
   { id: 'tool--bloodhound', type: 'tool', names: ['BloodHound'] },
+  { id: 'tool--responder', type: 'tool', names: ['Responder'] },
 ];
 
 const index = buildNameIndex(KNOWN);
@@ -128,6 +129,8 @@ describe('findEntityNames', () => {
     // Camel case is no English word as written: taken at a sentence's start, never in lower case.
     expect(find('Discovery: BloodHound mapped the trusts.').map((match) => [match.id, match.ticked])).toEqual([['tool--bloodhound', true]]);
     expect(ids('The kennel kept a bloodhound and a Bloodhound.')).toEqual([]);
+    // Software named by a rarer English word keeps its capital: the first responder is a person.
+    expect(find('As the first responder, the analyst saw Responder poison LLMNR.').map((match) => [match.id, match.occurrenceCount])).toEqual([['tool--responder', 1]]);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {
