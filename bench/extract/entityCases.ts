@@ -148,4 +148,10 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   // where its letters make one (`BloodHound`), so a sentence's start does not hide it.
   { id: 'camel-case-word', lang: 'en', text: 'Discovery: BloodHound mapped the domain trusts. The kennel kept a bloodhound named Rex.', expect: ['tool|BloodHound'] },
   { id: 'ja-camel-case-word', lang: 'ja', text: 'BloodHoundでドメインの信頼関係が調べられた。', expect: ['tool|BloodHound'] },
+  // Written before their rules, after the fixture reports showed them: a page footer
+  // (`Page 1` is an alias of Elise), a word before an all-capital one (`Net CLR`), and a
+  // vulnerability "commonly called" by a group's name.
+  { id: 'page-footer', lang: 'en', text: 'Example Labs Research Page 3 of 12\nThe loader beacons hourly to its server.\nExample Labs Research Page 4 of 12', expect: [] },
+  { id: 'before-all-capitals', lang: 'en', text: 'Service names: Net CLR Optimization and Play HD Audio were both fake.', expect: [] },
+  { id: 'vulnerability-called', lang: 'en', text: 'The documents exploit a vulnerability commonly called Sandworm, which only works on unpatched Office.', expect: [] },
 ];
