@@ -160,11 +160,15 @@ const VULNERABILITY_BEFORE = /CVE-\s?\d{4}-\s?\d{4,}[,)]?[ \t]*(?:\(|aka|a\.k\.a
 
 /**
  * Whether the name at [start, end) is a vulnerability's nickname here: the noun of a
- * vulnerability after it, or a CVE id it is the other name of. No group or software is
- * named so.
+ * vulnerability after it, a CVE id it is the other name of, or a vulnerability "called" so.
+ * No group or software is named so.
  */
+/** `a vulnerability commonly called Sandworm`, `an exploit dubbed …`. */
+const VULNERABILITY_CALLED = /\b(?:vulnerabilit(?:y|ies)|exploits?|flaws?|bugs?)\b[^.。\n]{0,24}?\b(?:called|named|dubbed|known[ \t]+as|aka)[ \t]*["“']?$/i;
+
 export function namesAVulnerability(text: string, start: number, end: number): boolean {
-  return VULNERABILITY_AFTER.test(lineAfter(text, end)) || VULNERABILITY_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  const before = text.slice(Math.max(0, start - 60), start);
+  return VULNERABILITY_AFTER.test(lineAfter(text, end)) || VULNERABILITY_BEFORE.test(before) || VULNERABILITY_CALLED.test(before);
 }
 
 /**

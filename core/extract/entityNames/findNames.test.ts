@@ -23,6 +23,7 @@ const KNOWN: KnownEntity[] = [
   { id: 'tool--route', type: 'tool', names: ['route'] },
   { id: 'tool--bloodhound', type: 'tool', names: ['BloodHound'] },
   { id: 'tool--responder', type: 'tool', names: ['Responder'] },
+  { id: 'malware--elise', type: 'malware', names: ['Elise', 'Page'] },
 ];
 
 const index = buildNameIndex(KNOWN);
@@ -131,6 +132,10 @@ describe('findEntityNames', () => {
     expect(ids('The kennel kept a bloodhound and a Bloodhound.')).toEqual([]);
     // Software named by a rarer English word keeps its capital: the first responder is a person.
     expect(find('As the first responder, the analyst saw Responder poison LLMNR.').map((match) => [match.id, match.occurrenceCount])).toEqual([['tool--responder', 1]]);
+    // Page furniture, an all-capital word after, a vulnerability "called" so.
+    expect(ids('Example Labs Research Page 3 of 12, then Page 4 of 12.')).toEqual([]);
+    expect(ids('The Play HD Audio service was fake.')).toEqual([]);
+    expect(ids('They exploit a vulnerability commonly called Sandworm.')).toEqual([]);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

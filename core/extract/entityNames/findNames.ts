@@ -88,16 +88,20 @@ function maskedSpans(pageText: string): { start: number; end: number }[] {
 
 /**
  * Whether the hit is the first word of another proper name (`Royal Navy`, `Carbon Trust`,
- * `Play Store`, `Lazarus Project`): a capitalised word follows after one space that is
- * neither the noun of a kind (`Royal Ransomware`) nor the start of a known name.
+ * `Play Store`, `Lazarus Project`, `Play HD Audio`): a capitalised or all-capital word
+ * follows after one space that is neither the noun of a kind (`Royal Ransomware`, `Equation
+ * APT`) nor the start of a known name.
  */
 function opensAnotherName(text: string, tokens: readonly Token[], next: number, end: number, index: NameIndex): boolean {
   const token = tokens[next];
   if (!token || token.start !== end + 1 || text.charAt(end) !== ' ') return false;
   const word = text.slice(token.start, token.end);
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isKindNoun(word)) return false;
+  if (!/^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})$/u.test(word) || isKindNoun(word)) return false;
   return !(index.byFirstKey.get(token.key) ?? []).some((name) => matchAt(text, tokens, next, name) >= 0);
 }
+
+/** `Page 3`, `Page 3 of 12`: a word that numbers something (a page, a slide) is page furniture, not a name. */
+const NUMBERED = /^[ \t]+\d+(?:[ \t]*(?:of|\/)[ \t]*\d+)?(?![\d.])/;
 
 /** `遊び（Play）`, `炭素（Carbon）`: an English word in brackets right after a Japanese word is its translation. */
 function japaneseGloss(text: string, start: number, end: number): boolean {
@@ -137,6 +141,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
         if (startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
         if (japaneseGloss(text, start, end)) continue;
+        if (NUMBERED.test(text.slice(end, end + 16))) continue;
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
       if (!command && namesAVulnerability(text, start, end)) continue;
