@@ -154,4 +154,8 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'page-footer', lang: 'en', text: 'Example Labs Research Page 3 of 12\nThe loader beacons hourly to its server.\nExample Labs Research Page 4 of 12', expect: [] },
   { id: 'before-all-capitals', lang: 'en', text: 'Service names: Net CLR Optimization and Play HD Audio were both fake.', expect: [] },
   { id: 'vulnerability-called', lang: 'en', text: 'The documents exploit a vulnerability commonly called Sandworm, which only works on unpatched Office.', expect: [] },
+  // Written before its rule: an antivirus detection name (`Backdoor:Win32/PlugX.gen!A`) names
+  // the family, though its slash looks like a path's.
+  { id: 'detection-names', lang: 'en', text: 'Defender flagged Backdoor:Win32/PlugX.gen!A and Trojan:Win64/Emotet.RPX!MTB on two hosts.', expect: ['malware|PlugX', 'malware|Emotet'] },
+  { id: 'ja-detection-names', lang: 'ja', text: 'ＥＤＲの検知名「Backdoor:Win64/ShadowPad.B」が記録された。', expect: ['malware|ShadowPad'] },
 ];
