@@ -40,6 +40,8 @@ function classifyAsWritten(written: string, defanged: boolean): HostVerdict {
   for (const label of labels) if (!LABEL.test(label)) return undefined;
   const tld = labels[labels.length - 1] ?? '';
   if (!TLD_SHAPE.test(tld)) return undefined;
+  // `.properties` is Java's configuration file far more often than the gTLD: a host only when defanged.
+  if (tld === 'properties' && !defanged) return undefined;
   const writtenTld = written.slice(written.lastIndexOf('.') + 1);
   // `utilities.Run`, `document.Write`: title-case last labels are code or paths, not hosts.
   if (/^[A-Z][a-z]+$/.test(writtenTld) && !/^(?:Com|Net|Org)$/.test(writtenTld)) return undefined;

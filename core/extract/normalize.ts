@@ -21,6 +21,9 @@ const EXTRA_FOLDS: ReadonlyMap<string, string> = new Map([
   // Full-width and ideographic dots used as defangs between labels are folded by NFKC,
   // except the halfwidth ideographic full stop.
   ['\uFF61', '\u3002'],
+  // Superscript digits are footnote marks (`203.0.113.45¹`, `CVE-2023-46805²`), not more
+  // digits of the value: NFKC would fold them into it. A space ends the value instead.
+  ...['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'].map((mark): [string, string] => [mark, ' ']),
 ]);
 
 /** Invisible characters that split tokens in PDF text for no visible reason. */

@@ -54,6 +54,9 @@ function startsSentence(text: string, start: number): boolean {
   return true;
 }
 
+/** `Backdoor:Win32/`, `Trojan:Win64/`, `HackTool:MSIL/`: a detection name's type and platform. */
+const DETECTION_NAME = /^[A-Za-z]+:[A-Za-z0-9]+\/$/;
+
 /** A hit inside a Windows path (`…\Emotet\…`) or a Unix one (`/tmp/sliver/implant`). */
 function insidePath(text: string, start: number, end: number): boolean {
   if (text.charAt(start - 1) === '\\' || text.charAt(end) === '\\') return true;
@@ -61,6 +64,8 @@ function insidePath(text: string, start: number, end: number): boolean {
   // Japanese ends the run too: in `ipconfig /allとarp`, `arp` is a word after a particle, not in `/allとarp`.
   while (from > 0 && !/[\s"'“(（「、。]/.test(text.charAt(from - 1)) && !JAPANESE.test(text.charAt(from - 1))) from--;
   const run = text.slice(from, start);
+  // An antivirus detection name (`Backdoor:Win32/PlugX.gen!A`) names the family after its platform's slash.
+  if (DETECTION_NAME.test(run)) return false;
   return /^(?:~|\.{1,2})?\//.test(run) || (run.includes('/') && /\/$/.test(run));
 }
 

@@ -22,7 +22,9 @@ export const FILE_EXTENSIONS: readonly string[] = [
   // data files droppers leave behind
   'dat', 'tmp', 'bak', 'log', 'db',
   // configuration files malware reads or writes
-  'ini', 'cfg',
+  'ini', 'cfg', 'properties',
+  // web pages sent as attachments (HTML smuggling, credential phishing)
+  'html', 'htm',
 ];
 
 const NAME_CHAR = String.raw`A-Za-z0-9_\-\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF`;

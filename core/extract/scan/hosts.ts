@@ -16,6 +16,16 @@ export const DOMAIN = /(?<![A-Za-z0-9_.\-@/\\])[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-
 export const DOMAIN_ANCHOR = /\.[A-Za-z0-9_-]/g;
 export const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63}){1,126})(?![A-Za-z0-9_-])/g;
 
+/** A protocol's field in a detection rule: Suricata's `http.host`, `dns.query`, `tls.sni`. */
+const PROTOCOL_FIELD = /^(?:https?|dns|tls|ssl|smtp|ftp|smb|ssh|file|ja3s?)\.[a-z_]+$/i;
+/** A Java package or Android application id, written the other way round: `com.fakeapp.update.net`. */
+const REVERSED_NAME = /^(?:com|org|net|edu|gov|io)\.[^.]+\.[^.]+/i;
+
+/** Dotted names of code and rules that a TLD list would take for hosts. A defanged one is a host whatever its shape. */
+function notAHost(written: string): boolean {
+  return PROTOCOL_FIELD.test(written) || REVERSED_NAME.test(written);
+}
+
 /** Domain names not preceded by `@`, `/` or `\` (e-mail, path and URL parts are found elsewhere). */
 export function scanDomains(mapped: MappedText): Candidate[] {
   const found: Candidate[] = [];
@@ -28,7 +38,9 @@ export function scanDomains(mapped: MappedText): Candidate[] {
       start += lead[0].length;
     }
     const end = start + written.length;
-    const verdict = classifyHost(written, isDefanged(mapped, start, end));
+    const defanged = isDefanged(mapped, start, end);
+    if (!defanged && notAHost(written)) return;
+    const verdict = classifyHost(written, defanged);
     if (verdict === undefined) return;
     found.push({ type: 'domain-name', value: written.toLowerCase(), start, end, filenameLike: verdict === 'filename-like' });
   });

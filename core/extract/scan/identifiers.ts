@@ -4,7 +4,8 @@ import type { MappedText } from '../mappedText.ts';
 import { eachMatch, type Candidate } from './candidate.ts';
 
 const CVE = /(?<![A-Za-z0-9_-])CVE[-_ ]?(\d{4})[-_](\d{4,7})(?![0-9])/gi;
-const ATTACK = /(?<![A-Za-z0-9_\-/.])(TA\d{4}|T\d{4}(?:\.\d{3})?|DS\d{4}|[GSMC]\d{4})(?![A-Za-z0-9_]|\.\d)/gi;
+/** An id standing alone, or one of Sigma's tags (`attack.t1059.001`, `attack.g0032`). */
+const ATTACK = /(?:(?<![A-Za-z0-9_\-/.])|(?<=\battack\.))(TA\d{4}|T\d{4}(?:\.\d{3})?|DS\d{4}|[GSMC]\d{4})(?![A-Za-z0-9_]|\.\d)/gi;
 const ASN = /(?<![A-Za-z0-9_])(?:AS ?|ASN ?|as|asn ?|Asn ?)(\d{1,10})(?![A-Za-z0-9_])/g;
 
 /** Plausible number ranges per ATT&CK prefix (Enterprise, Mobile and ICS), with margin. */
@@ -23,7 +24,7 @@ const ATTACK_RANGES: readonly { prefix: string; kind: AttackIdKind; min: number;
  * accepted where the text reads as ATT&CK: the id opens its line (tables and lists), or
  * ATT&CK words or technique ids stand within a few hundred characters.
  */
-const ATTACK_CONTEXT = /ATT&CK|MITRE|\bT[A]?\d{4}\b|mitigation|tactic|technique|software|campaign|data source|group|緩和|戦術|テクニック/i;
+const ATTACK_CONTEXT = /ATT&CK|MITRE|\battack\.[a-z]|\bT[A]?\d{4}\b|mitigation|tactic|technique|software|campaign|data source|group|緩和|戦術|テクニック/i;
 
 /** How far ATT&CK words, or a listed id of the same kind, may stand from an id they vouch for. */
 const CONTEXT_REACH = 300;

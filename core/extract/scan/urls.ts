@@ -109,6 +109,11 @@ export function scanUrls(mapped: MappedText): UrlScan {
     const port = /^:\d{1,5}/.exec(text.slice(rest, rest + 6));
     if (port !== null) rest += port[0].length;
     if (rest < end && !/[/?#]/.test(text.charAt(rest))) end = rest;
+    // A URL that opens an unquoted CSV field (`5,URL,hxxps://…/verify.php?u=77,2025/03/01`) ends at the field's comma.
+    if (text.charAt(start - 1) === ',') {
+      const comma = text.indexOf(',', rest);
+      if (comma !== -1 && comma < end) end = comma;
+    }
     while (end > bodyStart && TRAILING.has(text.charAt(end - 1))) end--;
     const written = text.slice(start, end);
     const schemeEnd = match[0].length;
