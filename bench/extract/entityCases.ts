@@ -158,4 +158,8 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   // the family, though its slash looks like a path's.
   { id: 'detection-names', lang: 'en', text: 'Defender flagged Backdoor:Win32/PlugX.gen!A and Trojan:Win64/Emotet.RPX!MTB on two hosts.', expect: ['malware|PlugX', 'malware|Emotet'] },
   { id: 'ja-detection-names', lang: 'ja', text: 'ＥＤＲの検知名「Backdoor:Win64/ShadowPad.B」が記録された。', expect: ['malware|ShadowPad'] },
+  // Written before its rule, after the third batch's speaker lists: a person's name with a
+  // title or a Japanese honorific is not the malware of the same name (Kevin, Denis, Page).
+  { id: 'ja-honorific', lang: 'ja', text: '講演者：Kevin 氏、Page氏。司会は Denis さんが務めた。', expect: [] },
+  { id: 'en-title-person', lang: 'en', text: 'The panel with Dr. Kevin Okafor and Ms. Page was moderated by Prof. Denis Laurent.', expect: [] },
 ];
