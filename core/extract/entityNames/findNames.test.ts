@@ -136,6 +136,8 @@ describe('findEntityNames', () => {
     expect(ids('Example Labs Research Page 3 of 12, then Page 4 of 12.')).toEqual([]);
     expect(ids('The Play HD Audio service was fake.')).toEqual([]);
     expect(ids('They exploit a vulnerability commonly called Sandworm.')).toEqual([]);
+    // People: a title before, a Japanese honorific after.
+    expect(ids('Dr. Turla spoke first; 講演者は Mimikatz 氏と Elise Tanaka 氏。')).toEqual([]);
   });
 
   it('reads a name written joined, hyphenated, or with its number apart', () => {

@@ -108,6 +108,14 @@ function opensAnotherName(text: string, tokens: readonly Token[], next: number, 
 /** `Page 3`, `Page 3 of 12`: a word that numbers something (a page, a slide) is page furniture, not a name. */
 const NUMBERED = /^[ \t]+\d+(?:[ \t]*(?:of|\/)[ \t]*\d+)?(?![\d.])/;
 
+/** A person: a title before the name (`Dr. Kevin Okafor`), or a Japanese honorific after it or its surname (`Kevin Tanaka 氏`, `Page氏`). */
+const TITLE_BEFORE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Mx)\.?[ \t]+$/;
+const HONORIFIC_AFTER = /^[ \t]*(?:\p{Lu}\p{Ll}+[ \t]*)?(?:氏|さん|様|教授|博士)/u;
+
+function namesAPerson(text: string, start: number, end: number): boolean {
+  return TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || HONORIFIC_AFTER.test(text.slice(end, end + 24));
+}
+
 /** `遊び（Play）`, `炭素（Carbon）`: an English word in brackets right after a Japanese word is its translation. */
 function japaneseGloss(text: string, start: number, end: number): boolean {
   return text.charAt(start - 1) === '(' && text.charAt(end) === ')' && JAPANESE.test(text.charAt(start - 2));
@@ -149,7 +157,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (NUMBERED.test(text.slice(end, end + 16))) continue;
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
-      if (!command && namesAVulnerability(text, start, end)) continue;
+      if (!command && (namesAVulnerability(text, start, end) || namesAPerson(text, start, end))) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
