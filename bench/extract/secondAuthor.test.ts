@@ -37,4 +37,16 @@ describe("the second author's cases", () => {
     expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('finds the indicators of the third batch (rules and exports as pasted) at F1 ≥ 0.98', () => {
+    const { byClass } = scoreRound2(secondAuthorIndicatorCases(3));
+    expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it.skipIf(!attackBundlesAvailable)("finds the third batch's names at recall ≥ 0.95 among its traps (precision ≥ 0.75: films, people, places)", () => {
+    const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases(3));
+    expect(scores.cases).toBe(50);
+    expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
 });

@@ -2,10 +2,12 @@
  * Cases by a second author (secondAuthor/*.json): indicator fragments for each error class
  * of issue 16 and paragraphs naming ATT&CK's threats, English and Japanese, written by
  * someone who had not seen the extractor's code or this project's own cases, in the same
- * formats, in two batches: the second (`-2`: whole report excerpts, and other names) was
- * written after the rules the first one prompted, and scored as it came before its own.
- * First scores as they came (seventh session): batch 1 indicators F1 0.970, names listed
- * at precision 0.950, recall 0.968; batch 2 indicators 0.989, names 0.910 / 0.976. Rules
+ * formats, in three batches: each later one (`-2`: whole report excerpts and other names;
+ * `-3`: rules and exports as analysts paste them, and paragraphs of traps) was written after
+ * the rules the one before prompted, and scored as it came before its own. First scores as
+ * they came (seventh session): batch 1 indicators F1 0.970, names listed at precision 0.950,
+ * recall 0.968; batch 2 indicators 0.989, names 0.910 / 0.976; batch 3 indicators 0.966,
+ * names 0.761 / 0.988. Rules
  * were then written for what they showed, each with cases of our own first — so they are a
  * second opinion now, no longer held out. The labels of three paragraphs of batch 1 were
  * completed with the country or sector they name, which the author had been asked to
@@ -25,10 +27,12 @@ function load(name: string): unknown[] {
   return parsed;
 }
 
+export type Batch = 1 | 2 | 3;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function secondAuthorIndicatorCases(batch: 1 | 2 = 1): Round2Case[] {
-  const file = batch === 1 ? 'indicators.json' : 'indicators-2.json';
+export function secondAuthorIndicatorCases(batch: Batch = 1): Round2Case[] {
+  const file = batch === 1 ? 'indicators.json' : `indicators-${batch}.json`;
   return load(file).map((entry, i) => {
     if (!isRecord(entry) || typeof entry['id'] !== 'string' || typeof entry['text'] !== 'string' || !isRecord(entry['expected']) || !Array.isArray(entry['checked_types'])) {
       throw new Error(`secondAuthor/${file}: case ${i} is not {id, class, lang, text, expected, checked_types}`);
@@ -39,8 +43,8 @@ export function secondAuthorIndicatorCases(batch: 1 | 2 = 1): Round2Case[] {
   });
 }
 
-export function secondAuthorEntityCases(batch: 1 | 2 = 1): EntityCase[] {
-  const file = batch === 1 ? 'entities.json' : 'entities-2.json';
+export function secondAuthorEntityCases(batch: Batch = 1): EntityCase[] {
+  const file = batch === 1 ? 'entities.json' : `entities-${batch}.json`;
   return load(file).map((entry, i) => {
     if (!isRecord(entry) || typeof entry['id'] !== 'string' || typeof entry['text'] !== 'string' || !Array.isArray(entry['expect'])) {
       throw new Error(`secondAuthor/${file}: case ${i} is not {id, lang, text, expect}`);
@@ -49,8 +53,8 @@ export function secondAuthorEntityCases(batch: 1 | 2 = 1): EntityCase[] {
   });
 }
 
-export function scoreSecondAuthor(attack: readonly StixObject[] | undefined): Record<'batch1' | 'batch2', { indicators: object; entityNames: EntityScores | { skipped: string } }> {
-  const batch = (n: 1 | 2) => {
+export function scoreSecondAuthor(attack: readonly StixObject[] | undefined): Record<'batch1' | 'batch2' | 'batch3', { indicators: object; entityNames: EntityScores | { skipped: string } }> {
+  const batch = (n: Batch) => {
     const cases = secondAuthorIndicatorCases(n);
     const { byClass, byLanguage } = scoreRound2(cases);
     const overall = (scores: typeof byClass): Record<string, object> => Object.fromEntries(Object.entries(scores.perSource).map(([name, score]) => [name, score.overall]));
@@ -59,5 +63,5 @@ export function scoreSecondAuthor(attack: readonly StixObject[] | undefined): Re
       entityNames: attack ? scoreEntityCases(attack, secondAuthorEntityCases(n)) : { skipped: 'ATT&CK bundles missing' },
     };
   };
-  return { batch1: batch(1), batch2: batch(2) };
+  return { batch1: batch(1), batch2: batch(2), batch3: batch(3) };
 }
