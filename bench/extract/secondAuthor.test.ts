@@ -7,46 +7,40 @@ import { attackBundlesAvailable, attackObjects } from '../../testkit/attackBundl
 import { fixturesSkipReason } from '../../testkit/fixtures.ts';
 import { scoreEntityCases } from './entities.ts';
 import { scoreRound2 } from './round2.ts';
-import { secondAuthorEntityCases, secondAuthorIndicatorCases } from './secondAuthor.ts';
+import { secondAuthorEntityCases, secondAuthorIndicatorCases, type Batch } from './secondAuthor.ts';
+
+/**
+ * Each batch's floors: indicators F1, and what the review lists of names (precision and
+ * recall), with batch 1's ticks too. Batch 3's precision floor is low on purpose: a quarter
+ * of its paragraphs are nothing but traps (films, people, places) only meaning tells apart.
+ */
+const FLOORS: readonly { batch: Batch; what: string; f1: number; cases: number; precision: number; recall: number; tickedPrecision?: number }[] = [
+  { batch: 1, what: 'fragments of every error class', f1: 0.98, cases: 70, precision: 0.95, recall: 0.95, tickedPrecision: 0.95 },
+  { batch: 2, what: 'whole report excerpts', f1: 0.98, cases: 64, precision: 0.9, recall: 0.95 },
+  { batch: 3, what: 'rules and exports as pasted; paragraphs of traps', f1: 0.98, cases: 50, precision: 0.75, recall: 0.95 },
+];
 
 describe("the second author's cases", () => {
-  it('finds the indicators at F1 ≥ 0.98, in English and in Japanese', () => {
-    const { byClass, byLanguage } = scoreRound2(secondAuthorIndicatorCases());
-    expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.98);
+  it('finds the indicators of batch 1 in English and in Japanese at F1 ≥ 0.97', () => {
+    const { byClass, byLanguage } = scoreRound2(secondAuthorIndicatorCases(1));
     for (const score of Object.values(byLanguage.perSource)) expect(score.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.97);
   });
 
   if (!attackBundlesAvailable) it.skip(`names skipped: ${fixturesSkipReason}`, () => undefined);
 
-  it.skipIf(!attackBundlesAvailable)('lists the names of known threats with precision and recall ≥ 0.95, and ticks at ≥ 0.95 precision', () => {
-    const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases());
-    expect(scores.cases).toBe(70);
-    expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
-    expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
-    expect(scores.ticked['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
-  });
+  for (const floor of FLOORS) {
+    it(`finds the indicators of batch ${floor.batch} (${floor.what}) at F1 ≥ ${floor.f1}`, () => {
+      const { byClass } = scoreRound2(secondAuthorIndicatorCases(floor.batch));
+      expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(floor.f1);
+    });
 
-  it('finds the indicators of the second batch (whole report excerpts) at F1 ≥ 0.98', () => {
-    const { byClass } = scoreRound2(secondAuthorIndicatorCases(2));
-    expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.98);
-  });
-
-  it.skipIf(!attackBundlesAvailable)("lists the second batch's names with precision ≥ 0.9 and recall ≥ 0.95", () => {
-    const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases(2));
-    expect(scores.cases).toBe(64);
-    expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('finds the indicators of the third batch (rules and exports as pasted) at F1 ≥ 0.98', () => {
-    const { byClass } = scoreRound2(secondAuthorIndicatorCases(3));
-    expect(byClass.overall.f1, JSON.stringify(byClass.misses)).toBeGreaterThanOrEqual(0.98);
-  });
-
-  it.skipIf(!attackBundlesAvailable)("finds the third batch's names at recall ≥ 0.95 among its traps (precision ≥ 0.75: films, people, places)", () => {
-    const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases(3));
-    expect(scores.cases).toBe(50);
-    expect(scores.listed['all']?.precision, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.75);
-    expect(scores.listed['all']?.recall, scores.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
-  });
+    it.skipIf(!attackBundlesAvailable)(`lists batch ${floor.batch}'s names at precision ≥ ${floor.precision} and recall ≥ ${floor.recall}`, () => {
+      const scores = scoreEntityCases(attackObjects('enterprise'), secondAuthorEntityCases(floor.batch));
+      const errors = scores.errors.join('\n');
+      expect(scores.cases).toBe(floor.cases);
+      expect(scores.listed['all']?.precision, errors).toBeGreaterThanOrEqual(floor.precision);
+      expect(scores.listed['all']?.recall, errors).toBeGreaterThanOrEqual(floor.recall);
+      if (floor.tickedPrecision !== undefined) expect(scores.ticked['all']?.precision, errors).toBeGreaterThanOrEqual(floor.tickedPrecision);
+    });
+  }
 });
