@@ -15,7 +15,7 @@ import type { IndexedName, NameIndex } from './nameIndex.ts';
 import { isKindNoun, kindHintAt, namesAVulnerability, sectorNounAfter, writtenAsCommand } from './context.ts';
 import { caseFits } from './rules.ts';
 import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
-import { resolveMatches, type Hit } from './resolve.ts';
+import { ownersOfKind, resolveMatches, type Hit } from './resolve.ts';
 import type { EntityMatch, EntityType, FindNamesOptions } from './types.ts';
 
 const CONTEXT_CHARS = 40;
@@ -146,10 +146,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       if (!fits && !command && !sectorNoun) continue;
       // The noun beside a hit picks among a shared spelling's owners, and confirms an ambiguous name.
       const kinds = sectorNoun ? SECTOR_KIND : name.owners.length > 1 || name.rule.ambiguous ? kindHintAt(text, start, end) : undefined;
-      const ofItsKind = kinds !== undefined && name.owners.some((owner) => {
-        const type = index.entities.get(owner.id)?.type;
-        return type !== undefined && kinds.includes(type);
-      });
+      const ofItsKind = ownersOfKind(name, index, kinds).length > 0;
       if (!command && !sectorNoun && !ofItsKind && name.rule.englishWord) {
         // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
         if (startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;

@@ -22,16 +22,19 @@ export interface Hit {
   kinds?: readonly EntityType[];
 }
 
+/** The owners of a spelling whose type is one of the kinds a noun beside it names. */
+export function ownersOfKind(name: IndexedName, index: NameIndex, kinds: readonly EntityType[] | undefined): IndexedName['owners'] {
+  if (!kinds) return [];
+  return name.owners.filter((owner) => {
+    const type = index.entities.get(owner.id)?.type;
+    return type !== undefined && kinds.includes(type);
+  });
+}
+
 function ownersFor(hit: Hit, index: NameIndex, confirmed: ReadonlySet<string>): string[] {
   const { name } = hit;
   if (name.owners.length === 1) return name.owners.map((owner) => owner.id);
-  const kinds = hit.kinds;
-  const ofKind = kinds
-    ? name.owners.filter((owner) => {
-        const type = index.entities.get(owner.id)?.type;
-        return type !== undefined && kinds.includes(type);
-      })
-    : [];
+  const ofKind = ownersOfKind(name, index, hit.kinds);
   if (ofKind.length > 0) return ofKind.map((owner) => owner.id);
   const named = name.owners.filter((owner) => confirmed.has(owner.id));
   if (named.length > 0) return named.map((owner) => owner.id);
