@@ -9,7 +9,6 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,7 +16,7 @@ import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { recordCount } from '../core/backup/format.ts';
-import { readBackup } from '../core/backup/read.ts';
+import { readBackupFile } from '../main/cli/backup.ts';
 import { sampleObjects } from '../renderer/src/kb/testing/sampleObjects.ts';
 import { attemptBackup, backUp, deleteEverything, indicators, openUnderQuota, restore, storeFacts, type StoreFacts } from './support/backupCard.ts';
 import { MagpieApp } from './support/magpieApp.ts';
@@ -194,7 +193,7 @@ describe('backup and restore', () => {
       expect(saved.outcome).toBe('saved');
       expect(await readdir(exports)).toEqual([basename(saved.path ?? '')]);
       // The archive is whole: every hash and count checked, as `magpie backup verify` does.
-      const manifest = await readBackup(createReadStream(saved.path ?? ''));
+      const { manifest } = await readBackupFile(saved.path ?? '');
       expect(recordCount(manifest, 'objects.jsonl')).toBe(facts.count);
     } finally {
       await app.close();

@@ -2,7 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from './digest.ts';
 import { BackupError, MANIFEST_PATH, recordCount, type Manifest } from './format.ts';
-import { readBackup } from './read.ts';
+import { bytesSource, readBackup } from './read.ts';
 import { writeBackup, type BackupPart } from './write.ts';
 
 const objects = Array.from({ length: 2500 }, (_, index) => ({ id: `indicator--${String(index).padStart(8, '0')}`, stix: { name: `value ${index}\nwith a newline` } }));
@@ -34,8 +34,27 @@ async function* inPieces(bytes: Uint8Array, size = 4096): AsyncGenerator<Uint8Ar
   for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
 }
 
+/** Reproducible incompressible bytes (xorshift32). */
+function seededNoise(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  let state = 0x9e3779b9;
+  for (let index = 0; index < size; index += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    bytes[index] = state & 0xff;
+  }
+  return bytes;
+}
+
+function occurrences(haystack: Uint8Array, needle: readonly number[]): number {
+  let count = 0;
+  for (let index = 0; index <= haystack.length - needle.length; index += 1) if (needle.every((byte, at) => haystack[index + at] === byte)) count += 1;
+  return count;
+}
+
 async function refusal(bytes: Uint8Array): Promise<BackupError> {
-  const error = await readBackup(inPieces(bytes)).then(() => null, (failure: unknown) => failure);
+  const error = await readBackup(bytesSource(bytes), {}, { sliceBytes: 4096 }).then(() => null, (failure: unknown) => failure);
   if (!(error instanceof BackupError)) throw new Error(`expected a BackupError, got ${String(error)}`);
   return error;
 }
@@ -54,20 +73,36 @@ describe('backup archive', () => {
     expect(names.at(-1)).toBe(MANIFEST_PATH);
     const records: unknown[] = [];
     const files = new Map<string, string>();
-    const manifest = await readBackup(inPieces(bytes, 777), {
+    const manifest = await readBackup(bytesSource(bytes), {
       records: (path, batch) => {
         if (path === 'objects.jsonl') records.push(...batch);
       },
       file: (path, data) => {
         files.set(path, strFromU8(data));
       },
-    });
+    }, { sliceBytes: 777 });
     expect(records).toEqual(objects);
     expect(files.get('files/abc')).toBe('%PDF-1.7 the kept original report');
     expect(recordCount(manifest, 'objects.jsonl')).toBe(2500);
     expect(recordCount(manifest, 'investigations.jsonl')).toBe(0);
     expect(manifest.entries.map((entry) => entry.path)).toEqual(['objects.jsonl', 'investigations.jsonl', 'files/abc', 'connectors.json']);
     expect(manifest.entries[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('restores a kept file whose bytes hold zip signatures (a .docx, a zip, or chance in random bytes)', async () => {
+    // Incompressible bytes are stored as they are, so the signatures reach the archive as
+    // written: a reader that looks for the next entry's signature stops inside this file.
+    const capture = seededNoise(3 * 1024 * 1024);
+    const signatures = [0x04034b50, 0x08074b50, 0x02014b50, 0x06054b50];
+    for (let at = 1000, index = 0; at < capture.length - 4; at += 50_000, index += 1) new DataView(capture.buffer).setUint32(at, signatures[index % 4] ?? 0, true);
+    const bytes = await archive([{ kind: 'bytes', path: 'files/capture', chunks: inPieces(capture, 65536) }]);
+    const written = occurrences(bytes, [0x50, 0x4b, 0x07, 0x08]);
+    expect(written).toBeGreaterThan(2); // the file's own, not just the writer's data descriptors
+    let kept: Uint8Array = new Uint8Array();
+    const manifest = await readBackup(bytesSource(bytes), { file: (_path, data) => void (kept = data) }, { sliceBytes: 100_000 });
+    expect(manifest.entries.map((entry) => entry.path)).toEqual(['files/capture']);
+    expect(kept.length).toBe(capture.length);
+    expect(kept).toEqual(capture);
   });
 
   it('hands out the archive in chunks instead of one buffer', async () => {
@@ -129,7 +164,7 @@ describe('backup archive', () => {
 
   it('lets a consumer error (a full disk) through unchanged', async () => {
     const full = new Error('QuotaExceededError');
-    const error = await readBackup(inPieces(await archive()), { records: () => Promise.reject(full) }).catch((failure: unknown) => failure);
+    const error = await readBackup(bytesSource(await archive()), { records: () => Promise.reject(full) }).catch((failure: unknown) => failure);
     expect(error).toBe(full);
   });
 });

@@ -1,14 +1,12 @@
 /** `magpie backup verify`: the app's own archive reader, proving a backup without the app. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { BackupError } from '../../core/backup/format.ts';
+import { open } from 'node:fs/promises';
+import { BackupError, type Manifest } from '../../core/backup/format.ts';
 import { readBackup } from '../../core/backup/read.ts';
 import type { CliIo } from './io.ts';
 
 export async function runBackupVerify(path: string, io: CliIo): Promise<number> {
   try {
-    const size = (await stat(path)).size;
-    const manifest = await readBackup(createReadStream(path, { highWaterMark: 1024 * 1024 }));
+    const { manifest, size } = await readBackupFile(path);
     const tables = manifest.entries.filter((entry) => entry.records !== null);
     const files = manifest.entries.filter((entry) => entry.path.startsWith('files/'));
     const width = Math.max(...tables.map((entry) => entry.path.length));
@@ -24,5 +22,21 @@ export async function runBackupVerify(path: string, io: CliIo): Promise<number> 
     const message = error instanceof BackupError ? error.message : code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
     io.stderr(`magpie: ${path}: REFUSED: ${message}\n`);
     return 1;
+  }
+}
+
+/** Proves the backup at `path` with the app's reader, reading the file where the reader asks. */
+export async function readBackupFile(path: string): Promise<{ manifest: Manifest; size: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const read = async (offset: number, length: number): Promise<Uint8Array> => {
+      const buffer = new Uint8Array(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      return buffer.subarray(0, bytesRead);
+    };
+    return { manifest: await readBackup({ size, read }), size };
+  } finally {
+    await handle.close();
   }
 }

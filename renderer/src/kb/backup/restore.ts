@@ -20,7 +20,7 @@
 import { keepImportWarnings, warningsOf, WARNINGS_KEPT, type ImportWarning } from '../importWarnings.ts';
 import type { Table, Transaction } from 'dexie';
 import { BackupError, FILES_FOLDER, recordCount, type Manifest } from '../../../../core/backup/format.ts';
-import { readBackup, type ArchiveConsumer } from '../../../../core/backup/read.ts';
+import { blobSource, readBackup, type ArchiveConsumer } from '../../../../core/backup/read.ts';
 import { searchTerms } from '../../../../core/knowledge/objectFacts.ts';
 import type { JsonObject } from '../../../../core/stix/model/properties.ts';
 import { validateObject } from '../../../../core/stix/validate.ts';
@@ -61,15 +61,6 @@ export interface RestoreResult {
   connectors: unknown;
 }
 
-/** Read in large slices: each read is one wait inside the restore's transaction. */
-const SLICE = 4 * 1024 * 1024;
-
-async function* slices(file: Blob, wait: <T>(promise: Promise<T>) => Promise<T> = (promise) => promise): AsyncGenerator<Uint8Array> {
-  for (let offset = 0; offset < file.size; offset += SLICE) {
-    yield new Uint8Array(await wait(file.slice(offset, offset + SLICE).arrayBuffer()));
-  }
-}
-
 function restoreFailure(error: unknown): unknown {
   if (isQuotaError(error)) return new KbError('disk-full', 'The disk is full, so the backup could not be restored. Nothing was changed; free some space and restore again.');
   return error;
@@ -98,7 +89,7 @@ export async function restoreBackup(db: KbDatabase, request: RestoreRequest, opt
     options.onProgress?.({ phase, bytes, total });
   };
   // Pass 1: nothing is written until the whole archive has been proven.
-  const manifest = await readBackup(slices(request.file), {}, { newestSchemaVersion: options.newestSchemaVersion, onProgress: progress('verify') });
+  const manifest = await readBackup(blobSource(request.file), {}, { newestSchemaVersion: options.newestSchemaVersion, onProgress: progress('verify') });
   try {
     return request.mode === 'replace' ? await replace(db, request, manifest, options.newestSchemaVersion, progress('restore')) : await merge(db, request, manifest, options.newestSchemaVersion, progress('restore'));
   } catch (error) {
@@ -175,7 +166,7 @@ async function replace(db: KbDatabase, request: RestoreRequest, manifest: Manife
     const table = (name: string): Table => transaction.table(name);
     await Promise.all(tables.map((each) => table(each.name).clear()));
     const again = await readBackup(
-      slices(request.file, (promise) => keepOpen(transaction, promise)),
+      blobSource(request.file, (promise) => keepOpen(transaction, promise)),
       consumer(
         {
           records: async (name, rows) => {
@@ -215,7 +206,7 @@ async function merge(db: KbDatabase, request: RestoreRequest, manifest: Manifest
     const files: { metadata: FileMetadata; blob: Blob }[] = [];
     let index = 0;
     const again = await readBackup(
-      slices(request.file, (promise) => keepOpen(transaction, promise)),
+      blobSource(request.file, (promise) => keepOpen(transaction, promise)),
       consumer(
         {
           records: async (name, rows) => {
