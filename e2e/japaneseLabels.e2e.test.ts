@@ -1,7 +1,8 @@
 /**
  * The Japanese UI keeps no English (issue 15): the dashboard's morning cards, the import
  * history in words and its opened warnings and quarantine show only Japanese besides the
- * data's own names, and "日本語" is not clipped in Settings.
+ * data's own names, and "日本語" is not clipped in Settings. A sector, an organization and
+ * a city read as such in both languages, not as "Identity" and "Location".
  */
 import { describe, expect, it } from 'vitest';
 import { MagpieApp } from './support/magpieApp.ts';
@@ -56,6 +57,43 @@ describe('the Japanese UI', () => {
       await row.getByTestId('quarantined-object').first().waitFor();
       expect(await row.getByTestId('quarantined-object').first().innerText()).toContain('作成日時が更新日時より後');
       expect(await latinLeft(app, 'import-history')).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 180_000);
+});
+
+describe('identities and locations by their kind', () => {
+  it('lists a sector, an organization and a city as Sector/業種, Organization/組織 and City/都市, on the list and the page', async () => {
+    const places = {
+      type: 'bundle', id: id('bundle', 98),
+      objects: [
+        { type: 'identity', spec_version: '2.1', id: id('identity', 11), created: at, modified: at, name: 'Zzenergy', identity_class: 'class' },
+        { type: 'identity', spec_version: '2.1', id: id('identity', 12), created: at, modified: at, name: 'Zzacme', identity_class: 'organization' },
+        { type: 'location', spec_version: '2.1', id: id('location', 13), created: at, modified: at, name: 'Zzosaka', country: 'JP', city: 'Osaka' },
+      ],
+    };
+    const path = await writeJson(chromium.folder, 'zzkinds.json', places);
+    const app = await MagpieApp.open(chromium.browser, { viewport: { width: 1400, height: 900 } });
+    const kindOf = async (name: string) => {
+      await app.page.getByTestId('kb-search').fill(name);
+      const row = app.page.getByTestId('object-row').filter({ has: app.page.getByTestId('row-name').getByText(name, { exact: true }) });
+      return row.getByTestId('type-label').innerText();
+    };
+    try {
+      await app.importDropped(path);
+      await app.visit('knowledge');
+      expect([await kindOf('Zzenergy'), await kindOf('Zzacme'), await kindOf('Zzosaka')]).toEqual(['Sector', 'Organization', 'City']);
+
+      await app.visit('settings');
+      await app.segment('language-control', '日本語').click();
+      await app.visit('knowledge');
+      expect([await kindOf('Zzenergy'), await kindOf('Zzacme'), await kindOf('Zzosaka')]).toEqual(['業種', '組織', '都市']);
+      await app.page.getByTestId('row-name').getByText('Zzenergy', { exact: true }).click();
+      await app.page.getByTestId('detail-open-page').click();
+      await app.page.getByTestId('entity-title').getByText('Zzenergy').waitFor();
+      expect(await app.page.getByTestId('entity-type-line').getByTestId('type-label').innerText()).toBe('業種');
+      await app.screenshot('knowledge-kinds-ja');
     } finally {
       await app.close();
     }

@@ -25,7 +25,7 @@ import { WarninglistFlags } from '../warninglists/WarninglistFlags.tsx';
 export function useEntityTitle(): (detail: ObjectDetail) => string {
   const { t } = useTranslation();
   const typeName = useTypeName();
-  return (detail) => (detail.summary.name === detail.summary.id ? t('entity.ref.unnamed', { type: typeName(detail.summary.type) }) : detail.summary.name);
+  return (detail) => (detail.summary.name === detail.summary.id ? t('entity.ref.unnamed', { type: typeName(detail.summary.type, detail.summary.kind) }) : detail.summary.name);
 }
 
 export function EntityHeader({ detail, date }: { detail: ObjectDetail; date: (value: string) => string }) {
@@ -68,8 +68,8 @@ export function EntityHeader({ detail, date }: { detail: ObjectDetail; date: (va
                 </Badge>
               )}
             </Group>
-            <Group gap="xs">
-              <TypeLabel type={summary.type} />
+            <Group gap="xs" data-testid="entity-type-line">
+              <TypeLabel type={summary.type} kind={summary.kind} />
               <TlpBadge level={summary.tlp} />
               {summary.revoked && <Badge color="gray">{t('entity.facts.revoked')}</Badge>}
               <WarninglistFlags stix={stix} />

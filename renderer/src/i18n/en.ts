@@ -91,6 +91,19 @@ export const en = {
       'x509-certificate': 'X.509 certificate',
       'marking-definition': 'Marking definition',
     },
+    /** An identity's or a location's kind, shown in place of its type (OpenCTI's names). */
+    kinds: {
+      sector: 'Sector',
+      organization: 'Organization',
+      individual: 'Individual',
+      group: 'Group',
+      system: 'System',
+      country: 'Country',
+      region: 'Region',
+      city: 'City',
+      'administrative-area': 'Administrative area',
+      position: 'Position',
+    },
     tlpNone: 'No TLP',
   },
   kb: {

@@ -92,6 +92,18 @@ export const ja: Messages = {
       'x509-certificate': 'X.509 証明書',
       'marking-definition': 'マーキング定義',
     },
+    kinds: {
+      sector: '業種',
+      organization: '組織',
+      individual: '個人',
+      group: 'グループ',
+      system: 'システム',
+      country: '国',
+      region: '地域',
+      city: '都市',
+      'administrative-area': '行政区域',
+      position: '位置',
+    },
     tlpNone: 'TLP なし',
   },
   kb: {

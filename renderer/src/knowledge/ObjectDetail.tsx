@@ -110,7 +110,7 @@ export function DetailBody({ detail, inGraph = false, onEnriched }: { detail: De
               {summary.name}
             </Title>
             <Group gap="xs">
-              <TypeLabel type={summary.type} />
+              <TypeLabel type={summary.type} kind={summary.kind} />
               <TlpBadge level={summary.tlp} />
               {summary.revoked && <Badge color="gray">revoked</Badge>}
             </Group>

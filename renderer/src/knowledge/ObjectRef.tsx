@@ -100,14 +100,14 @@ export function ObjectRef({ id, showType = false, size = 'sm', link = true }: Ob
   return (
     <Group gap={6} wrap="nowrap" display="inline-flex" style={{ minWidth: 0, maxWidth: '100%' }} data-testid="object-ref" data-state="found">
       <TypeIcon type={name.type} size={iconSize} />
-      <Tooltip label={typeName(name.type)} openDelay={400} withinPortal>
+      <Tooltip label={typeName(name.type, name.kind)} openDelay={400} withinPortal>
         <Anchor href={objectHash(id)} onClick={open} size={size} truncate td={name.revoked ? 'line-through' : undefined}>
           {shown}
         </Anchor>
       </Tooltip>
       {showType && (
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-          {typeName(name.type)}
+          {typeName(name.type, name.kind)}
         </Text>
       )}
     </Group>

@@ -147,7 +147,7 @@ export function ObjectTable({ source, label, layout = 'knowledge' }: { source: R
                       </>
                     ) : (
                       <div role="cell">
-                        <TypeLabel type={row.type} />
+                        <TypeLabel type={row.type} kind={row.kind} />
                       </div>
                     )}
                     <div role="cell">

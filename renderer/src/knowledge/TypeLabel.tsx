@@ -1,10 +1,15 @@
 import { Group, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { EntityKind } from '../../../core/knowledge/entityKind.ts';
 import { typeLook } from './stixTypes.ts';
 
-export function useTypeName(): (type: string) => string {
+/** A type's name in the UI language; an identity's or location's kind (Sector, Country) in its place when known. */
+export function useTypeName(): (type: string, kind?: EntityKind) => string {
   const { t, i18n } = useTranslation();
-  return (type) => (i18n.exists(`stix.types.${type}`) ? t(`stix.types.${type}` as 'stix.types.malware') : type);
+  return (type, kind) => {
+    if (kind) return t(`stix.kinds.${kind}`);
+    return i18n.exists(`stix.types.${type}`) ? t(`stix.types.${type}` as 'stix.types.malware') : type;
+  };
 }
 
 export function TypeIcon({ type, size = 22 }: { type: string; size?: number }) {
@@ -17,13 +22,13 @@ export function TypeIcon({ type, size = 22 }: { type: string; size?: number }) {
   );
 }
 
-export function TypeLabel({ type }: { type: string }) {
+export function TypeLabel({ type, kind }: { type: string; kind?: EntityKind | undefined }) {
   const typeName = useTypeName();
   return (
     <Group gap={6} wrap="nowrap">
       <TypeIcon type={type} size={20} />
-      <Text size="sm" truncate>
-        {typeName(type)}
+      <Text size="sm" truncate title={kind ? typeName(type) : undefined} data-testid="type-label">
+        {typeName(type, kind)}
       </Text>
     </Group>
   );

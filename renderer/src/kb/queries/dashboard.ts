@@ -6,8 +6,9 @@
  * name — so it stays quick on a store of a million objects, and says where it was cut.
  */
 import Dexie from 'dexie';
+import { entityKind } from '../../../../core/knowledge/entityKind.ts';
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
-import type { Identity, Indicator, Location, Report, Sighting } from '../../../../core/stix/model/types.ts';
+import type { Indicator, Report, Sighting } from '../../../../core/stix/model/types.ts';
 import type { KbDatabase } from '../db/KbDatabase.ts';
 import type { StoredObject } from '../records.ts';
 
@@ -130,13 +131,6 @@ async function activeThreats(db: KbDatabase, reports: readonly StoredObject[], s
   });
 }
 
-/** Sectors are identities of class 'class' (how OpenCTI writes a sector); countries are locations with a country. */
-function isSector(stix: Partial<Identity> & Record<string, unknown>): boolean {
-  return stix.identity_class === 'class' || stix['x_opencti_type'] === 'Sector';
-}
-function isCountry(stix: Partial<Location> & Record<string, unknown>): boolean {
-  return typeof stix.country === 'string' || stix['x_opencti_location_type'] === 'Country';
-}
 
 async function candidates(db: KbDatabase, type: 'identity' | 'location'): Promise<{ records: StoredObject[]; cut: boolean }> {
   const limit = DASHBOARD_LIMITS.candidates;
@@ -145,8 +139,8 @@ async function candidates(db: KbDatabase, type: 'identity' | 'location'): Promis
     .between([type, Dexie.minKey], [type, Dexie.maxKey])
     .limit(limit + 1)
     .toArray();
-  const keep = type === 'identity' ? isSector : isCountry;
-  return { records: records.slice(0, limit).filter((record) => keep(record.stix)), cut: records.length > limit };
+  const kind = type === 'identity' ? 'sector' : 'country';
+  return { records: records.slice(0, limit).filter((record) => entityKind(record.stix) === kind), cut: records.length > limit };
 }
 
 /** The sectors and countries most targeted: `targets` relationships found through the edge index. */

@@ -3,6 +3,7 @@
  * references resolves in one call rather than one per chip; ids not in the store come
  * back `found: false` with the type their id names, so the UI can say what is missing.
  */
+import { entityKind, type EntityKind } from '../../../../core/knowledge/entityKind.ts';
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
 import { tlpLevelOf, tlpLevelOfDefinition, type TlpLevel } from '../../../../core/stix/markings.ts';
 import type { JsonObject } from '../../../../core/stix/model/properties.ts';
@@ -15,6 +16,8 @@ export interface ObjectName {
   id: string;
   /** From the stored object, or from the id's prefix when it is not stored. */
   type: string;
+  /** For identities and locations: sector, organization, country… */
+  kind?: EntityKind;
   /** What the analyst knows it by; null when the object has nothing but its id to show. */
   name: string | null;
   found: boolean;
@@ -55,7 +58,9 @@ export function knownExternalId(stix: Readonly<JsonObject>): string | null {
 export function nameOf(stix: Readonly<JsonObject>, id: string): ObjectName {
   const name = displayName(stix);
   const tlp = stix['type'] === 'marking-definition' ? (tlpLevelOfDefinition(stix) ?? null) : null;
+  const kind = entityKind(stix);
   return {
+    ...(kind ? { kind } : {}),
     id,
     type: typeof stix['type'] === 'string' ? stix['type'] : typeOfId(id),
     name: name === id ? (tlp ? `TLP:${tlp.toUpperCase()}` : null) : name,

@@ -1,4 +1,5 @@
 /** The small row the UI lists and the graph draws: enough to show an object without loading it. */
+import { entityKind, type EntityKind } from '../../../../core/knowledge/entityKind.ts';
 import { displayName } from '../../../../core/knowledge/objectFacts.ts';
 import { tlpOf, type TlpLevel } from '../../../../core/stix/markings.ts';
 import type { StoredObject } from '../records.ts';
@@ -6,6 +7,8 @@ import type { StoredObject } from '../records.ts';
 export interface ObjectSummary {
   id: string;
   type: string;
+  /** For identities and locations: sector, organization, country… (shown in place of the type). */
+  kind?: EntityKind;
   name: string;
   modified: string;
   created: string | null;
@@ -43,6 +46,8 @@ export function summarize(record: StoredObject): ObjectSummary {
     revoked: stix['revoked'] === true,
     sources: record.sources,
   };
+  const kind = entityKind(stix);
+  if (kind) summary.kind = kind;
   if (typeof stix['published'] === 'string') summary.published = stix['published'];
   if (Array.isArray(stix['object_refs'])) summary.contents = stringList(stix['object_refs']).length;
   if (record.type === 'relationship' && typeof stix['source_ref'] === 'string' && typeof stix['target_ref'] === 'string') {
