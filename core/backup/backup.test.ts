@@ -105,6 +105,23 @@ describe('backup archive', () => {
     expect(kept).toEqual(capture);
   });
 
+  it('refuses to write an archive past the size its 32-bit zip can address, before writing it wrong', async () => {
+    const big = seededNoise(300_000);
+    const list: BackupPart[] = [{ kind: 'bytes', path: 'files/big', chunks: inPieces(big, 65536) }];
+    const writer = writeBackup(list, { appVersion: '0', schemaVersion: 5, createdAt: '' }, { chunkBytes: 65536, maxArchiveBytes: 200_000 });
+    const chunks: Uint8Array[] = [];
+    const error = await (async () => {
+      for await (const chunk of writer) chunks.push(chunk);
+    })().then(() => null, (failure: unknown) => failure);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe('write-failed');
+    expect(String(error)).toContain('the most one Magpie backup can hold');
+    expect(chunks.reduce((sum, chunk) => sum + chunk.length, 0)).toBeLessThan(300_000);
+    // Under the limit the same file is written whole.
+    const whole = await archive([{ kind: 'bytes', path: 'files/big', chunks: inPieces(big, 65536) }]);
+    expect(whole.length).toBeGreaterThan(300_000);
+  });
+
   it('hands out the archive in chunks instead of one buffer', async () => {
     const sizes: number[] = [];
     for await (const chunk of writeBackup(parts(), { appVersion: '0', schemaVersion: 5, createdAt: '' }, { chunkBytes: 2048 })) sizes.push(chunk.length);

@@ -6,7 +6,7 @@
  */
 import { Zip, ZipDeflate } from 'fflate';
 import { concatBytes, runningSha256 } from './digest.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_PATH, type Manifest, type ManifestEntry } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, MANIFEST_PATH, type Manifest, type ManifestEntry } from './format.ts';
 
 export type BackupPart =
   | { kind: 'jsonl'; path: string; batches: AsyncIterable<readonly unknown[]> }
@@ -27,7 +27,16 @@ export interface WriteOptions {
    * JSON; a backup of a large store is bound by compression, not by the disk.
    */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** The most bytes the entries' data may take; past it the backup is refused (see ZIP_LIMIT). */
+  maxArchiveBytes?: number;
 }
+
+/**
+ * fflate's Zip writes 32-bit sizes and offsets (no ZIP64), so an archive past 4 GiB would
+ * be written with wrapped offsets and could never be restored: the writer stops before,
+ * leaving room for the table of contents and the manifest, which come last.
+ */
+export const ZIP_LIMIT = 0xffffffff - 64 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
@@ -35,14 +44,17 @@ const encoder = new TextEncoder();
 export async function* writeBackup(parts: AsyncIterable<BackupPart> | Iterable<BackupPart>, meta: BackupMeta, options: WriteOptions = {}): AsyncGenerator<Uint8Array, Manifest> {
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   const level = options.level ?? 1;
+  const maxArchiveBytes = options.maxArchiveBytes ?? ZIP_LIMIT;
   const pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  let written = 0;
   // Set from fflate's callback; a holder, so the checks below are not narrowed away.
   const status: { failure: Error | null } = { failure: null };
   const zip = new Zip((error, data) => {
     if (error) status.failure = error;
     pending.push(data);
     pendingBytes += data.length;
+    written += data.length;
   });
   const take = (): Uint8Array => {
     const out = concatBytes(pending);
@@ -65,6 +77,9 @@ export async function* writeBackup(parts: AsyncIterable<BackupPart> | Iterable<B
       if (lines) records += countNewlines(piece);
       file.push(piece, false);
       if (status.failure) throw status.failure;
+      if (written > maxArchiveBytes) {
+        throw new BackupError('write-failed', `This backup would be larger than ${formatLimit(maxArchiveBytes)}, the most one Magpie backup can hold (its zip has no ZIP64). Nothing was written. Empty the trash or delete kept original files you no longer need, then back up again.`);
+      }
       if (pendingBytes >= chunkBytes) yield take();
     }
     file.push(new Uint8Array(0), true);
@@ -97,4 +112,8 @@ function countNewlines(bytes: Uint8Array): number {
   let count = 0;
   for (const byte of bytes) if (byte === 10) count += 1;
   return count;
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${Math.round(bytes / 2 ** 30)} GiB` : `${bytes} bytes`;
 }
