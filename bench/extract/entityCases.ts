@@ -162,4 +162,11 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   // title or a Japanese honorific is not the malware of the same name (Kevin, Denis, Page).
   { id: 'ja-honorific', lang: 'ja', text: '講演者：Kevin 氏、Page氏。司会は Denis さんが務めた。', expect: [] },
   { id: 'en-title-person', lang: 'en', text: 'The panel with Dr. Kevin Okafor and Ms. Page was moderated by Prof. Denis Laurent.', expect: [] },
+  // Written before its rule: a person named without a title (`Elise Moreau`, `Milan Horvat`)
+  // is a capitalised word and a surname that is no English word; a title-case run
+  // (`Latrodectus Scheduled Task Creation`) and a headline (`Emotet Returns`) keep the name.
+  { id: 'en-person-no-title', lang: 'en', text: 'Elise Moreau and Milan Horvat gave the closing talk on ransomware response; Kevin Brandt chaired it.', expect: [] },
+  { id: 'en-headline-and-person', lang: 'en', text: 'Emotet Returns: the loader came back in March, and Elise Moreau tracked its new modules.', expect: ['malware|Emotet'] },
+  { id: 'en-title-case-rule', lang: 'en', text: "The rule 'Latrodectus Scheduled Task Creation' fired on two hosts before the payload ran.", expect: ['malware|Latrodectus'] },
+  { id: 'ja-person-no-title', lang: 'ja', text: '講演：Elise Moreau（CERT）、パネル司会：Milan Horvat。', expect: [] },
 ];

@@ -13,6 +13,7 @@ import { normalizeForMatching } from '../normalize.ts';
 import type { Occurrence, TextPage } from '../types.ts';
 import type { IndexedName, NameIndex } from './nameIndex.ts';
 import { isKindNoun, kindHintAt, namesAVulnerability, sectorNounAfter, writtenAsCommand } from './context.ts';
+import { isEnglishWord } from './commonWords.ts';
 import { caseFits } from './rules.ts';
 import { JAPANESE, sameSeparator, separator, tokenize, type Token } from './tokens.ts';
 import { ownersOfKind, resolveMatches, type Hit } from './resolve.ts';
@@ -105,6 +106,21 @@ function opensAnotherName(text: string, tokens: readonly Token[], next: number, 
   return !(index.byFirstKey.get(token.key) ?? []).some((name) => matchAt(text, tokens, next, name) >= 0);
 }
 
+/**
+ * A person's name (`Kevin Okafor on…`, `Denis Laurent`): a name written as one capitalised
+ * word opens another proper name of exactly two words whose second is no English word. A
+ * longer run of capitals is a title (`Latrodectus Scheduled Task Creation`) and an English
+ * word a headline's verb (`Emotet Returns`), where the name stands.
+ */
+function opensAPersonsName(text: string, tokens: readonly Token[], next: number, end: number, index: NameIndex): boolean {
+  const after = tokens[next + 1];
+  const word = tokens[next];
+  const written = word ? text.slice(word.start, word.end) : '';
+  // A surname is no English word: `Emotet Returns`, `Kevin Spreads` are headlines about the name.
+  if (!word || !/^\p{Lu}\p{Ll}+$/u.test(written) || isEnglishWord(written.toLowerCase()) || !opensAnotherName(text, tokens, next, end, index)) return false;
+  return !(after && after.start === word.end + 1 && text.charAt(word.end) === ' ' && /^\p{Lu}/u.test(text.slice(after.start, after.end)));
+}
+
 /** `Page 3`, `Page 3 of 12`: a word that numbers something (a page, a slide) is page furniture, not a name. */
 const NUMBERED = /^[ \t]+\d+(?:[ \t]*(?:of|\/)[ \t]*\d+)?(?![\d.])/;
 
@@ -154,6 +170,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         if (NUMBERED.test(text.slice(end, end + 16))) continue;
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
+      if (!command && !ofItsKind && name.keys.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(written) && opensAPersonsName(text, tokens, i + 1, end, index)) continue;
       if (!command && (namesAVulnerability(text, start, end) || namesAPerson(text, start, end))) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
