@@ -169,4 +169,9 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'en-headline-and-person', lang: 'en', text: 'Emotet Returns: the loader came back in March, and Elise Moreau tracked its new modules.', expect: ['malware|Emotet'] },
   { id: 'en-title-case-rule', lang: 'en', text: "The rule 'Latrodectus Scheduled Task Creation' fired on two hosts before the payload ran.", expect: ['malware|Latrodectus'] },
   { id: 'ja-person-no-title', lang: 'ja', text: '講演：Elise Moreau（CERT）、パネル司会：Milan Horvat。', expect: [] },
+  // Written before its rule, after the Comment Crew report's list of lure subjects: a list
+  // item opened by a symbol font's bullet (U+F0B7, as PDFs of Word documents extract it, or
+  // ➢, ►, ✓) starts like a sentence, so its capital says nothing (`Agenda of the visit`).
+  { id: 'symbol-bullets', lang: 'en', text: 'Lure subjects seen in the spear-phishing e-mails:\n  \uf0b7   Weekly Security Report\n  \uf0b7   Agenda of the Minister Visit in July\n  ➢ Play schedule for the summer\n  ► Royal visit itinerary', expect: [] },
+  { id: 'symbol-bullets-names', lang: 'en', text: 'Families seen this quarter:\n  \uf0b7   Emotet, delivered by OneNote lures\n  ➢ Royal ransomware against two hospitals', expect: ['malware|Emotet', 'malware|Royal'] },
 ];

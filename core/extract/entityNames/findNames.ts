@@ -50,7 +50,9 @@ function startsSentence(text: string, start: number): boolean {
     const char = text.charAt(i);
     if (char === '\n') return true;
     if (/\s|["'“‘(（「]/.test(char)) continue;
-    return /[.!?。！？•·\-–—:]/.test(char);
+    // A sentence's end, a colon, a dash, or a list's bullet — including a symbol font's
+    // (U+F0B7 and the rest of the private use area, as PDFs of Word documents extract it).
+    return /[.!?。！？•·\-–—:‣⁃▪▫■□●○◆◇❖➢➤►▶▸✓✔\uE000-\uF8FF]/u.test(char);
   }
   return true;
 }
