@@ -173,5 +173,11 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   // item opened by a symbol font's bullet (U+F0B7, as PDFs of Word documents extract it, or
   // ➢, ►, ✓) starts like a sentence, so its capital says nothing (`Agenda of the visit`).
   { id: 'symbol-bullets', lang: 'en', text: 'Lure subjects seen in the spear-phishing e-mails:\n  \uf0b7   Weekly Security Report\n  \uf0b7   Agenda of the Minister Visit in July\n  ➢ Play schedule for the summer\n  ► Royal visit itinerary', expect: [] },
+  // Written before its rule, after the JPCERT deck's command table (`zlib圧縮`): software
+  // written in lower case before the noun of a format or an algorithm is that library or
+  // format (`zlib compression`, `zlib-compressed`), not the malware spelt `ZLib`.
+  { id: 'library-format', lang: 'en', text: 'The config is zlib-compressed and base64-encoded; the zlib library is statically linked, and the upload uses zlib compression.', expect: [] },
+  { id: 'ja-library-format', lang: 'ja', text: '0x8211 アップロード（zlib圧縮） 0x8232 通信間隔変更', expect: [] },
+  { id: 'library-format-malware', lang: 'en', text: 'The ZLib backdoor beaconed every ten minutes; a second ZLib sample was found on the file server.', expect: ['malware|ZLib'] },
   { id: 'symbol-bullets-names', lang: 'en', text: 'Families seen this quarter:\n  \uf0b7   Emotet, delivered by OneNote lures\n  ➢ Royal ransomware against two hospitals', expect: ['malware|Emotet', 'malware|Royal'] },
 ];

@@ -123,6 +123,17 @@ function opensAPersonsName(text: string, tokens: readonly Token[], next: number,
   return !(after && after.start === word.end + 1 && text.charAt(word.end) === ' ' && /^\p{Lu}/u.test(text.slice(after.start, after.end)));
 }
 
+/**
+ * `zlib compression`, `zlib-compressed`, `zlib圧縮`, `the zlib library`: software written in
+ * lower case, where its name has capitals (`ZLib`), before the noun of a format or an
+ * algorithm is that library or format, not the malware named after it.
+ */
+const FORMAT_AFTER = /^(?:[- ](?:(?:de)?compress(?:ed|ion|or)?|librar(?:y|ies)|stream|(?:en|de)cod(?:ed|ing|er)|format|algorithm|archive|header)\b|[ \t]*(?:圧縮|展開|解凍|ライブラリ|形式|アルゴリズム|エンコード|デコード))/i;
+
+function namesAFormat(name: IndexedName, written: string, text: string, end: number): boolean {
+  return written === written.toLowerCase() && name.name !== name.name.toLowerCase() && FORMAT_AFTER.test(text.slice(end, end + 24));
+}
+
 /** `Page 3`, `Page 3 of 12`: a word that numbers something (a page, a slide) is page furniture, not a name. */
 const NUMBERED = /^[ \t]+\d+(?:[ \t]*(?:of|\/)[ \t]*\d+)?(?![\d.])/;
 
@@ -173,7 +184,7 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
       if (!command && !ofItsKind && name.keys.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(written) && opensAPersonsName(text, tokens, i + 1, end, index)) continue;
-      if (!command && (namesAVulnerability(text, start, end) || namesAPerson(text, start, end))) continue;
+      if (!command && (namesAVulnerability(text, start, end) || namesAPerson(text, start, end) || namesAFormat(name, written, text, end))) continue;
       if (insidePath(text, start, end)) continue;
       const original = originalSpan(mapped, start, end);
       if (mayBeInsideIndicator(text, start, end)) {
