@@ -179,5 +179,11 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   { id: 'library-format', lang: 'en', text: 'The config is zlib-compressed and base64-encoded; the zlib library is statically linked, and the upload uses zlib compression.', expect: [] },
   { id: 'ja-library-format', lang: 'ja', text: '0x8211 アップロード（zlib圧縮） 0x8232 通信間隔変更', expect: [] },
   { id: 'library-format-malware', lang: 'en', text: 'The ZLib backdoor beaconed every ten minutes; a second ZLib sample was found on the file server.', expect: ['malware|ZLib'] },
+  // Written before its rule: in Japanese an English word joined to a katakana noun makes one
+  // compound (`Expandボタン`, `Royalホテル`), not the name — unless that noun is the name's
+  // kind (`Tickグループ`, `Playランサムウェア`, `Snakeルートキット`: Turla's Uroburos). Kanji after it may be a
+  // relation (`Tor経由`) or a compound (`Tick値`): not read (the last stays listed).
+  { id: 'ja-english-word-compound', lang: 'ja', text: '設定画面のExpandボタンで詳細を表示し、会場はRoyalホテルとした。', expect: [] },
+  { id: 'ja-english-word-kind-compound', lang: 'ja', text: 'Tickグループが国内の製造業を狙い、別の事案ではPlayランサムウェアとSnakeルートキットが展開された。', expect: ['intrusion-set|BRONZE BUTLER', 'malware|Playcrypt', 'malware|Uroburos'] },
   { id: 'symbol-bullets-names', lang: 'en', text: 'Families seen this quarter:\n  \uf0b7   Emotet, delivered by OneNote lures\n  ➢ Royal ransomware against two hospitals', expect: ['malware|Emotet', 'malware|Royal'] },
 ];

@@ -106,9 +106,9 @@ const EN_KIND: ReadonlyArray<[RegExp, keyof typeof KIND_TYPES]> = [
   [/^(?:tool|utility|utilities)s?$/i, 'tool'],
 ];
 const JA_NOUNS: ReadonlyArray<[string, keyof typeof KIND_TYPES]> = [
-  ['(?:攻撃)?(?:グループ|集団|アクター|攻撃者)', 'group'],
+  ['(?:攻撃)?(?:グループ|集団|アクター|攻撃者|ギャング)', 'group'],
   ['(?:キャンペーン|作戦)', 'campaign'],
-  ['(?:マルウェア|ランサムウェア|バックドア|トロイの木馬|ローダー|検体|亜種)', 'malware'],
+  ['(?:マルウェア|ランサムウェア|バックドア|トロイの木馬|ローダー|ダウンローダー|ドロッパー|ルートキット|ワーム|ワイパー|ボット|(?:インフォ)?スティーラー|インプラント|スパイウェア|検体|亜種)', 'malware'],
   ['ツール', 'tool'],
 ];
 /** A Japanese noun of a kind right after the name, and right before it. */

@@ -145,6 +145,9 @@ function namesAPerson(text: string, start: number, end: number): boolean {
   return TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || HONORIFIC_AFTER.test(text.slice(end, end + 24));
 }
 
+/** A katakana word: a Japanese noun, mostly a loanword (a particle, `と`, `の`, is hiragana). */
+const KATAKANA_NOUN_START = /^[\p{Script=Katakana}]/u;
+
 /** `遊び（Play）`, `炭素（Carbon）`: an English word in brackets right after a Japanese word is its translation. */
 function japaneseGloss(text: string, start: number, end: number): boolean {
   return text.charAt(start - 1) === '(' && text.charAt(end) === ')' && JAPANESE.test(text.charAt(start - 2));
@@ -180,6 +183,9 @@ function scanPage(page: TextPage, index: NameIndex, visit: (hit: Hit) => void): 
         // A capital at a sentence's start says nothing — unless Japanese follows: `Snakeと呼ばれる…` is no English sentence.
         if (startsSentence(text, start) && !JAPANESE.test(text.charAt(end))) continue;
         if (japaneseGloss(text, start, end)) continue;
+        // `Expandボタン`, `Royalホテル`: an English word joined to a katakana noun makes one Japanese compound
+        // (kanji may be a relation, `Tor経由`, `Cobalt Strike等`, so it does not count).
+        if (KATAKANA_NOUN_START.test(text.charAt(end))) continue;
         if (NUMBERED.test(text.slice(end, end + 16))) continue;
       }
       if (!command && !ofItsKind && (name.rule.englishWord || name.derived) && opensAnotherName(text, tokens, i + name.keys.length, end, index)) continue;
