@@ -185,5 +185,9 @@ export const ENTITY_CASES: readonly EntityCase[] = [
   // relation (`Tor経由`) or a compound (`Tick値`): not read (the last stays listed).
   { id: 'ja-english-word-compound', lang: 'ja', text: '設定画面のExpandボタンで詳細を表示し、会場はRoyalホテルとした。', expect: [] },
   { id: 'ja-english-word-kind-compound', lang: 'ja', text: 'Tickグループが国内の製造業を狙い、別の事案ではPlayランサムウェアとSnakeルートキットが展開された。', expect: ['intrusion-set|BRONZE BUTLER', 'malware|Playcrypt', 'malware|Uroburos'] },
+  // Written before its rule: a malware family is often written with its kind joined on
+  // (`BazarLoader`, `BazarBackdoor` for ATT&CK's Bazar), as one camel-case word.
+  { id: 'joined-kind-suffix', lang: 'en', text: 'The intrusion began with BazarLoader delivered by e-mail; two days later the operators switched to BazarBackdoor.', expect: ['malware|Bazar'] },
+  { id: 'ja-joined-kind-suffix', lang: 'ja', text: '初期侵入にはBazarLoaderが使われ、その後Cobalt Strikeが展開された。', expect: ['malware|Bazar', 'malware|Cobalt Strike'] },
   { id: 'symbol-bullets-names', lang: 'en', text: 'Families seen this quarter:\n  \uf0b7   Emotet, delivered by OneNote lures\n  ➢ Royal ransomware against two hospitals', expect: ['malware|Emotet', 'malware|Royal'] },
 ];

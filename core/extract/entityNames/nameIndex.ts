@@ -50,12 +50,18 @@ function stricter(a: NameRule, b: NameRule): NameRule {
 
 /**
  * How reports also write a name (round 2): its words run together (`CobaltStrike`,
- * `MustangPanda`: six letters or more), and letters and number apart (`APT 28`; with
- * the hyphen of `APT-28` read as the space, findNames.ts). Each is matched by its own
+ * `MustangPanda`: six letters or more), letters and number apart (`APT 28`; with the
+ * hyphen of `APT-28` read as the space, findNames.ts), and a family's one-word name with
+ * its kind joined on (`BazarLoader`). Each is matched by its own
  * shape's rule (rules.ts).
  */
-function writtenVariants(name: string): string[] {
+const KIND_SUFFIXES = ['Loader', 'Backdoor', 'Stealer'];
+const KIND_SUFFIX = new RegExp(`(?:${KIND_SUFFIXES.join('|')})$`, 'i');
+
+function writtenVariants(name: string, type: EntityType): string[] {
   const variants: string[] = [];
+  // A family with its kind joined on (`BazarLoader`, `BazarBackdoor` for Bazar): one word, in camel case.
+  if (type === 'malware' && /^\p{Lu}[\p{L}]{3,}$/u.test(name) && !KIND_SUFFIX.test(name)) variants.push(...KIND_SUFFIXES.map((suffix) => `${name}${suffix}`));
   const words = name.split(/[ -]/);
   if (words.length >= 2 && words.every((word) => /^[A-Za-z0-9]+$/.test(word))) {
     const joined = words.join('');
@@ -111,7 +117,7 @@ export function buildNameIndex(known: readonly KnownEntity[]): NameIndex {
       const normalized = spelling.normalize('NFKC').trim();
       const head = headOf(normalized);
       if (head !== undefined) add(head, entity, false, true);
-      for (const variant of writtenVariants(normalized)) add(variant, entity, false, false);
+      for (const variant of writtenVariants(normalized, entity.type)) add(variant, entity, false, false);
     }
   }
   const byFirstKey = new Map<string, IndexedName[]>();
